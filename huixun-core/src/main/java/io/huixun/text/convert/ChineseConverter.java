@@ -25,7 +25,7 @@ public final class ChineseConverter {
     private final ConversionConfig config;
     private final ConversionPlan plan;
 
-    private ChineseConverter(ConversionConfig config, ConversionPlan plan) {
+    ChineseConverter(ConversionConfig config, ConversionPlan plan) {
         this.config = config;
         this.plan = plan;
     }
@@ -74,7 +74,7 @@ public final class ChineseConverter {
                 i += length;
                 runStart = i;
             } else {
-                i += codePointLength(text, i, to);
+                i += unmatchedLength(text, i, to);
             }
         }
         if (runStart < to) {
@@ -116,12 +116,22 @@ public final class ChineseConverter {
     /** The last position after a character that no key contains; the buffer end when there is none. */
     private int safeCut(char[] buf, int filled) {
         for (int p = filled; p > filled / 2; p--) {
-            if (!plan.inSomeKey[buf[p - 1]] && !Character.isHighSurrogate(buf[p - 1])) {
+            if (!plan.inSomeKey[buf[p - 1]] && !Character.isHighSurrogate(buf[p - 1]) && !idsOperatorBefore(buf, p)) {
                 return p;
             }
         }
         // A run of CHUNK Han characters without punctuation: cut anyway, keeping surrogate pairs whole.
         return Character.isHighSurrogate(buf[filled - 1]) ? filled - 1 : filled;
+    }
+
+    /** True when an IDS operator stands close enough before {@code p} for its sequence to reach past it. */
+    private static boolean idsOperatorBefore(char[] buf, int p) {
+        for (int i = Math.max(0, p - 2 * IDS_MAX_CODE_POINTS); i < p; i++) {
+            if (isIdsOperator(buf[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void convertSegment(char[] text, int from, int to, StringBuilder out) {
@@ -148,10 +158,52 @@ public final class ChineseConverter {
             if (match != 0) {
                 leaves[PrefixMatcher.leaf(match)].appendValue(PrefixMatcher.value(match), out);
                 i += PrefixMatcher.length(match);
+            } else if (isIdsOperator(text[i])) {
+                int n = unmatchedLength(text, i, to);
+                out.append(text, i, n);
+                i += n;
             } else {
                 out.append(text[i++]);
             }
         }
+    }
+
+    /**
+     * What is copied unchanged where no key matches: a whole ideographic description sequence such as
+     * {@code ⿰钅只} (its parts are not characters of the text and must not be converted one by one), else one
+     * code point.
+     */
+    static int unmatchedLength(char[] text, int i, int to) {
+        if (isIdsOperator(text[i])) {
+            int[] codePointsLeft = {IDS_MAX_CODE_POINTS};
+            int end = idsEnd(text, i, to, IDS_MAX_DEPTH, codePointsLeft);
+            if (end > 0) {
+                return end - i;
+            }
+        }
+        return codePointLength(text, i, to);
+    }
+
+    private static final int IDS_MAX_DEPTH = 16;
+    private static final int IDS_MAX_CODE_POINTS = 64;
+
+    private static boolean isIdsOperator(char c) {
+        return c >= '\u2FF0' && c <= '\u2FFF';
+    }
+
+    /** Parses one IDS node at {@code i}: its end, or -1 when incomplete, too deep or too long. */
+    private static int idsEnd(char[] text, int i, int to, int depthLeft, int[] codePointsLeft) {
+        if (depthLeft < 0 || i >= to || codePointsLeft[0] <= 0) {
+            return -1;
+        }
+        codePointsLeft[0]--;
+        char c = text[i];
+        int next = i + codePointLength(text, i, to);
+        int arity = !isIdsOperator(c) ? 0 : (c == '\u2FF2' || c == '\u2FF3') ? 3 : (c >= '\u2FFE') ? 1 : 2;
+        for (int k = 0; k < arity && next >= 0; k++) {
+            next = idsEnd(text, next, to, depthLeft - 1, codePointsLeft);
+        }
+        return next;
     }
 
     private static int codePointLength(char[] text, int i, int to) {

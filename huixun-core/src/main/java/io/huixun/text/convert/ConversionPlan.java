@@ -36,7 +36,7 @@ final class ConversionPlan {
     /** Characters that occur in some key of some dictionary of this plan; the others are safe cut points. */
     final boolean[] inSomeKey = new boolean[65536];
 
-    private ConversionPlan(Optional<PrefixMatcher> normalization, Optional<PrefixMatcher> segmentation,
+    ConversionPlan(Optional<PrefixMatcher> normalization, Optional<PrefixMatcher> segmentation,
                            List<PrefixMatcher> steps, List<DoubleArrayTrie> leaves) {
         this.normalization = normalization;
         this.segmentation = segmentation;

@@ -67,13 +67,18 @@ public final class DictionaryCompiler {
                 dictionaries.put(d.name(), d);
             }
         }
-        dictionaries.putAll(GeneratedDictionaries.generate(dictionaries));
-        DictionaryCompiler compiler = new DictionaryCompiler(dictionaries, output);
         ObjectMapper json = new ObjectMapper();
+        JsonNode t2sConfig = json.readTree(source.resolve("config/t2s.json").toFile());
+        dictionaries.putAll(GeneratedDictionaries.generate(source.resolve("dictionary"), dictionaries, known -> {
+            ChineseConverter t2s = new ChineseConverter(ConversionConfig.T2S,
+                    new DictionaryCompiler(known, output).planInMemory(t2sConfig));
+            return t2s::convert;
+        }));
+        DictionaryCompiler compiler = new DictionaryCompiler(dictionaries, output);
         try (Stream<Path> files = Files.list(source.resolve("config"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 String configName = f.getFileName().toString().replace(".json", "");
-                String plan = compiler.compileConfig(json.readTree(f.toFile()));
+                String plan = compiler.planText(json.readTree(f.toFile()));
                 Files.writeString(output.resolve(configName + ".plan"), plan, StandardCharsets.UTF_8);
             }
         }
@@ -104,19 +109,64 @@ public final class DictionaryCompiler {
         return sb.toString();
     }
 
-    private String compileConfig(JsonNode config) {
-        StringBuilder plan = new StringBuilder("# ").append(config.path("name").asText()).append('\n');
+    /** One line of a plan: "normalization", "segmentation" or "step", and its dictionary. */
+    private record PlanLine(String kind, Compiled dictionary) {}
+
+    private List<PlanLine> compileConfig(JsonNode config) {
+        List<PlanLine> lines = new ArrayList<>();
         for (JsonNode step : config.path("normalization")) {
-            plan.append("normalization ").append(expression(compile(step.path("dict")))).append('\n');
+            lines.add(new PlanLine("normalization", compile(step.path("dict"))));
         }
         JsonNode segmentation = config.path("segmentation");
         if (!segmentation.isMissingNode() && segmentation.has("dict")) {
-            plan.append("segmentation ").append(expression(compile(segmentation.path("dict")))).append('\n');
+            if (!segmentation.path("type").asText("mmseg").equals("mmseg")) {
+                throw new IllegalStateException("unsupported segmentation type " + segmentation.path("type"));
+            }
+            lines.add(new PlanLine("segmentation", compile(segmentation.path("dict"))));
         }
         for (JsonNode step : config.path("conversion_chain")) {
-            plan.append("step ").append(expression(compile(step.path("dict")))).append('\n');
+            lines.add(new PlanLine("step", compile(step.path("dict"))));
+        }
+        return lines;
+    }
+
+    /** Writes the config's compiled tries and returns its plan text. */
+    String planText(JsonNode config) {
+        StringBuilder plan = new StringBuilder("# ").append(config.path("name").asText()).append('\n');
+        for (PlanLine line : compileConfig(config)) {
+            plan.append(line.kind()).append(' ').append(expression(line.dictionary())).append('\n');
         }
         return plan.toString();
+    }
+
+    /** The config as a plan held in memory, without writing anything: used to generate dictionaries. */
+    ConversionPlan planInMemory(JsonNode config) {
+        List<DoubleArrayTrie> leaves = new ArrayList<>();
+        java.util.Optional<PrefixMatcher> normalization = java.util.Optional.empty();
+        java.util.Optional<PrefixMatcher> segmentation = java.util.Optional.empty();
+        List<PrefixMatcher> steps = new ArrayList<>();
+        for (PlanLine line : compileConfig(config)) {
+            PrefixMatcher m = matcher(line.dictionary(), leaves);
+            switch (line.kind()) {
+                case "normalization" -> normalization = java.util.Optional.of(m);
+                case "segmentation" -> segmentation = java.util.Optional.of(m);
+                default -> steps.add(m);
+            }
+        }
+        return new ConversionPlan(normalization, segmentation, steps, leaves);
+    }
+
+    private static PrefixMatcher matcher(Compiled compiled, List<DoubleArrayTrie> leaves) {
+        return switch (compiled) {
+            case Merged m -> {
+                leaves.add(TrieBuilder.build(m.entries()));
+                yield new PrefixMatcher.Trie(leaves.size() - 1, leaves.get(leaves.size() - 1));
+            }
+            case Group g -> {
+                List<PrefixMatcher> members = g.members().stream().map(c -> matcher(c, leaves)).toList();
+                yield g.firstMatch() ? new PrefixMatcher.FirstMatch(members) : new PrefixMatcher.LongestMatch(members);
+            }
+        };
     }
 
     private Compiled compile(JsonNode dict) {
@@ -125,7 +175,7 @@ public final class DictionaryCompiler {
             String name = dict.path("file").asText().replaceAll("\\.(ocd2?|txt)$", "");
             RawDictionary raw = dictionaries.get(name);
             if (raw == null) {
-                System.err.println("WARNING missing " + name); return new Merged(name, new TreeMap<>());
+                throw new IllegalStateException("no dictionary named " + name);
             }
             SortedMap<String, String> entries = new TreeMap<>();
             raw.entries().forEach((k, v) -> entries.put(k, v.isEmpty() ? k : v.get(0)));

@@ -1,0 +1,64 @@
+package io.huixun.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code huixun} command and the exit-code policy shared by every subcommand. */
+@Command(name = "huixun", mixinStandardHelpOptions = true, version = "huixun 0.1.0",
+        description = "Huixun (汇讯): a self-hosted aggregator and search engine for Chinese-language news.",
+        subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class})
+public final class HuixunCommand implements Runnable {
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Runs the command line and returns the exit code; never lets a user error escape as a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new HuixunCommand());
+        cli.setExecutionExceptionHandler(HuixunCommand::handle);
+        return cli.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        String name = "huixun " + cli.getCommandName();
+        if (e instanceof UserInputException) {
+            err.println(name + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (isBrokenPipe(e)) {
+            return OK; // the reader went away (huixun … | head): not an error of ours or theirs
+        }
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            err.println(name + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        err.println(name + ": internal error: " + e);
+        if (System.getenv("HUIXUN_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set HUIXUN_DEBUG=1 for the stack trace, and please report it)");
+        }
+        return BAD_INPUT;
+    }
+
+    private static boolean isBrokenPipe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException && String.valueOf(t.getMessage()).contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
