@@ -30,6 +30,11 @@ public final class ArticleExtractor {
     public static final int MAX_BYTES = 16 << 20;
     private static final Pattern HTML_START = Pattern.compile(
             "<(?:!doctype\\s+html|html|head|body|meta|title|div|p|table|article|!--)[\\s>]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOCUMENT_TAG = Pattern.compile("<(?:!doctype\\s+html|html|head|body)[\\s>]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMON_TAG = Pattern.compile(
+            "</?(?:div|p|a|span|table|tr|td|br|img|form|ul|li|h[1-6]|script|style|meta|link|font|b|center)[\\s>/]",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML_END = Pattern.compile("</(?:html|body)\\s*>\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final ExtractOptions options;
@@ -107,8 +112,20 @@ public final class ArticleExtractor {
                     (bytes[0] & 0xFF) == 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
             return HTML_START.matcher(head).find() && head.stripLeading().startsWith("\uFEFF<");
         }
-        String head = new String(bytes, start, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1);
-        var m = HTML_START.matcher(head);
-        return m.find() && head.substring(0, m.start()).strip().replace("\u00EF\u00BB\u00BF", "").length() < 64;
+        String head = new String(bytes, start, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        if (DOCUMENT_TAG.matcher(head).find()) {
+            return true; // saved pages may be wrapped (<text id=… encoding=…> in crawl dumps) but have these
+        }
+        // Otherwise: starts with a tag and keeps using common ones (fragments, pages saved without <html>).
+        String lead = head.replace("\u00EF\u00BB\u00BF", "").stripLeading();
+        if (!lead.startsWith("<")) {
+            return false;
+        }
+        var m = COMMON_TAG.matcher(head);
+        int tags = 0;
+        while (m.find() && tags < 3) {
+            tags++;
+        }
+        return tags >= 3;
     }
 }

@@ -29,6 +29,9 @@ final class HtmlArticleReader {
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s*(?:[_|｜]|\\s[-—–]\\s|--|——)\\s*");
     private static final Pattern DATE_LABEL = Pattern.compile(
             "(?:发布|发表|更新|时间|日期|发稿|Posted|posted|published|Published|于)\\s*[:：]?\\s*$");
+    /** A channel's media-type label before a headline ({@code [视频]韩正会见…}): a tag, not part of the title. */
+    private static final Pattern MEDIA_LABEL = Pattern.compile(
+            "^\\s*[\\[【](?:视频|組圖|组图|图|圖|图文|多图|高清|直播|音频|快讯|独家)[\\]】]\\s*(?=\\S)");
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)copyright|版权|©|ICP|备案|all rights");
     private static final Pattern META_LINE_HINT = Pattern.compile(
             "来源|作者|编辑|发布|发表|时间|日期|记者|点击|浏览|阅读|字号|\\d{4}[-/.年]");
@@ -52,7 +55,7 @@ final class HtmlArticleReader {
         List<TextBlock> body = new ArrayList<>(found.body());
         int bodyStart = body.isEmpty() ? all.size() : body.get(0).index();
 
-        String title = chooseTitle(meta, pageTitle, all, bodyStart);
+        String title = MEDIA_LABEL.matcher(chooseTitle(meta, pageTitle, all, bodyStart)).replaceFirst("");
         String normTitle = squash(title);
         body.removeIf(b -> !normTitle.isEmpty() && squash(b.text()).equals(normTitle));
         // Title found inside the container: the body starts after it.
