@@ -321,8 +321,15 @@ final class HtmlArticleReader {
     /** Removes what never carries article text: scripts, styles, forms' controls, hidden elements, comments. */
     static void clean(Document doc) {
         doc.select("script, style, noscript, template, svg, iframe, object, embed, select, textarea, button, input, "
-                + "canvas, link, meta, [hidden], [style*=display:none], [style*=display: none], "
-                + "[style*=visibility:hidden]").remove();
+                + "canvas, link, meta").remove();
+        // Hidden menus and pop-ups go; but an unclosed hidden <div> in tag soup can swallow the rest of the page,
+        // and collapsed "read more" text is still the article: keep hidden elements that hold much text.
+        for (Element hidden : doc.select("[hidden], [style*=display:none], [style*=display: none], "
+                + "[style*=visibility:hidden], [style*=visibility: hidden]")) {
+            if (TextBlock.nonSpace(hidden.text()) < 300) {
+                hidden.remove();
+            }
+        }
         List<org.jsoup.nodes.Node> comments = new ArrayList<>();
         doc.traverse((node, depth) -> {
             if (node instanceof org.jsoup.nodes.Comment) {

@@ -42,6 +42,12 @@ final class MainTextFinder {
             "article|content|main|text|post|detail|entry|story|body|zhengwen|\\bzw\\b|cont\\b|news_?txt|"
                     + "TRS_Editor|artibody|endtext|\\bcon\\b|blog_?text|read",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern FURNITURE = Pattern.compile(
+            "comment|reply|share|related|relate|recommend|copyright|pinglun|feedback|footer|sidebar|breadcrumb|"
+                    + "tuijian|xgxw|xiangguan|\\bad\\b|advert|guanggao|toolbar|pager",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE_STRONG = Pattern.compile(
+            "article|content|main|zhengwen|artibody|post-?body|entry-?content", Pattern.CASE_INSENSITIVE);
     /** Short lines that are page furniture, not text, wherever they sit. */
     private static final Pattern BOILERPLATE = Pattern.compile(
             "^(?:责任编辑|责编|编辑|校对|审核|监制|制作|值班编辑|主编|签发)\\s*[:：].{0,30}$"
@@ -135,12 +141,16 @@ final class MainTextFinder {
 
     private List<TextBlock> body(List<Element> containers, String title) {
         List<TextBlock> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         String normTitle = title.replaceAll("\\s+", "");
         for (TextBlock b : blocks) {
-            if (!insideAny(b.owner(), containers)) {
+            if (!insideAny(b.owner(), containers) || insideFurniture(b.owner(), containers)) {
                 continue;
             }
             String t = b.text();
+            if (b.chars() >= 10 && !seen.add(t)) {
+                continue; // pages that carry the text twice (print copy, mobile copy) give it once
+            }
             if (b.linkDensity() > 0.5 && b.chars() < 200) {
                 continue;
             }
@@ -153,6 +163,25 @@ final class MainTextFinder {
             out.add(b);
         }
         return out;
+    }
+
+    /**
+     * True when an element between the block and its container is marked as comments, sharing, related links and
+     * the like: containers often hold the article and its comment thread together.
+     */
+    private static boolean insideFurniture(Element e, List<Element> containers) {
+        for (Element x = e; x != null; x = x.parent()) {
+            for (Element c : containers) {
+                if (x == c) {
+                    return false;
+                }
+            }
+            String cls = x.className() + " " + x.id();
+            if (!cls.isBlank() && FURNITURE.matcher(cls).find() && !POSITIVE_STRONG.matcher(cls).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideAny(Element e, List<Element> containers) {
