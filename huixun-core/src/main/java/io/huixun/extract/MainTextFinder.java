@@ -204,6 +204,7 @@ final class MainTextFinder {
         root.traverse(new NodeVisitor() {
             private final StringBuilder text = new StringBuilder();
             private final List<Element> owners = new ArrayList<>();
+            private final List<Boolean> linkKinds = new ArrayList<>();
             private int linkChars;
             private int linkDepth;
             private int headingDepth;
@@ -234,7 +235,11 @@ final class MainTextFinder {
                         owners.add(e);
                     }
                     if (tag.equals("a")) {
-                        linkDepth++;
+                        boolean counts = isNavigationLink(e);
+                        linkKinds.add(counts);
+                        if (counts) {
+                            linkDepth++;
+                        }
                     }
                     if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
                         headingDepth++;
@@ -268,7 +273,7 @@ final class MainTextFinder {
                             owners.remove(owners.size() - 1);
                         }
                     }
-                    if (tag.equals("a")) {
+                    if (tag.equals("a") && !linkKinds.isEmpty() && linkKinds.remove(linkKinds.size() - 1)) {
                         linkDepth--;
                     }
                     if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
@@ -290,6 +295,21 @@ final class MainTextFinder {
                 heading = false;
             }
         });
+    }
+
+    /**
+     * A link as readers see one. An {@code <a>} that holds paragraphs of prose is not: tag soup with an unclosed
+     * {@code <A>} makes the parser wrap the rest of a page in it, and counting that as link text hides the article.
+     */
+    private static boolean isNavigationLink(Element a) {
+        int chars = 0;
+        for (TextNode t : a.textNodes()) {
+            chars += TextBlock.nonSpace(t.getWholeText());
+        }
+        if (chars > 150) {
+            return false;
+        }
+        return a.childrenSize() == 0 || TextBlock.nonSpace(a.text()) <= 300;
     }
 
     /** Collapses whitespace runs to one space, drops spaces next to Han characters' full-width neighbours' edges. */
