@@ -28,10 +28,12 @@ import org.jsoup.nodes.Element;
 final class HtmlArticleReader {
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s*(?:[_|｜]|\\s[-—–]\\s|--|——)\\s*");
     private static final Pattern DATE_LABEL = Pattern.compile(
-            "(?:发布|发表|更新|时间|日期|发稿|Posted|posted|published|Published|于)\\s*[:：]?\\s*$");
+            "(?:发布|发表|更新|时间|日期|发稿|Posted|posted|published|Published|发表于|发布于)\\s*[:：]?\\s*$");
     /** A channel's media-type label before a headline ({@code [视频]韩正会见…}): a tag, not part of the title. */
     private static final Pattern MEDIA_LABEL = Pattern.compile(
             "^\\s*[\\[【](?:视频|組圖|组图|图|圖|图文|多图|高清|直播|音频|快讯|独家)[\\]】]\\s*(?=\\S)");
+    private static final Pattern WEAK_DATE_LABEL = Pattern.compile("(?:由|by)\\s*\\S{1,16}?\\s*(?:于|於|at|on)\\s*$");
+    private static final Pattern READ_COUNT = Pattern.compile("阅读|點擊|点击|浏览|瀏覽|人气|次数|评论");
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)copyright|版权|©|ICP|备案|all rights");
     private static final Pattern META_LINE_HINT = Pattern.compile(
             "来源|作者|编辑|发布|发表|时间|日期|记者|点击|浏览|阅读|字号|\\d{4}[-/.年]");
@@ -47,7 +49,9 @@ final class HtmlArticleReader {
     Read read(Document doc, Optional<URI> pageUrl) {
         EnumSet<Extraction.Warning> warnings = EnumSet.noneOf(Extraction.Warning.class);
         Metadata meta = Metadata.of(doc, options);
-        String pageTitle = doc.title().strip();
+        // Not doc.title(): that looks only in <head>, and pages saved inside a wrapper have <title> in the body.
+        Element titleElement = doc.selectFirst("title");
+        String pageTitle = titleElement == null ? "" : MainTextFinder.normalise(titleElement.text());
         clean(doc);
         Element root = doc.body() != null ? doc.body() : doc;
         MainTextFinder.Found found = new MainTextFinder().find(root, "");
@@ -65,7 +69,8 @@ final class HtmlArticleReader {
             int ti = titleIndex;
             body.removeIf(b -> b.index() < ti);
         }
-        moveMetaLines(body, header);
+        List<TextBlock> trailer = new ArrayList<>();
+        moveMetaLines(body, header, trailer);
         int from = titleIndex >= 0 ? titleIndex + 1 : Math.max(0, bodyStart - 8);
         int to = body.isEmpty() ? Math.min(all.size(), from + 8) : body.get(0).index();
         for (int i = from; i < to && i < all.size(); i++) {
@@ -86,8 +91,9 @@ final class HtmlArticleReader {
         String bodyText = String.join("\n", paragraphs);
         Optional<Dateline> dateline = BylineParser.dateline(bodyText);
 
+        int textStart = body.isEmpty() ? bodyStart : body.get(0).index();
         Optional<ZonedDateTime> published = meta.published.isPresent() ? meta.published
-                : chooseTime(all, header, body, titleIndex, bodyStart);
+                : chooseTime(all, header, trailer, body, titleIndex, textStart);
         Optional<String> author = meta.author
                 .or(() -> firstOf(header, BylineParser::author))
                 .or(() -> dateline.flatMap(Dateline::reporters))
@@ -107,20 +113,23 @@ final class HtmlArticleReader {
     }
 
     /** Moves short date/source/author lines at the start or end of the body into the header. */
-    private static void moveMetaLines(List<TextBlock> body, List<TextBlock> header) {
-        for (int k = 0; k < 3 && !body.isEmpty(); k++) {
-            TextBlock b = body.get(0);
+    private static void moveMetaLines(List<TextBlock> body, List<TextBlock> header, List<TextBlock> trailer) {
+        // The byline zone: the short lines that open the body (authors, "2003-7-24 钱江晚报", 来源：…); meta lines
+        // there go to the header, other short lines stay. It ends at the first line of prose.
+        for (int k = 0; k < Math.min(6, body.size()); k++) {
+            TextBlock b = body.get(k);
             if (isMetaLine(b)) {
                 header.add(b);
-                body.remove(0);
-            } else {
+                body.remove(k);
+                k--;
+            } else if (b.chars() > 40 || b.punctuation() > 2) {
                 break;
             }
         }
         for (int k = 0; k < 3 && !body.isEmpty(); k++) {
             TextBlock b = body.get(body.size() - 1);
             if (isMetaLine(b)) {
-                header.add(b);
+                trailer.add(b);
                 body.remove(body.size() - 1);
             } else {
                 break;
@@ -169,7 +178,7 @@ final class HtmlArticleReader {
         TextBlock bestHeading = null;
         int bestDistance = Integer.MAX_VALUE;
         for (TextBlock b : all) {
-            if (!b.heading() && !b.owner().normalName().matches("h[1-6]") && !looksLikeTitleClass(b.owner())) {
+            if (b.index() > bodyStart + 3 || b.chars() > 80) {
                 continue;
             }
             String h = squash(b.text());
@@ -178,6 +187,10 @@ final class HtmlArticleReader {
             }
             boolean named = (docTitle.contains(h) && h.length() * 3 >= Math.min(docTitle.length(), 30))
                     || (!og.isEmpty() && (og.contains(h) || h.contains(og)));
+            if (!b.heading() && !looksLikeTitleClass(b.owner())) {
+                // any short line can be the headline when the <title> starts with it (old table layouts)
+                named = b.linkDensity() < 0.3 && docTitle.startsWith(h) && h.length() * 2 >= docTitle.length() / 2;
+            }
             if (!named) {
                 continue;
             }
@@ -233,8 +246,8 @@ final class HtmlArticleReader {
         return best;
     }
 
-    private Optional<ZonedDateTime> chooseTime(List<TextBlock> all, List<TextBlock> header, List<TextBlock> body,
-                                               int titleIndex, int bodyStart) {
+    private Optional<ZonedDateTime> chooseTime(List<TextBlock> all, List<TextBlock> header, List<TextBlock> trailer,
+                                               List<TextBlock> body, int titleIndex, int bodyStart) {
         int bodyEnd = body.isEmpty() ? bodyStart : body.get(body.size() - 1).index();
         double bestScore = Double.NEGATIVE_INFINITY;
         Optional<ZonedDateTime> best = Optional.empty();
@@ -248,26 +261,42 @@ final class HtmlArticleReader {
                     continue;
                 }
                 double s = switch (m.precision()) {
-                    case MINUTE -> 3;
-                    case DAY -> 1.5;
+                    case MINUTE -> 2;
+                    case DAY -> 1;
                     case MONTH -> 0;
                 };
                 String before = KeywordFold.fold(b.text().substring(Math.max(0, m.start() - 12), m.start()));
                 if (DATE_LABEL.matcher(before).find()) {
-                    s += 3;
+                    s += 2.5;
+                } else if (WEAK_DATE_LABEL.matcher(before).find()) {
+                    s += 1.5; // 本贴由大卫于2005年8月12日16:12:21在… (posted by … at)
                 }
                 if (header.contains(b)) {
                     s += 4;
+                } else if (trailer.contains(b)) {
+                    s += 1.5; // "posted at" under a blog post, but also "collected on" notes
                 }
                 int i = b.index();
-                if (titleIndex >= 0 && i > titleIndex && i <= titleIndex + 6) {
+                // Nearness, in blocks: the page's own time sits by the title, just before the body or (blogs,
+                // forums) just after it; dates further away belong to lists, calendars and other articles.
+                if (titleIndex >= 0 && i > titleIndex && i <= bodyStart) {
                     s += 2;
+                } else if (titleIndex >= 0 && i < titleIndex && i >= titleIndex - 2) {
+                    s += 1; // forum and table layouts print "date author" just above the headline
                 }
-                if (i >= bodyStart - 6 && i <= bodyEnd + 6) {
-                    s += 2;
+                if (i <= bodyStart) {
+                    s += 3 * Math.exp(-(bodyStart - i) / 5.0);
+                } else if (i <= bodyEnd) {
+                    s += 0; // inside the text: dates of events, not of the page
+                } else {
+                    s += 2 * Math.exp(-(i - bodyEnd) / 4.0);
                 }
-                if (b.linkDensity() > 0.5) {
-                    s -= 3;
+                s -= 5 * b.linkDensity(); // lists of other articles carry their dates beside links
+                if (b.chars() <= 80 && META_LINE_HINT.matcher(KeywordFold.fold(b.text())).find()
+                        && (BylineParser.source(b.text()).isPresent() || BylineParser.author(b.text()).isPresent())) {
+                    s += 2; // a byline: 2005-04-27 14:32 来源：千龙新闻网
+                } else if (b.chars() <= 40 && READ_COUNT.matcher(b.text()).find()) {
+                    s += 1.5; // 2004-12-10 阅读10544次
                 }
                 if (COPYRIGHT.matcher(b.text()).find()) {
                     s -= 5;
@@ -278,6 +307,7 @@ final class HtmlArticleReader {
                 if (b.chars() > 120) {
                     s -= 2;
                 }
+                if (Boolean.getBoolean("hx.debug")) { System.err.printf("DATE %.2f i=%d start=%d end=%d title=%d hdr=%b %s | %s%n", s, i, bodyStart, bodyEnd, titleIndex, header.contains(b), m.time(), b.text().substring(0, Math.min(60, b.text().length()))); } // DEBUG
                 if (s > bestScore) {
                     bestScore = s;
                     best = Optional.of(m.time());
@@ -321,7 +351,7 @@ final class HtmlArticleReader {
     /** Removes what never carries article text: scripts, styles, forms' controls, hidden elements, comments. */
     static void clean(Document doc) {
         doc.select("script, style, noscript, template, svg, iframe, object, embed, select, textarea, button, input, "
-                + "canvas, link, meta").remove();
+                + "canvas, link, meta, title").remove();
         // Hidden menus and pop-ups go; but an unclosed hidden <div> in tag soup can swallow the rest of the page,
         // and collapsed "read more" text is still the article: keep hidden elements that hold much text.
         for (Element hidden : doc.select("[hidden], [style*=display:none], [style*=display: none], "

@@ -35,6 +35,10 @@ final class PublishTimeParser {
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d.])((?:19|20)\\d{2})\\s*([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})(?!\\d)"
                     + "(?:[T\\s]*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
+    /** Month/day/year with an optional 12-hour time, as ASP.NET pages in the US locale print it: 9/17/2004 5:54:13 AM. */
+    private static final Pattern US = Pattern.compile(
+            "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?![\\d/])"
+                    + "(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?");
     private static final Pattern CHINESE = Pattern.compile(
             "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]" + TIME);
     private static final Pattern YEAR_MONTH = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d)");
@@ -71,6 +75,25 @@ final class PublishTimeParser {
             }
             found.add(new TimeMention(date.get().atStartOfDay(zone), m.start(), m.start() + dateLength(m),
                     TimeMention.Precision.DAY, true));
+        }
+        m = US.matcher(t);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            // Month first as the US locale prints it, unless that cannot be a month (17/9/2004 is day first).
+            Optional<LocalDate> d = a > 12 ? date(m.group(3), m.group(2), m.group(1))
+                    : date(m.group(3), m.group(1), m.group(2));
+            if (d.isEmpty() || b > 31) {
+                continue;
+            }
+            Optional<LocalTime> time = m.group(4) == null ? Optional.empty()
+                    : time(m.group(7) == null ? null : m.group(7).toUpperCase(java.util.Locale.ROOT),
+                    m.group(4), m.group(5), m.group(6));
+            found.add(time.isPresent()
+                    ? new TimeMention(ZonedDateTime.of(d.get(), time.get(), zone), m.start(), m.end(),
+                    TimeMention.Precision.MINUTE, true)
+                    : new TimeMention(d.get().atStartOfDay(zone), m.start(), m.end(3), TimeMention.Precision.DAY,
+                    true));
         }
         m = CHINESE.matcher(t);
         while (m.find()) {
@@ -249,9 +272,12 @@ final class PublishTimeParser {
             int hour = Integer.parseInt(h);
             int minute = min == null ? 0 : Integer.parseInt(min);
             int second = s == null ? 0 : Integer.parseInt(s);
-            if (period != null && (period.equals("下午") || period.equals("晚上") || period.equals("晚"))
-                    && hour < 12) {
+            if (period != null && (period.equals("下午") || period.equals("晚上") || period.equals("晚")
+                    || period.equals("PM")) && hour < 12) {
                 hour += 12;
+            }
+            if (period != null && period.equals("AM") && hour == 12) {
+                hour = 0;
             }
             return Optional.of(LocalTime.of(hour, minute, second));
         } catch (DateTimeException | NumberFormatException e) {
