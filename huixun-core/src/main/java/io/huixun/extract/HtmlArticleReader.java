@@ -301,6 +301,9 @@ final class HtmlArticleReader {
                 if (COPYRIGHT.matcher(b.text()).find()) {
                     s -= 5;
                 }
+                if (!m.explicitYear()) {
+                    s -= 1; // "2月2日中午11时50分" in old pages: the year is a guess
+                }
                 if (m.time().isAfter(options.now().plusDays(2))) {
                     s -= 10; // the future: a calendar, an event, a typo
                 }

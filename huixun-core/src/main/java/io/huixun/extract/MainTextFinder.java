@@ -68,9 +68,11 @@ final class MainTextFinder {
             if (b.heading() || b.chars() < 8 || b.linkDensity() > 0.5) {
                 continue;
             }
-            double s = (1 + b.punctuation() + Math.min(b.chars() / 40.0, 5)) * square(1 - b.linkDensity());
-            if (b.punctuation() == 0 && b.chars() < 30) {
-                s *= 0.3; // labels, captions and menus rarely carry punctuation; prose does
+            double clauses = b.clausePunctuation();
+            double s = (1 + clauses + 0.3 * (b.punctuation() - clauses) + Math.min(b.chars() / 40.0, 5))
+                    * square(1 - b.linkDensity());
+            if (clauses == 0 && b.chars() < 60) {
+                s *= 0.3; // labels, captions, menus and list entries carry no commas or full stops; prose does
             }
             Element container = PARAGRAPH_TAGS.contains(b.owner().normalName()) && b.owner().parent() != null
                     ? b.owner().parent() : b.owner();
