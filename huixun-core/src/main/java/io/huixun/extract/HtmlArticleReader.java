@@ -182,7 +182,7 @@ final class HtmlArticleReader {
                 continue;
             }
             String h = squash(b.text());
-            if (h.length() < 4 || h.length() > 80) {
+            if (h.length() < 2 || h.length() > 80 || (h.length() < 4 && !docTitle.startsWith(h))) {
                 continue;
             }
             boolean named = (docTitle.contains(h) && h.length() * 3 >= Math.min(docTitle.length(), 30))
@@ -223,7 +223,7 @@ final class HtmlArticleReader {
     private static String firstPart(String title) {
         String[] parts = TITLE_SEPARATORS.split(title.strip());
         for (String p : parts) {
-            if (TextBlock.nonSpace(p) >= 4) {
+            if (TextBlock.nonSpace(p) >= 2) {
                 return MainTextFinder.normalise(p);
             }
         }

@@ -94,6 +94,12 @@ final class MainTextFinder {
         if (best == null) {
             return new Found(blocks, List.of(), List.of());
         }
+        // An only child is its parent's text wrapper: widen to the parent so that its siblings can join.
+        while (best.parent() != null && best.parent().childrenSize() == 1
+                && !best.parent().normalName().equals("body") && !best.parent().normalName().equals("html")) {
+            best = best.parent();
+            bestScore = Math.max(bestScore, finalScore(best, scores.getOrDefault(best, 0.0), linkStats));
+        }
         List<Element> containers = new ArrayList<>();
         Element parent = best.parent();
         if (parent != null) {
