@@ -19,6 +19,7 @@ public final class BenchMain {
     static {
         RUNNERS.put("jmh", org.openjdk.jmh.Main::main);
         RUNNERS.put("convert-eval", ConvertEvaluation::main);
+        RUNNERS.put("understand", io.huixun.bench.nlp.UnderstandingSample::main);
     }
 
     private BenchMain() {}
