@@ -34,6 +34,9 @@ public interface ArticleStore extends AutoCloseable {
 
     Optional<StoredArticle> find(long id);
 
+    /** Just the canonical text of article {@code id} (cheaper than {@link #find}); for dedup verification. */
+    Optional<String> canonicalText(long id);
+
     Optional<StoredArticle> findByUrl(String url);
 
     Optional<StoredArticle> findByContentHash(ContentHash hash);
