@@ -1,7 +1,9 @@
 package io.huixun.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -50,6 +52,29 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<ArticleSummary> listRecent(boolean canonicalOnly, int offset, int limit);
 
+    /** Most recent first, filtered; same ordering and bounds as {@link #listRecent(boolean, int, int)}. */
+    List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit);
+
+    /** The summaries of these articles, in the order of {@code ids}; unknown ids are left out. */
+    List<ArticleSummary> summaries(List<Long> ids);
+
+    /** For each canonical id, how many copies link to it (absent when none). */
+    Map<Long, Integer> copyCounts(Collection<Long> canonicalIds);
+
+    /** The distinct publisher names of canonical articles, most articles first, at most {@code limit}. */
+    List<String> publishers(int limit);
+
+    /** Stores (or replaces) what the understanding stage found in article {@code articleId}. */
+    void saveUnderstanding(StoredUnderstanding understanding);
+
+    Optional<StoredUnderstanding> understanding(long articleId);
+
+    /** Understandings of these articles, by id; articles without one are absent. */
+    Map<Long, StoredUnderstanding> understandings(Collection<Long> articleIds);
+
+    /** Every understood canonical article in time order (oldest first), to rebuild stories; close the stream. */
+    Stream<StoryInput> storyInputs();
+
     /** The other copies in {@code id}'s group ("also at"), oldest id first; empty for an article alone. */
     List<ArticleSummary> alsoAt(long id);
 
@@ -76,6 +101,9 @@ public interface ArticleStore extends AutoCloseable {
 
     /** Removes a source; its articles stay and lose their link to it. False when there was none. */
     boolean removeSource(long id);
+
+    /** Pauses or resumes a source. False when the source does not exist. */
+    boolean setSourcePaused(long id, boolean paused);
 
     /** Records a successful fetch: clears the failure count. False when the source does not exist. */
     boolean recordFetchSuccess(long sourceId, Instant at, Instant nextDue);

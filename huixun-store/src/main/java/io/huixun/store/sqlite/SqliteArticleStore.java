@@ -3,7 +3,14 @@ package io.huixun.store.sqlite;
 import io.huixun.dedup.CanonicalRank;
 import io.huixun.dedup.Fingerprint;
 import io.huixun.dedup.MinHashSignature;
+import io.huixun.nlp.Category;
+import io.huixun.nlp.Dateline;
+import io.huixun.nlp.Entities;
+import io.huixun.nlp.Understanding;
 import io.huixun.store.ArticleStore;
+import io.huixun.store.RecentFilter;
+import io.huixun.store.StoredUnderstanding;
+import io.huixun.store.StoryInput;
 import io.huixun.store.ArticleSummary;
 import io.huixun.store.ContentHash;
 import io.huixun.store.NewArticle;
@@ -33,6 +40,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +77,12 @@ public final class SqliteArticleStore implements ArticleStore {
     private static final String SUMMARY_COLUMNS = "id, url, source, title, published_at, published_zone, teaser,"
             + " duplicate_of";
     private static final String SOURCE_COLUMNS = "id, name, url, kind, charset_override, refresh_seconds, added_at,"
-            + " last_success_at, last_error, last_error_at, consecutive_failures, next_due_at";
+            + " last_success_at, last_error, last_error_at, consecutive_failures, next_due_at, paused";
+    private static final String UNDERSTANDING_COLUMNS = "article_id, summary, category, keywords, people, places,"
+            + " organisations, dateline_text, dateline_start, dateline_agency, dateline_place, dateline_date,"
+            + " dateline_reporters, story_id";
+    /** Lists are stored one value per line. */
+    private static final String LIST_SEPARATOR = "\n";
 
     /**
      * Flyway logs through java.util.logging when no SLF4J binding is present; its INFO lines on every open are noise
@@ -369,6 +383,180 @@ public final class SqliteArticleStore implements ArticleStore {
                 });
     }
 
+    @Override
+    public List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("need offset ≥ 0 and limit in 1..1000, were " + offset + ", " + limit);
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("a.", SUMMARY_COLUMNS))
+                .append(" FROM articles a");
+        if (filter.category().isPresent()) {
+            sql.append(" JOIN understandings u ON u.article_id = a.id");
+        }
+        List<String> where = new ArrayList<>();
+        if (filter.canonicalOnly()) {
+            where.add("a.duplicate_of IS NULL");
+        }
+        filter.source().ifPresent(x -> where.add("a.source = ?"));
+        filter.category().ifPresent(x -> where.add("u.category = ?"));
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?");
+        return read(c -> queryList(c, sql.toString(), ps -> {
+            int i = 1;
+            if (filter.source().isPresent()) {
+                ps.setString(i++, filter.source().get());
+            }
+            if (filter.category().isPresent()) {
+                ps.setString(i++, filter.category().get());
+            }
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+        }, SqliteArticleStore::summary));
+    }
+
+    @Override
+    public List<ArticleSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleSummary> byId = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            read(c -> queryList(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE id IN (" + marks(chunk.size())
+                    + ")", ps -> bindIds(ps, chunk), SqliteArticleStore::summary)).forEach(a -> byId.put(a.id(), a));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public Map<Long, Integer> copyCounts(Collection<Long> canonicalIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(canonicalIds))) {
+            read(c -> queryList(c, "SELECT duplicate_of, COUNT(*) FROM articles WHERE duplicate_of IN ("
+                    + marks(chunk.size()) + ") GROUP BY duplicate_of", ps -> bindIds(ps, chunk),
+                    rs -> Map.entry(rs.getLong(1), rs.getInt(2)))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        }
+        return counts;
+    }
+
+    @Override
+    public List<String> publishers(int limit) {
+        return read(c -> queryList(c, "SELECT source FROM articles WHERE duplicate_of IS NULL AND source <> ''"
+                + " GROUP BY source ORDER BY COUNT(*) DESC, source LIMIT ?", ps -> ps.setInt(1, limit),
+                rs -> rs.getString(1)));
+    }
+
+    @Override
+    public void saveUnderstanding(StoredUnderstanding stored) {
+        Understanding u = stored.understanding();
+        Optional<Dateline> d = u.dateline();
+        write(c -> update(c, "INSERT INTO understandings (" + UNDERSTANDING_COLUMNS + ") VALUES"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
+                + " summary = excluded.summary, category = excluded.category, keywords = excluded.keywords,"
+                + " people = excluded.people, places = excluded.places, organisations = excluded.organisations,"
+                + " dateline_text = excluded.dateline_text, dateline_start = excluded.dateline_start,"
+                + " dateline_agency = excluded.dateline_agency, dateline_place = excluded.dateline_place,"
+                + " dateline_date = excluded.dateline_date, dateline_reporters = excluded.dateline_reporters,"
+                + " story_id = excluded.story_id", ps -> {
+                    ps.setLong(1, stored.articleId());
+                    ps.setString(2, u.summary());
+                    ps.setString(3, u.category().name());
+                    ps.setString(4, joined(u.keywords()));
+                    ps.setString(5, joined(u.entities().people()));
+                    ps.setString(6, joined(u.entities().places()));
+                    ps.setString(7, joined(u.entities().organisations()));
+                    ps.setString(8, d.map(Dateline::text).orElse(null));
+                    if (d.isPresent()) {
+                        ps.setInt(9, d.get().start());
+                    } else {
+                        ps.setNull(9, java.sql.Types.INTEGER);
+                    }
+                    ps.setString(10, d.flatMap(Dateline::agency).orElse(null));
+                    ps.setString(11, d.flatMap(Dateline::place).orElse(null));
+                    ps.setString(12, d.flatMap(Dateline::date).map(Object::toString).orElse(null));
+                    ps.setString(13, d.map(x -> joined(x.reporters())).orElse(null));
+                    ps.setString(14, stored.storyId().orElse(null));
+                }));
+    }
+
+    @Override
+    public Optional<StoredUnderstanding> understanding(long articleId) {
+        return read(c -> querySingle(c, "SELECT " + UNDERSTANDING_COLUMNS + " FROM understandings WHERE article_id = ?",
+                ps -> ps.setLong(1, articleId), SqliteArticleStore::understanding));
+    }
+
+    @Override
+    public Map<Long, StoredUnderstanding> understandings(Collection<Long> articleIds) {
+        Map<Long, StoredUnderstanding> out = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(articleIds))) {
+            read(c -> queryList(c, "SELECT " + UNDERSTANDING_COLUMNS + " FROM understandings WHERE article_id IN ("
+                    + marks(chunk.size()) + ")", ps -> bindIds(ps, chunk), SqliteArticleStore::understanding))
+                    .forEach(u -> out.put(u.articleId(), u));
+        }
+        return out;
+    }
+
+    @Override
+    public Stream<StoryInput> storyInputs() {
+        return stream("SELECT a.id, COALESCE(a.published_at, a.ingested_at), a.title, u.people, u.places,"
+                + " u.organisations, u.keywords FROM articles a JOIN understandings u ON u.article_id = a.id"
+                + " WHERE a.duplicate_of IS NULL ORDER BY COALESCE(a.published_at, a.ingested_at), a.id",
+                rs -> new StoryInput(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        new Entities(split(rs.getString(4)), split(rs.getString(5)), split(rs.getString(6))),
+                        split(rs.getString(7))));
+    }
+
+    private static StoredUnderstanding understanding(ResultSet rs) throws SQLException {
+        Optional<Dateline> dateline = Optional.empty();
+        if (rs.getString(8) != null) {
+            dateline = Optional.of(new Dateline(rs.getString(8), rs.getInt(9), Optional.ofNullable(rs.getString(10)),
+                    Optional.ofNullable(rs.getString(11)),
+                    Optional.ofNullable(rs.getString(12)).map(java.time.LocalDate::parse), split(rs.getString(13))));
+        }
+        Category category;
+        try {
+            category = Category.valueOf(rs.getString(3));
+        } catch (IllegalArgumentException e) {
+            category = Category.OTHER; // written by a newer version with more categories
+        }
+        Understanding u = new Understanding(split(rs.getString(4)),
+                new Entities(split(rs.getString(5)), split(rs.getString(6)), split(rs.getString(7))), dateline,
+                rs.getString(2), category);
+        return new StoredUnderstanding(rs.getLong(1), u, Optional.ofNullable(rs.getString(14)));
+    }
+
+    private static String joined(List<String> values) {
+        return String.join(LIST_SEPARATOR, values.stream().map(v -> v.replace(LIST_SEPARATOR, " ")).toList());
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(LIST_SEPARATOR));
+    }
+
+    /** SQLite allows 999 bound parameters per statement in old builds; stay well below. */
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bindIds(PreparedStatement ps, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(i + 1, ids.get(i));
+        }
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
+    }
+
     // ---------------------------------------------------------------- sources
 
     @Override
@@ -402,7 +590,7 @@ public final class SqliteArticleStore implements ArticleStore {
             }
             return new SourceAddResult.Added(new Source(id, source.name(), source.url(), source.kind(),
                     source.charsetOverride(), Duration.ofSeconds(source.refreshInterval().toSeconds()), now,
-                    SourceHealth.NEW));
+                    SourceHealth.NEW, false));
         });
     }
 
@@ -421,6 +609,14 @@ public final class SqliteArticleStore implements ArticleStore {
     @Override
     public boolean removeSource(long id) {
         return write(c -> update(c, "DELETE FROM sources WHERE id = ?", ps -> ps.setLong(1, id)) > 0);
+    }
+
+    @Override
+    public boolean setSourcePaused(long id, boolean paused) {
+        return write(c -> update(c, "UPDATE sources SET paused = ? WHERE id = ?", ps -> {
+            ps.setBoolean(1, paused);
+            ps.setLong(2, id);
+        }) > 0);
     }
 
     @Override
@@ -618,7 +814,7 @@ public final class SqliteArticleStore implements ArticleStore {
                 rs.getInt(11), instant(rs, 12));
         return new Source(rs.getLong(1), rs.getString(2), rs.getString(3), SourceKind.valueOf(rs.getString(4)),
                 Optional.ofNullable(rs.getString(5)), Duration.ofSeconds(rs.getLong(6)),
-                Instant.ofEpochMilli(rs.getLong(7)), health);
+                Instant.ofEpochMilli(rs.getLong(7)), health, rs.getBoolean(13));
     }
 
     private static Optional<ZonedDateTime> published(ResultSet rs, int atColumn, int zoneColumn) throws SQLException {
