@@ -20,6 +20,8 @@ public final class BenchMain {
         RUNNERS.put("jmh", org.openjdk.jmh.Main::main);
         RUNNERS.put("convert-eval", ConvertEvaluation::main);
         RUNNERS.put("understand", io.huixun.bench.nlp.UnderstandingSample::main);
+        RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
+        RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
     }
 
     private BenchMain() {}

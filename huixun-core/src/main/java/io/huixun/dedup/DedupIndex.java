@@ -17,9 +17,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Design: each member's signature is cut into {@code bands} bands of {@code rows} hashes; a band hashes to one
  * 64-bit bucket key. Buckets live in one open-addressing table keyed by (band, key) whose slots head a chain of
  * members (chains are threaded through an {@code int[]}, so a member costs {@code bands} ints plus its signature, no
- * boxed objects). A query collects the members sharing any bucket, keeps those whose signature estimate reaches the
- * threshold, and reports the best one's group. Exact keys are checked first through a hash map. Texts without any
- * shingle (no letters or digits) are never matched.
+ * boxed objects). A query collects the members sharing any bucket and keeps those whose signature estimate reaches the
+ * threshold (with a {@link Verification}, estimates near the threshold are replaced by the exact similarity). A new
+ * text joins a group only when it is similar to the group's canonical itself, not merely to one of its copies, so
+ * that chains of partial copies never link unrelated texts. Exact keys are checked first through a hash map. Texts
+ * without any shingle (no letters or digits) are never matched.
  *
  * <p>Rebuild at start-up by {@link #add}ing every stored fingerprint in id order. Thread-safe: queries share a read
  * lock, {@link #add} and {@link #relink} take the write lock. The caller must serialise "check, store, add" for new
@@ -86,16 +88,30 @@ public final class DedupIndex {
             if (fingerprint.signature().isEmpty()) {
                 return new DedupVerdict.Unique();
             }
+            // Candidate groups: the exact twin's group (similarity 1), then every group whose canonical itself is
+            // similar. A copy never joins a group through a member alone: chains of partial copies (A~B, B~C, A≁C)
+            // would link unrelated texts.
+            Map<Long, Double> groups = new java.util.LinkedHashMap<>();
+            long exactGroup = -1;
             Integer exact = slotByExactKey.get(fingerprint.exactKey());
             if (exact != null) {
-                return verdict(exact, DedupVerdict.Kind.EXACT, 1.0, rank);
+                exactGroup = canonicalIds[exact];
+                groups.put(exactGroup, 1.0);
             }
-            List<Match> near = matchesLocked(fingerprint.signature(), verification);
-            if (near.isEmpty()) {
-                return new DedupVerdict.Unique();
+            for (Match m : matchesLocked(fingerprint.signature(), verification)) {
+                if (groups.containsKey(m.canonicalId())) {
+                    continue;
+                }
+                Integer slot = slotById.get(m.canonicalId());
+                if (slot == null) {
+                    continue;
+                }
+                double similarity = m.id() == m.canonicalId() ? m.similarity()
+                        : similarity(slot, fingerprint.signature(), verification);
+                groups.put(m.canonicalId(), similarity);
             }
-            Match best = near.get(0);
-            return verdict(slotById.get(best.id()), DedupVerdict.Kind.NEAR, best.similarity(), rank);
+            groups.values().removeIf(similarity -> similarity < config.threshold());
+            return groupVerdict(groups, exactGroup, rank);
         } finally {
             lock.readLock().unlock();
         }
@@ -193,14 +209,36 @@ public final class DedupIndex {
         }
     }
 
-    private DedupVerdict verdict(int matchedSlot, DedupVerdict.Kind kind, double similarity, CanonicalRank rank) {
-        long canonical = canonicalIds[matchedSlot];
-        Integer canonicalSlot = slotById.get(canonical);
-        long matched = ids[matchedSlot];
-        if (canonicalSlot != null && CanonicalRank.BEST_FIRST.compare(rank, rankOf(canonicalSlot)) < 0) {
-            return new DedupVerdict.Supersedes(canonical, matched, kind, similarity);
+    /**
+     * Among the groups whose canonical the new text matches ({@code groups}: canonical id → similarity): join the
+     * one with the best canonical, unless the new text ranks better than all of them, in which case it supersedes
+     * them all (their groups merge under it).
+     */
+    private DedupVerdict groupVerdict(Map<Long, Double> groups, long exactGroup, CanonicalRank rank) {
+        if (groups.isEmpty()) {
+            return new DedupVerdict.Unique();
         }
-        return new DedupVerdict.DuplicateOf(canonical, matched, kind, similarity);
+        long best = -1;
+        for (Map.Entry<Long, Double> group : groups.entrySet()) {
+            if (best < 0) {
+                best = group.getKey();
+                continue;
+            }
+            int order = compareSlots(slotById.get(group.getKey()), slotById.get(best));
+            if (order < 0 || (order == 0 && group.getValue() > groups.get(best))) {
+                best = group.getKey();
+            }
+        }
+        DedupVerdict.Kind kind = best == exactGroup ? DedupVerdict.Kind.EXACT : DedupVerdict.Kind.NEAR;
+        if (CanonicalRank.BEST_FIRST.compare(rank, rankOf(slotById.get(best))) < 0) {
+            return new DedupVerdict.Supersedes(List.copyOf(groups.keySet()), best, kind, groups.get(best));
+        }
+        return new DedupVerdict.DuplicateOf(best, best, kind, groups.get(best));
+    }
+
+    private int compareSlots(int a, int b) {
+        int order = CanonicalRank.BEST_FIRST.compare(rankOf(a), rankOf(b));
+        return order != 0 ? order : Long.compare(ids[a], ids[b]);
     }
 
     private CanonicalRank rankOf(int slot) {
@@ -212,7 +250,6 @@ public final class DedupIndex {
     private List<Match> matchesLocked(MinHashSignature signature, Verification verification) {
         double floor = verification == null ? config.threshold() : config.threshold() - config.verifyMargin();
         double ceiling = config.threshold() + config.verifyMargin();
-        int n = config.numHashes();
         int bands = config.bands();
         List<Match> found = new ArrayList<>();
         java.util.BitSet seen = new java.util.BitSet(size);
@@ -224,13 +261,7 @@ public final class DedupIndex {
                     continue;
                 }
                 seen.set(slot);
-                int equal = 0;
-                for (int i = 0; i < n; i++) {
-                    if (signatures[slot * n + i] == signature.at(i)) {
-                        equal++;
-                    }
-                }
-                double similarity = (double) equal / n;
+                double similarity = estimate(slot, signature);
                 if (verification != null && similarity >= floor && similarity < ceiling) {
                     similarity = verification.similarity(ids[slot]).orElse(similarity);
                 }
@@ -241,6 +272,26 @@ public final class DedupIndex {
         }
         found.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparingLong(Match::id));
         return found;
+    }
+
+    private double estimate(int slot, MinHashSignature signature) {
+        int n = config.numHashes();
+        int equal = 0;
+        for (int i = 0; i < n; i++) {
+            if (signatures[slot * n + i] == signature.at(i)) {
+                equal++;
+            }
+        }
+        return (double) equal / n;
+    }
+
+    /** Estimated similarity to the member in {@code slot}, verified exactly when near the threshold. */
+    private double similarity(int slot, MinHashSignature signature, Verification verification) {
+        double similarity = estimate(slot, signature);
+        if (verification != null && Math.abs(similarity - config.threshold()) < config.verifyMargin()) {
+            similarity = verification.similarity(ids[slot]).orElse(similarity);
+        }
+        return similarity;
     }
 
     private long bandKey(MinHashSignature signature, int band) {

@@ -52,7 +52,7 @@ class DedupIndexTest {
         assertThat(index.check(dedup.fingerprint(GeneratedNews.traditional(original)), earlyButRepaired))
                 .isInstanceOf(DedupVerdict.DuplicateOf.class);
         DedupVerdict verdict = index.check(dedup.fingerprint(original), early);
-        assertThat(verdict).isEqualTo(new DedupVerdict.Supersedes(1, 1, DedupVerdict.Kind.EXACT, 1.0));
+        assertThat(verdict).isEqualTo(new DedupVerdict.Supersedes(List.of(1L), 1, DedupVerdict.Kind.EXACT, 1.0));
 
         index.add(3, 3, dedup.fingerprint(original), early);
         index.relink(1, 3);
