@@ -45,6 +45,13 @@ final class ByteMisalignmentFixer implements Fixer {
             }
             int b = i;
             best[0] = null;
+            boolean nonAscii = false;
+            for (int k = a; k < b && !nonAscii; k++) {
+                nonAscii = line.charAt(k) >= 0x80;
+            }
+            if (!nonAscii) {
+                continue;
+            }
             for (DoubleByteCodec codec : new DoubleByteCodec[] {DoubleByteCodec.GBK, DoubleByteCodec.BIG5}) {
                 trySegment(line, a, b, codec, best);
             }

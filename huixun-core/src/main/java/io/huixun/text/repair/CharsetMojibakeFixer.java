@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class CharsetMojibakeFixer implements Fixer {
     private static final Charset CP1252 = Charset.forName("windows-1252");
+    private static final Charset[] SINGLE_BYTE = {CP1252, Charset.forName("windows-1250"),
+            Charset.forName("ISO-8859-1")};
     /** Nats the decoded run must gain over the run as it is, per character of the run. */
     private static final double MIN_GAIN = 3.0;
 
@@ -31,6 +33,11 @@ final class CharsetMojibakeFixer implements Fixer {
         }
         if (found.isEmpty()) {
             latin(line, found);
+        }
+        for (Charset single : SINGLE_BYTE) {
+            if (found.isEmpty()) {
+                legacyAsSingleByte(line, single, found);
+            }
         }
         out.addAll(found);
     }
@@ -84,7 +91,7 @@ final class CharsetMojibakeFixer implements Fixer {
         char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
         char right = end < n(line) ? line.charAt(end) : CharModel.BOUNDARY;
         StringBuilder decoded = new StringBuilder();
-        int wildUsed = decodeUtf8(bytes, wild, len, left, right, decoded);
+        int wildUsed = decodeUtf8(bytes, wild, len, left, right, decoded, false);
         if (wildUsed < 0 || decoded.isEmpty()) {
             return;
         }
@@ -107,9 +114,10 @@ final class CharsetMojibakeFixer implements Fixer {
                 candidate += " "; // the decoder swallowed the ASCII byte after the odd one: a space, most often
             }
         }
+        char scoredRight = candidate.endsWith(" ") ? ' ' : right;
         double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));
         String scored = CharClasses.foldForModel(candidate.replace("\uFFFD", ""));
-        double after = model.score(fold(left), scored, fold(right));
+        double after = model.score(fold(left), scored.strip(), fold(scoredRight));
         if (after - before >= MIN_GAIN * original.length()) {
             out.add(new Replacement(start, end, candidate, RepairKind.CHARSET_MOJIBAKE,
                     confidence(after - before, original.length())));
@@ -132,7 +140,8 @@ final class CharsetMojibakeFixer implements Fixer {
      * Strict UTF-8 decode where a wildcard byte may complete a multi-byte sequence; returns the number of wildcards
      * used, or -1 when the bytes are not UTF-8.
      */
-    private int decodeUtf8(byte[] b, boolean[] wild, int len, char left, char right, StringBuilder out) {
+    private int decodeUtf8(byte[] b, boolean[] wild, int len, char left, char right, StringBuilder out,
+            boolean latin) {
         int used = 0;
         int i = 0;
         while (i < len) {
@@ -159,13 +168,19 @@ final class CharsetMojibakeFixer implements Fixer {
             } else {
                 return -1;
             }
-            if (i + need >= len + 1) {
-                return -1;
-            }
             int wildAt = -1;
             for (int k = 1; k <= need; k++) {
                 if (i + k >= len) {
-                    return -1;
+                    if (!latin || k != need || i + k != len || wildAt >= 0) {
+                        return -1;
+                    }
+                    wildAt = k; // cp1252 mojibake cut one byte short at the end ("ç´" for 素)
+                    cp = cp << 6;
+                    continue;
+                }
+                if (latin && b[i + k] == ' ') {
+                    cp = cp << 6 | (0xA0 & 0x3F); // NBSP (0xA0) became a plain space on the way
+                    continue;
                 }
                 if (wild[i + k]) {
                     if (wildAt >= 0 || k != need) {
@@ -191,7 +206,20 @@ final class CharsetMojibakeFixer implements Fixer {
                         continue;
                     }
                     char c = (char) candidate;
-                    double s = model.logProb(fold(prev), fold(c)) + (i + need + 1 >= len
+                    if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                        continue; // a lost byte that completes a space is not worth the guess
+                    }
+                    boolean last = i + need + 1 >= len;
+                    boolean spaceAfter = last && (right == ' ' || (right >= 0x40 && right <= 0x7E
+                            && Character.isLetterOrDigit(right)));
+                    // Typography: an opening quote is not followed by a space, a closing one not preceded by one.
+                    if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
+                        continue;
+                    }
+                    // Only Chinese neighbours say something: the model has seen little ASCII around punctuation.
+                    double s = (CharClasses.isChinese(prev) ? model.logProb(fold(prev), fold(c))
+                            : model.unigramLog(fold(c)))
+                            + (i + need + 1 >= len && CharClasses.isChinese(right)
                             ? model.logProb(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
@@ -229,7 +257,9 @@ final class CharsetMojibakeFixer implements Fixer {
                 continue;
             }
             int start = i;
-            while (i < n && line.charAt(i) >= 0x80 && latinByte(line.charAt(i)) >= 0) {
+            while (i < n && ((line.charAt(i) >= 0x80 && latinByte(line.charAt(i)) >= 0)
+                    || (line.charAt(i) == ' ' && i + 1 < n && line.charAt(i + 1) >= 0x80
+                    && latinByte(line.charAt(i + 1)) >= 0 && line.charAt(i - 1) >= 0x80))) {
                 i++;
             }
             boolean hasLead = false;
@@ -240,15 +270,95 @@ final class CharsetMojibakeFixer implements Fixer {
                 hasLead |= b >= 0xC2 && b <= 0xF4;
             }
             if (!hasLead) {
+                if (StrictUtf8.decode(bytes).isEmpty()) {
+                    return; // a lone cp1252 symbol that is no UTF-8 (– in "Mccoy – DrÃ¥ber"): the line is not consistent
+                }
                 continue;
             }
             var decoded = StrictUtf8.decode(bytes);
             if (decoded.isEmpty()) {
+                StringBuilder lenient = new StringBuilder();
+                char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
+                char right = i < n ? line.charAt(i) : CharModel.BOUNDARY;
+                if (decodeUtf8(bytes, new boolean[bytes.length], bytes.length, left, right, lenient, true) >= 0
+                        && mostlyHan(lenient)) {
+                    decoded = java.util.Optional.of(lenient.toString());
+                }
+            }
+            if (decoded.isEmpty() || !plausibleLatinDecode(decoded.get())
+                    || (start > 0 && CharClasses.isChinese(line.charAt(start - 1)))
+                    || (i < n && CharClasses.isChinese(line.charAt(i)))) {
                 return; // one inconsistent run: leave the whole line (it may be real Latin-1 text)
             }
             found.add(new Replacement(start, i, decoded.get(), RepairKind.CHARSET_MOJIBAKE, 0.9));
         }
         out.addAll(found);
+    }
+
+    /**
+     * GBK bytes read through a single-byte code page ({@code ÓůÓĂČíĽţ} in cp1250 → {@code 御用软件}): the run is
+     * encoded back with that code page and decoded as GBK; kept when it is mostly Han and the model prefers it.
+     */
+    private void legacyAsSingleByte(String line, Charset single, List<Replacement> out) {
+        java.nio.charset.CharsetEncoder encoder = single.newEncoder();
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c < 0xA0 || CharClasses.isChinese(c) || !encoder.canEncode(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) >= 0x80 && !CharClasses.isChinese(line.charAt(i))
+                    && encoder.canEncode(line.charAt(i))) {
+                i++;
+            }
+            // Two Han characters at least, standing as a word of their own: Latin text is full of short runs of
+            // accented letters inside words (parlé, NESTLÉ®) that also decode as GBK.
+            if (i - start < 4 || (i - start) % 2 != 0 || (start > 0 && Character.isLetterOrDigit(line.charAt(start - 1)))
+                    || (i < n && Character.isLetterOrDigit(line.charAt(i)))) {
+                continue;
+            }
+            byte[] bytes = line.substring(start, i).getBytes(single);
+            var decoded = DoubleByteCodec.GBK.decodeStrict(bytes);
+            if (decoded.isEmpty() || !decoded.get().codePoints().allMatch(Character::isIdeographic)
+                    || decoded.get().length() * 2 != bytes.length) {
+                continue;
+            }
+            char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
+            char right = i < n ? line.charAt(i) : CharModel.BOUNDARY;
+            double before = model.score(fold(left), line.substring(start, i), fold(right));
+            double after = model.score(fold(left), CharClasses.foldForModel(decoded.get()), fold(right));
+            if (after - before >= MIN_GAIN * (i - start)) {
+                out.add(new Replacement(start, i, decoded.get(), RepairKind.CHARSET_MOJIBAKE,
+                        confidence(after - before, i - start)));
+            }
+        }
+    }
+
+    /**
+     * Decoded text in the repertoire this fixer trusts: Latin-1, general punctuation, CJK. Rarer letters (Ʌ from
+     * {@code É…}, Ġ from {@code Ä\u00A0}) are far more often real text than mojibake.
+     */
+    private static boolean plausibleLatinDecode(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            boolean ok = c < 0x80 || (c >= 0xA0 && c <= 0xFF) || (c >= 0x2000 && c <= 0x206F) || c == 0x20AC
+                    || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x2122;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean mostlyHan(CharSequence s) {
+        int han = 0;
+        for (int k = 0; k < s.length(); k++) {
+            han += CharClasses.isHan(s.charAt(k)) ? 1 : 0;
+        }
+        return han * 2 > s.length();
     }
 
     /** The cp1252 byte of {@code c} (Latin-1 for 0x81, 0x8D, 0x8F, 0x90, 0x9D), or -1. */

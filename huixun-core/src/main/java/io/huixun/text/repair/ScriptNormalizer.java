@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Converts a line to the target script with the OpenCC-exact converter (phrase level: {@code 乾燥} → {@code 干燥}),
- * but only a line that holds at least one character of the other script, so clean text in the target script is
+ * but only a line written in the other script (see {@link #inOtherScript}), so clean text in the target script is
  * never touched by phrase rules. Edits are the differing character runs.
  */
 final class ScriptNormalizer implements Fixer {
@@ -18,15 +18,37 @@ final class ScriptNormalizer implements Fixer {
         this.converter = ChineseConverter.of(toSimplified ? ConversionConfig.T2S : ConversionConfig.S2T);
     }
 
+    /**
+     * Whether the line is written in the other script: two distinct characters of it, or one making up a fifth of
+     * the Han characters. Simplified news names people with characters OpenCC would fold (王丙乾, 王於昌, 抽薹): a
+     * single such character in a long line is a name, not a traditional text.
+     */
+    boolean inOtherScript(String line) {
+        int han = 0;
+        int other = 0;
+        char first = 0;
+        boolean distinct = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!CharClasses.isHan(c)) {
+                continue;
+            }
+            han++;
+            if ((toSimplified ? CharClasses.toSimplified(c) : CharClasses.toTraditional(c)) != c) {
+                other++;
+                if (first == 0) {
+                    first = c;
+                } else if (c != first) {
+                    distinct = true;
+                }
+            }
+        }
+        return distinct || (other > 0 && other * 5 >= han);
+    }
+
     @Override
     public void find(String line, List<Replacement> out) {
-        boolean other = false;
-        for (int i = 0; i < line.length() && !other; i++) {
-            char c = line.charAt(i);
-            other = CharClasses.isHan(c)
-                    && (toSimplified ? CharClasses.toSimplified(c) : CharClasses.toTraditional(c)) != c;
-        }
-        if (!other) {
+        if (!inOtherScript(line)) {
             return;
         }
         String converted = converter.convert(line);
