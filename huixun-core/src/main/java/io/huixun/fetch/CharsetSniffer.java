@@ -1,0 +1,77 @@
+package io.huixun.fetch;
+
+import io.huixun.text.charset.CharsetDetector;
+import io.huixun.text.charset.DetectedCharset;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the charset of a fetched body: byte-order mark, then the Content-Type header, then a meta tag or XML
+ * declaration in the first 4 KiB, then detection. Labels map as browsers map them ({@code gb2312} → GB18030) via
+ * {@link CharsetDetector#forLabel}. One refinement from lessons.md: when a label names a legacy charset but the bytes
+ * are valid UTF-8 with multi-byte sequences, UTF-8 wins and the label is kept in the decision.
+ *
+ * <p>Example: header {@code text/html; charset=gb2312}, body GBK bytes → GB18030 from HEADER. Stateless, thread-safe.
+ */
+final class CharsetSniffer {
+    private static final int PRESCAN = 4096;
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_ENCODING = Pattern.compile(
+            "^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_CHARSET = Pattern.compile(
+            "charset\\s*=\\s*[\"']?([^\"';\\s]+)", Pattern.CASE_INSENSITIVE);
+
+    private CharsetSniffer() {}
+
+    static CharsetDecision decide(byte[] body, Optional<String> contentType) {
+        DetectedCharset detected = CharsetDetector.detect(body);
+        if (detected.evidence() == DetectedCharset.Evidence.BOM) {
+            return new CharsetDecision(detected.charset(), CharsetDecision.Source.BOM, Optional.empty(),
+                    detected.bomLength());
+        }
+        Optional<String> headerLabel = contentType.flatMap(ct -> group(HEADER_CHARSET.matcher(ct)));
+        Optional<CharsetDecision> fromHeader = labelled(headerLabel, CharsetDecision.Source.HEADER, detected);
+        if (fromHeader.isPresent()) {
+            return fromHeader.get();
+        }
+        String head = new String(body, 0, Math.min(body.length, PRESCAN), StandardCharsets.ISO_8859_1);
+        Optional<String> metaLabel = group(XML_ENCODING.matcher(head)).or(() -> group(META_CHARSET.matcher(head)));
+        Optional<CharsetDecision> fromMeta = labelled(metaLabel, CharsetDecision.Source.META, detected);
+        if (fromMeta.isPresent()) {
+            return fromMeta.get();
+        }
+        return new CharsetDecision(detected.charset(), CharsetDecision.Source.DETECTED,
+                headerLabel.or(() -> metaLabel), 0);
+    }
+
+    private static Optional<CharsetDecision> labelled(Optional<String> label, CharsetDecision.Source source,
+                                                      DetectedCharset detected) {
+        if (label.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Charset> cs = CharsetDetector.forLabel(label.get());
+        if (cs.isEmpty()) {
+            return Optional.empty(); // unknown label: fall through to the next source
+        }
+        Charset charset = cs.get();
+        // A UTF-16 label on a body without BOM is almost always wrong for ASCII-compatible markup (WHATWG: meta
+        // utf-16 means utf-8); treat it as UTF-8.
+        if (charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-16") && source == CharsetDecision.Source.META) {
+            charset = StandardCharsets.UTF_8;
+        }
+        if (!charset.equals(StandardCharsets.UTF_8) && detected.evidence() == DetectedCharset.Evidence.VALID_UTF8) {
+            return Optional.of(new CharsetDecision(StandardCharsets.UTF_8,
+                    CharsetDecision.Source.VALID_UTF8_OVER_LABEL, label, 0));
+        }
+        return Optional.of(new CharsetDecision(charset, source, label, 0));
+    }
+
+    private static Optional<String> group(Matcher m) {
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}
