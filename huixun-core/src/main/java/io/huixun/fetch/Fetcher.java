@@ -19,6 +19,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipException;
 
 /**
@@ -38,6 +43,8 @@ import java.util.zip.ZipException;
  * {@link FetchResult}; the methods throw only for programming errors (null arguments).
  */
 public final class Fetcher {
+    /** DNS lookups block in native code; each runs on its own virtual thread so the caller can stop waiting. */
+    private static final ExecutorService RESOLVER = Executors.newVirtualThreadPerTaskExecutor();
     private static final Duration ROBOTS_TTL = Duration.ofHours(24);
     private static final Duration ROBOTS_FAILURE_TTL = Duration.ofMinutes(10);
     /** RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt. */
@@ -74,7 +81,10 @@ public final class Fetcher {
         return fetch(FetchRequest.of(url));
     }
 
-    /** Fetches a URL; blocks the calling thread at most the politeness wait plus the deadline (plus one read timeout). */
+    /**
+     * Fetches a URL. Blocks the calling thread for at most the politeness wait plus one deadline for the page, and
+     * on the first visit to an origin one more politeness wait and deadline for its robots.txt.
+     */
     public FetchResult fetch(FetchRequest request) {
         try {
             return run(request, settings.obeyRobots(), settings.maxBodyBytes(), false, settings.maxRedirects());
@@ -98,11 +108,13 @@ public final class Fetcher {
         while (true) {
             InetAddress address;
             try {
-                address = approvedAddress(target);
+                address = approvedAddress(target, deadline);
             } catch (Blocked b) {
                 return new FetchResult.BlockedAddress(requested, target.uri(), b.getMessage());
             } catch (UnknownHostException e) {
                 return new FetchResult.Failed(requested, target.uri(), "unknown host " + target.host());
+            } catch (Deadline.TimeoutException e) {
+                return new FetchResult.TimedOut(requested, target.uri(), e.after, e.kind + " during " + e.phase);
             }
             Duration interval = settings.hostInterval();
             if (checkRobots && !"/robots.txt".equals(target.uri().getRawPath())) {
@@ -190,11 +202,29 @@ public final class Fetcher {
         }
     }
 
-    /** Resolves the host once and returns the first address the policy accepts. */
-    private InetAddress approvedAddress(TargetUrl target) throws Blocked, UnknownHostException {
-        InetAddress[] candidates = target.literal().isPresent()
-                ? new InetAddress[] {target.literal().get()}
-                : InetAddress.getAllByName(target.host());
+    /**
+     * Resolves the host once and returns the first address the policy accepts. The lookup runs on a virtual thread
+     * so that a slow resolver counts against the deadline instead of blocking past it.
+     */
+    private InetAddress approvedAddress(TargetUrl target, Deadline deadline)
+            throws Blocked, UnknownHostException, Deadline.TimeoutException, InterruptedException {
+        InetAddress[] candidates;
+        if (target.literal().isPresent()) {
+            candidates = new InetAddress[] {target.literal().get()};
+        } else {
+            Future<InetAddress[]> lookup = RESOLVER.submit(() -> InetAddress.getAllByName(target.host()));
+            try {
+                candidates = lookup.get(deadline.nextTimeoutMillis("dns"), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                lookup.cancel(true);
+                throw new Deadline.TimeoutException("dns", deadline.kindOfLastTimeout(), deadline.elapsed());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownHostException u) {
+                    throw u;
+                }
+                throw new UnknownHostException(target.host() + ": " + e.getCause());
+            }
+        }
         String firstReason = null;
         for (InetAddress a : candidates) {
             Optional<String> reason = settings.addressPolicy().blockReason(a);
