@@ -1,9 +1,6 @@
 package io.huixun.app.cli;
 
 import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -20,14 +17,13 @@ final class CliStreams {
 
     /** UTF-8 standard output, buffered; flushed by the caller. */
     static Writer stdout() {
-        return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), 1 << 16);
+        return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Opens a file, or standard input for "-". */
     static InputStream open(String file) {
         if (file.equals("-")) {
-            return new FileInputStream(FileDescriptor.in);
+            return System.in;
         }
         Path path = Path.of(file);
         if (Files.isDirectory(path)) {

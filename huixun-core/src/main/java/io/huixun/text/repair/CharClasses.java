@@ -1,0 +1,95 @@
+package io.huixun.text.repair;
+
+import io.huixun.text.convert.ChineseConverter;
+import io.huixun.text.convert.ConversionConfig;
+
+/** Character classes the fixers share, and character-level script folding for scoring. Immutable tables. */
+final class CharClasses {
+    private static final char[] T2S = table(ConversionConfig.T2S);
+    private static final char[] S2T = table(ConversionConfig.S2T);
+
+    private CharClasses() {}
+
+    private static char[] table(ConversionConfig config) {
+        ChineseConverter converter = ChineseConverter.of(config);
+        char[] map = new char[65536];
+        for (int c = 0; c < 65536; c++) {
+            map[c] = (char) c;
+        }
+        StringBuilder out = new StringBuilder(4);
+        char[] one = new char[1];
+        for (int c = 0x2E80; c < 0xFFFF; c++) {
+            if (!isHan((char) c)) {
+                continue;
+            }
+            one[0] = (char) c;
+            out.setLength(0);
+            converter.convert(one, 0, 1, out);
+            if (out.length() == 1) {
+                map[c] = out.charAt(0);
+            }
+        }
+        return map;
+    }
+
+    static boolean isHan(char c) {
+        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF)
+                || c == '〇';
+    }
+
+    /** Full-width and CJK punctuation that belongs to Chinese running text. */
+    static boolean isCjkPunct(char c) {
+        return (c >= 0x3000 && c <= 0x303F && c != 0x3000) || c == '“' || c == '”' || c == '‘' || c == '’'
+                || c == '—' || c == '…' || c == '·' || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20)
+                || c == '（' || c == '）';
+    }
+
+    static boolean isChinese(char c) {
+        return isHan(c) || isCjkPunct(c);
+    }
+
+    static boolean isKanaOrHangul(char c) {
+        return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F)
+                || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+    }
+
+    /** Whether the line is Japanese or Korean: the Chinese-only fixers leave it alone. */
+    static boolean isJapaneseOrKorean(CharSequence line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (isKanaOrHangul(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static char toSimplified(char c) {
+        return T2S[c];
+    }
+
+    static char toTraditional(char c) {
+        return S2T[c];
+    }
+
+    /** The character folded for scoring by the (simplified) model. */
+    static String foldForModel(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            b.append(T2S[s.charAt(i)]);
+        }
+        return b.toString();
+    }
+
+    static boolean isPinyinLetter(char c) {
+        return (c >= 'a' && c <= 'z') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".indexOf(c) >= 0;
+    }
+
+    static boolean hasToneMark(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

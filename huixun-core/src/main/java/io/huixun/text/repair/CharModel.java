@@ -1,0 +1,192 @@
+package io.huixun.text.repair;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The plausibility model that arbitrates every repair: character bigram statistics of clean simplified news text
+ * (CCTV 新闻联播 and Fuyao news, see {@code charmodel.bin} and the builder {@code io.huixun.bench.repair.CharModelBuilder}).
+ *
+ * <p>Design note: probabilities are interpolated Witten–Bell style, {@code P(b|a) = (C(ab) + T(a)·Pu(b)) / (C(a) + T(a))},
+ * where T(a) is the number of distinct successors of a; unseen characters get a small floor so that scores stay finite.
+ * Callers fold traditional text to simplified before asking (the statistics are simplified), and digits and Latin
+ * letters are folded into one class each ({@code 2025年} scores like {@code 0000年}).
+ *
+ * <p>Immutable after loading and safe to share between threads. Scores are natural-log probabilities.
+ */
+final class CharModel {
+    private static final CharModel INSTANCE = load();
+    /** '\n' frames each training paragraph: P(c | BOUNDARY) is the chance that c starts a paragraph. */
+    static final char BOUNDARY = '\n';
+
+    private final int[] unigram = new int[65536];
+    private final int[] distinctSuccessors = new int[65536];
+    /** Bigram keys {@code a << 16 | b} XOR sign bit, ascending; counts in the same order. */
+    private final int[] keys;
+    private final int[] counts;
+    /** The same bigrams keyed {@code b << 16 | a}, for predecessor lists. */
+    private final int[] reverseKeys;
+    private final int[] reverseCounts;
+    private final double logTotal;
+    private final double unseenLog;
+    private final double[] unigramLog = new double[65536];
+
+    private CharModel(InputStream raw) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw), 1 << 16))) {
+            if (in.readInt() != 0x48584C4D || in.readInt() != 1) {
+                throw new IOException("not a Huixun character model (bad magic or version)");
+            }
+            long total = in.readLong();
+            int uniques = in.readInt();
+            for (int i = 0; i < uniques; i++) {
+                char c = in.readChar();
+                unigram[c] = (int) Math.min(Integer.MAX_VALUE, readVarint(in));
+            }
+            int n = in.readInt();
+            keys = new int[n];
+            counts = new int[n];
+            long key = 0;
+            for (int i = 0; i < n; i++) {
+                key += readVarint(in);
+                keys[i] = (int) key ^ Integer.MIN_VALUE;
+                counts[i] = (int) readVarint(in);
+                distinctSuccessors[(int) (key >>> 16)]++;
+            }
+            long[] reverse = new long[n];
+            for (int i = 0; i < n; i++) {
+                int k = keys[i] ^ Integer.MIN_VALUE;
+                long rk = ((long) (k & 0xFFFF) << 16) | (k >>> 16);
+                reverse[i] = rk << 32 | i;
+            }
+            java.util.Arrays.sort(reverse);
+            reverseKeys = new int[n];
+            reverseCounts = new int[n];
+            for (int i = 0; i < n; i++) {
+                reverseKeys[i] = (int) (reverse[i] >>> 32) ^ Integer.MIN_VALUE;
+                reverseCounts[i] = counts[(int) reverse[i]];
+            }
+            logTotal = Math.log(total + 65536 * 0.01);
+            unseenLog = Math.log(0.01) - logTotal;
+            for (int c = 0; c < 65536; c++) {
+                unigramLog[c] = unigram[c] == 0 ? unseenLog : Math.log(unigram[c] + 0.01) - logTotal;
+            }
+        }
+    }
+
+    static CharModel get() {
+        return INSTANCE;
+    }
+
+    private static CharModel load() {
+        try (InputStream in = CharModel.class.getResourceAsStream("charmodel.bin")) {
+            if (in == null) {
+                throw new IllegalStateException("charmodel.bin is missing from the class path");
+            }
+            return new CharModel(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the repair character model", e);
+        }
+    }
+
+    /** How often {@code c} (already folded) occurs in the training text. */
+    int count(char c) {
+        return unigram[c];
+    }
+
+    double unigramLog(char c) {
+        return unigramLog[fold(c)];
+    }
+
+    /** ln P(b | a) for folded characters. */
+    double logProb(char a, char b) {
+        a = fold(a);
+        b = fold(b);
+        int ca = unigram[a];
+        double pu = Math.exp(unigramLog[b]);
+        if (ca == 0) {
+            return unigramLog[b];
+        }
+        int t = Math.max(1, distinctSuccessors[a]);
+        int cab = bigram(a, b);
+        return Math.log((cab + t * pu) / (ca + t));
+    }
+
+    int bigram(char a, char b) {
+        int i = java.util.Arrays.binarySearch(keys, (a << 16 | b) ^ Integer.MIN_VALUE);
+        return i >= 0 ? counts[i] : 0;
+    }
+
+    /** Sum of ln P over consecutive pairs of {@code left + text + right} (left/right may be absent: pass 0). */
+    double score(char left, CharSequence text, char right) {
+        double s = 0;
+        char prev = left;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (prev != 0) {
+                s += logProb(prev, c);
+            } else {
+                s += unigramLog(c);
+            }
+            prev = c;
+        }
+        if (right != 0 && prev != 0) {
+            s += logProb(prev, right);
+        }
+        return s;
+    }
+
+    /** Characters seen after {@code a} in training, for candidate generation. */
+    void successors(char a, java.util.function.IntConsumer sink) {
+        range(keys, fold(a), sink);
+    }
+
+    /** Characters seen before {@code b} in training. */
+    void predecessors(char b, java.util.function.IntConsumer sink) {
+        range(reverseKeys, fold(b), sink);
+    }
+
+    private static void range(int[] sorted, char first, java.util.function.IntConsumer sink) {
+        int lo = java.util.Arrays.binarySearch(sorted, (first << 16) ^ Integer.MIN_VALUE);
+        if (lo < 0) {
+            lo = -lo - 1;
+        }
+        for (int i = lo; i < sorted.length; i++) {
+            int k = sorted[i] ^ Integer.MIN_VALUE;
+            if ((k >>> 16) != first) {
+                break;
+            }
+            sink.accept(k & 0xFFFF);
+        }
+    }
+
+    /** Must match the builder's folding. */
+    static char fold(char c) {
+        if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９')) {
+            return '0';
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 'ａ' && c <= 'ｚ') || (c >= 'Ａ' && c <= 'Ｚ')) {
+            return 'a';
+        }
+        if (c == ' ' || c == '\t' || c == '\u00a0' || c == '\u3000') {
+            return ' ';
+        }
+        return c;
+    }
+
+    private static long readVarint(DataInputStream in) throws IOException {
+        long value = 0;
+        int shift = 0;
+        while (true) {
+            int b = in.readUnsignedByte();
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+            shift += 7;
+        }
+    }
+}

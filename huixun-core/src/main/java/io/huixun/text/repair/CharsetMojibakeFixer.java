@@ -1,0 +1,375 @@
+package io.huixun.text.repair;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Undoes text decoded with the wrong charset: UTF-8 bytes read as GBK ({@code 鍒涙柊} → {@code 创新}), as Big5, or as
+ * cp1252/Latin-1 ({@code Ã©} → {@code é}); {@code 锟斤拷} becomes the U+FFFD pair it encodes.
+ *
+ * <p>Design note: a run of suspicious characters is encoded back to the bytes the wrong decoder saw and decoded as
+ * strict UTF-8. Lossy GBK mojibake turned an odd trailing byte into {@code ?} (and, when the byte after it was an
+ * ASCII letter, swallowed the space before it): such a {@code ?} stands for one unknown continuation byte, which the
+ * model picks ({@code 銆?} → {@code 。}). A decode is kept only when it is strictly valid and the model clearly
+ * prefers it (double-byte) or, for cp1252, when every Latin-1 lead in the line decodes, as ftfy requires.
+ * Double layers are handled by running the fixer again on its own output.
+ */
+final class CharsetMojibakeFixer implements Fixer {
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+    private static final Charset[] SINGLE_BYTE = {CP1252, Charset.forName("windows-1250"),
+            Charset.forName("ISO-8859-1")};
+    /** Nats the decoded run must gain over the run as it is, per character of the run. */
+    private static final double MIN_GAIN = 3.0;
+
+    private final CharModel model = CharModel.get();
+
+    @Override
+    public void find(String line, List<Replacement> out) {
+        List<Replacement> found = new ArrayList<>();
+        doubleByte(line, DoubleByteCodec.GBK, found);
+        if (found.isEmpty()) {
+            doubleByte(line, DoubleByteCodec.BIG5, found);
+        }
+        if (found.isEmpty()) {
+            latin(line, found);
+        }
+        for (Charset single : SINGLE_BYTE) {
+            if (found.isEmpty()) {
+                legacyAsSingleByte(line, single, found);
+            }
+        }
+        out.addAll(found);
+    }
+
+    private void doubleByte(String line, DoubleByteCodec codec, List<Replacement> out) {
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c < 0x80 || codec.encode(c) < 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && ((line.charAt(i) >= 0x80 && codec.encode(line.charAt(i)) >= 0)
+                    || (line.charAt(i) == '?' && i > start))) {
+                if (line.charAt(i) == '?') {
+                    i++;
+                    break; // a lossy '?' ends the sequence it completes
+                }
+                i++;
+            }
+            tryRun(line, start, i, codec, out);
+        }
+    }
+
+    private void tryRun(String line, int start, int end, DoubleByteCodec codec, List<Replacement> out) {
+        int nonAscii = 0;
+        for (int k = start; k < end; k++) {
+            nonAscii += line.charAt(k) >= 0x80 ? 1 : 0;
+        }
+        if (nonAscii < 1) {
+            return;
+        }
+        byte[] bytes = new byte[(end - start) * 2];
+        boolean[] wild = new boolean[bytes.length];
+        int len = 0;
+        for (int k = start; k < end; k++) {
+            char c = line.charAt(k);
+            if (c == '?') {
+                wild[len] = true;
+                bytes[len++] = '?';
+                continue;
+            }
+            int code = codec.encode(c);
+            if (code > 0xFF) {
+                bytes[len++] = (byte) (code >> 8);
+            }
+            bytes[len++] = (byte) code;
+        }
+        char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
+        char right = end < n(line) ? line.charAt(end) : CharModel.BOUNDARY;
+        StringBuilder decoded = new StringBuilder();
+        int wildUsed = decodeUtf8(bytes, wild, len, left, right, decoded, false);
+        if (wildUsed < 0 || decoded.isEmpty()) {
+            return;
+        }
+        boolean hasNonAscii = false;
+        for (int k = 0; k < decoded.length(); k++) {
+            char d = decoded.charAt(k);
+            if ((d >= 0x80 && d < 0xA0) || (d >= 0xE000 && d < 0xF900) || d < 0x20 && d != '\t') {
+                return;
+            }
+            hasNonAscii |= d >= 0x80;
+        }
+        if (!hasNonAscii) {
+            return;
+        }
+        String original = line.substring(start, end);
+        String candidate = decoded.toString();
+        if (wildUsed > 0 && codec == DoubleByteCodec.GBK && end < line.length()) {
+            char next = line.charAt(end);
+            if (next >= 0x40 && next <= 0x7E && Character.isLetterOrDigit(next)) {
+                candidate += " "; // the decoder swallowed the ASCII byte after the odd one: a space, most often
+            }
+        }
+        char scoredRight = candidate.endsWith(" ") ? ' ' : right;
+        double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));
+        String scored = CharClasses.foldForModel(candidate.replace("\uFFFD", ""));
+        double after = model.score(fold(left), scored.strip(), fold(scoredRight));
+        if (after - before >= MIN_GAIN * original.length()) {
+            out.add(new Replacement(start, end, candidate, RepairKind.CHARSET_MOJIBAKE,
+                    confidence(after - before, original.length())));
+        }
+    }
+
+    private static int n(String s) {
+        return s.length();
+    }
+
+    private static char fold(char c) {
+        return CharClasses.toSimplified(c);
+    }
+
+    static double confidence(double gain, int length) {
+        return Math.min(0.99, 1 - Math.exp(-gain / Math.max(1, length)));
+    }
+
+    /**
+     * Strict UTF-8 decode where a wildcard byte may complete a multi-byte sequence; returns the number of wildcards
+     * used, or -1 when the bytes are not UTF-8.
+     */
+    private int decodeUtf8(byte[] b, boolean[] wild, int len, char left, char right, StringBuilder out,
+            boolean latin) {
+        int used = 0;
+        int i = 0;
+        while (i < len) {
+            int lead = b[i] & 0xFF;
+            if (wild[i] || lead < 0x80) {
+                if (wild[i]) {
+                    return -1; // a lossy '?' where a character starts: not this corruption
+                }
+                out.append((char) lead);
+                i++;
+                continue;
+            }
+            int need;
+            int cp;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                need = 1;
+                cp = lead & 0x1F;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                need = 2;
+                cp = lead & 0x0F;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                need = 3;
+                cp = lead & 0x07;
+            } else {
+                return -1;
+            }
+            int wildAt = -1;
+            for (int k = 1; k <= need; k++) {
+                if (i + k >= len) {
+                    if (!latin || k != need || i + k != len || wildAt >= 0) {
+                        return -1;
+                    }
+                    wildAt = k; // cp1252 mojibake cut one byte short at the end ("ç´" for 素)
+                    cp = cp << 6;
+                    continue;
+                }
+                if (latin && b[i + k] == ' ') {
+                    cp = cp << 6 | (0xA0 & 0x3F); // NBSP (0xA0) became a plain space on the way
+                    continue;
+                }
+                if (wild[i + k]) {
+                    if (wildAt >= 0 || k != need) {
+                        return -1;
+                    }
+                    wildAt = k;
+                    cp = cp << 6;
+                } else {
+                    int cont = b[i + k] & 0xFF;
+                    if ((cont & 0xC0) != 0x80) {
+                        return -1;
+                    }
+                    cp = cp << 6 | (cont & 0x3F);
+                }
+            }
+            if (wildAt >= 0) {
+                char prev = out.isEmpty() ? left : out.charAt(out.length() - 1);
+                int best = -1;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (int low = 0; low < 64; low++) {
+                    int candidate = cp | low;
+                    if (!valid(candidate, need) || candidate > 0xFFFF) {
+                        continue;
+                    }
+                    char c = (char) candidate;
+                    if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                        continue; // a lost byte that completes a space is not worth the guess
+                    }
+                    boolean last = i + need + 1 >= len;
+                    boolean spaceAfter = last && (right == ' ' || (right >= 0x40 && right <= 0x7E
+                            && Character.isLetterOrDigit(right)));
+                    // Typography: an opening quote is not followed by a space, a closing one not preceded by one.
+                    if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
+                        continue;
+                    }
+                    // Only Chinese neighbours say something: the model has seen little ASCII around punctuation.
+                    double s = (CharClasses.isChinese(prev) ? model.logProb(fold(prev), fold(c))
+                            : model.unigramLog(fold(c)))
+                            + (i + need + 1 >= len && CharClasses.isChinese(right)
+                            ? model.logProb(fold(c), fold(right)) : 0);
+                    if (s > bestScore) {
+                        bestScore = s;
+                        best = candidate;
+                    }
+                }
+                if (best < 0) {
+                    return -1;
+                }
+                cp = best;
+                used++;
+            }
+            if (!valid(cp, need)) {
+                return -1;
+            }
+            out.appendCodePoint(cp);
+            i += need + 1;
+        }
+        return used;
+    }
+
+    private static boolean valid(int cp, int need) {
+        int min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
+        return cp >= min && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+    }
+
+    /** cp1252 (Latin-1 for its five holes) mojibake of UTF-8; all-or-nothing per line. */
+    private void latin(String line, List<Replacement> out) {
+        List<Replacement> found = new ArrayList<>();
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            if (latinByte(line.charAt(i)) < 0 || line.charAt(i) < 0x80) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && ((line.charAt(i) >= 0x80 && latinByte(line.charAt(i)) >= 0)
+                    || (line.charAt(i) == ' ' && i + 1 < n && line.charAt(i + 1) >= 0x80
+                    && latinByte(line.charAt(i + 1)) >= 0 && line.charAt(i - 1) >= 0x80))) {
+                i++;
+            }
+            boolean hasLead = false;
+            byte[] bytes = new byte[i - start];
+            for (int k = start; k < i; k++) {
+                int b = latinByte(line.charAt(k));
+                bytes[k - start] = (byte) b;
+                hasLead |= b >= 0xC2 && b <= 0xF4;
+            }
+            if (!hasLead) {
+                if (StrictUtf8.decode(bytes).isEmpty()) {
+                    return; // a lone cp1252 symbol that is no UTF-8 (– in "Mccoy – DrÃ¥ber"): the line is not consistent
+                }
+                continue;
+            }
+            var decoded = StrictUtf8.decode(bytes);
+            if (decoded.isEmpty()) {
+                StringBuilder lenient = new StringBuilder();
+                char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
+                char right = i < n ? line.charAt(i) : CharModel.BOUNDARY;
+                if (decodeUtf8(bytes, new boolean[bytes.length], bytes.length, left, right, lenient, true) >= 0
+                        && mostlyHan(lenient)) {
+                    decoded = java.util.Optional.of(lenient.toString());
+                }
+            }
+            if (decoded.isEmpty() || !plausibleLatinDecode(decoded.get())
+                    || (start > 0 && CharClasses.isChinese(line.charAt(start - 1)))
+                    || (i < n && CharClasses.isChinese(line.charAt(i)))) {
+                return; // one inconsistent run: leave the whole line (it may be real Latin-1 text)
+            }
+            found.add(new Replacement(start, i, decoded.get(), RepairKind.CHARSET_MOJIBAKE, 0.9));
+        }
+        out.addAll(found);
+    }
+
+    /**
+     * GBK bytes read through a single-byte code page ({@code ÓůÓĂČíĽţ} in cp1250 → {@code 御用软件}): the run is
+     * encoded back with that code page and decoded as GBK; kept when it is mostly Han and the model prefers it.
+     */
+    private void legacyAsSingleByte(String line, Charset single, List<Replacement> out) {
+        java.nio.charset.CharsetEncoder encoder = single.newEncoder();
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c < 0xA0 || CharClasses.isChinese(c) || !encoder.canEncode(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) >= 0x80 && !CharClasses.isChinese(line.charAt(i))
+                    && encoder.canEncode(line.charAt(i))) {
+                i++;
+            }
+            // Two Han characters at least, standing as a word of their own: Latin text is full of short runs of
+            // accented letters inside words (parlé, NESTLÉ®) that also decode as GBK.
+            if (i - start < 4 || (i - start) % 2 != 0 || (start > 0 && Character.isLetterOrDigit(line.charAt(start - 1)))
+                    || (i < n && Character.isLetterOrDigit(line.charAt(i)))) {
+                continue;
+            }
+            byte[] bytes = line.substring(start, i).getBytes(single);
+            var decoded = DoubleByteCodec.GBK.decodeStrict(bytes);
+            if (decoded.isEmpty() || !decoded.get().codePoints().allMatch(Character::isIdeographic)
+                    || decoded.get().length() * 2 != bytes.length) {
+                continue;
+            }
+            char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
+            char right = i < n ? line.charAt(i) : CharModel.BOUNDARY;
+            double before = model.score(fold(left), line.substring(start, i), fold(right));
+            double after = model.score(fold(left), CharClasses.foldForModel(decoded.get()), fold(right));
+            if (after - before >= MIN_GAIN * (i - start)) {
+                out.add(new Replacement(start, i, decoded.get(), RepairKind.CHARSET_MOJIBAKE,
+                        confidence(after - before, i - start)));
+            }
+        }
+    }
+
+    /**
+     * Decoded text in the repertoire this fixer trusts: Latin-1, general punctuation, CJK. Rarer letters (Ʌ from
+     * {@code É…}, Ġ from {@code Ä\u00A0}) are far more often real text than mojibake.
+     */
+    private static boolean plausibleLatinDecode(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            boolean ok = c < 0x80 || (c >= 0xA0 && c <= 0xFF) || (c >= 0x2000 && c <= 0x206F) || c == 0x20AC
+                    || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x2122;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean mostlyHan(CharSequence s) {
+        int han = 0;
+        for (int k = 0; k < s.length(); k++) {
+            han += CharClasses.isHan(s.charAt(k)) ? 1 : 0;
+        }
+        return han * 2 > s.length();
+    }
+
+    /** The cp1252 byte of {@code c} (Latin-1 for 0x81, 0x8D, 0x8F, 0x90, 0x9D), or -1. */
+    static int latinByte(char c) {
+        if (c < 0x80) {
+            return c;
+        }
+        if (c <= 0xFF) {
+            return c >= 0xA0 || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D ? c : -1;
+        }
+        byte[] b = String.valueOf(c).getBytes(CP1252);
+        return b.length == 1 && b[0] != '?' ? b[0] & 0xFF : -1;
+    }
+}

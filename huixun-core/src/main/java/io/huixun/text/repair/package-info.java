@@ -1,0 +1,8 @@
+/**
+ * Repair: turns damaged Chinese web text (wrong-charset mojibake, GBK/Big5 byte misalignment, spam pinyin, lost
+ * characters, mixed scripts, half-width punctuation) into canonical text plus a log of every edit.
+ * The entry point is {@link io.huixun.text.repair.TextRepairer}; each fixer is a package-private class that targets
+ * one corruption, and a character bigram model ({@code CharModel}) decides whether a candidate fix is clearly more
+ * plausible than the text as it is.
+ */
+package io.huixun.text.repair;
