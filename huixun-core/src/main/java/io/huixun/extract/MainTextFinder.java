@@ -58,6 +58,8 @@ final class MainTextFinder {
 
     private final List<TextBlock> blocks = new ArrayList<>();
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    /** Undecayed sum of block scores over each element's whole subtree. */
+    private final Map<Element, Double> prose = new IdentityHashMap<>();
 
     /** The main text of {@code root}'s page. */
     record Found(List<TextBlock> allBlocks, List<Element> containers, List<TextBlock> body) {}
@@ -80,6 +82,9 @@ final class MainTextFinder {
             for (Element e = container; e != null && share >= 0.25; e = e.parent(), share /= 2) {
                 scores.merge(e, s * share, Double::sum);
             }
+            for (Element e = container; e != null; e = e.parent()) {
+                prose.merge(e, s, Double::sum);
+            }
         }
         Map<Element, int[]> linkStats = linkStats();
         Element best = null;
@@ -94,6 +99,8 @@ final class MainTextFinder {
         if (best == null) {
             return new Found(blocks, List.of(), List.of());
         }
+        best = firstOfNumberedPosts(best, linkStats);
+        bestScore = finalScore(best, scores.getOrDefault(best, 0.0), linkStats);
         // An only child is its parent's text wrapper: widen to the parent so that its siblings can join.
         while (best.parent() != null && best.parent().childrenSize() == 1
                 && !best.parent().normalName().equals("body") && !best.parent().normalName().equals("html")) {
@@ -114,6 +121,58 @@ final class MainTextFinder {
             containers.add(best);
         }
         return new Found(blocks, containers, body(containers, title));
+    }
+
+    /**
+     * A page that lists several full posts (a blog's front page, a forum archive) is about its first post, the
+     * newest or the opening one, even when a later post is longer. Posts show as siblings of one shape with
+     * numbered ids ({@code <tr id=p12128>}, {@code <tr id=p10317>}…) that each hold prose. Returns the best container
+     * inside the first such post, or {@code best} when the page is not such a list.
+     */
+    private Element firstOfNumberedPosts(Element best, Map<Element, int[]> linkStats) {
+        Element unit = best;
+        for (int depth = 0; depth < 6 && unit != null; depth++, unit = unit.parent()) {
+            String shape = numberedShape(unit);
+            if (shape.isEmpty()) {
+                continue;
+            }
+            // Posts need not be siblings (each may sit in its own table): look for the shape across the page.
+            Element first = null;
+            int posts = 0;
+            for (Element candidate : best.ownerDocument().select("[id]")) {
+                if (shape.equals(numberedShape(candidate)) && prose.getOrDefault(candidate, 0.0) >= 10) {
+                    posts++;
+                    if (first == null) {
+                        first = candidate;
+                    }
+                }
+            }
+            if (posts < 2 || first == unit || first == null) {
+                return best;
+            }
+            Element inside = best;
+            double insideScore = 0;
+            for (Map.Entry<Element, Double> e : scores.entrySet()) {
+                if (insideAny(e.getKey(), List.of(first))) {
+                    double sc = finalScore(e.getKey(), e.getValue(), linkStats);
+                    if (sc > insideScore) {
+                        insideScore = sc;
+                        inside = e.getKey();
+                    }
+                }
+            }
+            return inside;
+        }
+        return best;
+    }
+
+    /** Tag, class and the id with its number blanked ({@code tr||p#}); empty unless the id carries a number. */
+    private static String numberedShape(Element e) {
+        String id = e.id();
+        if (id.isEmpty() || !id.matches(".*\\d.*")) {
+            return "";
+        }
+        return e.normalName() + "|" + e.className() + "|" + id.replaceAll("\\d+", "#");
     }
 
     private double finalScore(Element e, double raw, Map<Element, int[]> linkStats) {
