@@ -131,7 +131,7 @@ final class MainTextFinder {
      */
     private Element firstOfNumberedPosts(Element best, Map<Element, int[]> linkStats) {
         Element unit = best;
-        for (int depth = 0; depth < 6 && unit != null; depth++, unit = unit.parent()) {
+        for (int depth = 0; depth < 12 && unit != null; depth++, unit = unit.parent()) {
             String shape = numberedShape(unit);
             if (shape.isEmpty()) {
                 continue;
