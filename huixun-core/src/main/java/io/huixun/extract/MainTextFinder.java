@@ -120,7 +120,45 @@ final class MainTextFinder {
         } else {
             containers.add(best);
         }
+        addStandfirst(root, containers);
         return new Found(blocks, containers, body(containers, title));
+    }
+
+    /**
+     * Encyclopedias and magazines put the article's summary (its standfirst) in a box of its own above the text,
+     * outside the container the density finds; a prose-bearing element marked summary/lead/abstract that comes
+     * before the first container joins it.
+     */
+    private void addStandfirst(Element root, List<Element> containers) {
+        if (containers.isEmpty()) {
+            return;
+        }
+        Element first = containers.get(0);
+        for (Element e : root.select("[class~=(?i)(summary|standfirst|abstract|lead|intro|daoyu|zhaiyao)]")) {
+            if (prose.getOrDefault(e, 0.0) < 10 || insideAny(e, containers) || insideAny(first, List.of(e))
+                    || e.siblingIndex() < 0) {
+                continue;
+            }
+            if (precedes(e, first)) {
+                containers.add(0, e);
+                return;
+            }
+        }
+    }
+
+    /** True when {@code a} starts before {@code b} in document order. */
+    private boolean precedes(Element a, Element b) {
+        int ia = -1;
+        int ib = -1;
+        for (TextBlock t : blocks) {
+            if (ia < 0 && insideAny(t.owner(), List.of(a))) {
+                ia = t.index();
+            }
+            if (ib < 0 && insideAny(t.owner(), List.of(b))) {
+                ib = t.index();
+            }
+        }
+        return ia >= 0 && ib >= 0 && ia < ib;
     }
 
     /**
