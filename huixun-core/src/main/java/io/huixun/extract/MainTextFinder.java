@@ -36,7 +36,7 @@ final class MainTextFinder {
     private static final Pattern NEGATIVE = Pattern.compile(
             "comment|footer|foot\\b|sidebar|side-|side_|aside|nav|menu|share|recommend|related|relate|hot|rank|"
                     + "copyright|breadcrumb|crumb|banner|login|reply|pinglun|links?\\b|friend|tags?\\b|toolbar|"
-                    + "widget|popular|advert|\\bad\\b|\\bads\\b|guanggao|xgxw|tuijian|more|footer|bottom|top\\b",
+                    + "widget|popular|advert|\\bad\\b|\\bads\\b|guanggao|xgxw|tuijian|more|bottom|top\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|content|main|text|post|detail|entry|story|body|zhengwen|\\bzw\\b|cont\\b|news_?txt|"
