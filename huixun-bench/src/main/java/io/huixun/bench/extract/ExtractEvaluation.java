@@ -456,6 +456,22 @@ public final class ExtractEvaluation {
         }
         System.out.printf(Locale.ROOT, "- bodies with U+FFFD or 锟斤拷 (mojibake markers): %d/%d%n", replacement,
                 pages.size());
+        List<Page> gbk = pages.stream().filter(p -> p.expectedCharset().filter("gb18030"::equalsIgnoreCase).isPresent())
+                .toList();
+        if (!gbk.isEmpty()) {
+            int right = 0;
+            int marked = 0;
+            double f1 = 0;
+            for (Page p : gbk) {
+                Output o = ours.get(p);
+                right += o.charset().equalsIgnoreCase("GB18030") ? 1 : 0;
+                marked += o.text().indexOf('\uFFFD') >= 0 || o.text().contains("锟斤拷") ? 1 : 0;
+                f1 += p.goldText().map(g -> Scores.charF1(o.text(), g)).orElse(0.0);
+            }
+            System.out.printf(Locale.ROOT, "- GBK pages (%d): decoded as GB18030 %d/%d, bodies with mojibake markers "
+                    + "%d/%d, mean char-F1 %.3f (mojibake would show as a collapsed F1: the gold is clean UTF-8)%n",
+                    gbk.size(), right, gbk.size(), marked, gbk.size(), f1 / gbk.size());
+        }
     }
 
     private static void detailRows(List<Page> pages, Map<String, Map<Page, Output>> results) {
