@@ -31,10 +31,9 @@ import org.jsoup.Jsoup;
  * boilerpipe on the same pages in the same run.
  *
  * <pre>
- * java -cp huixun-bench/target/huixun-bench.jar io.huixun.bench.extract.ExtractEvaluation [--data DIR] [--no-peers]
- *      [--readability-modules DIR] [--details]
+ ./bench extract-eval [--data DIR] [--no-peers] [--readability-modules DIR] [--details]
  * </pre>
- * Sets (under {@code --data}, default {@code ../shared/data}): cwced (hand-made gold: body char-F1, date, author,
+ * Sets (under {@code --data}, default {@code ../shared/data} found as {@link io.huixun.bench.SharedData} finds it): cwced (hand-made gold: body char-F1, date, author,
  * charset), readability-zh (Readability's expected article: char-F1, paragraphs as must-contain, boilerplate
  * snippets from {@code readability-zh-snippets.json} as must-not-contain), trafilatura-zh (must/must-not snippets),
  * gne (robustness; F1 against GNE's 2019 output), cctv-html (F1, date, title against the site's scraper).
@@ -73,7 +72,7 @@ public final class ExtractEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("../shared/data");
+        Path data = io.huixun.bench.SharedData.root().map(r -> r.resolve("data")).orElse(Path.of("../shared/data"));
         boolean peers = true;
         boolean details = false;
         Path modules = Path.of(System.getenv().getOrDefault("READABILITY_MODULES",
@@ -85,7 +84,7 @@ public final class ExtractEvaluation {
                 case "--details" -> details = true;
                 case "--readability-modules" -> modules = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: ExtractEvaluation [--data DIR] [--no-peers] [--details] "
+                    System.err.println("usage: bench extract-eval [--data DIR] [--no-peers] [--details] "
                             + "[--readability-modules DIR]");
                     System.exit(2);
                 }
