@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 
 class ExtractCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,13 +92,44 @@ class ExtractCommandTest {
         Path binary = Files.write(dir.resolve("x.bin"), new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0});
         Path good = Files.writeString(dir.resolve("good.txt"), "标题\n正文，有逗号。\n");
         CliRun run = CliRun.run("extract", empty.toString(), binary.toString(), dir.resolve("missing.html").toString(),
-                "https://news.example.cn/a.html", good.toString());
+                "http://127.0.0.1:9/a.html", good.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(lines(run)).extracting(n -> n.get("title").asText()).containsExactly("标题");
         assertThat(run.stderr().lines().toList()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("huixun extract: "));
-        assertThat(run.stderr()).contains("empty input", "binary data", "no such file", "arrives with the fetcher")
+        assertThat(run.stderr()).contains("empty input", "binary data", "no such file", "address not allowed")
                 .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void fetchesAnHttpPageThroughTheSharedFetcher() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = PAGE.replace("charset=\"gb2312\"", "").getBytes(Charset.forName("GB18030"));
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/news/a.html")) {
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=gbk"); // only the header says
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+            } else {
+                exchange.sendResponseHeaders(404, -1); // robots.txt absent: everything allowed (RFC 9309)
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/news/a.html";
+            CliRun run = CliRun.run("extract", "--allow-address", "127.0.0.1/32", url);
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            JsonNode a = lines(run).get(0);
+            assertThat(a.get("input").asText()).isEqualTo(url);
+            assertThat(a.get("url").asText()).isEqualTo(url);
+            assertThat(a.get("title").asText()).isEqualTo("法典草案提请审议");
+            assertThat(a.get("charset").asText()).isEqualTo("GB18030");
+            assertThat(a.get("body").asText()).contains("朱镕基");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
