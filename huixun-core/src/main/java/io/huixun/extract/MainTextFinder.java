@@ -19,9 +19,12 @@ import org.jsoup.select.NodeVisitor;
  * container (full), its parent (half) and grandparent (a quarter), as Readability does with commas — but counting
  * {@code ，。；：！？、“”}, because Chinese prose has no commas to count and navigation has no full-width punctuation.
  * Containers whose class or id says comment/footer/sidebar/share/related lose, those saying content/article/正文
- * gain. The best container wins; siblings scoring at least a fifth of it join (articles split over several divs).
- * The body is then the blocks inside the chosen containers that are not link lists, not the title, and not
- * boilerplate lines ({@code 责任编辑：}, {@code 分享到}, {@code 上一篇}).
+ * gain. The best container wins, with three corrections: on a page of numbered posts ({@code #p12128, #p10317}) the
+ * first post wins; an only child widens to its parent; siblings scoring at least a fifth of it join (articles split
+ * over several divs), and a summary/lead box just before it joins too. The body is then the blocks inside the chosen
+ * containers that are not link lists, not comment/share furniture, not repeats, not the title, and not boilerplate
+ * lines ({@code 责任编辑：}, {@code 分享到}, {@code 上一篇}). An {@code <a>} wrapping paragraphs of prose (tag soup
+ * with an unclosed {@code <A>}) does not count as link text.
  *
  * <p>Example: {@code <div id=nav><a>首页</a><a>新闻</a></div><div class=content><p>新华社北京4月27日电，……。</p>
  * <p>……。</p></div>} → the two paragraphs of {@code div.content}. Not thread-safe per instance; make one per page.
