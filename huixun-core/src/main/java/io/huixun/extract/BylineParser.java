@@ -28,7 +28,7 @@ final class BylineParser {
     private static final Pattern SOURCE_LABEL = Pattern.compile(
             "(?:来源|来自|稿源|出处|消息来源|信息来源|文章来源|转载自|原载)\\s*[:：丨|]?\\s*(?:[《【\\[])?"
                     + "(?<src>[\\p{IsHan}A-Za-z0-9·]{2,20}?(?:[\\p{IsHan}A-Za-z]))(?:[》】\\]])?"
-                    + "(?=$|\\s|[,，;；。|丨/]|作者|编辑|时间|发布|日期|记者|点击|浏览|阅读|\\d)");
+                    + "(?=$|\\s|[,，;；。|丨/\\-－_]|作者|编辑|时间|发布|日期|记者|点击|浏览|阅读|\\d)");
     private static final Pattern MESSAGE_OPENING = Pattern.compile("^\\s*(?:【[^】]{0,20}】)?\\s*(?<src>"
             + KNOWN_AGENCIES + ")(?:消息|讯|报道)");
     private static final Pattern AUTHOR_LABEL = Pattern.compile(

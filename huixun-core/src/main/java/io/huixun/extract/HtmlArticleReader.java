@@ -426,7 +426,10 @@ final class HtmlArticleReader {
             }
             author = author.or(() -> meta(doc, "author", "article:author", "Author", "dc.creator")
                     .filter(HtmlArticleReader::plausibleName));
-            Optional<String> source = meta(doc, "source", "ContentSource", "mediaid", "article:source");
+            // Some sites put the printed line in the tag ("来源：人民网-文化频道 原创稿"): read it as a line.
+            Optional<String> source = meta(doc, "source", "ContentSource", "mediaid", "article:source")
+                    .map(v -> BylineParser.source(v).orElse(v.strip()))
+                    .filter(v -> v.length() <= 30 && !v.matches("\\d+"));
             Optional<String> pub = publisher;
             Optional<String> site = meta(doc, "og:site_name", "SiteName", "sitename", "application-name")
                     .or(() -> pub);
@@ -455,7 +458,7 @@ final class HtmlArticleReader {
 
     static boolean plausibleName(String s) {
         String t = s.strip();
-        return !t.isEmpty() && t.length() <= 40 && !t.contains("http") && !t.contains(".com") && !t.contains("www.")
+        return !t.isEmpty() && t.length() <= 40 && t.codePoints().anyMatch(Character::isLetter) && !t.contains("http") && !t.contains(".com") && !t.contains("www.")
                 && !t.equals("未知") && !t.equalsIgnoreCase("admin");
     }
 

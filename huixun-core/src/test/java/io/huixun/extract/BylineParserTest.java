@@ -42,6 +42,7 @@ class BylineParserTest {
         assertThat(BylineParser.source("2005-04-27 14:32更新 来源：千龙新闻网")).contains("千龙新闻网");
         assertThat(BylineParser.source("来源: 新华社 作者: 张三")).contains("新华社");
         assertThat(BylineParser.source("央视网消息（新闻联播）：今天下午，")).contains("央视网");
+        assertThat(BylineParser.source("来源：人民网-文化频道 原创稿")).contains("人民网");
         assertThat(BylineParser.source("他说来的人很多")).isEmpty();
     }
 
