@@ -32,8 +32,12 @@ final class BylineParser {
     private static final Pattern MESSAGE_OPENING = Pattern.compile("^\\s*(?:【[^】]{0,20}】)?\\s*(?<src>"
             + KNOWN_AGENCIES + ")(?:消息|讯|报道)");
     private static final Pattern AUTHOR_LABEL = Pattern.compile(
-            "(?:作者|文\\s*/|文\\s*\\||撰文|撰稿|记者|发布者|发表者|发帖人|楼主|博主|署名)\\s*[:：]?\\s*"
+            "(?:作者(?!单位|简介|信息|介绍)|文\\s*/|文\\s*\\||撰文|撰稿|记者|发布者|发表者|发帖人|楼主|博主|署名)\\s*[:：]?\\s*"
                     + "(?<name>[\\p{IsHan}A-Za-z][\\p{IsHan}A-Za-z0-9_·.&\\-]{0,20}(?:[\\s、,，]+[\\p{IsHan}]{2,4}){0,5})");
+    private static final Pattern CLOSING_CREDIT = Pattern.compile(
+            "[（(]\\s*(?<marker>[\\p{IsHan}]{0,6}(?:记者|通讯员)|文|作者)?\\s*[:：/]?\\s*"
+                    + "(?<names>[\\p{IsHan}]{2,4}(?:\\s*[、,，\\s]\\s*[\\p{IsHan}]{2,4}){0,5})"
+                    + "\\s*(?<reported>[\\p{IsHan}]{2,6}报道)?\\s*[）)]\\s*$");
     private static final Pattern AUTHOR_STOP = Pattern.compile(
             "(来源|来自|编辑|责编|时间|发布|发表|日期|更新|点击|浏览|阅读|字号|评论|通讯员|摄影|报道|\\d).*$");
     private static final List<String> NOT_NAMES = List.of("未知", "佚名", "admin", "UNKNOWN", "本站", "网络", "原创",
@@ -82,6 +86,26 @@ final class BylineParser {
             return Optional.of(line.substring(m.start("src"), m.end("src")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The reporters credited in parentheses at the end of a text: {@code …发展。（记者 胡晓蓉）},
+     * {@code （姚峰 上海报道）}, {@code （总台记者 张倩）}; empty when the text does not end so.
+     */
+    static Optional<String> closingCredit(String text) {
+        String tail = text.length() > 60 ? text.substring(text.length() - 60) : text;
+        Matcher m = CLOSING_CREDIT.matcher(KeywordFold.fold(tail));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String names = cleanName(tail.substring(m.start("names"), m.end("names")));
+        String withoutPlace = names.replaceAll("[\\s、,，]*[\\p{IsHan}]{0,4}报道$", "").strip(); // 姚峰 上海报道
+        boolean reported = m.group("reported") != null || !withoutPlace.equals(names);
+        names = withoutPlace;
+        // One bare word in parentheses is as likely （附件） or （图片） as a name: ask for a marker or a list.
+        boolean marked = m.group("marker") != null || reported || names.matches(".*[\\s、,，].*");
+        return marked && names.length() >= 2 && NOT_NAMES.stream().noneMatch(names::equalsIgnoreCase)
+                ? Optional.of(names) : Optional.empty();
     }
 
     /** An author named in a short line ({@code 作者：张三}, {@code 文/李四}); empty when none. */

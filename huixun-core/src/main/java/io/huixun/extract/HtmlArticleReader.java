@@ -97,6 +97,8 @@ final class HtmlArticleReader {
         Optional<String> author = meta.author
                 .or(() -> firstOf(header, BylineParser::author))
                 .or(() -> dateline.flatMap(Dateline::reporters))
+                .or(() -> body.isEmpty() ? Optional.empty()
+                        : BylineParser.closingCredit(body.get(body.size() - 1).text()))
                 .or(() -> edgeLines(body).stream().map(b -> BylineParser.author(b.text()))
                         .flatMap(Optional::stream).findFirst());
         Optional<String> source = firstOf(header, BylineParser::source)

@@ -47,9 +47,20 @@ class BylineParserTest {
     }
 
     @Test
+    void reportersCreditedAtTheEnd() {
+        assertThat(BylineParser.closingCredit("推动云南工业高质量发展。（记者 胡晓蓉）")).contains("胡晓蓉");
+        assertThat(BylineParser.closingCredit("都是利益再分配的过程吗？”（姚峰 上海报道）")).contains("姚峰");
+        assertThat(BylineParser.closingCredit("廉洁的新春佳节。（常书香 马丹阳 ）")).contains("常书香 马丹阳");
+        assertThat(BylineParser.closingCredit("起到极大推动作用。 （总台记者 张倩）")).contains("张倩");
+        assertThat(BylineParser.closingCredit("这是一个很长的括号（它说明了一些事情，并不是署名）")).isEmpty();
+        assertThat(BylineParser.closingCredit("会议决定如下（附件）")).isEmpty();
+    }
+
+    @Test
     void authorsFromLabelsButNotPlaceholders() {
         assertThat(BylineParser.author("作者：茉莉 发布时间：2005-5-7")).contains("茉莉");
         assertThat(BylineParser.author("文/李四")).contains("李四");
         assertThat(BylineParser.author("作者：佚名")).isEmpty();
+        assertThat(BylineParser.author("作者单位：北京大学社会学系")).isEmpty();
     }
 }
