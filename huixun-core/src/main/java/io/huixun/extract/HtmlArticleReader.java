@@ -24,6 +24,9 @@ import org.jsoup.nodes.Element;
  * heading), else JSON-LD/OpenGraph, else the nearest heading before the body, else the first part of {@code <title>}.
  * Publish time: metadata, else the best {@link TimeMention} of the page, scored by precision, a label before it
  * ({@code 发布时间：}), and nearness to the title and body; a link or a copyright line counts against it.
+ * Example: {@code <h1>法典草案提请审议</h1><div>2025-04-27 09:15 来源：新华社</div><div class=content><p>…</p></div>}
+ * → title 法典草案提请审议, published 2025-04-27T09:15+08:00, source 新华社, body the paragraphs only.
+ * Holds only its options: thread-safe; {@link #read} changes the document it is given (removes scripts and the like).
  */
 final class HtmlArticleReader {
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s*(?:[_|｜]|\\s[-—–]\\s|--|——)\\s*");

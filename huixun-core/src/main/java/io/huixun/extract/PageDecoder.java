@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * first 4 KiB), kept only if it decodes the bytes cleanly; then {@link CharsetDetector}. Two corrections browsers do
  * not make, because saved pages lie: bytes that are valid UTF-8 win over a legacy label (a page saved as UTF-8 keeps
  * its old {@code gb2312} meta), and a label that leaves undecodable bytes loses to detection when detection decodes
- * cleanly. Labels go through {@link CharsetDetector#forLabel}, so {@code gb2312} means GB18030.
+ * cleanly. Labels go through {@link CharsetDetector#forLabel}, so {@code gb2312} means GB18030. Stateless and
+ * thread-safe.
  */
 final class PageDecoder {
     /** A document's own label must be in its head; 4 KiB is more than browsers' 1 KiB prescan, for long heads. */
