@@ -1,0 +1,98 @@
+package io.huixun.app;
+
+import io.huixun.fetch.FetchSettings;
+import io.huixun.fetch.Fetcher;
+import io.huixun.ingest.IngestPipeline;
+import io.huixun.search.SearchIndex;
+import io.huixun.search.lucene.LuceneSearchIndex;
+import io.huixun.store.ArticleStore;
+import io.huixun.store.sqlite.SqliteArticleStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One Huixun data folder opened for use: the SQLite store ({@code huixun.db}), the Lucene index ({@code index/}) and
+ * the ingest pipeline over them. The folder is created when missing. Opening checks that the index agrees with the
+ * store and repairs it when not (after a crash between a store commit and an index commit). Close it when done.
+ */
+public final class Installation implements AutoCloseable {
+    public static final String DEFAULT_FOLDER = "huixun-data";
+
+    private final Path folder;
+    private final ArticleStore store;
+    private final SearchIndex index;
+    private final IngestPipeline pipeline;
+    private final IngestPipeline.IndexRepair startupRepair;
+
+    private Installation(Path folder, FetchSettings fetchSettings) {
+        this.folder = folder;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + folder, e);
+        }
+        this.store = SqliteArticleStore.open(folder.resolve("huixun.db"));
+        SearchIndex opened;
+        try {
+            opened = LuceneSearchIndex.open(folder.resolve("index"));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        this.index = opened;
+        this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings)), Clock.systemUTC());
+        this.startupRepair = pipeline.synchronizeIndex();
+    }
+
+    public static Installation open(Path folder) {
+        return new Installation(folder, FetchSettings.defaults());
+    }
+
+    public static Installation open(Path folder, FetchSettings fetchSettings) {
+        return new Installation(folder, fetchSettings);
+    }
+
+    /** {@code --data} if given, else {@code $HUIXUN_DATA}, else {@code ./huixun-data}. */
+    public static Path folder(Optional<Path> given) {
+        return given.orElseGet(() -> Optional.ofNullable(System.getenv("HUIXUN_DATA")).filter(s -> !s.isBlank())
+                .map(Path::of).orElse(Path.of(DEFAULT_FOLDER)));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public ArticleStore store() {
+        return store;
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    public IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** What the start-up consistency check had to repair (usually nothing). */
+    public IngestPipeline.IndexRepair startupRepair() {
+        return startupRepair;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pipeline.close();
+        } finally {
+            try {
+                index.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+}
