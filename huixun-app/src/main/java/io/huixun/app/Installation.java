@@ -48,8 +48,22 @@ public final class Installation implements AutoCloseable {
         this.startupRepair = pipeline.synchronizeIndex();
     }
 
+    /**
+     * Opens with the default fetch settings; {@code HUIXUN_ALLOW_NETWORKS} (comma-separated CIDR ranges such as
+     * {@code 192.168.1.20/32}) lets the fetcher reach those private addresses, for LAN sources like a self-hosted
+     * RSSHub. Everything else non-public stays blocked.
+     */
     public static Installation open(Path folder) {
-        return new Installation(folder, FetchSettings.defaults());
+        FetchSettings settings = FetchSettings.defaults();
+        String allowed = System.getenv("HUIXUN_ALLOW_NETWORKS");
+        if (allowed != null && !allowed.isBlank()) {
+            java.util.List<String> ranges = java.util.Arrays.stream(allowed.split(",")).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+            settings = new FetchSettings(settings.userAgent(), settings.robotsToken(), settings.readTimeout(),
+                    settings.deadline(), settings.maxBodyBytes(), settings.maxRedirects(), settings.hostInterval(),
+                    settings.maxPolitenessWait(), settings.obeyRobots(), settings.addressPolicy().allowing(ranges));
+        }
+        return new Installation(folder, settings);
     }
 
     public static Installation open(Path folder, FetchSettings fetchSettings) {
