@@ -16,14 +16,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code huixun demo [--port N]}: a fresh data folder, the bundled sample news ingested into it (the Fuyao news
- * articles, Apache-2.0, and the damaged seed page), and the web UI served on it.
+ * articles, Apache-2.0; ten damaged "content farm" copies of them made for the demo, which fold onto their originals;
+ * and the damaged seed page), and the web UI served on it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Ingest the bundled sample news into a fresh data folder and serve the web UI",
                 "on http://127.0.0.1:8080 (or --port)."})
 final class DemoCommand implements Callable<Integer> {
     /** The bundled samples, in ingest order: the clean feed first, then the damaged page that copies some of it. */
-    static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "portal-dump-seed.txt");
+    static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "content-farm-copies.jsonl", "portal-dump-seed.txt");
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080).")
     int port;

@@ -54,6 +54,8 @@ public final class LocalNewsDesk implements NewsDesk {
     static final int TOP_STORIES = 6;
     static final int RELATED_PER_STORY = 5;
     static final int LATEST = 30;
+    static final int RELATED_POOL = 300;
+    static final int MIN_SHARED = 3;
     static final Duration DEFAULT_REFRESH = Duration.ofMinutes(30);
 
     private final Installation installation;
@@ -88,19 +90,27 @@ public final class LocalNewsDesk implements NewsDesk {
             List<ArticleCard> related = new ArrayList<>(members.subList(1, members.size()));
             java.util.Collections.reverse(related); // newest first under the lead
             drafts.add(new TopStoryDraft(story.id(), story.title(), lead,
-                    related.subList(0, Math.min(RELATED_PER_STORY, related.size()))));
+                    related.subList(0, Math.min(RELATED_PER_STORY, related.size())), true));
             members.forEach(m -> shown.add(m.id()));
         }
-        for (ArticleCard card : latest) { // too few multi-source stories: lead with the latest news
+        // Too few multi-source stories: lead with the latest full articles, each with the reports that share its
+        // people, places and keywords as teasers, the way a news portal's front page groups them.
+        List<ArticleSummary> pool = store.listRecent(filter, 0, RELATED_POOL);
+        Map<Long, StoredUnderstanding> poolUnderstanding = store.understandings(
+                pool.stream().map(ArticleSummary::id).toList());
+        for (ArticleCard card : latest) {
             if (drafts.size() >= TOP_STORIES) {
                 break;
             }
-            if (shown.add(card.id()) && !card.teaser()) {
-                drafts.add(new TopStoryDraft("s-" + card.id(), card.title(), card, List.of()));
+            if (card.teaser() || !shown.add(card.id())) {
+                continue;
             }
+            List<ArticleSummary> related = related(card.id(), pool, poolUnderstanding, shown);
+            related.forEach(r -> shown.add(r.id()));
+            drafts.add(new TopStoryDraft("s-" + card.id(), card.title(), card, cards(related), false));
         }
         List<io.huixun.app.web.view.TopStory> top = drafts.stream()
-                .map(d -> new io.huixun.app.web.view.TopStory(d.id, d.title, d.lead, d.related)).toList();
+                .map(d -> new io.huixun.app.web.view.TopStory(d.id, d.title, d.lead, d.related, d.clustered)).toList();
         List<ArticleCard> rest = latest.stream().filter(c -> top.stream().noneMatch(t -> t.lead().id() == c.id()))
                 .toList();
         List<String> categories = Arrays.stream(Category.values()).filter(c -> c != Category.OTHER)
@@ -109,7 +119,45 @@ public final class LocalNewsDesk implements NewsDesk {
                 cat.map(Category::label));
     }
 
-    private record TopStoryDraft(String id, String title, ArticleCard lead, List<ArticleCard> related) {}
+    /**
+     * Up to {@link #RELATED_PER_STORY} articles of {@code pool} sharing at least {@link #MIN_SHARED} of the lead's
+     * entities and keywords, most shared first; articles already on the page are left out.
+     */
+    private static List<ArticleSummary> related(long leadId, List<ArticleSummary> pool,
+                                                Map<Long, StoredUnderstanding> understandings, Set<Long> shown) {
+        StoredUnderstanding lead = understandings.get(leadId);
+        if (lead == null) {
+            return List.of();
+        }
+        Set<String> features = features(lead);
+        record Scored(ArticleSummary article, int shared) {}
+        List<Scored> scored = new ArrayList<>();
+        for (ArticleSummary candidate : pool) {
+            StoredUnderstanding u = understandings.get(candidate.id());
+            if (candidate.id() == leadId || shown.contains(candidate.id()) || u == null) {
+                continue;
+            }
+            Set<String> other = features(u);
+            other.retainAll(features);
+            if (other.size() >= MIN_SHARED) {
+                scored.add(new Scored(candidate, other.size()));
+            }
+        }
+        scored.sort((a, b) -> b.shared() - a.shared());
+        return scored.stream().limit(RELATED_PER_STORY).map(Scored::article).toList();
+    }
+
+    private static Set<String> features(StoredUnderstanding u) {
+        Set<String> f = new HashSet<>(u.understanding().keywords());
+        f.addAll(u.understanding().entities().people());
+        f.addAll(u.understanding().entities().places());
+        f.addAll(u.understanding().entities().organisations());
+        f.remove("中国"); // named in most Chinese news: no evidence of relatedness
+        return f;
+    }
+
+    private record TopStoryDraft(String id, String title, ArticleCard lead, List<ArticleCard> related,
+                                 boolean clustered) {}
 
     @Override
     public Optional<ArticleView> article(long id) {

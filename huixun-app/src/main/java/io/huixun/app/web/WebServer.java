@@ -276,7 +276,7 @@ public final class WebServer implements AutoCloseable {
         if (accept.startsWith("zh-hant")) {
             return Lang.ZH_HANT;
         }
-        return accept.startsWith("en") ? Lang.EN : Lang.ZH_HANS;
+        return Lang.ZH_HANS; // the default interface, whatever else the browser prefers; English is one click away
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
