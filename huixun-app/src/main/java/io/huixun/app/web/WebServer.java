@@ -55,7 +55,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(2000));
             // Let long query strings reach our own check, which answers 400 with a message instead of Jetty's bare 414.
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
             config.requestLogger.http((ctx, ms) -> record(ctx, ms));
             config.routes.before(SecurityHeaders::apply);
             routes(config.routes);
