@@ -50,6 +50,15 @@ class FetcherLimitsTest {
         assertThat(r).isInstanceOfSatisfying(FetchResult.TimedOut.class,
                 t -> assertThat(t.phase()).contains("read"));
         assertThat(took).isLessThan(DEADLINE.plusSeconds(2));
+
+        // with a read timeout longer than the deadline, the same stall ends at the deadline
+        Fetcher patientReads = Fetcher.create(fetcher.settings().withTimeouts(Duration.ofSeconds(10), DEADLINE));
+        long t1 = System.nanoTime();
+        FetchResult r2 = patientReads.fetch(server.url("/stall"));
+        Duration took2 = Duration.ofNanos(System.nanoTime() - t1);
+        assertThat(r2).isInstanceOfSatisfying(FetchResult.TimedOut.class,
+                t -> assertThat(t.phase()).startsWith("deadline"));
+        assertThat(took2).isGreaterThanOrEqualTo(DEADLINE.minusMillis(50)).isLessThan(DEADLINE.plusSeconds(2));
     }
 
     @Test
@@ -60,22 +69,24 @@ class FetcherLimitsTest {
     }
 
     @Test
-    void serverThatDripsAByteAtATimeEndsAtTheWallClockDeadline() {
-        // each byte arrives well within the read timeout, so only the deadline can end this fetch
+    void serverThatDripsAByteASecondEndsAtTheWallClockDeadline() {
+        // each byte arrives within the 1.5 s read timeout, so only the 2.2 s deadline can end this fetch
+        Duration deadline = Duration.ofMillis(2200);
+        Fetcher dripFetcher = Fetcher.create(fetcher.settings().withTimeouts(Duration.ofMillis(1500), deadline));
         server.route("/drip", (r, out) -> {
             TestHttpServer.head(out, "HTTP/1.1 200 OK\nContent-Length: 100000");
             for (int i = 0; i < 100_000; i++) {
                 out.write('x');
                 out.flush();
-                Thread.sleep(READ.toMillis() / 3);
+                Thread.sleep(1000);
             }
         });
         long t0 = System.nanoTime();
-        FetchResult r = fetcher.fetch(server.url("/drip"));
+        FetchResult r = dripFetcher.fetch(server.url("/drip"));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertThat(r).isInstanceOfSatisfying(FetchResult.TimedOut.class,
                 t -> assertThat(t.phase()).startsWith("deadline"));
-        assertThat(took).isGreaterThanOrEqualTo(DEADLINE.minusMillis(50)).isLessThan(DEADLINE.plusSeconds(2));
+        assertThat(took).isGreaterThanOrEqualTo(deadline.minusMillis(50)).isLessThan(deadline.plusSeconds(2));
     }
 
     @Test
