@@ -106,9 +106,9 @@ public final class Fetcher {
         Deadline deadline = new Deadline(settings.deadline(), settings.readTimeout());
         List<URI> chain = new ArrayList<>();
         while (true) {
-            InetAddress address;
+            List<InetAddress> addresses;
             try {
-                address = approvedAddress(target, deadline);
+                addresses = approvedAddresses(target, deadline);
             } catch (Blocked b) {
                 return new FetchResult.BlockedAddress(requested, target.uri(), b.getMessage());
             } catch (UnknownHostException e) {
@@ -143,7 +143,7 @@ public final class Fetcher {
             headers.put("Accept-Encoding", "gzip, deflate");
             request.etag().ifPresent(v -> headers.put("If-None-Match", v));
             request.lastModified().ifPresent(v -> headers.put("If-Modified-Since", v));
-            try (HttpWire wire = HttpWire.exchange(target, address, headers, deadline)) {
+            try (HttpWire wire = HttpWire.exchange(target, addresses, headers, deadline)) {
                 int status = wire.status;
                 if (status >= 300 && status < 400 && status != 304) {
                     String location = wire.first("location");
@@ -153,7 +153,7 @@ public final class Fetcher {
                     }
                     URI next;
                     try {
-                        next = target.uri().resolve(location.strip());
+                        next = target.uri().resolve(locationText(location));
                         target = TargetUrl.parse(next.toString());
                     } catch (IllegalArgumentException e) {
                         return new FetchResult.InvalidUrl(requested, "redirect Location does not parse: "
@@ -203,10 +203,11 @@ public final class Fetcher {
     }
 
     /**
-     * Resolves the host once and returns the first address the policy accepts. The lookup runs on a virtual thread
-     * so that a slow resolver counts against the deadline instead of blocking past it.
+     * Resolves the host once and returns the addresses the policy accepts, in resolver order; blocked when none is.
+     * The lookup runs on a virtual thread so that a slow resolver counts against the deadline instead of blocking
+     * past it.
      */
-    private InetAddress approvedAddress(TargetUrl target, Deadline deadline)
+    private List<InetAddress> approvedAddresses(TargetUrl target, Deadline deadline)
             throws Blocked, UnknownHostException, Deadline.TimeoutException, InterruptedException {
         InetAddress[] candidates;
         if (target.literal().isPresent()) {
@@ -225,17 +226,34 @@ public final class Fetcher {
                 throw new UnknownHostException(target.host() + ": " + e.getCause());
             }
         }
+        List<InetAddress> approved = new ArrayList<>();
         String firstReason = null;
         for (InetAddress a : candidates) {
             Optional<String> reason = settings.addressPolicy().blockReason(a);
             if (reason.isEmpty()) {
-                return a;
-            }
-            if (firstReason == null) {
+                approved.add(a);
+            } else if (firstReason == null) {
                 firstReason = reason.get();
             }
         }
-        throw new Blocked(target.host() + " resolves to a blocked address: " + firstReason);
+        if (approved.isEmpty()) {
+            throw new Blocked(target.host() + " resolves to a blocked address: " + firstReason);
+        }
+        return approved;
+    }
+
+    /**
+     * A Location header as a URI reference. Servers send raw UTF-8 (Chinese paths) that arrived here as Latin-1
+     * characters: re-read those bytes as UTF-8 when they are valid UTF-8, and escape spaces.
+     * {@code "/æ\u0096°é\u0097»"} (the bytes of 新闻) → {@code "/新闻"}.
+     */
+    static String locationText(String header) {
+        String v = header.strip();
+        byte[] bytes = v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (CharsetSniffer.isMultiByteUtf8(bytes)) {
+            v = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return v.replace(" ", "%20");
     }
 
     private CachedRobots robotsFor(TargetUrl target) throws InterruptedException {

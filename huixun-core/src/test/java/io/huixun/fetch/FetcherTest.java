@@ -228,6 +228,22 @@ class FetcherTest {
     }
 
     @Test
+    void redirectWithRawUtf8LocationReachesThePercentEncodedPath() {
+        server.route("/old", (r, out) -> {
+            out.write("HTTP/1.1 301 Moved\r\nLocation: /新闻 今日\r\nContent-Length: 0\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        server.route("/%E6%96%B0%E9%97%BB%20%E4%BB%8A%E6%97%A5", TestHttpServer.text(200, "text/plain", "ok"));
+        server.route("/empty", (r, out) -> TestHttpServer.head(out, "HTTP/1.1 204 No Content"));
+        Fetcher fetcher = Fetcher.create(settings.withRobots(false));
+        assertThat(fetcher.fetch(server.url("/old"))).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                f -> assertThat(f.finalUrl().getRawPath()).isEqualTo("/%E6%96%B0%E9%97%BB%20%E4%BB%8A%E6%97%A5"));
+        // a 204 has no body even when the server keeps the connection open
+        assertThat(fetcher.fetch(server.url("/empty"))).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                f -> assertThat(f.bodyLength()).isZero());
+    }
+
+    @Test
     void redirectToAnotherSchemeIsRefused() {
         server.route("/to-file", TestHttpServer.redirect(302, "file:///etc/passwd"));
         assertThat(Fetcher.create(settings.withRobots(false)).fetch(server.url("/to-file")))
