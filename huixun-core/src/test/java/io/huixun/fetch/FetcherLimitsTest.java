@@ -199,6 +199,25 @@ class FetcherLimitsTest {
         assertThat(fetcher.fetch("http://127.0.0.2:" + port + "/")).isInstanceOf(FetchResult.Failed.class);
     }
 
+    @Test
+    void randomBytesAsAResponseNeverThrow() {
+        java.util.Random random = new java.util.Random(7);
+        String[] prefixes = {"", "HTTP/1.1 200 OK\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n", "HTTP/1.1 302 Found\r\nLocation: "};
+        for (int i = 0; i < 40; i++) {
+            byte[] noise = new byte[random.nextInt(2000)];
+            random.nextBytes(noise);
+            String prefix = prefixes[i % prefixes.length];
+            server.route("/noise" + i, (r, out) -> {
+                out.write(prefix.getBytes(StandardCharsets.ISO_8859_1));
+                out.write(noise);
+            });
+            FetchResult r = fetcher.fetch(server.url("/noise" + i));
+            assertThat(r).as("case " + i).isNotNull();
+            assertThat(r).isNotInstanceOf(FetchResult.Fetched.class);
+        }
+    }
+
     private static void writeLazily(OutputStream out, long total) throws IOException {
         byte[] block = new byte[64 * 1024];
         for (long sent = 0; sent < total; sent += block.length) {
