@@ -262,9 +262,16 @@ public final class Fetcher {
             CompletableFuture<CachedRobots> mine = new CompletableFuture<>();
             CompletableFuture<CachedRobots> existing = robots.putIfAbsent(origin, mine);
             if (existing == null) {
-                CachedRobots loaded = loadRobots(origin);
-                mine.complete(loaded);
-                return loaded;
+                try {
+                    CachedRobots loaded = loadRobots(origin);
+                    mine.complete(loaded);
+                    return loaded;
+                } catch (InterruptedException | RuntimeException e) {
+                    // never leave waiters on a future that will not complete
+                    robots.remove(origin, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
             }
             try {
                 CachedRobots cached = existing.get();

@@ -25,10 +25,10 @@ class FetcherLimitsTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new TestHttpServer("127.0.0.2");
+        server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);
         fetcher = Fetcher.create(FetchSettings.defaults().withRobots(false).withTimeouts(READ, DEADLINE)
                 .withMaxBodyBytes(1 << 20).withPoliteness(Duration.ZERO, Duration.ZERO)
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of("127.0.0.2/32"))));
+                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr()))));
     }
 
     @AfterEach
@@ -193,10 +193,12 @@ class FetcherLimitsTest {
     @Test
     void connectionRefusedIsAFailure() throws IOException {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(TestHttpServer.PUBLIC_STAND_IN))) {
             port = s.getLocalPort();
         }
-        assertThat(fetcher.fetch("http://127.0.0.2:" + port + "/")).isInstanceOf(FetchResult.Failed.class);
+        String host = TestHttpServer.PUBLIC_STAND_IN.contains(":") ? "[" + TestHttpServer.PUBLIC_STAND_IN + "]"
+                : TestHttpServer.PUBLIC_STAND_IN;
+        assertThat(fetcher.fetch("http://" + host + ":" + port + "/")).isInstanceOf(FetchResult.Failed.class);
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fetcher against a real server on 127.0.0.2 (allowed through the LAN allow-list setting). */
+/** The fetcher against a real loopback server made "public" through the LAN allow-list setting. */
 class FetcherTest {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -31,10 +31,10 @@ class FetcherTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new TestHttpServer("127.0.0.2");
+        server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);
         settings = FetchSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
                 .withPoliteness(Duration.ZERO, Duration.ZERO)
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of("127.0.0.2/32")));
+                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr())));
     }
 
     @AfterEach
@@ -156,7 +156,7 @@ class FetcherTest {
     void missingRobotsTxtAllowsAndUnreachableRobotsTxtDisallows() throws IOException {
         server.route("/page", TestHttpServer.text(200, "text/plain", "ok"));
         assertThat(Fetcher.create(settings).fetch(server.url("/page"))).isInstanceOf(FetchResult.Fetched.class);
-        try (TestHttpServer broken = new TestHttpServer("127.0.0.2")) {
+        try (TestHttpServer broken = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN)) {
             broken.route("/robots.txt", TestHttpServer.text(500, "text/plain", "oops"));
             broken.route("/page", TestHttpServer.text(200, "text/plain", "ok"));
             assertThat(Fetcher.create(settings).fetch(broken.url("/page")))
