@@ -3,10 +3,13 @@ package io.huixun.fetch;
 import java.io.IOException;
 import java.time.Duration;
 
-/** A wall-clock limit for one fetch plus the per-read limit; monotonic (System.nanoTime). Not shared across threads. */
+/**
+ * A wall-clock limit for the network work of one fetch (DNS, connect, all hops, headers, body) plus the per-read limit;
+ * monotonic (System.nanoTime). Politeness waits are excused. Not shared across threads.
+ */
 final class Deadline {
     private final long start;
-    private final long end;
+    private long end;
     private final long readTimeoutMillis;
     private boolean lastCutByDeadline;
 
@@ -24,6 +27,13 @@ final class Deadline {
         }
         lastCutByDeadline = left <= readTimeoutMillis;
         return (int) Math.max(1, Math.min(readTimeoutMillis, left));
+    }
+
+    /** Moves the end later by time that should not count (politeness waits). */
+    void excuse(long nanos) {
+        if (nanos > 0) {
+            end += nanos;
+        }
     }
 
     /** Which limit a socket timeout that just fired stood for. */

@@ -116,6 +116,7 @@ public final class Fetcher {
             } catch (Deadline.TimeoutException e) {
                 return new FetchResult.TimedOut(requested, target.uri(), e.after, e.kind + " during " + e.phase);
             }
+            long waitStart = System.nanoTime();
             Duration interval = settings.hostInterval();
             if (checkRobots && !"/robots.txt".equals(target.uri().getRawPath())) {
                 CachedRobots cached = robotsFor(target);
@@ -136,6 +137,8 @@ public final class Fetcher {
             if (later.isPresent()) {
                 return new FetchResult.Deferred(requested, target.uri(), later.get());
             }
+            // waiting for our turn (and for robots.txt, which has a deadline of its own) is not this fetch's time
+            deadline.excuse(System.nanoTime() - waitStart);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("User-Agent", settings.userAgent());
             headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,"

@@ -288,6 +288,16 @@ class FetcherTest {
         }
     }
 
+    @Test
+    void waitingForTheHostsTurnDoesNotCountAgainstTheDeadline() {
+        server.route("/t", TestHttpServer.text(200, "text/plain", "ok"));
+        Fetcher fetcher = Fetcher.create(settings.withRobots(false)
+                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(800))
+                .withPoliteness(Duration.ofMillis(1200), Duration.ofSeconds(5)));
+        assertThat(fetcher.fetch(server.url("/t"))).isInstanceOf(FetchResult.Fetched.class);
+        assertThat(fetcher.fetch(server.url("/t"))).isInstanceOf(FetchResult.Fetched.class);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
