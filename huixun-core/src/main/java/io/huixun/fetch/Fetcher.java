@@ -133,7 +133,8 @@ public final class Fetcher {
                     interval = delay.get().compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : delay.get();
                 }
             }
-            Optional<Instant> later = schedule.awaitTurn(target.origin(), interval, settings.maxPolitenessWait());
+            // politeness is per host (http and https of one host share a turn); robots.txt is per origin (RFC 9309)
+            Optional<Instant> later = schedule.awaitTurn(target.host(), interval, settings.maxPolitenessWait());
             if (later.isPresent()) {
                 return new FetchResult.Deferred(requested, target.uri(), later.get());
             }
@@ -173,8 +174,8 @@ public final class Fetcher {
                     Optional<Instant> retryAfter = Optional.empty();
                     if (status == 429 || status == 503) {
                         retryAfter = HostSchedule.parseRetryAfter(wire.first("retry-after"), Instant.now());
-                        String origin = target.origin();
-                        retryAfter.ifPresent(t -> schedule.backOff(origin, t));
+                        String host = target.host();
+                        retryAfter.ifPresent(t -> schedule.backOff(host, t));
                     }
                     return new FetchResult.HttpError(requested, target.uri(), status, retryAfter);
                 }
