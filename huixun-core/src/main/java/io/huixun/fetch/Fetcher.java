@@ -302,6 +302,9 @@ public final class Fetcher {
                     new CachedRobots(RobotsPolicy.allowAll(), now.plus(ROBOTS_TTL));
             case FetchResult.Deferred d -> new CachedRobots(RobotsPolicy.disallowAll(), d.notBefore(),
                     Optional.of(d.notBefore()));
+            // 429/503 with Retry-After: the site asked us to come back later, so the page is deferred, not blocked
+            case FetchResult.HttpError e when e.retryAfter().isPresent() -> new CachedRobots(
+                    RobotsPolicy.disallowAll(), e.retryAfter().get(), e.retryAfter());
             // §2.3.1.4: unreachable (5xx, network error, timeout, too many redirects) means complete disallow.
             default -> new CachedRobots(RobotsPolicy.disallowAll(), now.plus(ROBOTS_FAILURE_TTL));
         };

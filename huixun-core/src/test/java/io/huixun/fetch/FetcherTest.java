@@ -166,6 +166,17 @@ class FetcherTest {
     }
 
     @Test
+    void robotsTxtAnswering503WithRetryAfterDefersThePage() {
+        server.route("/robots.txt", (r, out) -> TestHttpServer.respond(out, 503, Map.of("Retry-After", "30"),
+                new byte[0]));
+        server.route("/page", TestHttpServer.text(200, "text/plain", "ok"));
+        FetchResult r = Fetcher.create(settings).fetch(server.url("/page"));
+        assertThat(r).isInstanceOfSatisfying(FetchResult.Deferred.class,
+                d -> assertThat(d.notBefore()).isAfter(Instant.now().plusSeconds(20)));
+        assertThat(server.hits("/page")).isZero();
+    }
+
+    @Test
     void gb2312LabelDecodesAsGb18030() {
         String text = "朱镕基与陶喆"; // 镕 and 喆 are outside GB2312
         byte[] bytes = ("<p>" + text + "</p>").getBytes(GB18030);
