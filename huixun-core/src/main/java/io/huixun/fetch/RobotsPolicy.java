@@ -23,7 +23,7 @@ import java.util.Optional;
  *   <li>crawler-commons turns a huge {@code Crawl-delay} into "disallow everything"; Crawl-delay is not part of RFC
  *       9309, so the limit is lifted and the value only reported ({@link #crawlDelay()}).</li>
  * </ul>
- * The {@code /robots.txt} URL itself is always fetchable (RFC 9309 §2.5): crawler-commons answers true for it.
+ * The {@code /robots.txt} URL itself is always fetchable (RFC 9309 §2.2.2: "implicitly allowed"): crawler-commons answers true for it.
  *
  * <p>Example: {@code "User-agent: *\nDisallow: /private"} → {@code isAllowed(http://h/private/x)} is false.
  * Immutable and thread-safe.

@@ -94,7 +94,7 @@ public final class RobotsEvaluation {
                     100.0 * t[0] / t[1], b[0], b[1], 100.0 * b[0] / b[1]);
         }
         System.out.println("disagreements: " + failures.size() + " (of which " + robotsItself
-                + " expect /robots.txt itself DISALLOWED, which RFC 9309 section 2.5 forbids)");
+                + " expect /robots.txt itself DISALLOWED, which RFC 9309 section 2.2.2 forbids)");
         failures.forEach(f -> System.out.println("  " + f));
     }
 }
