@@ -45,7 +45,7 @@ final class Deadline {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** A read or connect ran out of time; {@code phase} says where (connect, headers, body), {@code kind} which limit. */
+    /** A blocking call ran out of time; {@code phase} says where (dns, connect, read), {@code kind} which limit. */
     static final class TimeoutException extends IOException {
         final String phase;
         final String kind;

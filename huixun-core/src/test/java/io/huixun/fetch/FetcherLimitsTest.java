@@ -193,7 +193,8 @@ class FetcherLimitsTest {
     @Test
     void connectionRefusedIsAFailure() throws IOException {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(TestHttpServer.PUBLIC_STAND_IN))) {
+        java.net.InetAddress standIn = java.net.InetAddress.getByName(TestHttpServer.PUBLIC_STAND_IN);
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, standIn)) {
             port = s.getLocalPort();
         }
         String host = TestHttpServer.PUBLIC_STAND_IN.contains(":") ? "[" + TestHttpServer.PUBLIC_STAND_IN + "]"

@@ -45,12 +45,14 @@ class SourceParserRobustnessTest {
 
     @Test
     void hostileOddities() {
-        List<String> odd = List.of("\u0000\u0000\u0000", "<", "{", "[1,2,3]", "{\"version\":\"https://jsonfeed.org/version/1\""
-                + ",\"items\":[" + "[".repeat(5000) + "]}", "<?xml version=\"1.0\" encoding=\"no-such-charset\"?><rss/>",
-                "<rss version=\"2.0\">" + "<channel>".repeat(3000) + "</rss>", "\uFEFF<feed xmlns=\"http://www.w3.org/2005/Atom\"/>");
+        List<String> odd = List.of("\u0000\u0000\u0000", "<", "{", "[1,2,3]",
+                "{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[" + "[".repeat(5000) + "]}",
+                "<?xml version=\"1.0\" encoding=\"no-such-charset\"?><rss/>",
+                "<rss version=\"2.0\">" + "<channel>".repeat(3000) + "</rss>",
+                "\uFEFF<feed xmlns=\"http://www.w3.org/2005/Atom\"/>");
         for (String s : odd) {
-            assertThatCode(() -> parseAll(s.getBytes(StandardCharsets.UTF_8))).as(s.substring(0, Math.min(40, s.length())))
-                    .doesNotThrowAnyException();
+            assertThatCode(() -> parseAll(s.getBytes(StandardCharsets.UTF_8)))
+                    .as(s.substring(0, Math.min(40, s.length()))).doesNotThrowAnyException();
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs {@link RobotsPolicy} over Google's robots.txt conformance cases ({@code ../shared/data/robotstxt-spec/cases.json},
+ * Runs {@link RobotsPolicy} over Google's robots.txt conformance cases
+ * ({@code ../shared/data/robotstxt-spec/cases.json},
  * Apache-2.0) and prints, separately for the STANDARD (RFC 9309) and GOOGLE_SPECIFIC cases, how many agree with the
  * expectation, beside crawler-commons 1.6 used as is, then every disagreement of RobotsPolicy. Skips with exit 0
  * when the data set is absent.
