@@ -23,7 +23,8 @@ import java.util.Optional;
  *   <li>crawler-commons turns a huge {@code Crawl-delay} into "disallow everything"; Crawl-delay is not part of RFC
  *       9309, so the limit is lifted and the value only reported ({@link #crawlDelay()}).</li>
  * </ul>
- * The {@code /robots.txt} URL itself is always fetchable (RFC 9309 §2.5): crawler-commons answers true for it.
+ * The {@code /robots.txt} URL itself is always fetchable (RFC 9309 §2.2.2: "implicitly allowed"); crawler-commons
+ * answers true for it too.
  *
  * <p>Example: {@code "User-agent: *\nDisallow: /private"} → {@code isAllowed(http://h/private/x)} is false.
  * Immutable and thread-safe.
@@ -60,7 +61,7 @@ public final class RobotsPolicy {
         return ALLOW_ALL;
     }
 
-    /** The policy when robots.txt is unreachable (RFC 9309 §2.3.1.4: 5xx or a network error means complete disallow). */
+    /** The policy when robots.txt is unreachable (RFC 9309 §2.3.1.4: 5xx or network error = complete disallow). */
     public static RobotsPolicy disallowAll() {
         return DISALLOW_ALL;
     }
