@@ -64,7 +64,7 @@ public final class Deduplicator {
      * {@link DedupIndex#check(Fingerprint, CanonicalRank, Verification)}.
      */
     public Verification verification(String text, TextLookup lookup) {
-        return new Verification(this, shingleHashes(normalize(text)), lookup);
+        return new Verification(this, text, lookup);
     }
 
     /** Exact Jaccard similarity of the shingle sets of two texts (normalised here). */

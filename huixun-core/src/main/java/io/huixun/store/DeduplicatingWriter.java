@@ -6,7 +6,10 @@ import io.huixun.dedup.DedupVerdict;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.store.SaveResult.Inserted;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -53,17 +56,88 @@ public final class DeduplicatingWriter {
      * from the same {@link Deduplicator} configuration.
      */
     public synchronized SaveResult save(NewArticle article) {
-        CanonicalRank rank = new CanonicalRank(article.clean(), article.published().map(ZonedDateTime::toInstant));
+        CanonicalRank rank = rank(article);
         DedupVerdict verdict = index.check(article.fingerprint(), rank,
                 deduplicator.verification(article.canonicalText(), store::canonicalText));
-        NewArticle linked = switch (verdict) {
+        SaveResult result = store.save(linked(article, verdict));
+        afterSave(result, article, verdict, rank);
+        return result;
+    }
+
+    /**
+     * Saves {@code articles} with the same outcome as saving them one by one in order, but in few transactions:
+     * consecutive articles go into one {@link ArticleStore#saveAll} until one of them is similar to another of the
+     * same batch or supersedes a stored canonical; then the batch so far is committed first. Results are in input
+     * order. Each committed batch is durable on its own.
+     */
+    public synchronized List<SaveResult> saveAll(List<NewArticle> articles) {
+        SaveResult[] results = new SaveResult[articles.size()];
+        List<Integer> pending = new ArrayList<>();
+        List<DedupVerdict> verdicts = new ArrayList<>();
+        DedupIndex batch = new DedupIndex(deduplicator.config());
+        for (int i = 0; i < articles.size(); i++) {
+            NewArticle article = articles.get(i);
+            CanonicalRank rank = rank(article);
+            List<Integer> inBatch = List.copyOf(pending);
+            boolean similarInBatch = !batch.matches(article.fingerprint(), deduplicator.verification(
+                    article.canonicalText(), slot -> Optional.of(articles.get(inBatch.get((int) slot)).canonicalText())))
+                    .isEmpty();
+            if (similarInBatch) {
+                flush(articles, pending, verdicts, results);
+                batch = new DedupIndex(deduplicator.config());
+            }
+            DedupVerdict verdict = index.check(article.fingerprint(), rank,
+                    deduplicator.verification(article.canonicalText(), store::canonicalText));
+            if (verdict instanceof DedupVerdict.Supersedes) {
+                flush(articles, pending, verdicts, results);
+                batch = new DedupIndex(deduplicator.config());
+                SaveResult result = store.save(linked(article, verdict));
+                afterSave(result, article, verdict, rank);
+                results[i] = result;
+                continue;
+            }
+            batch.add(pending.size(), pending.size(), article.fingerprint(), rank);
+            pending.add(i);
+            verdicts.add(verdict);
+        }
+        flush(articles, pending, verdicts, results);
+        return List.of(results);
+    }
+
+    private void flush(List<NewArticle> articles, List<Integer> pending, List<DedupVerdict> verdicts,
+                       SaveResult[] results) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<NewArticle> linked = new ArrayList<>(pending.size());
+        for (int k = 0; k < pending.size(); k++) {
+            linked.add(linked(articles.get(pending.get(k)), verdicts.get(k)));
+        }
+        List<SaveResult> saved = store.saveAll(linked);
+        for (int k = 0; k < pending.size(); k++) {
+            NewArticle article = articles.get(pending.get(k));
+            afterSave(saved.get(k), article, verdicts.get(k), rank(article));
+            results[pending.get(k)] = saved.get(k);
+        }
+        pending.clear();
+        verdicts.clear();
+    }
+
+    private static CanonicalRank rank(NewArticle article) {
+        return new CanonicalRank(article.clean(), article.published().map(ZonedDateTime::toInstant));
+    }
+
+    private static NewArticle linked(NewArticle article, DedupVerdict verdict) {
+        return switch (verdict) {
             case DedupVerdict.DuplicateOf d -> article.withDuplicateOf(d.canonicalId());
             case DedupVerdict.Unique u -> article.withoutDuplicateOf();
             case DedupVerdict.Supersedes s -> article.withoutDuplicateOf();
         };
-        SaveResult result = store.save(linked);
+    }
+
+    private void afterSave(SaveResult result, NewArticle article, DedupVerdict verdict, CanonicalRank rank) {
         if (!(result instanceof Inserted inserted)) {
-            return result;
+            return;
         }
         long id = inserted.article().id();
         switch (verdict) {
@@ -77,6 +151,5 @@ public final class DeduplicatingWriter {
                 }
             }
         }
-        return result;
     }
 }

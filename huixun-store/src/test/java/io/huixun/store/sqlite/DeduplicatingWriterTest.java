@@ -8,13 +8,19 @@ import io.huixun.store.DeduplicatingWriter;
 import io.huixun.store.NewArticle;
 import io.huixun.store.OriginalContent;
 import io.huixun.store.SaveResult;
+import io.huixun.store.StoredArticle;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +100,57 @@ class DeduplicatingWriterTest {
             SaveResult unrelated = writer.save(article("https://news.example.cn/2", OTHER, "[]", 4));
             assertThat(((SaveResult.Inserted) unrelated).article().duplicateOf()).isEmpty();
         }
+    }
+
+    @Test
+    void savingInBatchesLinksExactlyLikeSavingOneByOne() {
+        String spammed = pinyinSpam(ChineseConverter.of(ConversionConfig.S2T).convert(STORY));
+        String edited = STORY.replace("百分之十二", "百分之十三").replace("夜间高铁", "夜间动车");
+        List<NewArticle> articles = List.of(
+                article("https://portal.example.tw/1", spammed, "[{\"kind\":\"pinyin\"}]", 3),
+                article("https://news.example.cn/2", OTHER, "[]", 2),
+                article("https://mirror.example.cn/1", edited, "[]", 4),
+                article("https://news.example.cn/1", STORY, "[]", 2),
+                article("https://news.example.cn/1", STORY, "[]", 2),
+                article("https://news.example.cn/3", OTHER.substring(20) + "记者从现场发回报道。", "[]", 5));
+        Map<String, String> batched;
+        List<String> batchedKinds;
+        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("batch.db"))) {
+            List<SaveResult> results = DeduplicatingWriter.open(store, dedup).saveAll(articles);
+            batchedKinds = results.stream().map(r -> r.getClass().getSimpleName()).toList();
+            batched = groups(store);
+        }
+        Map<String, String> single;
+        List<String> singleKinds = new ArrayList<>();
+        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("single.db"))) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
+            for (NewArticle article : articles) {
+                singleKinds.add(writer.save(article).getClass().getSimpleName());
+            }
+            single = groups(store);
+        }
+        assertThat(batchedKinds).containsExactly("Inserted", "Inserted", "Inserted", "Inserted", "AlreadyStored",
+                "Inserted");
+        assertThat(batchedKinds).isEqualTo(singleKinds);
+        assertThat(batched).isEqualTo(single);
+        assertThat(batched).containsEntry("https://portal.example.tw/1", "https://news.example.cn/1")
+                .containsEntry("https://mirror.example.cn/1", "https://news.example.cn/1")
+                .containsEntry("https://news.example.cn/1", "https://news.example.cn/1")
+                .containsEntry("https://news.example.cn/3", "https://news.example.cn/2");
+    }
+
+    /** url → url of its canonical. */
+    private static Map<String, String> groups(SqliteArticleStore store) {
+        Map<Long, String> urls = new HashMap<>();
+        Map<Long, Long> canonical = new HashMap<>();
+        try (Stream<StoredArticle> all = store.exportAll()) {
+            all.forEach(a -> {
+                urls.put(a.id(), a.url().orElseThrow());
+                canonical.put(a.id(), a.canonicalId());
+            });
+        }
+        Map<String, String> groups = new HashMap<>();
+        canonical.forEach((id, c) -> groups.put(urls.get(id), urls.get(c)));
+        return groups;
     }
 }
