@@ -1,6 +1,7 @@
 package io.huixun.bench;
 
 import io.huixun.bench.convert.ConvertEvaluation;
+import io.huixun.bench.search.SearchEvaluation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class BenchMain {
     static {
         RUNNERS.put("jmh", org.openjdk.jmh.Main::main);
         RUNNERS.put("convert-eval", ConvertEvaluation::main);
+        RUNNERS.put("search-eval", SearchEvaluation::main);
     }
 
     private BenchMain() {}

@@ -23,7 +23,7 @@ final class ChineseAnalysis {
     static final char CROSSING = '|';
 
     private static final ThreadLocal<Segment> SEGMENTER =
-            ThreadLocal.withInitial(() -> HanLP.newSegment().enableOffset(true));
+            ThreadLocal.withInitial(() -> HanLP.newSegment().enablePlaceRecognize(true).enableOffset(true));
 
     private ChineseAnalysis() {}
 
