@@ -193,8 +193,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (paging.isPresent()) {
             return new QueryProblem(paging.get(), request.query());
         }
-        if (!(QueryParser.parse(request.query()) instanceof ParsedQuery parsed)) {
-            return (QueryProblem) QueryParser.parse(request.query());
+        ParsedQuery parsed;
+        switch (QueryParser.parse(request.query())) {
+            case QueryProblem problem -> {
+                return problem;
+            }
+            case ParsedQuery ok -> parsed = ok;
         }
         QueryTranslator translator = new QueryTranslator(fields);
         List<QueryNode> conditions = new ArrayList<>();

@@ -120,6 +120,35 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void storyKeywordAndTeaserAreKeptAndFilterable() {
+        try (LuceneSearchIndex small = LuceneSearchIndex.inMemory()) {
+            small.put(doc("s1", "碳中和路线图发布", "多部门联合发布碳中和路线图……", "新华社", "2024-03-01")
+                    .withStory("story-7").withKeywords(List.of("碳中和", "路線圖")).asTeaser(true));
+            small.put(doc("s2", "碳排放交易市场扩容", "全国碳排放权交易市场扩容。", "人民网", "2024-03-02"));
+            small.commit();
+            SearchResponse byStory = ok(small.search(SearchRequest.of("story:story-7")));
+            assertThat(ids(byStory)).containsExactly("s1");
+            assertThat(byStory.hits().get(0).teaser()).isTrue();
+            assertThat(ids(ok(small.search(SearchRequest.of("keyword:路线图"))))).containsExactly("s1");
+            assertThat(ok(small.search(SearchRequest.of("碳排放"))).hits().get(0).teaser()).isFalse();
+        }
+    }
+
+    @Test
+    void aDayIsTheLocalDateAtTheArticlesOwnOffset() {
+        try (LuceneSearchIndex small = LuceneSearchIndex.inMemory()) {
+            // 2024-05-01 07:30 in Beijing is still 2024-04-30 in UTC: the article belongs to May 1st.
+            small.put(SearchDocument.of("early", "u", "早间新闻", "早间新闻内容", "新华社",
+                    java.time.OffsetDateTime.parse("2024-05-01T07:30:00+08:00")));
+            small.commit();
+            assertThat(ids(ok(small.search(SearchRequest.of("after:2024-05-01"))))).containsExactly("early");
+            assertThat(ids(ok(small.search(SearchRequest.of("before:2024-05-01"))))).isEmpty();
+            SearchResponse r = ok(small.search(SearchRequest.of("").withFacets(Set.of(FacetKind.DAY))));
+            assertThat(r.facet(FacetKind.DAY)).containsExactly(new FacetCount("2024-05-01", 1));
+        }
+    }
+
+    @Test
     void dateBoundsUseLocalDays() {
         assertThat(ids(search("after:2024-05-02 before:2024-06-01"))).containsExactlyInAnyOrder("waiter", "service");
         assertThat(ids(search("after:2024-06 source:新华社"))).containsExactlyInAnyOrder("fullwidth", "split");
