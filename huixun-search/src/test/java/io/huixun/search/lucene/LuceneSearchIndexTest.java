@@ -8,6 +8,7 @@ import io.huixun.search.FacetKind;
 import io.huixun.search.HighlightedText;
 import io.huixun.search.QueryField;
 import io.huixun.search.QueryNode;
+import io.huixun.search.QueryParser;
 import io.huixun.search.QueryProblem;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchHit;
@@ -294,6 +295,32 @@ class LuceneSearchIndexTest {
         assertThat(unbalanced.notes()).anyMatch(n -> n.contains("unbalanced quote"));
         assertThat(ok(index.search(SearchRequest.of("/一带.*路/")))).isNotNull();
         assertThat(ok(index.search(SearchRequest.of("一带* 一路?")))).isNotNull();
+    }
+
+    @Test
+    void aPastedPassageOfTheMaximumLengthFindsItsArticle() {
+        SearchDocument first = Fixtures.fuyao().get(0);
+        SearchResponse r = ok(index.search(SearchRequest.of(first.body().substring(0, QueryParser.MAX_LENGTH))));
+        assertThat(ids(r).get(0)).isEqualTo(first.id());
+    }
+
+    @Test
+    void queriesOfTheMaximumLengthInEveryShapeRunOrAreTooComplexNeverThrow() {
+        String han = String.join("", Fixtures.fuyao().get(1).body().split("[^\\p{IsHan}]+"));
+        for (int chunk : new int[] {2, 8, 15, 30, 33, 64, 200, 999}) {
+            StringBuilder q = new StringBuilder();
+            for (int at = 0; q.length() + chunk + 1 <= QueryParser.MAX_LENGTH && at + chunk < han.length();
+                    at += chunk) {
+                q.append(han, at, at + chunk).append(' ');
+            }
+            SearchResult r = index.search(SearchRequest.of(q.toString()));
+            if (r instanceof QueryProblem p) {
+                assertThat(p.message()).as("chunks of %d", chunk)
+                        .matches("query (is too complex|has more than 64).*");
+            } else {
+                assertThat(r).isInstanceOf(SearchResponse.class);
+            }
+        }
     }
 
     @Test
