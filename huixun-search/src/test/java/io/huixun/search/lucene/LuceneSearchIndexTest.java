@@ -150,6 +150,18 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void anEmptyIndexAnswersWithNothing() {
+        try (LuceneSearchIndex empty = LuceneSearchIndex.inMemory()) {
+            SearchResponse r = ok(empty.search(SearchRequest.of("经济").withFacets(EnumSet.allOf(FacetKind.class))));
+            assertThat(r.total()).isZero();
+            assertThat(r.hits()).isEmpty();
+            assertThat(r.facet(FacetKind.SOURCE)).isEmpty();
+            assertThat(empty.ids()).isEmpty();
+            assertThat(empty.count()).isZero();
+        }
+    }
+
+    @Test
     void dateBoundsUseLocalDays() {
         assertThat(ids(search("after:2024-05-02 before:2024-06-01"))).containsExactlyInAnyOrder("waiter", "service");
         assertThat(ids(search("after:2024-06 source:新华社"))).containsExactlyInAnyOrder("fullwidth", "split");
