@@ -1,6 +1,7 @@
 package io.huixun.bench;
 
 import io.huixun.bench.convert.ConvertEvaluation;
+import io.huixun.bench.search.SearchEvaluation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class BenchMain {
         RUNNERS.put("understand", io.huixun.bench.nlp.UnderstandingSample::main);
         RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
+        RUNNERS.put("search-eval", SearchEvaluation::main);
     }
 
     private BenchMain() {}

@@ -80,6 +80,18 @@ import org.apache.lucene.util.BytesRef;
 public final class LuceneSearchIndex implements SearchIndex {
     private static final int ALSO_AT_LIMIT = 1_000;
     private static final int FACET_TOP = 20;
+    /**
+     * Lucene's limit on leaf clauses per query, raised from 1,024: a 1,000-character pasted phrase is one word-phrase
+     * and one bigram-phrase per field, about 5,000 terms. This setting is JVM-wide (a Lucene static); queries over
+     * it come back as a {@link QueryProblem}.
+     */
+    static final int MAX_CLAUSES = 8_192;
+
+    static {
+        if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+            IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+        }
+    }
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -193,8 +205,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (paging.isPresent()) {
             return new QueryProblem(paging.get(), request.query());
         }
-        if (!(QueryParser.parse(request.query()) instanceof ParsedQuery parsed)) {
-            return (QueryProblem) QueryParser.parse(request.query());
+        ParsedQuery parsed;
+        switch (QueryParser.parse(request.query())) {
+            case QueryProblem problem -> {
+                return problem;
+            }
+            case ParsedQuery ok -> parsed = ok;
         }
         QueryTranslator translator = new QueryTranslator(fields);
         List<QueryNode> conditions = new ArrayList<>();
@@ -210,7 +226,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         List<String> targets = translator.highlights().stream()
                 .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
         Query finalQuery = query;
-        return withSearcher(s -> run(s, request, finalQuery, targets, notes));
+        try {
+            return withSearcher(s -> run(s, request, finalQuery, targets, notes));
+        } catch (IndexSearcher.TooManyClauses e) {
+            return new QueryProblem("query is too complex: it expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " terms after segmentation; use fewer or shorter words", request.query());
+        }
     }
 
     private SearchResponse run(IndexSearcher searcher, SearchRequest request, Query query, List<String> targets,
