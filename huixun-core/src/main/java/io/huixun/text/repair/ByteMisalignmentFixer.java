@@ -101,10 +101,11 @@ final class ByteMisalignmentFixer implements Fixer {
             }
         }
         int lastStart = firstAnchor < 0 ? a : Math.min(firstAnchor, a + MAX_LOOKBACK);
+        boolean anchored = firstAnchor >= 0;
         for (int s = a; s <= lastStart && s < b; s++) {
-            tryRun(line, s, b, s == a && markerStart >= 0 ? markerStart : s, codec, best);
+            tryRun(line, s, b, s == a && markerStart >= 0 ? markerStart : s, codec, anchored, best);
             if (s == a && markerStart >= 0) {
-                tryRun(line, s, b, s, codec, best);
+                tryRun(line, s, b, s, codec, anchored, best);
             }
         }
     }
@@ -132,9 +133,11 @@ final class ByteMisalignmentFixer implements Fixer {
 
     /**
      * Decodes {@code [s, b)} with one unknown byte in front; {@code from} is where the replaced text starts
-     * (before a consumed marker).
+     * (before a consumed marker). A run without rare characters ({@code anchored} false) is only realigned when
+     * both its ends show the cut: a marker before, and a marker or an ASCII trail byte after.
      */
-    private void tryRun(String line, int s, int b, int from, DoubleByteCodec codec, Candidate[] best) {
+    private void tryRun(String line, int s, int b, int from, DoubleByteCodec codec, boolean anchored,
+            Candidate[] best) {
         int n = line.length();
         int[] bytes = new int[(b - s) * 2 + 2];
         int len = 1; // bytes[0] is the unknown lead
@@ -207,11 +210,22 @@ final class ByteMisalignmentFixer implements Fixer {
                         return;
                     }
                     rest.append(c);
+                } else if (anchored && (to == n || !CharClasses.isChinese(line.charAt(to)))) {
+                    // the line or the Chinese text ends on a dangling lead byte: its trail byte is lost
+                    char prev = rest.isEmpty() ? 0 : rest.charAt(rest.length() - 1);
+                    char c = chooseTrail(codec, x, prev, to < n ? line.charAt(to) : CharModel.BOUNDARY, null);
+                    if (c == 0) {
+                        return;
+                    }
+                    rest.append(c);
                 } else {
                     return;
                 }
                 pos++;
             }
+        }
+        if (!anchored && consumedTo == to) {
+            return; // no rare character and no cut visible after the run: nothing says it is misaligned
         }
         char next = rest.isEmpty() ? (consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY) : rest.charAt(0);
         char first = chooseLead(codec, firstTrail, left, next);

@@ -27,12 +27,10 @@ final class CharsetMojibakeFixer implements Fixer {
     @Override
     public void find(String line, List<Replacement> out) {
         List<Replacement> found = new ArrayList<>();
+        latin(line, found);
         doubleByte(line, DoubleByteCodec.GBK, found);
         if (found.isEmpty()) {
             doubleByte(line, DoubleByteCodec.BIG5, found);
-        }
-        if (found.isEmpty()) {
-            latin(line, found);
         }
         for (Charset single : SINGLE_BYTE) {
             if (found.isEmpty()) {
@@ -42,42 +40,43 @@ final class CharsetMojibakeFixer implements Fixer {
         out.addAll(found);
     }
 
+    private static boolean isWildcard(char c) {
+        return c == '?' || c == '\uFFFD';
+    }
+
     private void doubleByte(String line, DoubleByteCodec codec, List<Replacement> out) {
         int n = line.length();
         int i = 0;
         while (i < n) {
             char c = line.charAt(i);
-            if (c < 0x80 || codec.encode(c) < 0) {
+            if (c < 0x250 || isWildcard(c) || codec.encode(c) < 0) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && ((line.charAt(i) >= 0x80 && codec.encode(line.charAt(i)) >= 0)
-                    || (line.charAt(i) == '?' && i > start))) {
-                if (line.charAt(i) == '?') {
-                    i++;
-                    break; // a lossy '?' ends the sequence it completes
-                }
+            // Latin letters are left to the cp1252 path: UTF-8 read as GBK yields Han and symbols, not é.
+            while (i < n && ((line.charAt(i) >= 0x250 && codec.encode(line.charAt(i)) >= 0)
+                    || isWildcard(line.charAt(i)))) {
                 i++;
             }
-            tryRun(line, start, i, codec, out);
+            scanRun(line, start, i, codec, out);
         }
     }
 
-    private void tryRun(String line, int start, int end, DoubleByteCodec codec, List<Replacement> out) {
-        int nonAscii = 0;
-        for (int k = start; k < end; k++) {
-            nonAscii += line.charAt(k) >= 0x80 ? 1 : 0;
-        }
-        if (nonAscii < 1) {
-            return;
-        }
-        byte[] bytes = new byte[(end - start) * 2];
+    /**
+     * Finds, inside a run of non-ASCII characters, the stretches whose bytes are UTF-8: a stretch starts and ends on
+     * a character boundary that is also a UTF-8 sequence boundary (mojibake inside clean text: {@code 中锟斤拷国}).
+     */
+    private void scanRun(String line, int start, int end, DoubleByteCodec codec, List<Replacement> out) {
+        int m = end - start;
+        byte[] bytes = new byte[m * 2];
         boolean[] wild = new boolean[bytes.length];
+        int[] charAt = new int[m + 1];
         int len = 0;
-        for (int k = start; k < end; k++) {
-            char c = line.charAt(k);
-            if (c == '?') {
+        for (int k = 0; k < m; k++) {
+            charAt[k] = len;
+            char c = line.charAt(start + k);
+            if (isWildcard(c)) {
                 wild[len] = true;
                 bytes[len++] = '?';
                 continue;
@@ -88,27 +87,89 @@ final class CharsetMojibakeFixer implements Fixer {
             }
             bytes[len++] = (byte) code;
         }
-        char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
-        char right = end < n(line) ? line.charAt(end) : CharModel.BOUNDARY;
-        StringBuilder decoded = new StringBuilder();
-        int wildUsed = decodeUtf8(bytes, wild, len, left, right, decoded, false);
-        if (wildUsed < 0 || decoded.isEmpty()) {
-            return;
+        charAt[m] = len;
+        int s = 0;
+        while (s < m) {
+            int lead = bytes[charAt[s]] & 0xFF;
+            if (wild[charAt[s]] || lead < 0xC2 || lead > 0xF4) {
+                s++;
+                continue;
+            }
+            int e = longestStretch(bytes, wild, len, charAt, s, m);
+            if (e <= s) {
+                s++;
+                continue;
+            }
+            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out)) {
+                s = e;
+            } else {
+                s++;
+            }
         }
-        boolean hasNonAscii = false;
+    }
+
+    /** The furthest character index e > s such that bytes[charAt[s], charAt[e]) is UTF-8 (wildcards allowed). */
+    private static int longestStretch(byte[] b, boolean[] wild, int len, int[] charAt, int s, int m) {
+        int pos = charAt[s];
+        int best = -1;
+        int k = s;
+        while (pos < len) {
+            int lead = b[pos] & 0xFF;
+            if (wild[pos] || lead < 0xC2 || lead > 0xF4) {
+                break;
+            }
+            int need = lead <= 0xDF ? 1 : lead <= 0xEF ? 2 : 3;
+            if (pos + need >= len) {
+                break;
+            }
+            boolean ok = true;
+            int wilds = 0;
+            for (int j = 1; j <= need && ok; j++) {
+                int x = b[pos + j] & 0xFF;
+                wilds += wild[pos + j] ? 1 : 0;
+                ok = wilds <= 1 && (wild[pos + j] || (x & 0xC0) == 0x80);
+            }
+            if (!ok) {
+                break;
+            }
+            pos += need + 1;
+            while (k < m && charAt[k + 1] <= pos) {
+                k++;
+            }
+            if (charAt[k] == pos) {
+                best = k;
+            } else if (k == m - 1 && charAt[m] == pos) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private boolean tryStretch(String line, int start, int end, byte[] allBytes, boolean[] allWild, int from, int to,
+            List<Replacement> out) {
+        byte[] bytes = java.util.Arrays.copyOfRange(allBytes, from, to);
+        boolean[] wild = java.util.Arrays.copyOfRange(allWild, from, to);
+        char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
+        char right = end < line.length() ? line.charAt(end) : CharModel.BOUNDARY;
+        StringBuilder decoded = new StringBuilder();
+        int wildUsed = decodeUtf8(bytes, wild, bytes.length, left, right, decoded, false);
+        if (wildUsed < 0 || decoded.isEmpty()) {
+            return false;
+        }
+        boolean wide = false;
         for (int k = 0; k < decoded.length(); k++) {
             char d = decoded.charAt(k);
-            if ((d >= 0x80 && d < 0xA0) || (d >= 0xE000 && d < 0xF900) || d < 0x20 && d != '\t') {
-                return;
+            if ((d >= 0x80 && d < 0xA0) || (d >= 0xE000 && d < 0xF900) || (d < 0x20 && d != '\t')) {
+                return false;
             }
-            hasNonAscii |= d >= 0x80;
+            wide |= d >= 0x2000;
         }
-        if (!hasNonAscii) {
-            return;
+        if (!wide) {
+            return false; // two common characters can spell a Cyrillic or Greek letter pair: not worth the risk
         }
         String original = line.substring(start, end);
         String candidate = decoded.toString();
-        if (wildUsed > 0 && codec == DoubleByteCodec.GBK && end < line.length()) {
+        if (wildUsed > 0 && wild[wild.length - 1] && end < line.length()) {
             char next = line.charAt(end);
             if (next >= 0x40 && next <= 0x7E && Character.isLetterOrDigit(next)) {
                 candidate += " "; // the decoder swallowed the ASCII byte after the odd one: a space, most often
@@ -121,7 +182,9 @@ final class CharsetMojibakeFixer implements Fixer {
         if (after - before >= MIN_GAIN * original.length()) {
             out.add(new Replacement(start, end, candidate, RepairKind.CHARSET_MOJIBAKE,
                     confidence(after - before, original.length())));
+            return true;
         }
+        return false;
     }
 
     private static int n(String s) {
@@ -169,6 +232,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 return -1;
             }
             int wildAt = -1;
+            int wildShift = 0;
             for (int k = 1; k <= need; k++) {
                 if (i + k >= len) {
                     if (!latin || k != need || i + k != len || wildAt >= 0) {
@@ -176,6 +240,7 @@ final class CharsetMojibakeFixer implements Fixer {
                     }
                     wildAt = k; // cp1252 mojibake cut one byte short at the end ("ç´" for 素)
                     cp = cp << 6;
+                    wildShift = 0;
                     continue;
                 }
                 if (latin && b[i + k] == ' ') {
@@ -183,11 +248,12 @@ final class CharsetMojibakeFixer implements Fixer {
                     continue;
                 }
                 if (wild[i + k]) {
-                    if (wildAt >= 0 || k != need) {
+                    if (wildAt >= 0) {
                         return -1;
                     }
                     wildAt = k;
                     cp = cp << 6;
+                    wildShift = 6 * (need - k);
                 } else {
                     int cont = b[i + k] & 0xFF;
                     if ((cont & 0xC0) != 0x80) {
@@ -201,7 +267,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 int best = -1;
                 double bestScore = Double.NEGATIVE_INFINITY;
                 for (int low = 0; low < 64; low++) {
-                    int candidate = cp | low;
+                    int candidate = cp | low << wildShift;
                     if (!valid(candidate, need) || candidate > 0xFFFF) {
                         continue;
                     }
@@ -216,10 +282,10 @@ final class CharsetMojibakeFixer implements Fixer {
                     if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
                         continue;
                     }
-                    // Only Chinese neighbours say something: the model has seen little ASCII around punctuation.
-                    double s = (CharClasses.isChinese(prev) ? model.logProb(fold(prev), fold(c))
+                    // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
+                    double s = (informative(prev) ? model.logProb(fold(prev), fold(c))
                             : model.unigramLog(fold(c)))
-                            + (i + need + 1 >= len && CharClasses.isChinese(right)
+                            + (i + need + 1 >= len && informative(right)
                             ? model.logProb(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
@@ -239,6 +305,10 @@ final class CharsetMojibakeFixer implements Fixer {
             i += need + 1;
         }
         return used;
+    }
+
+    private static boolean informative(char c) {
+        return CharClasses.isChinese(c) || (c < 0x80 && Character.isLetterOrDigit(c));
     }
 
     private static boolean valid(int cp, int need) {
