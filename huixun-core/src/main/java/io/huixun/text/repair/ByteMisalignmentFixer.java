@@ -119,7 +119,7 @@ final class ByteMisalignmentFixer implements Fixer {
         if (p == '?' || p == '\uFFFD') {
             return a - 1;
         }
-        if (p == ')') {
+        if (CharClasses.isCloseParen(p)) {
             int k = a - 2;
             while (k >= 0 && a - 2 - k < 7 && CharClasses.isPinyinLetter(line.charAt(k))) {
                 k--;
@@ -159,7 +159,7 @@ final class ByteMisalignmentFixer implements Fixer {
             while (k < n && k - to <= 7 && CharClasses.isPinyinLetter(line.charAt(k))) {
                 k++;
             }
-            if (k > to + 1 && k < n && line.charAt(k) == ')') {
+            if (k > to + 1 && k < n && CharClasses.isCloseParen(line.charAt(k))) {
                 hint = line.substring(to + 1, k);
             }
         } else if (to < n && line.charAt(to) >= 0x40 && line.charAt(to) <= 0x7E) {

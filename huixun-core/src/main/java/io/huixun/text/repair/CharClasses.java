@@ -91,8 +91,27 @@ final class CharClasses {
         return b.toString();
     }
 
+    /** A letter of a pinyin syllable, also in its full-width form ({@code ｄāｎｇ}, after a width-widening pass). */
     static boolean isPinyinLetter(char c) {
-        return (c >= 'a' && c <= 'z') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".indexOf(c) >= 0;
+        return (c >= 'a' && c <= 'z') || (c >= 'ａ' && c <= 'ｚ') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".indexOf(c) >= 0;
+    }
+
+    static boolean isOpenParen(char c) {
+        return c == '(' || c == '（';
+    }
+
+    static boolean isCloseParen(char c) {
+        return c == ')' || c == '）';
+    }
+
+    /** Full-width Latin letters folded to ASCII. */
+    static String narrow(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= 'ａ' && c <= 'ｚ' ? (char) (c - 0xFEE0) : c);
+        }
+        return b.toString();
     }
 
     static boolean hasToneMark(CharSequence s) {

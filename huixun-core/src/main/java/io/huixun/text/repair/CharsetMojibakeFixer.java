@@ -19,10 +19,14 @@ final class CharsetMojibakeFixer implements Fixer {
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Charset[] SINGLE_BYTE = {CP1252, Charset.forName("windows-1250"),
             Charset.forName("ISO-8859-1")};
+    /** Occurrences in the model's text that make a character ordinary: GBK read as cp1250 must decode to those. */
+    private static final int COMMON = 20;
     /** Nats the decoded run must gain over the run as it is, per character of the run. */
     private static final double MIN_GAIN = 3.0;
 
     private final CharModel model = CharModel.get();
+    /** Nesting of the second-layer search; per thread, as fixers are shared between threads. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     @Override
     public void find(String line, List<Replacement> out) {
@@ -56,11 +60,18 @@ final class CharsetMojibakeFixer implements Fixer {
             int start = i;
             // Latin letters are left to the cp1252 path: UTF-8 read as GBK yields Han and symbols, not é.
             while (i < n && ((line.charAt(i) >= 0x250 && codec.encode(line.charAt(i)) >= 0)
-                    || isWildcard(line.charAt(i)))) {
+                    || isWildcard(line.charAt(i)) || pinyinLetterInside(line, i, codec))) {
                 i++;
             }
             scanRun(line, start, i, codec, out);
         }
+    }
+
+    /** {@code 濞擃ù宄}: a GBK pinyin letter (row A8) between two mojibake characters belongs to the run. */
+    private static boolean pinyinLetterInside(String line, int i, DoubleByteCodec codec) {
+        char c = line.charAt(i);
+        return c >= 0x80 && c < 0x250 && (codec.encode(c) >> 8) == 0xA8 && i + 1 < line.length()
+                && line.charAt(i + 1) >= 0x250 && codec.encode(line.charAt(i + 1)) >= 0;
     }
 
     /**
@@ -164,15 +175,49 @@ final class CharsetMojibakeFixer implements Fixer {
             }
             wide |= d >= 0x2000;
         }
-        if (!wide) {
+        boolean accentNextToLatin = decoded.length() == 1 && decoded.charAt(0) >= 0xC0 && decoded.charAt(0) <= 0x17F
+                && ((start > 0 && isAsciiLetter(line.charAt(start - 1)))
+                || (end < line.length() && isAsciiLetter(line.charAt(end))));
+        if (!wide && !accentNextToLatin) {
             return false; // two common characters can spell a Cyrillic or Greek letter pair: not worth the risk
         }
+        if (accentNextToLatin) {
+            out.add(new Replacement(start, end, decoded.toString(), RepairKind.CHARSET_MOJIBAKE, 0.8));
+            return true; // ji谩 → jiá: an accented letter inside a Latin word, where the model has nothing to say
+        }
         String original = line.substring(start, end);
+        int han = 0;
+        for (int k = 0; k < original.length(); k++) {
+            han += CharClasses.isHan(original.charAt(k)) ? 1 : 0;
+        }
+        if (han * 2 < original.length()) {
+            return false; // UTF-8 read as GBK is mostly Han; symbol soup (â€™ã) is some other mojibake
+        }
         String candidate = decoded.toString();
         if (wildUsed > 0 && wild[wild.length - 1] && end < line.length()) {
             char next = line.charAt(end);
             if (next >= 0x40 && next <= 0x7E && Character.isLetterOrDigit(next)) {
                 candidate += " "; // the decoder swallowed the ASCII byte after the odd one: a space, most often
+            }
+        }
+        int[] depth = DEPTH.get();
+        if (depth[0] == 0) {
+            // A second layer: what came out is itself UTF-8 read as GBK (锟斤拷-free double mojibake).
+            List<Replacement> inner = new ArrayList<>();
+            depth[0]++;
+            try {
+                doubleByte(candidate, DoubleByteCodec.GBK, inner);
+            } finally {
+                depth[0]--;
+            }
+            if (!inner.isEmpty()) {
+                StringBuilder b = new StringBuilder();
+                int at = 0;
+                for (Replacement r : inner) {
+                    b.append(candidate, at, r.start()).append(r.text());
+                    at = r.end();
+                }
+                candidate = b.append(candidate.substring(at)).toString();
             }
         }
         char scoredRight = candidate.endsWith(" ") ? ' ' : right;
@@ -307,6 +352,10 @@ final class CharsetMojibakeFixer implements Fixer {
         return used;
     }
 
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     private static boolean informative(char c) {
         return CharClasses.isChinese(c) || (c < 0x80 && Character.isLetterOrDigit(c));
     }
@@ -367,7 +416,8 @@ final class CharsetMojibakeFixer implements Fixer {
 
     /**
      * GBK bytes read through a single-byte code page ({@code ÓůÓĂČíĽţ} in cp1250 → {@code 御用软件}): the run is
-     * encoded back with that code page and decoded as GBK; kept when it is mostly Han and the model prefers it.
+     * encoded back with that code page and decoded as GBK; kept only when every character is an ordinary Han
+     * character and the model prefers it (Latin-script mojibake of other kinds also decodes as GBK, into rare Han).
      */
     private void legacyAsSingleByte(String line, Charset single, List<Replacement> out) {
         java.nio.charset.CharsetEncoder encoder = single.newEncoder();
@@ -392,7 +442,8 @@ final class CharsetMojibakeFixer implements Fixer {
             }
             byte[] bytes = line.substring(start, i).getBytes(single);
             var decoded = DoubleByteCodec.GBK.decodeStrict(bytes);
-            if (decoded.isEmpty() || !decoded.get().codePoints().allMatch(Character::isIdeographic)
+            if (decoded.isEmpty() || !decoded.get().chars().allMatch(d -> CharClasses.isHan((char) d)
+                    && model.count(CharClasses.toSimplified((char) d)) >= COMMON)
                     || decoded.get().length() * 2 != bytes.length) {
                 continue;
             }

@@ -40,7 +40,7 @@ final class PinyinReadings {
     }
 
     static String normalize(String syllable) {
-        return Normalizer.normalize(syllable, Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT)
+        return Normalizer.normalize(CharClasses.narrow(syllable), Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT)
                 .replace('v', 'ü');
     }
 

@@ -85,9 +85,26 @@ final class PunctuationWidthNormalizer implements Fixer {
         return k < i - 1 && k >= 0 && CharClasses.isChinese(line.charAt(k));
     }
 
+    /**
+     * {@code 10:30} and the thousands separator of {@code 1,000} stay; {@code 6.7,2027年} is a folded comma
+     * (a thousands group has exactly three digits).
+     */
     private static boolean betweenDigits(String line, int i) {
-        return i > 0 && i + 1 < line.length() && Character.isDigit(line.charAt(i - 1))
-                && Character.isDigit(line.charAt(i + 1));
+        if (!(i > 0 && i + 1 < line.length() && isDigit(line.charAt(i - 1)) && isDigit(line.charAt(i + 1)))) {
+            return false;
+        }
+        if (line.charAt(i) != ',') {
+            return true;
+        }
+        int k = i + 1;
+        while (k < line.length() && isDigit(line.charAt(k))) {
+            k++;
+        }
+        return k - i - 1 == 3;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int[] matchParens(String line) {
