@@ -45,15 +45,19 @@ final class LostCharacterRestorer implements Fixer {
                     && !(m != '?' && (hanLeft || hanRight))) {
                 continue;
             }
-            restore(line, i, end, left, right, hint, out);
+            char left2 = i > 1 ? line.charAt(i - 2) : CharModel.BOUNDARY;
+            char right2 = end + 1 < n ? line.charAt(end + 1) : CharModel.BOUNDARY;
+            restore(line, i, end, left2, left, right, right2, hint, out);
             i = end - 1;
         }
     }
 
-    private void restore(String line, int start, int end, char left, char right, String hint,
-            List<Replacement> out) {
+    private void restore(String line, int start, int end, char left2, char left, char right, char right2,
+            String hint, List<Replacement> out) {
         char l = CharClasses.toSimplified(left);
         char r = CharClasses.toSimplified(right);
+        char l2 = CharClasses.toSimplified(left2);
+        char r2 = CharClasses.toSimplified(right2);
         Set<Integer> candidates = new HashSet<>();
         model.successors(l, candidates::add);
         model.predecessors(r, candidates::add);
@@ -70,7 +74,8 @@ final class LostCharacterRestorer implements Fixer {
                     || (hint != null && !isReading(c, hint))) {
                 continue;
             }
-            double s = model.logProb(l, c) + model.logProb(c, r);
+            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r)
+            double s = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
             chars[k] = c;
             scores[k++] = s;
             max = Math.max(max, s);
