@@ -23,6 +23,8 @@ final class ByteMisalignmentFixer implements Fixer {
     /** How many characters before the first suspicious one the lost byte may be. */
     private static final int MAX_LOOKBACK = 8;
     private static final double MIN_GAIN = 8.0;
+    /** Characters compared before the full scoring. */
+    private static final int PRECHECK = 6;
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
@@ -226,6 +228,16 @@ final class ByteMisalignmentFixer implements Fixer {
         }
         if (!anchored && consumedTo == to) {
             return; // no rare character and no cut visible after the run: nothing says it is misaligned
+        }
+        if (rest.length() > 2 * PRECHECK && consumedTo - s > 2 * PRECHECK) {
+            // Cheap early out before choosing bytes and scoring everything: a wrong shift reads as garbage from
+            // its first characters on, a right one reads better than the garbage it replaces.
+            double cand = model.score((char) 0, CharClasses.foldForModel(rest.subSequence(0, PRECHECK)), (char) 0);
+            double orig = model.score((char) 0, CharClasses.foldForModel(line.substring(s + 1, s + 1 + PRECHECK)),
+                    (char) 0);
+            if (cand < orig + PRECHECK) {
+                return;
+            }
         }
         char next = rest.isEmpty() ? (consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY) : rest.charAt(0);
         char first = chooseLead(codec, firstTrail, left, next);

@@ -31,6 +31,9 @@ final class CharModel {
     /** The same bigrams keyed {@code b << 16 | a}, for predecessor lists. */
     private final int[] reverseKeys;
     private final int[] reverseCounts;
+    /** Open-addressing copy of the bigram counts for lookups in O(1): the hot path of every score. */
+    private final int[] hashKeys;
+    private final int[] hashCounts;
     /** Trigram keys {@code a << 32 | b << 16 | c}, ascending, and their counts. */
     private final long[] trigramKeys;
     private final int[] trigramCounts;
@@ -71,6 +74,18 @@ final class CharModel {
             for (int i = 0; i < n; i++) {
                 reverseKeys[i] = (int) (reverse[i] >>> 32) ^ Integer.MIN_VALUE;
                 reverseCounts[i] = counts[(int) reverse[i]];
+            }
+            int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
+            hashKeys = new int[size];
+            hashCounts = new int[size];
+            for (int i = 0; i < n; i++) {
+                int k = keys[i] ^ Integer.MIN_VALUE;
+                int slot = mix(k) & (size - 1);
+                while (hashCounts[slot] != 0) {
+                    slot = (slot + 1) & (size - 1);
+                }
+                hashKeys[slot] = k;
+                hashCounts[slot] = Math.max(1, counts[i]);
             }
             int t = in.readInt();
             trigramKeys = new long[t];
@@ -158,8 +173,26 @@ final class CharModel {
     }
 
     int bigram(char a, char b) {
-        int i = java.util.Arrays.binarySearch(keys, (a << 16 | b) ^ Integer.MIN_VALUE);
-        return i >= 0 ? counts[i] : 0;
+        int key = a << 16 | b;
+        int mask = hashKeys.length - 1;
+        for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
+            int k = hashKeys[slot];
+            if (k == key && hashCounts[slot] != 0) {
+                return hashCounts[slot];
+            }
+            if (hashCounts[slot] == 0) {
+                return 0;
+            }
+        }
+    }
+
+    /** Murmur3's finaliser: every key bit reaches the low bits that pick the slot. */
+    private static int mix(int key) {
+        int h = key ^ (key >>> 16);
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     /** Sum of ln P over consecutive pairs of {@code left + text + right} (left/right may be absent: pass 0). */
