@@ -1,6 +1,8 @@
 package io.huixun.app.cli;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -15,7 +17,10 @@ import java.nio.file.Path;
 final class CliStreams {
     private CliStreams() {}
 
-    /** UTF-8 standard output, buffered; flushed by the caller. */
+    /**
+     * UTF-8 standard output, buffered; flushed by the caller. Written through {@link System#out} so that in-process
+     * tests can capture it; the writer's own 64 KiB buffer keeps the PrintStream's cost negligible.
+     */
     static Writer stdout() {
         return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     }
