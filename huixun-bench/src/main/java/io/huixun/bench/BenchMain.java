@@ -22,6 +22,7 @@ public final class BenchMain {
         RUNNERS.put("convert-eval", ConvertEvaluation::main);
         RUNNERS.put("understand", io.huixun.bench.nlp.UnderstandingSample::main);
         RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
+        RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
         RUNNERS.put("search-eval", SearchEvaluation::main);
     }

@@ -106,13 +106,12 @@ public final class ArticleExtractor {
             }
         }
         // Tags are ASCII in every charset we accept, and UTF-16 pages carry a BOM: a Latin-1 view is enough to sniff.
-        int start = 0;
         if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF)) {
             String head = new String(bytes, 0, Math.min(bytes.length, 2048),
                     (bytes[0] & 0xFF) == 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
             return HTML_START.matcher(head).find() && head.stripLeading().startsWith("\uFEFF<");
         }
-        String head = new String(bytes, start, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
         if (DOCUMENT_TAG.matcher(head).find()) {
             return true; // saved pages may be wrapped (<text id=… encoding=…> in crawl dumps) but have these
         }

@@ -113,7 +113,7 @@ final class HtmlArticleReader {
     }
 
     /** Moves short date/source/author lines at the start or end of the body into the header. */
-    private static void moveMetaLines(List<TextBlock> body, List<TextBlock> header, List<TextBlock> trailer) {
+    private void moveMetaLines(List<TextBlock> body, List<TextBlock> header, List<TextBlock> trailer) {
         // The byline zone: the short lines that open the body (authors, "2003-7-24 钱江晚报", 来源：…); meta lines
         // there go to the header, other short lines stay. It ends at the first line of prose.
         for (int k = 0; k < Math.min(6, body.size()); k++) {
@@ -137,7 +137,7 @@ final class HtmlArticleReader {
         }
     }
 
-    private static boolean isMetaLine(TextBlock b) {
+    private boolean isMetaLine(TextBlock b) {
         if (b.chars() > 80 || b.punctuation() > 3) {
             return false;
         }
@@ -146,7 +146,7 @@ final class HtmlArticleReader {
             return false;
         }
         return BylineParser.source(b.text()).isPresent() || BylineParser.author(b.text()).isPresent()
-                || PublishTimeParser.findAll(b.text(), ExtractOptions.defaults()).stream()
+                || PublishTimeParser.findAll(b.text(), options).stream()
                 .anyMatch(TimeMention::explicitYear);
     }
 
@@ -182,7 +182,7 @@ final class HtmlArticleReader {
                 continue;
             }
             String h = squash(b.text());
-            if (h.length() < 4 || h.length() > 80) {
+            if (h.length() < 2 || h.length() > 80 || (h.length() < 4 && !docTitle.startsWith(h))) {
                 continue;
             }
             boolean named = (docTitle.contains(h) && h.length() * 3 >= Math.min(docTitle.length(), 30))
@@ -223,7 +223,7 @@ final class HtmlArticleReader {
     private static String firstPart(String title) {
         String[] parts = TITLE_SEPARATORS.split(title.strip());
         for (String p : parts) {
-            if (TextBlock.nonSpace(p) >= 4) {
+            if (TextBlock.nonSpace(p) >= 2) {
                 return MainTextFinder.normalise(p);
             }
         }
@@ -301,13 +301,15 @@ final class HtmlArticleReader {
                 if (COPYRIGHT.matcher(b.text()).find()) {
                     s -= 5;
                 }
+                if (!m.explicitYear()) {
+                    s -= 1; // "2月2日中午11时50分" in old pages: the year is a guess
+                }
                 if (m.time().isAfter(options.now().plusDays(2))) {
                     s -= 10; // the future: a calendar, an event, a typo
                 }
                 if (b.chars() > 120) {
                     s -= 2;
                 }
-                if (Boolean.getBoolean("hx.debug")) { System.err.printf("DATE %.2f i=%d start=%d end=%d title=%d hdr=%b %s | %s%n", s, i, bodyStart, bodyEnd, titleIndex, header.contains(b), m.time(), b.text().substring(0, Math.min(60, b.text().length()))); } // DEBUG
                 if (s > bestScore) {
                     bestScore = s;
                     best = Optional.of(m.time());

@@ -36,7 +36,7 @@ final class MainTextFinder {
     private static final Pattern NEGATIVE = Pattern.compile(
             "comment|footer|foot\\b|sidebar|side-|side_|aside|nav|menu|share|recommend|related|relate|hot|rank|"
                     + "copyright|breadcrumb|crumb|banner|login|reply|pinglun|links?\\b|friend|tags?\\b|toolbar|"
-                    + "widget|popular|advert|\\bad\\b|\\bads\\b|guanggao|xgxw|tuijian|more|footer|bottom|top\\b",
+                    + "widget|popular|advert|\\bad\\b|\\bads\\b|guanggao|xgxw|tuijian|more|bottom|top\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|content|main|text|post|detail|entry|story|body|zhengwen|\\bzw\\b|cont\\b|news_?txt|"
@@ -58,6 +58,8 @@ final class MainTextFinder {
 
     private final List<TextBlock> blocks = new ArrayList<>();
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    /** Undecayed sum of block scores over each element's whole subtree. */
+    private final Map<Element, Double> prose = new IdentityHashMap<>();
 
     /** The main text of {@code root}'s page. */
     record Found(List<TextBlock> allBlocks, List<Element> containers, List<TextBlock> body) {}
@@ -68,15 +70,20 @@ final class MainTextFinder {
             if (b.heading() || b.chars() < 8 || b.linkDensity() > 0.5) {
                 continue;
             }
-            double s = (1 + b.punctuation() + Math.min(b.chars() / 40.0, 5)) * square(1 - b.linkDensity());
-            if (b.punctuation() == 0 && b.chars() < 30) {
-                s *= 0.3; // labels, captions and menus rarely carry punctuation; prose does
+            double clauses = b.clausePunctuation();
+            double s = (1 + clauses + 0.3 * (b.punctuation() - clauses) + Math.min(b.chars() / 40.0, 5))
+                    * square(1 - b.linkDensity());
+            if (clauses == 0 && b.chars() < 60) {
+                s *= 0.3; // labels, captions, menus and list entries carry no commas or full stops; prose does
             }
             Element container = PARAGRAPH_TAGS.contains(b.owner().normalName()) && b.owner().parent() != null
                     ? b.owner().parent() : b.owner();
             double share = 1;
             for (Element e = container; e != null && share >= 0.25; e = e.parent(), share /= 2) {
                 scores.merge(e, s * share, Double::sum);
+            }
+            for (Element e = container; e != null; e = e.parent()) {
+                prose.merge(e, s, Double::sum);
             }
         }
         Map<Element, int[]> linkStats = linkStats();
@@ -92,6 +99,14 @@ final class MainTextFinder {
         if (best == null) {
             return new Found(blocks, List.of(), List.of());
         }
+        best = firstOfNumberedPosts(best, linkStats);
+        bestScore = finalScore(best, scores.getOrDefault(best, 0.0), linkStats);
+        // An only child is its parent's text wrapper: widen to the parent so that its siblings can join.
+        while (best.parent() != null && best.parent().childrenSize() == 1
+                && !best.parent().normalName().equals("body") && !best.parent().normalName().equals("html")) {
+            best = best.parent();
+            bestScore = Math.max(bestScore, finalScore(best, scores.getOrDefault(best, 0.0), linkStats));
+        }
         List<Element> containers = new ArrayList<>();
         Element parent = best.parent();
         if (parent != null) {
@@ -105,7 +120,97 @@ final class MainTextFinder {
         } else {
             containers.add(best);
         }
+        addStandfirst(root, containers);
         return new Found(blocks, containers, body(containers, title));
+    }
+
+    /**
+     * Encyclopedias and magazines put the article's summary (its standfirst) in a box of its own above the text,
+     * outside the container the density finds; a prose-bearing element marked summary/lead/abstract that comes
+     * before the first container joins it.
+     */
+    private void addStandfirst(Element root, List<Element> containers) {
+        if (containers.isEmpty()) {
+            return;
+        }
+        Element first = containers.get(0);
+        for (Element e : root.select("[class~=(?i)(summary|standfirst|abstract|lead|intro|daoyu|zhaiyao)]")) {
+            if (prose.getOrDefault(e, 0.0) < 10 || insideAny(e, containers) || insideAny(first, List.of(e))
+                    || e.siblingIndex() < 0) {
+                continue;
+            }
+            if (precedes(e, first)) {
+                containers.add(0, e);
+                return;
+            }
+        }
+    }
+
+    /** True when {@code a} starts before {@code b} in document order. */
+    private boolean precedes(Element a, Element b) {
+        int ia = -1;
+        int ib = -1;
+        for (TextBlock t : blocks) {
+            if (ia < 0 && insideAny(t.owner(), List.of(a))) {
+                ia = t.index();
+            }
+            if (ib < 0 && insideAny(t.owner(), List.of(b))) {
+                ib = t.index();
+            }
+        }
+        return ia >= 0 && ib >= 0 && ia < ib;
+    }
+
+    /**
+     * A page that lists several full posts (a blog's front page, a forum archive) is about its first post, the
+     * newest or the opening one, even when a later post is longer. Posts show as siblings of one shape with
+     * numbered ids ({@code <tr id=p12128>}, {@code <tr id=p10317>}…) that each hold prose. Returns the best container
+     * inside the first such post, or {@code best} when the page is not such a list.
+     */
+    private Element firstOfNumberedPosts(Element best, Map<Element, int[]> linkStats) {
+        Element unit = best;
+        for (int depth = 0; depth < 12 && unit != null; depth++, unit = unit.parent()) {
+            String shape = numberedShape(unit);
+            if (shape.isEmpty()) {
+                continue;
+            }
+            // Posts need not be siblings (each may sit in its own table): look for the shape across the page.
+            Element first = null;
+            int posts = 0;
+            for (Element candidate : best.ownerDocument().select("[id]")) {
+                if (shape.equals(numberedShape(candidate)) && prose.getOrDefault(candidate, 0.0) >= 10) {
+                    posts++;
+                    if (first == null) {
+                        first = candidate;
+                    }
+                }
+            }
+            if (posts < 2 || first == unit || first == null) {
+                return best;
+            }
+            Element inside = best;
+            double insideScore = 0;
+            for (Map.Entry<Element, Double> e : scores.entrySet()) {
+                if (insideAny(e.getKey(), List.of(first))) {
+                    double sc = finalScore(e.getKey(), e.getValue(), linkStats);
+                    if (sc > insideScore) {
+                        insideScore = sc;
+                        inside = e.getKey();
+                    }
+                }
+            }
+            return inside;
+        }
+        return best;
+    }
+
+    /** Tag, class and the id with its number blanked ({@code tr||p#}); empty unless the id carries a number. */
+    private static String numberedShape(Element e) {
+        String id = e.id();
+        if (id.isEmpty() || !id.matches(".*\\d.*")) {
+            return "";
+        }
+        return e.normalName() + "|" + e.className() + "|" + id.replaceAll("\\d+", "#");
     }
 
     private double finalScore(Element e, double raw, Map<Element, int[]> linkStats) {

@@ -69,6 +69,14 @@ final class PageDecoder {
     static Decoded decode(byte[] bytes, Optional<String> contentType, boolean html) {
         EnumSet<Extraction.Warning> warnings = EnumSet.noneOf(Extraction.Warning.class);
         DetectedCharset detected = CharsetDetector.detect(bytes);
+        int cut = incompleteUtf8Tail(bytes);
+        if (cut > 0 && detected.evidence() != DetectedCharset.Evidence.BOM) {
+            // A download cut inside a UTF-8 character: judge the bytes without the broken tail.
+            DetectedCharset head = CharsetDetector.detect(bytes, bytes.length - cut);
+            if (head.evidence() == DetectedCharset.Evidence.VALID_UTF8) {
+                detected = head;
+            }
+        }
         if (detected.evidence() == DetectedCharset.Evidence.BOM) {
             return finish(bytes, detected.bomLength(), detected.charset(), warnings);
         }
@@ -98,6 +106,19 @@ final class PageDecoder {
             warnings.add(Extraction.Warning.CHARSET_GUESSED);
         }
         return finish(bytes, 0, detected.charset(), warnings);
+    }
+
+    /** Length of an unfinished UTF-8 sequence at the end ({@code E5 A5} of 好 cut short), else 0. */
+    static int incompleteUtf8Tail(byte[] b) {
+        for (int k = 1; k <= 3 && k <= b.length; k++) {
+            int c = b[b.length - k] & 0xFF;
+            if ((c & 0xC0) == 0x80) {
+                continue; // continuation byte: look further back for the lead byte
+            }
+            int need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 1;
+            return need > k ? k : 0;
+        }
+        return 0;
     }
 
     private static Decoded finish(byte[] bytes, int skip, Charset charset, EnumSet<Extraction.Warning> warnings) {

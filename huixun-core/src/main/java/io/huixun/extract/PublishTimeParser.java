@@ -195,7 +195,9 @@ final class PublishTimeParser {
     }
 
     private static TimeMention withTime(LocalDate d, Matcher m, int first, ZoneId zone, boolean explicitYear) {
-        if (m.group(first + 1) != null && m.group(first + 2) != null) {
+        boolean hourWord = m.group(first + 1) != null && m.end(first + 1) < m.end()
+                && "时点".indexOf(m.group().charAt(m.end(first + 1) - m.start())) >= 0;
+        if (m.group(first + 1) != null && (m.group(first + 2) != null || hourWord)) {
             Optional<LocalTime> time = time(m.group(first), m.group(first + 1), m.group(first + 2),
                     m.group(first + 3));
             if (time.isPresent()) {

@@ -6,6 +6,10 @@ import io.huixun.extract.ArticleExtractor;
 import io.huixun.extract.ExtractOptions;
 import io.huixun.extract.Extraction;
 import io.huixun.extract.RawDocument;
+import io.huixun.fetch.AddressPolicy;
+import io.huixun.fetch.FetchResult;
+import io.huixun.fetch.FetchSettings;
+import io.huixun.fetch.Fetcher;
 import io.huixun.model.Article;
 import io.huixun.model.Dateline;
 import io.huixun.model.Image;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,9 +43,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extract articles (title, body, publish time, author, source) from HTML pages and text files.",
                 "Files may be in any charset. A portal dump (.txt: a lead article, then items separated by '-' lines) "
-                        + "gives one JSON line per item. '-' reads standard input."},
+                        + "gives one JSON line per item. '-' reads standard input. http(s) URLs are fetched politely "
+                        + "(robots.txt, public addresses only unless --allow-address)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:bad input (missing file, empty or binary input, URL not fetchable)",
+        exitCodeList = {"0:success", "1:bad input (missing file, empty or binary input, URL not fetched)",
                 "2:usage error"})
 final class ExtractCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -56,8 +62,14 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Zone of times written without one (default: ${DEFAULT-VALUE}).")
     String zone;
 
+    @Option(names = "--allow-address", paramLabel = "CIDR", description = "Also fetch from this address range "
+            + "(repeatable), e.g. a LAN source at 192.168.1.20/32. By default only public addresses are fetched.")
+    List<String> allowedRanges = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private Fetcher fetcher;
 
     @Override
     public Integer call() throws IOException {
@@ -106,11 +118,10 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private static RawDocument read(String input) {
+    private RawDocument read(String input) {
         String lower = input.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            throw new UserInputException(input + ": fetching URLs arrives with the fetcher (issue 4); "
-                    + "until then save the page and pass the file");
+            return fetch(input);
         }
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw new UserInputException(input + ": only files and http(s) URLs can be extracted");
@@ -121,6 +132,41 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("cannot read '" + input + "': " + e.getMessage(), e);
         }
+    }
+
+    /** Fetches through the shared fetcher (SSRF guard, robots.txt, size cap, deadline); any refusal is one line. */
+    private RawDocument fetch(String url) {
+        if (fetcher == null) {
+            AddressPolicy policy = AddressPolicy.standard();
+            try {
+                if (!allowedRanges.isEmpty()) {
+                    policy = policy.allowing(allowedRanges);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--allow-address: " + e.getMessage());
+            }
+            fetcher = Fetcher.create(FetchSettings.defaults().withAddressPolicy(policy));
+        }
+        FetchResult result = fetcher.fetch(url);
+        return switch (result) {
+            case FetchResult.Fetched f -> new RawDocument(url, f.body(), Optional.of(f.finalUrl()),
+                    f.header("content-type"));
+            case FetchResult.NotModified n -> throw new UserInputException(url + ": not modified");
+            case FetchResult.BlockedByRobots b -> throw new UserInputException(url + ": disallowed by robots.txt ("
+                    + b.reason() + ")");
+            case FetchResult.BlockedAddress b -> throw new UserInputException(url + ": address not allowed ("
+                    + b.reason() + "); --allow-address CIDR permits a LAN source");
+            case FetchResult.InvalidUrl i -> throw new UserInputException(url + ": " + i.reason());
+            case FetchResult.TooLarge t -> throw new UserInputException(url + ": larger than "
+                    + t.limitBytes() + " bytes");
+            case FetchResult.TimedOut t -> throw new UserInputException(url + ": timed out after " + t.after()
+                    + " (" + t.phase() + ")");
+            case FetchResult.HttpError h -> throw new UserInputException(url + ": HTTP " + h.status());
+            case FetchResult.TooManyRedirects r -> throw new UserInputException(url + ": too many redirects");
+            case FetchResult.Deferred d -> throw new UserInputException(url + ": the host asked us to wait until "
+                    + d.notBefore());
+            case FetchResult.Failed f -> throw new UserInputException(url + ": " + f.reason());
+        };
     }
 
     private static Map<String, Object> json(String input, Article a, Extraction.Extracted ok) {
