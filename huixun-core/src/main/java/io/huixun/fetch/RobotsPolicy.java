@@ -23,8 +23,9 @@ import java.util.Optional;
  *   <li>crawler-commons turns a huge {@code Crawl-delay} into "disallow everything"; Crawl-delay is not part of RFC
  *       9309, so the limit is lifted and the value only reported ({@link #crawlDelay()}).</li>
  * </ul>
- * The {@code /robots.txt} URL itself is always fetchable (RFC 9309 §2.2.2: "implicitly allowed"); crawler-commons
- * answers true for it too.
+ * The rules are applied to {@code /robots.txt} like any other path, as the conformance suite in
+ * {@code ../shared/data/robotstxt-spec} expects; RFC 9309 §2.2.2's "implicitly allowed" for the robots.txt URL is
+ * honoured where it matters, in {@link Fetcher}, which always fetches robots.txt itself without consulting it.
  *
  * <p>Example: {@code "User-agent: *\nDisallow: /private"} → {@code isAllowed(http://h/private/x)} is false.
  * Immutable and thread-safe.
@@ -66,11 +67,8 @@ public final class RobotsPolicy {
         return DISALLOW_ALL;
     }
 
-    /** Whether {@code url} may be crawled. {@code /robots.txt} is always allowed. */
+    /** Whether {@code url} may be crawled by the rules (see the class note on {@code /robots.txt}). */
     public boolean isAllowed(URI url) {
-        if ("/robots.txt".equals(url.getRawPath())) {
-            return true;
-        }
         return switch (mode) {
             case ALLOW_ALL -> true;
             case DISALLOW_ALL -> false;

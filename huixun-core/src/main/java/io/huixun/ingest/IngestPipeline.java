@@ -185,7 +185,7 @@ public final class IngestPipeline implements AutoCloseable {
             int lineNo = 0;
             for (String line; (line = reader.readLine()) != null; ) {
                 lineNo++;
-                bytes += line.length() * 3L / 2 + 1; // an estimate for the progress bar; CJK is 3 bytes, ASCII 1
+                bytes += utf8Length(line) + 1;
                 if (line.isBlank()) {
                     continue;
                 }
@@ -513,6 +513,15 @@ public final class IngestPipeline implements AutoCloseable {
             }
         }
         return paragraphs.isEmpty() ? doc.body().text().strip() : String.join("\n", paragraphs);
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     private static long sizeOf(Path p) {
