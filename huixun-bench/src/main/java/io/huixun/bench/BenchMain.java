@@ -25,6 +25,8 @@ public final class BenchMain {
         RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
         RUNNERS.put("search-eval", SearchEvaluation::main);
+        RUNNERS.put("robots-eval", io.huixun.bench.fetch.RobotsEvaluation::main);
+        RUNNERS.put("fetch-throughput", io.huixun.bench.fetch.FetchThroughput::main);
     }
 
     private BenchMain() {}
