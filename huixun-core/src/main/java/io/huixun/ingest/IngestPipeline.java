@@ -2,9 +2,6 @@ package io.huixun.ingest;
 
 import io.huixun.cluster.StoryCandidate;
 import io.huixun.cluster.StoryClusterer;
-import io.huixun.dedup.CanonicalRank;
-import io.huixun.dedup.DedupIndex;
-import io.huixun.dedup.DedupVerdict;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.Fingerprint;
 import io.huixun.extract.ArticleExtractor;
@@ -23,6 +20,7 @@ import io.huixun.source.FeedEntry;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
 import io.huixun.store.ArticleStore;
+import io.huixun.store.DeduplicatingWriter;
 import io.huixun.store.NewArticle;
 import io.huixun.store.OriginalContent;
 import io.huixun.store.SaveResult;
@@ -80,7 +78,7 @@ public final class IngestPipeline implements AutoCloseable {
     private final TextRepairer repairer = TextRepairer.create(RepairOptions.DEFAULT);
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
     private final Deduplicator deduplicator = Deduplicator.standard();
-    private final DedupIndex dedup;
+    private final DeduplicatingWriter writer;
     private final StoryClusterer stories = StoryClusterer.withDefaults();
     private int uncommitted;
 
@@ -93,10 +91,7 @@ public final class IngestPipeline implements AutoCloseable {
         this.index = index;
         this.fetcher = fetcher;
         this.clock = clock;
-        this.dedup = new DedupIndex(deduplicator.config());
-        try (var fingerprints = store.fingerprints()) {
-            fingerprints.forEach(f -> dedup.add(f.id(), f.canonicalId(), f.fingerprint(), f.rank()));
-        }
+        this.writer = DeduplicatingWriter.open(store, deduplicator);
         try (Stream<StoryInput> inputs = store.storyInputs()) {
             inputs.forEach(i -> stories.assign(new StoryCandidate(String.valueOf(i.articleId()), i.at(), i.title(),
                     entitySet(i.entities()), Set.copyOf(i.keywords()))));
@@ -327,18 +322,12 @@ public final class IngestPipeline implements AutoCloseable {
         String source = repairer.repair(c.source()).repaired();
         String canonical = body.repaired();
         Fingerprint fingerprint = deduplicator.fingerprint(canonical.isEmpty() ? title.repaired() : canonical);
-        boolean clean = title.edits().isEmpty() && body.edits().isEmpty();
-        CanonicalRank rank = new CanonicalRank(clean, c.published().map(ZonedDateTime::toInstant));
-        DedupVerdict verdict = dedup.check(fingerprint, rank,
-                deduplicator.verification(canonical, id -> store.canonicalText(id)));
-        OptionalLong duplicateOf = verdict instanceof DedupVerdict.DuplicateOf d ? OptionalLong.of(d.canonicalId())
-                : OptionalLong.empty();
         NewArticle article = new NewArticle(c.url(), c.sourceId(), source, title.repaired(), c.published(),
                 c.teaser(), c.original(), canonical, RepairLog.write(title.edits(), body.edits()), fingerprint,
-                duplicateOf);
+                OptionalLong.empty()); // the writer links it to its group
         SaveResult saved;
         try {
-            saved = store.save(article);
+            saved = writer.save(article);
         } catch (RuntimeException e) {
             return IngestReport.problem(c.origin(), "cannot store: " + e.getMessage());
         }
@@ -346,19 +335,13 @@ public final class IngestPipeline implements AutoCloseable {
             case SaveResult.AlreadyStored a -> new IngestReport(1, 0, 0, 1, 0, List.of());
             case SaveResult.Rejected r -> IngestReport.problem(c.origin(), r.toString());
             case SaveResult.Inserted inserted -> {
-                StoredArticle stored = inserted.article();
-                long canonicalId = stored.canonicalId();
-                dedup.add(stored.id(), canonicalId, fingerprint, rank);
-                if (verdict instanceof DedupVerdict.Supersedes s) {
-                    for (long old : s.oldCanonicalIds()) {
-                        store.promoteCanonical(stored.id(), old);
-                        dedup.relink(old, stored.id());
-                    }
-                    canonicalId = stored.id();
-                    reindexGroup(stored.id());
+                StoredArticle stored = store.find(inserted.article().id()).orElse(inserted.article());
+                boolean copy = stored.duplicateOf().isPresent();
+                if (!copy && !store.alsoAt(stored.id()).isEmpty()) {
+                    reindexGroup(stored.id()); // it superseded earlier copies: they now point at it
                 }
-                understandAndIndex(store.find(stored.id()).orElse(stored), canonicalId);
-                yield new IngestReport(1, 1, duplicateOf.isPresent() ? 1 : 0, 0, 0, List.of());
+                understandAndIndex(stored, stored.canonicalId());
+                yield new IngestReport(1, 1, copy ? 1 : 0, 0, 0, List.of());
             }
         };
     }
