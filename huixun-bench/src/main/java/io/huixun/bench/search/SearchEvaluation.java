@@ -156,6 +156,7 @@ public final class SearchEvaluation {
                 systems.put("smartcn", q -> smartcn(smartSearcher, q.text()));
                 relevance(queries, systems);
                 crossScript(queries, systems.get("Huixun both"));
+                boundaryFalseHits(stored, index, perKind, new Random(seed + 1));
 
                 System.out.println();
                 System.out.println("## Query latency (" + CLIENTS + " client threads in-process, each runs all "
@@ -460,6 +461,58 @@ public final class SearchEvaluation {
                 }
             }
         }
+    }
+
+    /**
+     * The 和服 trap on real data: two-character words (nouns from sampled titles) as queries; a top-10 hit is false
+     * when the word occurs in the article only across a word boundary (和|服务), judged by the same segmentation the
+     * index uses (HanLP with place recognition, title and body apart).
+     */
+    static void boundaryFalseHits(List<Article> stored, LuceneSearchIndex index, int want, Random random) {
+        Segment seg = HanLP.newSegment().enablePlaceRecognize(true);
+        Map<String, Article> byId = new java.util.HashMap<>();
+        stored.forEach(a -> byId.put(a.id(), a));
+        Set<String> words = new java.util.LinkedHashSet<>();
+        for (int attempt = 0; words.size() < want && attempt < want * 50; attempt++) {
+            Article a = stored.get(random.nextInt(stored.size()));
+            for (Term t : seg.seg(fold(a.title()))) {
+                if (t.word.length() == 2 && isHan(t.word) && t.nature.toString().startsWith("n") && words.size() < want) {
+                    words.add(t.word);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("## Two-character word queries: hits where the word occurs only across a word boundary ("
+                + words.size() + " nouns from sampled titles, top 10 each)");
+        System.out.println("| system | hits | false hits | share |");
+        System.out.println("|---|---|---|---|");
+        for (MatchFields f : List.of(MatchFields.BIGRAMS, MatchFields.BOTH)) {
+            long hits = 0;
+            long falseHits = 0;
+            for (String w : words) {
+                for (String id : ours(index, w, f, false)) {
+                    hits++;
+                    Article a = byId.get(id);
+                    if (!insideAWord(seg, fold(a.title()), w) && !insideAWord(seg, fold(a.body()), w)) {
+                        falseHits++;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "| Huixun %s | %d | %d | %.1f%% |%n", f.name().toLowerCase(Locale.ROOT),
+                    hits, falseHits, 100.0 * falseHits / Math.max(1, hits));
+        }
+    }
+
+    private static boolean insideAWord(Segment seg, String text, String word) {
+        if (!text.contains(word)) {
+            return false;
+        }
+        for (Term t : seg.seg(text)) {
+            if (t.word.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void crossScript(List<EvalQuery> queries, Function<EvalQuery, List<String>> system) {

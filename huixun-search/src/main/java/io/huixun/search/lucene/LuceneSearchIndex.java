@@ -37,7 +37,6 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -216,7 +215,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         List<QueryNode> conditions = new ArrayList<>();
         conditions.add(parsed.root());
         conditions.addAll(request.filters());
-        Query query = translator.translate(new QueryNode.All(conditions)).orElseGet(MatchAllDocsQuery::new);
+        Query query = translator.translate(new QueryNode.All(conditions)).orElse(MatchAllDocsQuery.INSTANCE);
         if (request.collapseDuplicates()) {
             query = new BooleanQuery.Builder().add(query, Occur.MUST)
                     .add(new TermQuery(new Term(DocumentFields.DUPLICATE, "0")), Occur.FILTER).build();

@@ -1,7 +1,6 @@
 package io.huixun.search.lucene;
 
 import io.huixun.search.QueryNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,9 +75,9 @@ final class QueryTranslator {
                     ? IntPoint.newRangeQuery(DocumentFields.DAY, DocumentFields.dayNumber(d.day()), Integer.MAX_VALUE)
                     : IntPoint.newRangeQuery(DocumentFields.DAY, Integer.MIN_VALUE,
                             DocumentFields.dayNumber(d.day().minusDays(1))));
-            case QueryNode.MatchAll m -> Optional.of(new MatchAllDocsQuery());
+            case QueryNode.MatchAll m -> Optional.of(MatchAllDocsQuery.INSTANCE);
             case QueryNode.Not n -> translate(n.child(), !positive).map(q -> new BooleanQuery.Builder()
-                    .add(new MatchAllDocsQuery(), Occur.MUST).add(q, Occur.MUST_NOT).build());
+                    .add(MatchAllDocsQuery.INSTANCE, Occur.MUST).add(q, Occur.MUST_NOT).build());
             case QueryNode.All a -> all(a.children(), positive);
             case QueryNode.Any a -> {
                 BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -120,7 +119,7 @@ final class QueryTranslator {
             return Optional.empty();
         }
         if (required == 0) {
-            b.add(new MatchAllDocsQuery(), Occur.MUST);
+            b.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
         }
         return Optional.of(b.build());
     }
@@ -279,9 +278,5 @@ final class QueryTranslator {
             out.append(c);
         }
         return out.toString();
-    }
-
-    static int dayNumber(LocalDate d) {
-        return DocumentFields.dayNumber(d);
     }
 }
