@@ -1,6 +1,7 @@
 package io.huixun.bench;
 
 import io.huixun.bench.convert.ConvertEvaluation;
+import io.huixun.bench.search.SearchEvaluation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class BenchMain {
         RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
         RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
+        RUNNERS.put("search-eval", SearchEvaluation::main);
+        RUNNERS.put("robots-eval", io.huixun.bench.fetch.RobotsEvaluation::main);
+        RUNNERS.put("fetch-throughput", io.huixun.bench.fetch.FetchThroughput::main);
     }
 
     private BenchMain() {}

@@ -73,7 +73,7 @@ public final class DedupIndex {
      * should become its group's canonical. Does not add it.
      */
     public DedupVerdict check(Fingerprint fingerprint, CanonicalRank rank) {
-        return check(fingerprint, rank, null);
+        return decide(fingerprint, rank, null);
     }
 
     /**
@@ -82,6 +82,11 @@ public final class DedupIndex {
      * then agree with exact Jaccard except for pairs the LSH bands never bring together.
      */
     public DedupVerdict check(Fingerprint fingerprint, CanonicalRank rank, Verification verification) {
+        return decide(fingerprint, rank, Objects.requireNonNull(verification, "verification"));
+    }
+
+    /** {@code verification} may be null here: estimates only. */
+    private DedupVerdict decide(Fingerprint fingerprint, CanonicalRank rank, Verification verification) {
         requireSize(fingerprint);
         lock.readLock().lock();
         try {
@@ -122,11 +127,16 @@ public final class DedupIndex {
      * (ties: smaller id first). Exact-key matches are reported with similarity 1.
      */
     public List<Match> matches(Fingerprint fingerprint) {
-        return matches(fingerprint, null);
+        return find(fingerprint, null);
     }
 
     /** Like {@link #matches(Fingerprint)}, with candidates near the threshold verified exactly. */
     public List<Match> matches(Fingerprint fingerprint, Verification verification) {
+        return find(fingerprint, Objects.requireNonNull(verification, "verification"));
+    }
+
+    /** {@code verification} may be null here: estimates only. */
+    private List<Match> find(Fingerprint fingerprint, Verification verification) {
         requireSize(fingerprint);
         lock.readLock().lock();
         try {

@@ -5,25 +5,34 @@ import java.util.OptionalDouble;
 
 /**
  * Exact Jaccard similarity of one new text against indexed articles' texts, used to confirm or reject LSH candidates
- * near the threshold where a 120-hash estimate is too noisy (its standard error is 0.046 at 0.5). Holds the new
- * text's shingles; not thread-safe only in the sense that it is meant for one query (it is immutable).
+ * near the threshold where a 120-hash estimate is too noisy (its standard error is 0.046 at 0.5). The new text's
+ * shingles are computed on first use only: most texts never have a candidate near the threshold. Meant for the
+ * queries about one text, from one thread.
  */
 public final class Verification {
     private final Deduplicator deduplicator;
-    private final long[] shingles;
+    private final String text;
     private final TextLookup lookup;
+    private long[] shingles;
 
-    Verification(Deduplicator deduplicator, long[] shingles, TextLookup lookup) {
+    Verification(Deduplicator deduplicator, String text, TextLookup lookup) {
         this.deduplicator = deduplicator;
-        this.shingles = shingles;
+        this.text = Objects.requireNonNull(text, "text");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
     /** Exact similarity to article {@code id}, or empty when its text cannot be had. */
     OptionalDouble similarity(long id) {
         return lookup.canonicalText(id)
-                .map(text -> OptionalDouble.of(Deduplicator.jaccard(shingles,
-                        deduplicator.shingleHashes(deduplicator.normalize(text)))))
+                .map(other -> OptionalDouble.of(Deduplicator.jaccard(shingles(),
+                        deduplicator.shingleHashes(deduplicator.normalize(other)))))
                 .orElse(OptionalDouble.empty());
+    }
+
+    private long[] shingles() {
+        if (shingles == null) {
+            shingles = deduplicator.shingleHashes(deduplicator.normalize(text));
+        }
+        return shingles;
     }
 }

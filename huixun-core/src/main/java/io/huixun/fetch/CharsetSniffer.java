@@ -83,7 +83,7 @@ final class CharsetSniffer {
             int cp = c & (0xFF >> (len + 1));
             for (int k = 1; k < len; k++) {
                 if (i + k >= n) {
-                    return multi || n < b.length; // cut by the sample end
+                    return n < b.length; // cut by the sample's end: fine; by the body's end: invalid
                 }
                 int cc = b[i + k] & 0xFF;
                 if ((cc & 0xC0) != 0x80) {

@@ -3,10 +3,13 @@ package io.huixun.fetch;
 import java.io.IOException;
 import java.time.Duration;
 
-/** A wall-clock limit for one fetch plus the per-read limit; monotonic (System.nanoTime). Not shared across threads. */
+/**
+ * A wall-clock limit for the network work of one fetch (DNS, connect, all hops, headers, body) plus the per-read limit;
+ * monotonic (System.nanoTime). Politeness waits are excused. Not shared across threads.
+ */
 final class Deadline {
     private final long start;
-    private final long end;
+    private long end;
     private final long readTimeoutMillis;
     private boolean lastCutByDeadline;
 
@@ -26,6 +29,13 @@ final class Deadline {
         return (int) Math.max(1, Math.min(readTimeoutMillis, left));
     }
 
+    /** Moves the end later by time that should not count (politeness waits). */
+    void excuse(long nanos) {
+        if (nanos > 0) {
+            end += nanos;
+        }
+    }
+
     /** Which limit a socket timeout that just fired stood for. */
     String kindOfLastTimeout() {
         return lastCutByDeadline || System.nanoTime() - end >= 0 ? "deadline" : "read timeout";
@@ -35,7 +45,7 @@ final class Deadline {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** A read or connect ran out of time; {@code phase} says where (connect, headers, body), {@code kind} which limit. */
+    /** A blocking call ran out of time; {@code phase} says where (dns, connect, read), {@code kind} which limit. */
     static final class TimeoutException extends IOException {
         final String phase;
         final String kind;

@@ -106,9 +106,9 @@ public final class Fetcher {
         Deadline deadline = new Deadline(settings.deadline(), settings.readTimeout());
         List<URI> chain = new ArrayList<>();
         while (true) {
-            InetAddress address;
+            List<InetAddress> addresses;
             try {
-                address = approvedAddress(target, deadline);
+                addresses = approvedAddresses(target, deadline);
             } catch (Blocked b) {
                 return new FetchResult.BlockedAddress(requested, target.uri(), b.getMessage());
             } catch (UnknownHostException e) {
@@ -116,6 +116,7 @@ public final class Fetcher {
             } catch (Deadline.TimeoutException e) {
                 return new FetchResult.TimedOut(requested, target.uri(), e.after, e.kind + " during " + e.phase);
             }
+            long waitStart = System.nanoTime();
             Duration interval = settings.hostInterval();
             if (checkRobots && !"/robots.txt".equals(target.uri().getRawPath())) {
                 CachedRobots cached = robotsFor(target);
@@ -132,10 +133,13 @@ public final class Fetcher {
                     interval = delay.get().compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : delay.get();
                 }
             }
-            Optional<Instant> later = schedule.awaitTurn(target.origin(), interval, settings.maxPolitenessWait());
+            // politeness is per host (http and https of one host share a turn); robots.txt is per origin (RFC 9309)
+            Optional<Instant> later = schedule.awaitTurn(target.host(), interval, settings.maxPolitenessWait());
             if (later.isPresent()) {
                 return new FetchResult.Deferred(requested, target.uri(), later.get());
             }
+            // waiting for our turn (and for robots.txt, which has a deadline of its own) is not this fetch's time
+            deadline.excuse(System.nanoTime() - waitStart);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("User-Agent", settings.userAgent());
             headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,"
@@ -143,7 +147,7 @@ public final class Fetcher {
             headers.put("Accept-Encoding", "gzip, deflate");
             request.etag().ifPresent(v -> headers.put("If-None-Match", v));
             request.lastModified().ifPresent(v -> headers.put("If-Modified-Since", v));
-            try (HttpWire wire = HttpWire.exchange(target, address, headers, deadline)) {
+            try (HttpWire wire = HttpWire.exchange(target, addresses, headers, deadline)) {
                 int status = wire.status;
                 if (status >= 300 && status < 400 && status != 304) {
                     String location = wire.first("location");
@@ -153,7 +157,7 @@ public final class Fetcher {
                     }
                     URI next;
                     try {
-                        next = target.uri().resolve(location.strip());
+                        next = target.uri().resolve(locationText(location));
                         target = TargetUrl.parse(next.toString());
                     } catch (IllegalArgumentException e) {
                         return new FetchResult.InvalidUrl(requested, "redirect Location does not parse: "
@@ -170,8 +174,8 @@ public final class Fetcher {
                     Optional<Instant> retryAfter = Optional.empty();
                     if (status == 429 || status == 503) {
                         retryAfter = HostSchedule.parseRetryAfter(wire.first("retry-after"), Instant.now());
-                        String origin = target.origin();
-                        retryAfter.ifPresent(t -> schedule.backOff(origin, t));
+                        String host = target.host();
+                        retryAfter.ifPresent(t -> schedule.backOff(host, t));
                     }
                     return new FetchResult.HttpError(requested, target.uri(), status, retryAfter);
                 }
@@ -203,10 +207,11 @@ public final class Fetcher {
     }
 
     /**
-     * Resolves the host once and returns the first address the policy accepts. The lookup runs on a virtual thread
-     * so that a slow resolver counts against the deadline instead of blocking past it.
+     * Resolves the host once and returns the addresses the policy accepts, in resolver order; blocked when none is.
+     * The lookup runs on a virtual thread so that a slow resolver counts against the deadline instead of blocking
+     * past it.
      */
-    private InetAddress approvedAddress(TargetUrl target, Deadline deadline)
+    private List<InetAddress> approvedAddresses(TargetUrl target, Deadline deadline)
             throws Blocked, UnknownHostException, Deadline.TimeoutException, InterruptedException {
         InetAddress[] candidates;
         if (target.literal().isPresent()) {
@@ -225,17 +230,34 @@ public final class Fetcher {
                 throw new UnknownHostException(target.host() + ": " + e.getCause());
             }
         }
+        List<InetAddress> approved = new ArrayList<>();
         String firstReason = null;
         for (InetAddress a : candidates) {
             Optional<String> reason = settings.addressPolicy().blockReason(a);
             if (reason.isEmpty()) {
-                return a;
-            }
-            if (firstReason == null) {
+                approved.add(a);
+            } else if (firstReason == null) {
                 firstReason = reason.get();
             }
         }
-        throw new Blocked(target.host() + " resolves to a blocked address: " + firstReason);
+        if (approved.isEmpty()) {
+            throw new Blocked(target.host() + " resolves to a blocked address: " + firstReason);
+        }
+        return approved;
+    }
+
+    /**
+     * A Location header as a URI reference. Servers send raw UTF-8 (Chinese paths) that arrived here as Latin-1
+     * characters: re-read those bytes as UTF-8 when they are valid UTF-8, and escape spaces.
+     * {@code "/æ\u0096°é\u0097»"} (the bytes of 新闻) → {@code "/新闻"}.
+     */
+    static String locationText(String header) {
+        String v = header.strip();
+        byte[] bytes = v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (CharsetSniffer.isMultiByteUtf8(bytes)) {
+            v = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return v.replace(" ", "%20");
     }
 
     private CachedRobots robotsFor(TargetUrl target) throws InterruptedException {
@@ -244,9 +266,16 @@ public final class Fetcher {
             CompletableFuture<CachedRobots> mine = new CompletableFuture<>();
             CompletableFuture<CachedRobots> existing = robots.putIfAbsent(origin, mine);
             if (existing == null) {
-                CachedRobots loaded = loadRobots(origin);
-                mine.complete(loaded);
-                return loaded;
+                try {
+                    CachedRobots loaded = loadRobots(origin);
+                    mine.complete(loaded);
+                    return loaded;
+                } catch (InterruptedException | RuntimeException e) {
+                    // never leave waiters on a future that will not complete
+                    robots.remove(origin, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
             }
             try {
                 CachedRobots cached = existing.get();
@@ -273,6 +302,9 @@ public final class Fetcher {
                     new CachedRobots(RobotsPolicy.allowAll(), now.plus(ROBOTS_TTL));
             case FetchResult.Deferred d -> new CachedRobots(RobotsPolicy.disallowAll(), d.notBefore(),
                     Optional.of(d.notBefore()));
+            // 429/503 with Retry-After: the site asked us to come back later, so the page is deferred, not blocked
+            case FetchResult.HttpError e when e.retryAfter().isPresent() -> new CachedRobots(
+                    RobotsPolicy.disallowAll(), e.retryAfter().get(), e.retryAfter());
             // §2.3.1.4: unreachable (5xx, network error, timeout, too many redirects) means complete disallow.
             default -> new CachedRobots(RobotsPolicy.disallowAll(), now.plus(ROBOTS_FAILURE_TTL));
         };

@@ -65,18 +65,30 @@ final class HttpWire implements Closeable {
         this.headers = headers;
     }
 
-    static HttpWire exchange(TargetUrl target, InetAddress address, Map<String, String> requestHeaders,
+    /**
+     * Connects to the first of {@code addresses} that accepts (all already approved by the address policy), sends
+     * the GET and reads the status line and headers.
+     */
+    static HttpWire exchange(TargetUrl target, List<InetAddress> addresses, Map<String, String> requestHeaders,
                              Deadline deadline) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.connect(new InetSocketAddress(address, target.port()), deadline.nextTimeoutMillis("connect"));
-        } catch (SocketTimeoutException e) {
-            closeQuietly(socket);
-            throw new Deadline.TimeoutException("connect", deadline.kindOfLastTimeout(),
-                    deadline.elapsed());
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw e;
+        Socket socket = null;
+        IOException lastFailure = null;
+        for (InetAddress address : addresses) {
+            Socket attempt = new Socket();
+            try {
+                attempt.connect(new InetSocketAddress(address, target.port()), deadline.nextTimeoutMillis("connect"));
+                socket = attempt;
+                break;
+            } catch (SocketTimeoutException e) {
+                closeQuietly(attempt);
+                throw new Deadline.TimeoutException("connect", deadline.kindOfLastTimeout(), deadline.elapsed());
+            } catch (IOException e) {
+                closeQuietly(attempt);
+                lastFailure = e; // refused or unreachable: try the next address
+            }
+        }
+        if (socket == null) {
+            throw lastFailure != null ? lastFailure : new java.net.ConnectException("no address to connect to");
         }
         try {
             Socket s = socket;
@@ -124,6 +136,9 @@ final class HttpWire implements Closeable {
      * (gzip, deflate). Reading it past a declared length's end, or hitting EOF early, throws ProtocolException.
      */
     InputStream body() throws IOException {
+        if (status == 204 || status == 205 || status == 304) {
+            return InputStream.nullInputStream(); // no body by definition, whatever the headers say
+        }
         InputStream framed;
         String te = first("transfer-encoding");
         if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {

@@ -1,6 +1,7 @@
 package io.huixun.fetch;
 
 import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -23,7 +24,9 @@ import java.util.Optional;
  *   <li>crawler-commons turns a huge {@code Crawl-delay} into "disallow everything"; Crawl-delay is not part of RFC
  *       9309, so the limit is lifted and the value only reported ({@link #crawlDelay()}).</li>
  * </ul>
- * The {@code /robots.txt} URL itself is always fetchable (RFC 9309 §2.5): crawler-commons answers true for it.
+ * The rules are applied to {@code /robots.txt} like any other path, as the conformance suite in
+ * {@code ../shared/data/robotstxt-spec} expects; RFC 9309 §2.2.2's "implicitly allowed" for the robots.txt URL is
+ * honoured where it matters, in {@link Fetcher}, which always fetches robots.txt itself without consulting it.
  *
  * <p>Example: {@code "User-agent: *\nDisallow: /private"} → {@code isAllowed(http://h/private/x)} is false.
  * Immutable and thread-safe.
@@ -60,20 +63,19 @@ public final class RobotsPolicy {
         return ALLOW_ALL;
     }
 
-    /** The policy when robots.txt is unreachable (RFC 9309 §2.3.1.4: 5xx or a network error means complete disallow). */
+    /** The policy when robots.txt is unreachable (RFC 9309 §2.3.1.4: 5xx or network error = complete disallow). */
     public static RobotsPolicy disallowAll() {
         return DISALLOW_ALL;
     }
 
-    /** Whether {@code url} may be crawled. {@code /robots.txt} is always allowed. */
+    /** Whether {@code url} may be crawled by the rules (see the class note on {@code /robots.txt}). */
     public boolean isAllowed(URI url) {
-        if ("/robots.txt".equals(url.getRawPath())) {
-            return true;
-        }
         return switch (mode) {
             case ALLOW_ALL -> true;
             case DISALLOW_ALL -> false;
-            case RULES -> rules.isAllowed(url.toASCIIString());
+            case RULES -> "/robots.txt".equals(url.getRawPath()) && rules instanceof SimpleRobotRules simple
+                    ? longestMatchAllows(simple, url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
+                    : rules.isAllowed(url.toASCIIString());
         };
     }
 
@@ -155,5 +157,44 @@ public final class RobotsPolicy {
 
     private static boolean isTokenByte(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+    }
+
+    /**
+     * RFC 9309 §2.2.2 matching of one path against the parsed rules: the longest matching pattern wins, an allow rule
+     * wins a tie, no match means allowed. Used for {@code /robots.txt}, which crawler-commons always allows.
+     * Example: rules {@code Disallow: /} → {@code /robots.txt} is not allowed.
+     */
+    static boolean longestMatchAllows(SimpleRobotRules rules, String path) {
+        int bestLength = -1;
+        boolean allowed = true;
+        for (SimpleRobotRules.RobotRule rule : rules.getRobotRules()) {
+            String pattern = rule.getPrefix();
+            if (!patternMatches(pattern, path)) {
+                continue;
+            }
+            if (pattern.length() > bestLength || pattern.length() == bestLength && rule.isAllow()) {
+                bestLength = pattern.length();
+                allowed = rule.isAllow();
+            }
+        }
+        return allowed;
+    }
+
+    /** {@code *} matches any run of characters, a final {@code $} anchors the end; otherwise a prefix match. */
+    static boolean patternMatches(String pattern, String path) {
+        boolean anchored = pattern.endsWith("$");
+        String body = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
+        StringBuilder regex = new StringBuilder();
+        for (String part : body.split("\\*", -1)) {
+            if (regex.length() > 0 || body.startsWith("*")) {
+                regex.append(".*");
+            }
+            regex.append(java.util.regex.Pattern.quote(part));
+        }
+        if (body.startsWith("*") && regex.toString().startsWith(".*.*")) {
+            regex.delete(0, 2);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex.toString()).matcher(path);
+        return anchored ? m.matches() : m.lookingAt();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code http://2130706433/}, {@code http://0x7f.1/} and {@code http://0177.0.0.1/} are all 127.0.0.1, so numeric
  * hosts are turned into an IPv4 address here and never handed to DNS. Userinfo is dropped (never sent).
  *
- * @param uri      the normalised URI (no userinfo, no fragment, ASCII host)
+ * @param uri      the normalised URI, all ASCII (no userinfo, no fragment, IDNA host, UTF-8 percent-encoding)
  * @param host     the ASCII host name or IP literal (IPv6 without brackets), lower case
  * @param port     the effective port
  * @param literal  the IP address when the host is an IP literal in any form
@@ -110,7 +110,9 @@ record TargetUrl(URI uri, String host, int port, boolean https, Optional<InetAdd
         String query = raw.getRawQuery() == null ? "" : "?" + raw.getRawQuery();
         URI normalised;
         try {
-            normalised = new URI(scheme + "://" + uriHost + (defaultPort ? "" : ":" + port) + path + query);
+            // ASCII form: non-ASCII path characters percent-encoded as UTF-8, as they go on the wire
+            normalised = new URI(new URI(scheme + "://" + uriHost + (defaultPort ? "" : ":" + port) + path + query)
+                    .toASCIIString());
         } catch (URISyntaxException e) {
             throw new Rejected("URL does not parse after normalisation: " + e.getMessage());
         }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param published     publication time at the source's offset
  * @param snippet       a passage of the body (at most about 160 chars) with matched spans marked; the start of the
  *                      body when nothing in it matched
- * @param score         the back-end's relevance score (meaningful only for ordering hits of one response)
+ * @param score         the back-end's relevance score (meaningful only for ordering hits of one response; 0 when
+ *                      sorted by time)
  * @param alsoAtSources when duplicates are collapsed: how many other distinct sources carry a copy
  * @param duplicateIds  when duplicates are collapsed: ids of the copies folded into this hit
  * @param teaser        the article is a cut-off teaser

@@ -37,7 +37,8 @@ final class FeedDates {
             Map.entry("MST", "-0700"), Map.entry("MDT", "-0600"), Map.entry("PST", "-0800"), Map.entry("PDT", "-0700"),
             Map.entry("BJT", "+0800"), Map.entry("HKT", "+0800"), Map.entry("JST", "+0900"), Map.entry("KST", "+0900"));
     private static final Pattern RFC822 = Pattern.compile(
-            "(?:[A-Za-z]{3,9},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?\\s+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
+            "(?:[A-Za-z]{3,9},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?\\s+(\\d{2,4})"
+                    + "\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
                     + "(?:\\s*([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2}))?\\s*");
     private static final Pattern CHINESE = Pattern.compile(
             "(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\s*(?:(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?\\s*");

@@ -29,7 +29,8 @@ final class JsonTree {
             }
             Object value = read(p, t, 0);
             if (p.nextToken() != null) {
-                throw new IOException("trailing content after the JSON value at " + p.currentLocation().getCharOffset());
+                throw new IOException("trailing content after the JSON value at character "
+                        + p.currentLocation().getCharOffset());
             }
             return value;
         }

@@ -57,17 +57,7 @@ final class XmlText {
     static Document parse(String xml) throws Unreadable {
         String text = xml.replaceFirst("^\\s*<\\?xml[^>]*\\?>", ""); // the declaration's encoding no longer applies
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
+            DocumentBuilder b = FACTORY.get().newDocumentBuilder();
             b.setErrorHandler(null);
             return b.parse(new InputSource(new StringReader(stripInvalidXmlChars(text))));
         } catch (SAXParseException e) {
@@ -79,6 +69,25 @@ final class XmlText {
             throw new IllegalStateException("the JDK XML parser cannot be configured securely", e);
         }
     }
+
+    /** Factories are not thread-safe and costly to configure: one per thread. */
+    private static final ThreadLocal<DocumentBuilderFactory> FACTORY = ThreadLocal.withInitial(() -> {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            return f;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser cannot be configured securely", e);
+        }
+    });
 
     /** Control characters are illegal in XML 1.0 yet common in real feeds; drop them rather than reject the feed. */
     private static String stripInvalidXmlChars(String s) {

@@ -53,6 +53,12 @@ public record NewArticle(
         return repairLogJson.isBlank() || repairLogJson.replaceAll("\\s", "").equals("[]");
     }
 
+    /** This article not linked to any other. */
+    public NewArticle withoutDuplicateOf() {
+        return new NewArticle(url, sourceId, source, title, published, teaser, original, canonicalText,
+                repairLogJson, fingerprint, OptionalLong.empty());
+    }
+
     /** This article linked as a copy of {@code canonicalId}. */
     public NewArticle withDuplicateOf(long canonicalId) {
         return new NewArticle(url, sourceId, source, title, published, teaser, original, canonicalText,

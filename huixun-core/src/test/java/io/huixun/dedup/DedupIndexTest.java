@@ -60,6 +60,46 @@ class DedupIndexTest {
                 .extracting(DedupIndex.Match::canonicalId).containsOnly(3L);
     }
 
+    @Test
+    void aCopyJoinsAGroupOnlyThroughItsCanonical() {
+        GeneratedNews news = new GeneratedNews(14);
+        String p = news.article(3);
+        String q = news.article(3);
+        String r = news.article(1);
+        String a = p + q;
+        String x = q; // a copy of the second half of a, linked to a
+        String b = q + r; // similar to x, not to a
+        assertThat(dedup.similarity(b, x)).isGreaterThan(0.6);
+        assertThat(dedup.similarity(b, a)).isLessThan(0.5);
+        DedupIndex index = new DedupIndex(dedup.config());
+        index.add(1, 1, dedup.fingerprint(a), CLEAN_UNDATED);
+        index.add(2, 1, dedup.fingerprint(x), CLEAN_UNDATED);
+
+        assertThat(index.matches(dedup.fingerprint(b))).extracting(DedupIndex.Match::id).containsExactly(2L);
+        assertThat(index.check(dedup.fingerprint(b), CLEAN_UNDATED)).isInstanceOf(DedupVerdict.Unique.class);
+    }
+
+    @Test
+    void aBetterCopyMatchingTwoGroupsSupersedesBoth() {
+        GeneratedNews news = new GeneratedNews(15);
+        DedupIndex index = new DedupIndex(dedup.config());
+        String original = news.article(6);
+        CanonicalRank later = new CanonicalRank(true, Optional.of(Instant.parse("2025-04-02T00:00:00Z")));
+        CanonicalRank earlier = new CanonicalRank(true, Optional.of(Instant.parse("2025-04-01T00:00:00Z")));
+        // two copies that are not similar enough to each other to share a group, both similar to the original
+        String head = GeneratedNews.truncate(original, 0.75);
+        String tail = original.substring(original.length() / 4);
+        assertThat(dedup.similarity(head, tail)).isLessThan(0.5);
+        index.add(1, 1, dedup.fingerprint(head), later);
+        index.add(2, 2, dedup.fingerprint(tail), later);
+
+        DedupVerdict verdict = index.check(dedup.fingerprint(original), earlier);
+
+        assertThat(verdict).isInstanceOfSatisfying(DedupVerdict.Supersedes.class,
+                s -> assertThat(s.oldCanonicalIds()).containsExactlyInAnyOrder(1L, 2L));
+        assertThat(index.check(dedup.fingerprint(original), later)).isInstanceOf(DedupVerdict.DuplicateOf.class);
+    }
+
     /**
      * Pairwise precision and recall of the verified index against exact 5-gram Jaccard ≥ 0.5 on generated copies,
      * many of them deliberately near the threshold (truncations to 50–90 %, up to 117 random edits).

@@ -25,10 +25,10 @@ class FetcherLimitsTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new TestHttpServer("127.0.0.2");
+        server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);
         fetcher = Fetcher.create(FetchSettings.defaults().withRobots(false).withTimeouts(READ, DEADLINE)
                 .withMaxBodyBytes(1 << 20).withPoliteness(Duration.ZERO, Duration.ZERO)
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of("127.0.0.2/32"))));
+                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr()))));
     }
 
     @AfterEach
@@ -50,6 +50,15 @@ class FetcherLimitsTest {
         assertThat(r).isInstanceOfSatisfying(FetchResult.TimedOut.class,
                 t -> assertThat(t.phase()).contains("read"));
         assertThat(took).isLessThan(DEADLINE.plusSeconds(2));
+
+        // with a read timeout longer than the deadline, the same stall ends at the deadline
+        Fetcher patientReads = Fetcher.create(fetcher.settings().withTimeouts(Duration.ofSeconds(10), DEADLINE));
+        long t1 = System.nanoTime();
+        FetchResult r2 = patientReads.fetch(server.url("/stall"));
+        Duration took2 = Duration.ofNanos(System.nanoTime() - t1);
+        assertThat(r2).isInstanceOfSatisfying(FetchResult.TimedOut.class,
+                t -> assertThat(t.phase()).startsWith("deadline"));
+        assertThat(took2).isGreaterThanOrEqualTo(DEADLINE.minusMillis(50)).isLessThan(DEADLINE.plusSeconds(2));
     }
 
     @Test
@@ -60,22 +69,24 @@ class FetcherLimitsTest {
     }
 
     @Test
-    void serverThatDripsAByteAtATimeEndsAtTheWallClockDeadline() {
-        // each byte arrives well within the read timeout, so only the deadline can end this fetch
+    void serverThatDripsAByteASecondEndsAtTheWallClockDeadline() {
+        // each byte arrives within the 1.5 s read timeout, so only the 2.2 s deadline can end this fetch
+        Duration deadline = Duration.ofMillis(2200);
+        Fetcher dripFetcher = Fetcher.create(fetcher.settings().withTimeouts(Duration.ofMillis(1500), deadline));
         server.route("/drip", (r, out) -> {
             TestHttpServer.head(out, "HTTP/1.1 200 OK\nContent-Length: 100000");
             for (int i = 0; i < 100_000; i++) {
                 out.write('x');
                 out.flush();
-                Thread.sleep(READ.toMillis() / 3);
+                Thread.sleep(1000);
             }
         });
         long t0 = System.nanoTime();
-        FetchResult r = fetcher.fetch(server.url("/drip"));
+        FetchResult r = dripFetcher.fetch(server.url("/drip"));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertThat(r).isInstanceOfSatisfying(FetchResult.TimedOut.class,
                 t -> assertThat(t.phase()).startsWith("deadline"));
-        assertThat(took).isGreaterThanOrEqualTo(DEADLINE.minusMillis(50)).isLessThan(DEADLINE.plusSeconds(2));
+        assertThat(took).isGreaterThanOrEqualTo(deadline.minusMillis(50)).isLessThan(deadline.plusSeconds(2));
     }
 
     @Test
@@ -182,10 +193,32 @@ class FetcherLimitsTest {
     @Test
     void connectionRefusedIsAFailure() throws IOException {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+        java.net.InetAddress standIn = java.net.InetAddress.getByName(TestHttpServer.PUBLIC_STAND_IN);
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, standIn)) {
             port = s.getLocalPort();
         }
-        assertThat(fetcher.fetch("http://127.0.0.2:" + port + "/")).isInstanceOf(FetchResult.Failed.class);
+        String host = TestHttpServer.PUBLIC_STAND_IN.contains(":") ? "[" + TestHttpServer.PUBLIC_STAND_IN + "]"
+                : TestHttpServer.PUBLIC_STAND_IN;
+        assertThat(fetcher.fetch("http://" + host + ":" + port + "/")).isInstanceOf(FetchResult.Failed.class);
+    }
+
+    @Test
+    void randomBytesAsAResponseNeverThrow() {
+        java.util.Random random = new java.util.Random(7);
+        String[] prefixes = {"", "HTTP/1.1 200 OK\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n", "HTTP/1.1 302 Found\r\nLocation: "};
+        for (int i = 0; i < 40; i++) {
+            byte[] noise = new byte[random.nextInt(2000)];
+            random.nextBytes(noise);
+            String prefix = prefixes[i % prefixes.length];
+            server.route("/noise" + i, (r, out) -> {
+                out.write(prefix.getBytes(StandardCharsets.ISO_8859_1));
+                out.write(noise);
+            });
+            FetchResult r = fetcher.fetch(server.url("/noise" + i));
+            assertThat(r).as("case " + i).isNotNull();
+            assertThat(r).isNotInstanceOf(FetchResult.Fetched.class);
+        }
     }
 
     private static void writeLazily(OutputStream out, long total) throws IOException {

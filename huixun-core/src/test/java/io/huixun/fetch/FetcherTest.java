@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fetcher against a real server on 127.0.0.2 (allowed through the LAN allow-list setting). */
+/** The fetcher against a real loopback server made "public" through the LAN allow-list setting. */
 class FetcherTest {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -31,10 +31,10 @@ class FetcherTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new TestHttpServer("127.0.0.2");
+        server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);
         settings = FetchSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
                 .withPoliteness(Duration.ZERO, Duration.ZERO)
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of("127.0.0.2/32")));
+                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr())));
     }
 
     @AfterEach
@@ -156,13 +156,24 @@ class FetcherTest {
     void missingRobotsTxtAllowsAndUnreachableRobotsTxtDisallows() throws IOException {
         server.route("/page", TestHttpServer.text(200, "text/plain", "ok"));
         assertThat(Fetcher.create(settings).fetch(server.url("/page"))).isInstanceOf(FetchResult.Fetched.class);
-        try (TestHttpServer broken = new TestHttpServer("127.0.0.2")) {
+        try (TestHttpServer broken = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN)) {
             broken.route("/robots.txt", TestHttpServer.text(500, "text/plain", "oops"));
             broken.route("/page", TestHttpServer.text(200, "text/plain", "ok"));
             assertThat(Fetcher.create(settings).fetch(broken.url("/page")))
                     .isInstanceOf(FetchResult.BlockedByRobots.class);
             assertThat(broken.hits("/page")).isZero();
         }
+    }
+
+    @Test
+    void robotsTxtAnswering503WithRetryAfterDefersThePage() {
+        server.route("/robots.txt", (r, out) -> TestHttpServer.respond(out, 503, Map.of("Retry-After", "30"),
+                new byte[0]));
+        server.route("/page", TestHttpServer.text(200, "text/plain", "ok"));
+        FetchResult r = Fetcher.create(settings).fetch(server.url("/page"));
+        assertThat(r).isInstanceOfSatisfying(FetchResult.Deferred.class,
+                d -> assertThat(d.notBefore()).isAfter(Instant.now().plusSeconds(20)));
+        assertThat(server.hits("/page")).isZero();
     }
 
     @Test
@@ -228,6 +239,22 @@ class FetcherTest {
     }
 
     @Test
+    void redirectWithRawUtf8LocationReachesThePercentEncodedPath() {
+        server.route("/old", (r, out) -> {
+            out.write("HTTP/1.1 301 Moved\r\nLocation: /新闻 今日\r\nContent-Length: 0\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        server.route("/%E6%96%B0%E9%97%BB%20%E4%BB%8A%E6%97%A5", TestHttpServer.text(200, "text/plain", "ok"));
+        server.route("/empty", (r, out) -> TestHttpServer.head(out, "HTTP/1.1 204 No Content"));
+        Fetcher fetcher = Fetcher.create(settings.withRobots(false));
+        assertThat(fetcher.fetch(server.url("/old"))).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                f -> assertThat(f.finalUrl().getRawPath()).isEqualTo("/%E6%96%B0%E9%97%BB%20%E4%BB%8A%E6%97%A5"));
+        // a 204 has no body even when the server keeps the connection open
+        assertThat(fetcher.fetch(server.url("/empty"))).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                f -> assertThat(f.bodyLength()).isZero());
+    }
+
+    @Test
     void redirectToAnotherSchemeIsRefused() {
         server.route("/to-file", TestHttpServer.redirect(302, "file:///etc/passwd"));
         assertThat(Fetcher.create(settings.withRobots(false)).fetch(server.url("/to-file")))
@@ -270,6 +297,16 @@ class FetcherTest {
             long gap = server.requests.get(i).receivedNanos() - server.requests.get(i - 1).receivedNanos();
             assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
         }
+    }
+
+    @Test
+    void waitingForTheHostsTurnDoesNotCountAgainstTheDeadline() {
+        server.route("/t", TestHttpServer.text(200, "text/plain", "ok"));
+        Fetcher fetcher = Fetcher.create(settings.withRobots(false)
+                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(800))
+                .withPoliteness(Duration.ofMillis(1200), Duration.ofSeconds(5)));
+        assertThat(fetcher.fetch(server.url("/t"))).isInstanceOf(FetchResult.Fetched.class);
+        assertThat(fetcher.fetch(server.url("/t"))).isInstanceOf(FetchResult.Fetched.class);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -16,7 +16,7 @@ class RobotsPolicyTest {
         // body (\n escaped)                                          | bom  | url                  | agent   | allowed
         "User-agent: *\\nDisallow: /private                           | none | /private/x           | huixun  | false",
         "User-agent: *\\nDisallow: /private                           | none | /public              | huixun  | true",
-        "User-agent: *\\nDisallow: /                                  | none | /robots.txt          | huixun  | true",
+        "User-agent: *\\nDisallow: /                                  | none | /robots.txt          | huixun  | false",
         "User-agent: huixun\\nDisallow: /a\\nAllow: /a/b              | none | /a/b/c               | Huixun  | true",
         "User-agent: huixun\\nDisallow: /a\\nAllow: /a/b              | none | /a/c                 | Huixun  | false",
         "User-agent: *\\nDisallow: /*.pdf$                            | none | /x/y.pdf             | huixun  | false",

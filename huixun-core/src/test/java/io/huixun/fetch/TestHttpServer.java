@@ -35,6 +35,29 @@ final class TestHttpServer implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /**
+     * A loopback address other than 127.0.0.1 that tests treat as "public" through the allow-list: 127.0.0.2 where
+     * the OS routes all of 127/8 to loopback (Linux), else ::1 (macOS has only 127.0.0.1 configured).
+     */
+    static final String PUBLIC_STAND_IN = pickStandIn();
+
+    /** The allow-list entry that makes {@link #PUBLIC_STAND_IN} public for a test's address policy. */
+    static String standInCidr() {
+        return PUBLIC_STAND_IN + (PUBLIC_STAND_IN.contains(":") ? "/128" : "/32");
+    }
+
+    private static String pickStandIn() {
+        for (String candidate : new String[] {"127.0.0.2", "::1"}) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(InetAddress.getByName(candidate), 0));
+                return candidate;
+            } catch (IOException e) {
+                // not configured on this machine: try the next
+            }
+        }
+        throw new IllegalStateException("tests need a second loopback address: neither 127.0.0.2 nor ::1 binds");
+    }
+
     TestHttpServer(String bindAddress) throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), 0));
@@ -54,7 +77,8 @@ final class TestHttpServer implements AutoCloseable {
 
     /** Base URL such as {@code http://127.0.0.1:34567}. */
     String base() {
-        return "http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+        String host = server.getInetAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getLocalPort();
     }
 
     int port() {

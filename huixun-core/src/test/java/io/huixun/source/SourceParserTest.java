@@ -203,7 +203,8 @@ class SourceParserTest {
         String html = "<html><body><ul><li><a href=\"/2025/04/27/x.html\">一条完整的新闻标题</a><li><a href=\"/20";
         ParseResult<List<PageLink>> r = SourceParser.listPage(html, URI.create("http://www.example.com.cn/"));
         assertThat(((ParseResult.Parsed<List<PageLink>>) r).value())
-                .anySatisfy(l -> assertThat(l.url().toString()).isEqualTo("http://www.example.com.cn/2025/04/27/x.html"));
+                .anySatisfy(l -> assertThat(l.url().toString())
+                        .isEqualTo("http://www.example.com.cn/2025/04/27/x.html"));
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.nio.file.Path;
 final class CliStreams {
     private CliStreams() {}
 
-    /** UTF-8 standard output, buffered; flushed by the caller. */
+    /**
+     * UTF-8 standard output, buffered; flushed by the caller. Written through {@link System#out} so that in-process
+     * tests can capture it; the writer's own 64 KiB buffer keeps the PrintStream's cost negligible.
+     */
     static Writer stdout() {
         return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     }

@@ -64,7 +64,7 @@ final class ApiRoutes {
         });
         r.get("/api/entities/{name}", ctx -> {
             String name = clip(ctx.pathParam("name")).replace("\"", "");
-            SearchView v = desk.search("entity:\"" + name + "\"", "time", 0,
+            SearchView v = desk.search(WebServer.entityQuery(name), "time", 0,
                     WebServer.intParam(ctx, "limit", 20, 1, 100));
             Map<String, Object> body = searchBody(v);
             body.put("entity", name);
@@ -109,6 +109,9 @@ final class ApiRoutes {
         body.put("page", v.page());
         body.put("limit", v.size());
         body.put("facets", facets(v));
+        if (!v.notes().isEmpty()) {
+            body.put("notes", v.notes());
+        }
         return body;
     }
 

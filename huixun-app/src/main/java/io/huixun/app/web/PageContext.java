@@ -49,7 +49,13 @@ public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Sessi
 
     /** A time as readers in China read it (Asia/Shanghai), e.g. 2025-04-26 18:30. */
     public String time(ZonedDateTime when) {
-        return when == null ? "" : TIME.format(when.withZoneSameInstant(DISPLAY_ZONE));
+        if (when == null) {
+            return "";
+        }
+        ZonedDateTime local = when.withZoneSameInstant(DISPLAY_ZONE);
+        // Sources that give only a date are stored at midnight: show the date alone rather than a made-up 00:00.
+        return local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? local.toLocalDate().toString()
+                : TIME.format(local);
     }
 
     public String time(Optional<ZonedDateTime> when) {

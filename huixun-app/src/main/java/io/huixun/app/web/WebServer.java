@@ -54,6 +54,8 @@ public final class WebServer implements AutoCloseable {
                 files.headers = Map.of("Cache-Control", "max-age=3600");
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(2000));
+            // Let long query strings reach our own check, which answers 400 with a message instead of Jetty's bare 414.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
             config.requestLogger.http((ctx, ms) -> record(ctx, ms));
             config.routes.before(SecurityHeaders::apply);
             routes(config.routes);
@@ -101,7 +103,7 @@ public final class WebServer implements AutoCloseable {
         r.get("/story/{id}", this::story);
         r.get("/story/{id}/feed.xml", ctx -> storyFeed(ctx));
         r.get("/search", this::search);
-        r.get("/entity/{name}", ctx -> ctx.redirect("/search?q=" + PageContextEnc.enc("entity:\"" + bounded(ctx.pathParam("name")) + "\"")));
+        r.get("/entity/{name}", ctx -> ctx.redirect("/search?q=" + PageContextEnc.enc(entityQuery(ctx.pathParam("name")))));
         r.get("/sources", ctx -> render(ctx, "sources.jte", Map.of("sources", desk.sources())));
         r.post("/sources", this::addSource);
         r.post("/sources/{id}/{action}", this::sourceAction);
@@ -274,7 +276,7 @@ public final class WebServer implements AutoCloseable {
         if (accept.startsWith("zh-hant")) {
             return Lang.ZH_HANT;
         }
-        return accept.startsWith("en") ? Lang.EN : Lang.ZH_HANS;
+        return Lang.ZH_HANS; // the default interface, whatever else the browser prefers; English is one click away
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
@@ -316,6 +318,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     // ---- parameters ----
+
+    /** Articles naming a person, place or organisation. */
+    static String entityQuery(String name) {
+        String n = bounded(name).replace("\"", "").strip();
+        return "person:\"" + n + "\" OR place:\"" + n + "\" OR org:\"" + n + "\"";
+    }
 
     static String query(Context ctx) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");

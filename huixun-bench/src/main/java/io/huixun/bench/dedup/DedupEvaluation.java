@@ -176,7 +176,9 @@ public final class DedupEvaluation {
                 Verification verification = verify
                         ? dedup.verification(docs.get(i).text(), id -> Optional.of(docs.get((int) id).text()))
                         : null;
-                for (DedupIndex.Match m : index.matches(fingerprints[i], verification)) {
+                List<DedupIndex.Match> hits = verify ? index.matches(fingerprints[i], verification)
+                        : index.matches(fingerprints[i]);
+                for (DedupIndex.Match m : hits) {
                     if (m.id() != i) {
                         predicted.add(key(i, (int) m.id(), docs.size()));
                     }

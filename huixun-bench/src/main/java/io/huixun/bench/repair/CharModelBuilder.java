@@ -22,8 +22,10 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Each paragraph is folded the way {@code CharModel} folds its queries (digits → '0', Latin letters → 'a',
  * whitespace → ' ') and framed with '\n' on both sides. Bigrams seen fewer than {@link #MIN_BIGRAM} times are pruned.
- * Format (gzip): magic "HXLM", version 1, total char count (long), unigram count then (char, varint count) pairs,
- * bigram count then (varint key delta, varint count) with key = c1 << 16 | c2 in ascending unsigned order.
+ * Format (gzip): magic "HXLM", version 2, total char count (long), unigram count then (char, varint count) pairs,
+ * bigram count then (varint key delta, varint count) with key = c1 << 16 | c2 in ascending unsigned order,
+ * trigram count then (varint key delta, varint count) with key = c1 << 32 | c2 << 16 | c3 ascending (seen at least
+ * {@link #MIN_TRIGRAM} times).
  * One CCTV article in ten ({@link #isHeldOut}) is left out, so that the repair evaluation measures unseen text.
  *
  * <p>Usage: {@code CharModelBuilder DATA_DIR OUT_FILE}, e.g. {@code ../shared/data
@@ -31,6 +33,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class CharModelBuilder {
     static final int MIN_BIGRAM = 2;
+    static final int MIN_TRIGRAM = 3;
 
     private CharModelBuilder() {}
 
@@ -48,6 +51,8 @@ public final class CharModelBuilder {
         Map<Integer, int[]> bi = new HashMap<>(1 << 21);
         ObjectMapper json = new ObjectMapper();
         long paragraphs = 0;
+        long[] trigrams = new long[1 << 24];
+        int trigramCount = 0;
         for (Path file : new Path[] {cctv, fuyao}) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line; (line = in.readLine()) != null; ) {
@@ -70,6 +75,7 @@ public final class CharModelBuilder {
                         }
                         paragraphs++;
                         char prev = '\n';
+                        char prev2 = '\n';
                         for (int i = 0; i <= paragraph.length(); i++) {
                             char c = i == paragraph.length() ? '\n' : fold(paragraph.charAt(i));
                             if (c == ' ' && prev == ' ') {
@@ -78,6 +84,13 @@ public final class CharModelBuilder {
                             uni[c]++;
                             int key = prev << 16 | c;
                             bi.computeIfAbsent(key, k -> new int[1])[0]++;
+                            if (i > 0) {
+                                if (trigramCount == trigrams.length) {
+                                    trigrams = Arrays.copyOf(trigrams, trigrams.length * 2);
+                                }
+                                trigrams[trigramCount++] = (long) prev2 << 32 | (long) prev << 16 | c;
+                            }
+                            prev2 = prev;
                             prev = c;
                         }
                     }
@@ -85,6 +98,7 @@ public final class CharModelBuilder {
             }
         }
         long total = Arrays.stream(uni).sum();
+        int keptTrigrams = 0;
         int[] keys = bi.entrySet().stream().filter(e -> e.getValue()[0] >= MIN_BIGRAM)
                 .mapToInt(Map.Entry::getKey).map(k -> k ^ Integer.MIN_VALUE).sorted().map(k -> k ^ Integer.MIN_VALUE)
                 .toArray();
@@ -96,7 +110,7 @@ public final class CharModelBuilder {
         try (DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(
                 new GZIPOutputStream(Files.newOutputStream(out), 1 << 16)))) {
             dos.writeInt(0x48584C4D);
-            dos.writeInt(1);
+            dos.writeInt(2);
             dos.writeLong(total);
             dos.writeInt(uniques);
             for (int c = 0; c < uni.length; c++) {
@@ -113,7 +127,30 @@ public final class CharModelBuilder {
                 writeVarint(dos, bi.get(key)[0]);
                 previous = unsigned;
             }
+            // Trigrams seen at least MIN_TRIGRAM times, keys a << 32 | b << 16 | c ascending.
+            Arrays.sort(trigrams, 0, trigramCount);
+            long[] kept = new long[trigramCount / 4 + 16];
+            int[] keptCounts = new int[kept.length];
+            for (int i = 0; i < trigramCount; ) {
+                int j = i;
+                while (j < trigramCount && trigrams[j] == trigrams[i]) {
+                    j++;
+                }
+                if (j - i >= MIN_TRIGRAM) {
+                    kept[keptTrigrams] = trigrams[i];
+                    keptCounts[keptTrigrams++] = j - i;
+                }
+                i = j;
+            }
+            dos.writeInt(keptTrigrams);
+            previous = 0;
+            for (int i = 0; i < keptTrigrams; i++) {
+                writeVarint(dos, kept[i] - previous);
+                writeVarint(dos, keptCounts[i]);
+                previous = kept[i];
+            }
         }
+        System.out.printf("trigrams kept %d of %d occurrences%n", keptTrigrams, trigramCount);
         System.out.printf("paragraphs %d, chars %d, distinct chars %d, bigrams kept %d of %d, %s: %d bytes%n",
                 paragraphs, total, uniques, keys.length, bi.size(), out, Files.size(out));
     }

@@ -1,11 +1,10 @@
 package io.huixun.bench.store;
 
 import io.huixun.bench.dedup.CctvCorpus;
-import io.huixun.dedup.CanonicalRank;
 import io.huixun.dedup.DedupIndex;
-import io.huixun.dedup.DedupVerdict;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.Fingerprint;
+import io.huixun.store.DeduplicatingWriter;
 import io.huixun.store.NewArticle;
 import io.huixun.store.OriginalContent;
 import io.huixun.store.SaveResult;
@@ -30,10 +29,12 @@ import java.util.stream.Stream;
 
 /**
  * Insert throughput of the CCTV pool into a fresh SQLite store, with de-duplication on: per article, fingerprint,
- * check the LSH index (verifying near-threshold candidates against the stored text), save in its own transaction,
- * add to the index. Then re-ingests everything (all no-ops) and rebuilds the index from the stored fingerprints.
+ * check the LSH index (verifying near-threshold candidates against the stored text), save, add to the index; saves
+ * go through {@link DeduplicatingWriter#saveAll} in batches of {@code --batch} (500; 1 = one transaction each). Then re-ingests everything (all no-ops) and rebuilds the index from the stored fingerprints.
  *
- * <p>Usage: {@code ./bench store-insert [--limit N] [--full-sync] [--no-dedup] [--keep DIR]}. {@code --no-dedup}
+ * <p>The dedup path is {@link DeduplicatingWriter}, the class the ingest pipeline uses.
+ *
+ * <p>Usage: {@code ./bench store-insert [--limit N] [--batch N] [--full-sync] [--no-dedup] [--keep DIR]}. {@code --no-dedup}
  * saves in batches of 500 without fingerprint checks (the raw store speed; fingerprints are still computed and
  * stored). Figures: articles/s, MB/s of input JSONL, peak heap (sum of heap pools' peaks), database size.
  */
@@ -47,15 +48,17 @@ public final class StoreInsertBenchmark {
         int limit = Integer.MAX_VALUE;
         boolean fullSync = false;
         boolean dedupOn = true;
+        int batchSize = 500;
         Path keep = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
                 case "--full-sync" -> fullSync = true;
                 case "--no-dedup" -> dedupOn = false;
+                case "--batch" -> batchSize = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: store-insert [--limit N] [--full-sync] [--no-dedup] [--keep DIR]");
+                    System.err.println("usage: store-insert [--limit N] [--batch N] [--full-sync] [--no-dedup] [--keep DIR]");
                     System.exit(2);
                 }
             }
@@ -72,46 +75,29 @@ public final class StoreInsertBenchmark {
 
         int inserted = 0;
         int duplicates = 0;
-        int promoted = 0;
         int alreadyStored = 0;
         long start = System.nanoTime();
         long fingerprintNanos = 0;
         SqliteOptions options = SqliteOptions.DEFAULT.withFullSync(fullSync);
         try (SqliteArticleStore store = SqliteArticleStore.open(db, options)) {
-            DedupIndex index = new DedupIndex(dedup.config());
             if (dedupOn) {
-                for (CctvCorpus.Record record : records) {
+                DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
+                for (int from = 0; from < records.size(); from += batchSize) {
+                    List<NewArticle> batch = new ArrayList<>();
                     long f0 = System.nanoTime();
-                    NewArticle article = article(record, dedup.fingerprint(record.body()));
-                    fingerprintNanos += System.nanoTime() - f0;
-                    CanonicalRank rank = new CanonicalRank(article.clean(),
-                            article.published().map(ZonedDateTime::toInstant));
-                    DedupVerdict verdict = index.check(article.fingerprint(), rank,
-                            dedup.verification(record.body(), store::canonicalText));
-                    if (verdict instanceof DedupVerdict.DuplicateOf d) {
-                        article = article.withDuplicateOf(d.canonicalId());
+                    for (CctvCorpus.Record record : records.subList(from, Math.min(records.size(), from + batchSize))) {
+                        batch.add(article(record, dedup.fingerprint(record.body())));
                     }
-                    SaveResult result = store.save(article);
-                    if (result instanceof SaveResult.Inserted in) {
-                        inserted++;
-                        long id = in.article().id();
-                        switch (verdict) {
-                            case DedupVerdict.Unique u -> index.add(id, id, article.fingerprint(), rank);
-                            case DedupVerdict.DuplicateOf d -> {
-                                duplicates++;
-                                index.add(id, d.canonicalId(), article.fingerprint(), rank);
-                            }
-                            case DedupVerdict.Supersedes s -> {
-                                promoted++;
-                                index.add(id, id, article.fingerprint(), rank);
-                                for (long old : s.oldCanonicalIds()) {
-                                    store.promoteCanonical(id, old);
-                                    index.relink(old, id);
-                                }
-                            }
+                    fingerprintNanos += System.nanoTime() - f0;
+                    List<SaveResult> results = batchSize == 1 ? List.of(writer.save(batch.get(0)))
+                            : writer.saveAll(batch);
+                    for (SaveResult result : results) {
+                        if (result instanceof SaveResult.Inserted in) {
+                            inserted++;
+                            duplicates += in.article().duplicateOf().isPresent() ? 1 : 0;
+                        } else if (result instanceof SaveResult.AlreadyStored) {
+                            alreadyStored++;
                         }
-                    } else if (result instanceof SaveResult.AlreadyStored) {
-                        alreadyStored++;
                     }
                 }
             } else {
@@ -131,12 +117,20 @@ public final class StoreInsertBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             long peakHeap = peakHeap();
             System.out.printf("insert %s%s: %d articles in %.1f s = %.0f articles/s, %.2f MB/s of JSONL input "
-                            + "(%.1f MB); fingerprinting %.1f s of it; %d inserted (%d linked as copies, %d promoted "
-                            + "to canonical), %d already stored; peak heap %.0f MB%n",
-                    dedupOn ? "with dedup, one transaction per article" : "without dedup checks, batches of 500",
+                            + "(%.1f MB); fingerprinting %.1f s of it; %d inserted (%d linked as copies when saved), "
+                            + "%d already stored; peak heap (sum of heap pools' peaks) %.0f MB%n",
+                    (dedupOn ? "with dedup" : "without dedup checks") + (batchSize == 1 && dedupOn
+                            ? ", one transaction per article" : ", batches of " + (dedupOn ? batchSize : 500)),
                     fullSync ? ", synchronous=FULL" : ", synchronous=NORMAL", records.size(), seconds,
                     records.size() / seconds, inputBytes / seconds / 1e6, inputBytes / 1e6, fingerprintNanos / 1e9,
-                    inserted, duplicates, promoted, alreadyStored, peakHeap / 1e6);
+                    inserted, duplicates, alreadyStored, peakHeap / 1e6);
+
+            long linked;
+            try (Stream<StoredFingerprint> all = store.fingerprints()) {
+                linked = all.filter(f -> f.canonicalId() != f.id()).count();
+            }
+            System.out.printf("after promotions: %d articles linked to a canonical, %d canonical%n", linked,
+                    store.count() - linked);
 
             long again = System.nanoTime();
             int noOps = 0;

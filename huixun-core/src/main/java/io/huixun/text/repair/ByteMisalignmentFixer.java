@@ -23,6 +23,8 @@ final class ByteMisalignmentFixer implements Fixer {
     /** How many characters before the first suspicious one the lost byte may be. */
     private static final int MAX_LOOKBACK = 8;
     private static final double MIN_GAIN = 8.0;
+    /** Characters compared before the full scoring. */
+    private static final int PRECHECK = 6;
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
@@ -101,10 +103,11 @@ final class ByteMisalignmentFixer implements Fixer {
             }
         }
         int lastStart = firstAnchor < 0 ? a : Math.min(firstAnchor, a + MAX_LOOKBACK);
+        boolean anchored = firstAnchor >= 0;
         for (int s = a; s <= lastStart && s < b; s++) {
-            tryRun(line, s, b, s == a && markerStart >= 0 ? markerStart : s, codec, best);
+            tryRun(line, s, b, s == a && markerStart >= 0 ? markerStart : s, codec, anchored, best);
             if (s == a && markerStart >= 0) {
-                tryRun(line, s, b, s, codec, best);
+                tryRun(line, s, b, s, codec, anchored, best);
             }
         }
     }
@@ -118,7 +121,7 @@ final class ByteMisalignmentFixer implements Fixer {
         if (p == '?' || p == '\uFFFD') {
             return a - 1;
         }
-        if (p == ')') {
+        if (CharClasses.isCloseParen(p)) {
             int k = a - 2;
             while (k >= 0 && a - 2 - k < 7 && CharClasses.isPinyinLetter(line.charAt(k))) {
                 k--;
@@ -132,9 +135,11 @@ final class ByteMisalignmentFixer implements Fixer {
 
     /**
      * Decodes {@code [s, b)} with one unknown byte in front; {@code from} is where the replaced text starts
-     * (before a consumed marker).
+     * (before a consumed marker). A run without rare characters ({@code anchored} false) is only realigned when
+     * both its ends show the cut: a marker before, and a marker or an ASCII trail byte after.
      */
-    private void tryRun(String line, int s, int b, int from, DoubleByteCodec codec, Candidate[] best) {
+    private void tryRun(String line, int s, int b, int from, DoubleByteCodec codec, boolean anchored,
+            Candidate[] best) {
         int n = line.length();
         int[] bytes = new int[(b - s) * 2 + 2];
         int len = 1; // bytes[0] is the unknown lead
@@ -156,7 +161,7 @@ final class ByteMisalignmentFixer implements Fixer {
             while (k < n && k - to <= 7 && CharClasses.isPinyinLetter(line.charAt(k))) {
                 k++;
             }
-            if (k > to + 1 && k < n && line.charAt(k) == ')') {
+            if (k > to + 1 && k < n && CharClasses.isCloseParen(line.charAt(k))) {
                 hint = line.substring(to + 1, k);
             }
         } else if (to < n && line.charAt(to) >= 0x40 && line.charAt(to) <= 0x7E) {
@@ -207,10 +212,31 @@ final class ByteMisalignmentFixer implements Fixer {
                         return;
                     }
                     rest.append(c);
+                } else if (anchored && (to == n || !CharClasses.isChinese(line.charAt(to)))) {
+                    // the line or the Chinese text ends on a dangling lead byte: its trail byte is lost
+                    char prev = rest.isEmpty() ? 0 : rest.charAt(rest.length() - 1);
+                    char c = chooseTrail(codec, x, prev, to < n ? line.charAt(to) : CharModel.BOUNDARY, null);
+                    if (c == 0) {
+                        return;
+                    }
+                    rest.append(c);
                 } else {
                     return;
                 }
                 pos++;
+            }
+        }
+        if (!anchored && consumedTo == to) {
+            return; // no rare character and no cut visible after the run: nothing says it is misaligned
+        }
+        if (rest.length() > 2 * PRECHECK && consumedTo - s > 2 * PRECHECK) {
+            // Cheap early out before choosing bytes and scoring everything: a wrong shift reads as garbage from
+            // its first characters on, a right one reads better than the garbage it replaces.
+            double cand = model.score((char) 0, CharClasses.foldForModel(rest.subSequence(0, PRECHECK)), (char) 0);
+            double orig = model.score((char) 0, CharClasses.foldForModel(line.substring(s + 1, s + 1 + PRECHECK)),
+                    (char) 0);
+            if (cand < orig + PRECHECK) {
+                return;
             }
         }
         char next = rest.isEmpty() ? (consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY) : rest.charAt(0);

@@ -53,14 +53,25 @@ final class CharClasses {
                 || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
     }
 
-    /** Whether the line is Japanese or Korean: the Chinese-only fixers leave it alone. */
+    /**
+     * Whether the line is Japanese or Korean: the Chinese-only fixers leave it alone. Any hangul, or kana making up
+     * a tenth of the kana and Han characters; a lone ィ among Han characters is GBK misalignment debris, not Japanese.
+     */
     static boolean isJapaneseOrKorean(CharSequence line) {
+        int kana = 0;
+        int han = 0;
         for (int i = 0; i < line.length(); i++) {
-            if (isKanaOrHangul(line.charAt(i))) {
+            char c = line.charAt(i);
+            if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F)) {
                 return true;
             }
+            if (isKanaOrHangul(c)) {
+                kana++;
+            } else if (isHan(c)) {
+                han++;
+            }
         }
-        return false;
+        return kana > 0 && kana * 10 >= kana + han && (kana >= 2 || han <= 2);
     }
 
     static char toSimplified(char c) {
@@ -80,8 +91,27 @@ final class CharClasses {
         return b.toString();
     }
 
+    /** A letter of a pinyin syllable, also in its full-width form ({@code ｄāｎｇ}, after a width-widening pass). */
     static boolean isPinyinLetter(char c) {
-        return (c >= 'a' && c <= 'z') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".indexOf(c) >= 0;
+        return (c >= 'a' && c <= 'z') || (c >= 'ａ' && c <= 'ｚ') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".indexOf(c) >= 0;
+    }
+
+    static boolean isOpenParen(char c) {
+        return c == '(' || c == '（';
+    }
+
+    static boolean isCloseParen(char c) {
+        return c == ')' || c == '）';
+    }
+
+    /** Full-width Latin letters folded to ASCII. */
+    static String narrow(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= 'ａ' && c <= 'ｚ' ? (char) (c - 0xFEE0) : c);
+        }
+        return b.toString();
     }
 
     static boolean hasToneMark(CharSequence s) {

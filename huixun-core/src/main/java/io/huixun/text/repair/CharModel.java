@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The plausibility model that arbitrates every repair: character bigram statistics of clean simplified news text
+ * The plausibility model that arbitrates every repair: character unigram, bigram and trigram statistics of clean simplified news text
  * (CCTV 新闻联播 and Fuyao news, see {@code charmodel.bin} and the builder {@code io.huixun.bench.repair.CharModelBuilder}).
  *
  * <p>Design note: probabilities are interpolated Witten–Bell style, {@code P(b|a) = (C(ab) + T(a)·Pu(b)) / (C(a) + T(a))},
@@ -31,13 +31,19 @@ final class CharModel {
     /** The same bigrams keyed {@code b << 16 | a}, for predecessor lists. */
     private final int[] reverseKeys;
     private final int[] reverseCounts;
+    /** Open-addressing copy of the bigram counts for lookups in O(1): the hot path of every score. */
+    private final int[] hashKeys;
+    private final int[] hashCounts;
+    /** Trigram keys {@code a << 32 | b << 16 | c}, ascending, and their counts. */
+    private final long[] trigramKeys;
+    private final int[] trigramCounts;
     private final double logTotal;
     private final double unseenLog;
     private final double[] unigramLog = new double[65536];
 
     private CharModel(InputStream raw) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw), 1 << 16))) {
-            if (in.readInt() != 0x48584C4D || in.readInt() != 1) {
+            if (in.readInt() != 0x48584C4D || in.readInt() != 2) {
                 throw new IOException("not a Huixun character model (bad magic or version)");
             }
             long total = in.readLong();
@@ -68,6 +74,27 @@ final class CharModel {
             for (int i = 0; i < n; i++) {
                 reverseKeys[i] = (int) (reverse[i] >>> 32) ^ Integer.MIN_VALUE;
                 reverseCounts[i] = counts[(int) reverse[i]];
+            }
+            int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
+            hashKeys = new int[size];
+            hashCounts = new int[size];
+            for (int i = 0; i < n; i++) {
+                int k = keys[i] ^ Integer.MIN_VALUE;
+                int slot = mix(k) & (size - 1);
+                while (hashCounts[slot] != 0) {
+                    slot = (slot + 1) & (size - 1);
+                }
+                hashKeys[slot] = k;
+                hashCounts[slot] = Math.max(1, counts[i]);
+            }
+            int t = in.readInt();
+            trigramKeys = new long[t];
+            trigramCounts = new int[t];
+            long tk = 0;
+            for (int i = 0; i < t; i++) {
+                tk += readVarint(in);
+                trigramKeys[i] = tk;
+                trigramCounts[i] = (int) readVarint(in);
             }
             logTotal = Math.log(total + 65536 * 0.01);
             unseenLog = Math.log(0.01) - logTotal;
@@ -115,9 +142,57 @@ final class CharModel {
         return Math.log((cab + t * pu) / (ca + t));
     }
 
+    /**
+     * ln P(c | a b), the trigram interpolated with the bigram as Witten–Bell does:
+     * {@code (C(abc) + T(ab)·P(c|b)) / (C(ab) + T(ab))}, T(ab) the distinct continuations of ab in the table.
+     */
+    double logProb(char a, char b, char c) {
+        a = fold(a);
+        b = fold(b);
+        c = fold(c);
+        double backoff = Math.exp(logProb(b, c));
+        long prefix = (long) a << 32 | (long) b << 16;
+        int lo = java.util.Arrays.binarySearch(trigramKeys, prefix);
+        if (lo < 0) {
+            lo = -lo - 1;
+        }
+        int hi = java.util.Arrays.binarySearch(trigramKeys, prefix | 0xFFFF);
+        if (hi < 0) {
+            hi = -hi - 1;
+        } else {
+            hi++;
+        }
+        int types = hi - lo;
+        int cab = bigram(a, b);
+        if (types == 0 || cab == 0) {
+            return Math.log(backoff);
+        }
+        int i = java.util.Arrays.binarySearch(trigramKeys, lo, hi, prefix | c);
+        int cabc = i >= 0 ? trigramCounts[i] : 0;
+        return Math.log((cabc + types * backoff) / (cab + types));
+    }
+
     int bigram(char a, char b) {
-        int i = java.util.Arrays.binarySearch(keys, (a << 16 | b) ^ Integer.MIN_VALUE);
-        return i >= 0 ? counts[i] : 0;
+        int key = a << 16 | b;
+        int mask = hashKeys.length - 1;
+        for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
+            int k = hashKeys[slot];
+            if (k == key && hashCounts[slot] != 0) {
+                return hashCounts[slot];
+            }
+            if (hashCounts[slot] == 0) {
+                return 0;
+            }
+        }
+    }
+
+    /** Murmur3's finaliser: every key bit reaches the low bits that pick the slot. */
+    private static int mix(int key) {
+        int h = key ^ (key >>> 16);
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     /** Sum of ln P over consecutive pairs of {@code left + text + right} (left/right may be absent: pass 0). */

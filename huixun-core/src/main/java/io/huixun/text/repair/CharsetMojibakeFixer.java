@@ -19,20 +19,22 @@ final class CharsetMojibakeFixer implements Fixer {
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Charset[] SINGLE_BYTE = {CP1252, Charset.forName("windows-1250"),
             Charset.forName("ISO-8859-1")};
+    /** Occurrences in the model's text that make a character ordinary: GBK read as cp1250 must decode to those. */
+    private static final int COMMON = 20;
     /** Nats the decoded run must gain over the run as it is, per character of the run. */
     private static final double MIN_GAIN = 3.0;
 
     private final CharModel model = CharModel.get();
+    /** Nesting of the second-layer search; per thread, as fixers are shared between threads. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     @Override
     public void find(String line, List<Replacement> out) {
         List<Replacement> found = new ArrayList<>();
+        latin(line, found);
         doubleByte(line, DoubleByteCodec.GBK, found);
         if (found.isEmpty()) {
             doubleByte(line, DoubleByteCodec.BIG5, found);
-        }
-        if (found.isEmpty()) {
-            latin(line, found);
         }
         for (Charset single : SINGLE_BYTE) {
             if (found.isEmpty()) {
@@ -42,42 +44,50 @@ final class CharsetMojibakeFixer implements Fixer {
         out.addAll(found);
     }
 
+    private static boolean isWildcard(char c) {
+        return c == '?' || c == '\uFFFD';
+    }
+
     private void doubleByte(String line, DoubleByteCodec codec, List<Replacement> out) {
         int n = line.length();
         int i = 0;
         while (i < n) {
             char c = line.charAt(i);
-            if (c < 0x80 || codec.encode(c) < 0) {
+            if (c < 0x250 || isWildcard(c) || codec.encode(c) < 0) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && ((line.charAt(i) >= 0x80 && codec.encode(line.charAt(i)) >= 0)
-                    || (line.charAt(i) == '?' && i > start))) {
-                if (line.charAt(i) == '?') {
-                    i++;
-                    break; // a lossy '?' ends the sequence it completes
-                }
+            // Latin letters are left to the cp1252 path: UTF-8 read as GBK yields Han and symbols, not é.
+            while (i < n && ((line.charAt(i) >= 0x250 && codec.encode(line.charAt(i)) >= 0)
+                    || isWildcard(line.charAt(i)) || pinyinLetterInside(line, i, codec))) {
                 i++;
             }
-            tryRun(line, start, i, codec, out);
+            scanRun(line, start, i, codec, out);
         }
     }
 
-    private void tryRun(String line, int start, int end, DoubleByteCodec codec, List<Replacement> out) {
-        int nonAscii = 0;
-        for (int k = start; k < end; k++) {
-            nonAscii += line.charAt(k) >= 0x80 ? 1 : 0;
-        }
-        if (nonAscii < 1) {
-            return;
-        }
-        byte[] bytes = new byte[(end - start) * 2];
+    /** {@code 濞擃ù宄}: a GBK pinyin letter (row A8) between two mojibake characters belongs to the run. */
+    private static boolean pinyinLetterInside(String line, int i, DoubleByteCodec codec) {
+        char c = line.charAt(i);
+        return c >= 0x80 && c < 0x250 && (codec.encode(c) >> 8) == 0xA8 && i + 1 < line.length()
+                && line.charAt(i + 1) >= 0x250 && codec.encode(line.charAt(i + 1)) >= 0;
+    }
+
+    /**
+     * Finds, inside a run of non-ASCII characters, the stretches whose bytes are UTF-8: a stretch starts and ends on
+     * a character boundary that is also a UTF-8 sequence boundary (mojibake inside clean text: {@code 中锟斤拷国}).
+     */
+    private void scanRun(String line, int start, int end, DoubleByteCodec codec, List<Replacement> out) {
+        int m = end - start;
+        byte[] bytes = new byte[m * 2];
         boolean[] wild = new boolean[bytes.length];
+        int[] charAt = new int[m + 1];
         int len = 0;
-        for (int k = start; k < end; k++) {
-            char c = line.charAt(k);
-            if (c == '?') {
+        for (int k = 0; k < m; k++) {
+            charAt[k] = len;
+            char c = line.charAt(start + k);
+            if (isWildcard(c)) {
                 wild[len] = true;
                 bytes[len++] = '?';
                 continue;
@@ -88,30 +98,126 @@ final class CharsetMojibakeFixer implements Fixer {
             }
             bytes[len++] = (byte) code;
         }
-        char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
-        char right = end < n(line) ? line.charAt(end) : CharModel.BOUNDARY;
-        StringBuilder decoded = new StringBuilder();
-        int wildUsed = decodeUtf8(bytes, wild, len, left, right, decoded, false);
-        if (wildUsed < 0 || decoded.isEmpty()) {
-            return;
+        charAt[m] = len;
+        int s = 0;
+        while (s < m) {
+            int lead = bytes[charAt[s]] & 0xFF;
+            if (wild[charAt[s]] || lead < 0xC2 || lead > 0xF4) {
+                s++;
+                continue;
+            }
+            int e = longestStretch(bytes, wild, len, charAt, s, m);
+            if (e <= s) {
+                s++;
+                continue;
+            }
+            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out)) {
+                s = e;
+            } else {
+                s++;
+            }
         }
-        boolean hasNonAscii = false;
+    }
+
+    /** The furthest character index e > s such that bytes[charAt[s], charAt[e]) is UTF-8 (wildcards allowed). */
+    private static int longestStretch(byte[] b, boolean[] wild, int len, int[] charAt, int s, int m) {
+        int pos = charAt[s];
+        int best = -1;
+        int k = s;
+        while (pos < len) {
+            int lead = b[pos] & 0xFF;
+            if (wild[pos] || lead < 0xC2 || lead > 0xF4) {
+                break;
+            }
+            int need = lead <= 0xDF ? 1 : lead <= 0xEF ? 2 : 3;
+            if (pos + need >= len) {
+                break;
+            }
+            boolean ok = true;
+            int wilds = 0;
+            for (int j = 1; j <= need && ok; j++) {
+                int x = b[pos + j] & 0xFF;
+                wilds += wild[pos + j] ? 1 : 0;
+                ok = wilds <= 1 && (wild[pos + j] || (x & 0xC0) == 0x80);
+            }
+            if (!ok) {
+                break;
+            }
+            pos += need + 1;
+            while (k < m && charAt[k + 1] <= pos) {
+                k++;
+            }
+            if (charAt[k] == pos) {
+                best = k;
+            } else if (k == m - 1 && charAt[m] == pos) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private boolean tryStretch(String line, int start, int end, byte[] allBytes, boolean[] allWild, int from, int to,
+            List<Replacement> out) {
+        byte[] bytes = java.util.Arrays.copyOfRange(allBytes, from, to);
+        boolean[] wild = java.util.Arrays.copyOfRange(allWild, from, to);
+        char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
+        char right = end < line.length() ? line.charAt(end) : CharModel.BOUNDARY;
+        StringBuilder decoded = new StringBuilder();
+        int wildUsed = decodeUtf8(bytes, wild, bytes.length, left, right, decoded, false);
+        if (wildUsed < 0 || decoded.isEmpty()) {
+            return false;
+        }
+        boolean wide = false;
         for (int k = 0; k < decoded.length(); k++) {
             char d = decoded.charAt(k);
-            if ((d >= 0x80 && d < 0xA0) || (d >= 0xE000 && d < 0xF900) || d < 0x20 && d != '\t') {
-                return;
+            if ((d >= 0x80 && d < 0xA0) || (d >= 0xE000 && d < 0xF900) || (d < 0x20 && d != '\t')) {
+                return false;
             }
-            hasNonAscii |= d >= 0x80;
+            wide |= d >= 0x2000;
         }
-        if (!hasNonAscii) {
-            return;
+        boolean accentNextToLatin = decoded.length() == 1 && decoded.charAt(0) >= 0xC0 && decoded.charAt(0) <= 0x17F
+                && ((start > 0 && isAsciiLetter(line.charAt(start - 1)))
+                || (end < line.length() && isAsciiLetter(line.charAt(end))));
+        if (!wide && !accentNextToLatin) {
+            return false; // two common characters can spell a Cyrillic or Greek letter pair: not worth the risk
+        }
+        if (accentNextToLatin) {
+            out.add(new Replacement(start, end, decoded.toString(), RepairKind.CHARSET_MOJIBAKE, 0.8));
+            return true; // ji谩 → jiá: an accented letter inside a Latin word, where the model has nothing to say
         }
         String original = line.substring(start, end);
+        int han = 0;
+        for (int k = 0; k < original.length(); k++) {
+            han += CharClasses.isHan(original.charAt(k)) ? 1 : 0;
+        }
+        if (han * 2 < original.length()) {
+            return false; // UTF-8 read as GBK is mostly Han; symbol soup (â€™ã) is some other mojibake
+        }
         String candidate = decoded.toString();
-        if (wildUsed > 0 && codec == DoubleByteCodec.GBK && end < line.length()) {
+        if (wildUsed > 0 && wild[wild.length - 1] && end < line.length()) {
             char next = line.charAt(end);
             if (next >= 0x40 && next <= 0x7E && Character.isLetterOrDigit(next)) {
                 candidate += " "; // the decoder swallowed the ASCII byte after the odd one: a space, most often
+            }
+        }
+        int[] depth = DEPTH.get();
+        if (depth[0] == 0) {
+            // A second layer: what came out is itself UTF-8 read as GBK (锟斤拷-free double mojibake).
+            List<Replacement> inner = new ArrayList<>();
+            depth[0]++;
+            try {
+                doubleByte(candidate, DoubleByteCodec.GBK, inner);
+            } finally {
+                depth[0]--;
+            }
+            if (!inner.isEmpty()) {
+                StringBuilder b = new StringBuilder();
+                int at = 0;
+                for (Replacement r : inner) {
+                    b.append(candidate, at, r.start()).append(r.text());
+                    at = r.end();
+                }
+                candidate = b.append(candidate.substring(at)).toString();
             }
         }
         char scoredRight = candidate.endsWith(" ") ? ' ' : right;
@@ -121,7 +227,9 @@ final class CharsetMojibakeFixer implements Fixer {
         if (after - before >= MIN_GAIN * original.length()) {
             out.add(new Replacement(start, end, candidate, RepairKind.CHARSET_MOJIBAKE,
                     confidence(after - before, original.length())));
+            return true;
         }
+        return false;
     }
 
     private static int n(String s) {
@@ -169,6 +277,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 return -1;
             }
             int wildAt = -1;
+            int wildShift = 0;
             for (int k = 1; k <= need; k++) {
                 if (i + k >= len) {
                     if (!latin || k != need || i + k != len || wildAt >= 0) {
@@ -176,6 +285,7 @@ final class CharsetMojibakeFixer implements Fixer {
                     }
                     wildAt = k; // cp1252 mojibake cut one byte short at the end ("ç´" for 素)
                     cp = cp << 6;
+                    wildShift = 0;
                     continue;
                 }
                 if (latin && b[i + k] == ' ') {
@@ -183,11 +293,12 @@ final class CharsetMojibakeFixer implements Fixer {
                     continue;
                 }
                 if (wild[i + k]) {
-                    if (wildAt >= 0 || k != need) {
+                    if (wildAt >= 0) {
                         return -1;
                     }
                     wildAt = k;
                     cp = cp << 6;
+                    wildShift = 6 * (need - k);
                 } else {
                     int cont = b[i + k] & 0xFF;
                     if ((cont & 0xC0) != 0x80) {
@@ -201,7 +312,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 int best = -1;
                 double bestScore = Double.NEGATIVE_INFINITY;
                 for (int low = 0; low < 64; low++) {
-                    int candidate = cp | low;
+                    int candidate = cp | low << wildShift;
                     if (!valid(candidate, need) || candidate > 0xFFFF) {
                         continue;
                     }
@@ -216,10 +327,10 @@ final class CharsetMojibakeFixer implements Fixer {
                     if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
                         continue;
                     }
-                    // Only Chinese neighbours say something: the model has seen little ASCII around punctuation.
-                    double s = (CharClasses.isChinese(prev) ? model.logProb(fold(prev), fold(c))
+                    // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
+                    double s = (informative(prev) ? model.logProb(fold(prev), fold(c))
                             : model.unigramLog(fold(c)))
-                            + (i + need + 1 >= len && CharClasses.isChinese(right)
+                            + (i + need + 1 >= len && informative(right)
                             ? model.logProb(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
@@ -239,6 +350,14 @@ final class CharsetMojibakeFixer implements Fixer {
             i += need + 1;
         }
         return used;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean informative(char c) {
+        return CharClasses.isChinese(c) || (c < 0x80 && Character.isLetterOrDigit(c));
     }
 
     private static boolean valid(int cp, int need) {
@@ -297,7 +416,8 @@ final class CharsetMojibakeFixer implements Fixer {
 
     /**
      * GBK bytes read through a single-byte code page ({@code ÓůÓĂČíĽţ} in cp1250 → {@code 御用软件}): the run is
-     * encoded back with that code page and decoded as GBK; kept when it is mostly Han and the model prefers it.
+     * encoded back with that code page and decoded as GBK; kept only when every character is an ordinary Han
+     * character and the model prefers it (Latin-script mojibake of other kinds also decodes as GBK, into rare Han).
      */
     private void legacyAsSingleByte(String line, Charset single, List<Replacement> out) {
         java.nio.charset.CharsetEncoder encoder = single.newEncoder();
@@ -322,7 +442,8 @@ final class CharsetMojibakeFixer implements Fixer {
             }
             byte[] bytes = line.substring(start, i).getBytes(single);
             var decoded = DoubleByteCodec.GBK.decodeStrict(bytes);
-            if (decoded.isEmpty() || !decoded.get().codePoints().allMatch(Character::isIdeographic)
+            if (decoded.isEmpty() || !decoded.get().chars().allMatch(d -> CharClasses.isHan((char) d)
+                    && model.count(CharClasses.toSimplified((char) d)) >= COMMON)
                     || decoded.get().length() * 2 != bytes.length) {
                 continue;
             }

@@ -1,8 +1,6 @@
 package io.huixun.text.repair;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Restores a lost character ({@code ?}, U+FFFD, {@code □}) between Chinese characters when the model is confident,
@@ -13,6 +11,8 @@ import java.util.Set;
 final class LostCharacterRestorer implements Fixer {
     /** Posterior probability the best character needs among all candidates. */
     static final double MIN_POSTERIOR = 0.9;
+    /** Candidates rescored with trigrams. */
+    private static final int SHORTLIST = 40;
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
@@ -45,38 +45,76 @@ final class LostCharacterRestorer implements Fixer {
                     && !(m != '?' && (hanLeft || hanRight))) {
                 continue;
             }
-            restore(line, i, end, left, right, hint, out);
+            char left2 = i > 1 ? line.charAt(i - 2) : CharModel.BOUNDARY;
+            char right2 = end + 1 < n ? line.charAt(end + 1) : CharModel.BOUNDARY;
+            restore(line, i, end, left2, left, right, right2, hint, out);
             i = end - 1;
         }
     }
 
-    private void restore(String line, int start, int end, char left, char right, String hint,
-            List<Replacement> out) {
+    private void restore(String line, int start, int end, char left2, char left, char right, char right2,
+            String hint, List<Replacement> out) {
         char l = CharClasses.toSimplified(left);
         char r = CharClasses.toSimplified(right);
-        Set<Integer> candidates = new HashSet<>();
-        model.successors(l, candidates::add);
-        model.predecessors(r, candidates::add);
-        if (line.charAt(start) == '?') {
-            candidates.add((int) '？');
+        char l2 = CharClasses.toSimplified(left2);
+        char r2 = CharClasses.toSimplified(right2);
+        // Candidates: characters seen after the left neighbour and before the right one (both sides when there
+        // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
+        int[] succ = collect(l, true);
+        int[] pred = collect(r, false);
+        boolean[] mark = MARK.get();
+        for (int cp : succ) {
+            mark[cp] = true;
         }
-        double max = Double.NEGATIVE_INFINITY;
-        double[] scores = new double[candidates.size()];
-        char[] chars = new char[candidates.size()];
+        int[] both = new int[Math.min(succ.length, pred.length)];
+        int nb = 0;
+        for (int cp : pred) {
+            if (mark[cp]) {
+                both[nb++] = cp;
+            }
+        }
+        for (int cp : succ) {
+            mark[cp] = false;
+        }
+        int[] pool;
+        if (nb >= 3) {
+            pool = java.util.Arrays.copyOf(both, nb);
+        } else {
+            pool = java.util.stream.IntStream.concat(java.util.Arrays.stream(succ), java.util.Arrays.stream(pred))
+                    .distinct().toArray();
+        }
+        if (line.charAt(start) == '?') {
+            pool = java.util.Arrays.copyOf(pool, pool.length + 1);
+            pool[pool.length - 1] = '？';
+        }
+        long[] ranked = new long[pool.length];
+        double[] bigramScores = new double[pool.length];
         int k = 0;
-        for (int cp : candidates) {
+        for (int cp : pool) {
             char c = (char) cp;
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
                     || (hint != null && !isReading(c, hint))) {
                 continue;
             }
-            double s = model.logProb(l, c) + model.logProb(c, r);
-            chars[k] = c;
-            scores[k++] = s;
-            max = Math.max(max, s);
+            bigramScores[k] = model.logProb(l, c) + model.logProb(c, r);
+            // sort key: score rank in the high bits (descending), the character in the low 16
+            ranked[k] = ((long) Math.round(-bigramScores[k] * 1000) << 16) | c;
+            k++;
         }
         if (k == 0) {
             return;
+        }
+        java.util.Arrays.sort(ranked, 0, k);
+        k = Math.min(k, SHORTLIST);
+        double[] scores = new double[k];
+        char[] chars = new char[k];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            char c = (char) (ranked[j] & 0xFFFF);
+            chars[j] = c;
+            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r)
+            scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
+            max = Math.max(max, scores[j]);
         }
         double sum = 0;
         int best = 0;
@@ -92,6 +130,25 @@ final class LostCharacterRestorer implements Fixer {
             return;
         }
         out.add(new Replacement(start, end, String.valueOf(c), RepairKind.LOST_CHARACTER, Math.min(0.99, posterior)));
+    }
+
+    private static final ThreadLocal<boolean[]> MARK = ThreadLocal.withInitial(() -> new boolean[65536]);
+
+    private int[] collect(char c, boolean successors) {
+        int[][] buf = {new int[64]};
+        int[] n = {0};
+        java.util.function.IntConsumer sink = cp -> {
+            if (n[0] == buf[0].length) {
+                buf[0] = java.util.Arrays.copyOf(buf[0], n[0] * 2);
+            }
+            buf[0][n[0]++] = cp;
+        };
+        if (successors) {
+            model.successors(c, sink);
+        } else {
+            model.predecessors(c, sink);
+        }
+        return java.util.Arrays.copyOf(buf[0], n[0]);
     }
 
     private boolean isReading(char c, String syllable) {

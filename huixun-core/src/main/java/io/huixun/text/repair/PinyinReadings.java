@@ -34,12 +34,13 @@ final class PinyinReadings {
         return r != null && r.contains(normalize(syllable));
     }
 
-    boolean hasReadings(char c) {
-        return readings.containsKey(c);
+    /** The readings of {@code c} with tone marks, in no particular order; empty when unknown. */
+    Set<String> readings(char c) {
+        return readings.getOrDefault(c, Set.of());
     }
 
     static String normalize(String syllable) {
-        return Normalizer.normalize(syllable, Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT)
+        return Normalizer.normalize(CharClasses.narrow(syllable), Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT)
                 .replace('v', 'ü');
     }
 

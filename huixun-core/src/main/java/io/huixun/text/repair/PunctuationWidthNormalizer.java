@@ -36,7 +36,8 @@ final class PunctuationWidthNormalizer implements Fixer {
         boolean[] widenClose = new boolean[n];
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
-            if (widen && ",?!:;".indexOf(c) >= 0 && touchesChinese(line, i) && !betweenDigits(line, i)) {
+            if (widen && ",?!:;".indexOf(c) >= 0 && (touchesChinese(line, i) || endsChineseToken(line, i))
+                    && !betweenDigits(line, i)) {
                 out.add(new Replacement(i, i + 1, String.valueOf((char) (c + 0xFEE0)), RepairKind.PUNCTUATION, 0.95));
             } else if (widen && c == '(' && closeFor[i] > i && parenIsChinese(line, i, closeFor[i])) {
                 out.add(new Replacement(i, i + 1, "（", RepairKind.PUNCTUATION, 0.95));
@@ -68,12 +69,42 @@ final class PunctuationWidthNormalizer implements Fixer {
         if (CharClasses.isChinese(prev) && prev != '…') {
             return true;
         }
-        return CharClasses.isHan(next) && !isAsciiAlnum(prev) && prev != ' ';
+        return CharClasses.isHan(next) && prev != ' ' && prev != 0;
     }
 
+    /** {@code 人数1,000!}: the punctuation ends a number or Latin word that stands in Chinese text. */
+    private static boolean endsChineseToken(String line, int i) {
+        if (i + 1 < line.length() && isAsciiAlnum(line.charAt(i + 1))) {
+            return false;
+        }
+        int k = i - 1;
+        while (k >= 0 && (isAsciiAlnum(line.charAt(k)) || line.charAt(k) == '.' || line.charAt(k) == '%'
+                || (line.charAt(k) == ',' && k > 0 && Character.isDigit(line.charAt(k - 1))))) {
+            k--;
+        }
+        return k < i - 1 && k >= 0 && CharClasses.isChinese(line.charAt(k));
+    }
+
+    /**
+     * {@code 10:30} and the thousands separator of {@code 1,000} stay; {@code 6.7,2027年} is a folded comma
+     * (a thousands group has exactly three digits).
+     */
     private static boolean betweenDigits(String line, int i) {
-        return i > 0 && i + 1 < line.length() && Character.isDigit(line.charAt(i - 1))
-                && Character.isDigit(line.charAt(i + 1));
+        if (!(i > 0 && i + 1 < line.length() && isDigit(line.charAt(i - 1)) && isDigit(line.charAt(i + 1)))) {
+            return false;
+        }
+        if (line.charAt(i) != ',') {
+            return true;
+        }
+        int k = i + 1;
+        while (k < line.length() && isDigit(line.charAt(k))) {
+            k++;
+        }
+        return k - i - 1 == 3;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int[] matchParens(String line) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The repair stage: turns damaged Chinese web text into canonical text plus a log of every edit, keeping the input.
  *
- * <p>Each line goes through the fixers in order: HTML entities, invisible characters, wrong-charset mojibake (again on
- * its own output, for double layers), spam pinyin, byte misalignment, lost characters, punctuation and width, script.
+ * <p>Each line goes through the fixers in order: HTML entities, wrong-charset mojibake (again on its own output, for
+ * double layers), invisible characters, spam pinyin, byte misalignment, lost characters, punctuation and width, script.
  * A line with nothing suspicious in it (the usual case) is passed over by a table scan without running any fixer.
  * Japanese and Korean lines (kana, hangul) get only the charset fixer. Example:
  * {@code 當(dāng)?shù)貢r間2025年4月26日,中國} → {@code 当地时间2025年4月26日，中国}.
@@ -28,9 +28,9 @@ public final class TextRepairer {
         this.options = options;
         List<Fixer> fixers = new ArrayList<>();
         fixers.add(new EntityDecoder());
-        fixers.add(new InvisibleCharacterRemover());
         fixers.add(mojibake);
         fixers.add(mojibake);
+        fixers.add(new InvisibleCharacterRemover()); // after mojibake: cp1252 mojibake holds soft hyphens (直播 → ç›´æ’­)
         fixers.add(new PinyinAnnotationRemover());
         fixers.add(new ByteMisalignmentFixer());
         fixers.add(new LostCharacterRestorer());

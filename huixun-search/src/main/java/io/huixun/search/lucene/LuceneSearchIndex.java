@@ -37,7 +37,6 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -80,6 +79,18 @@ import org.apache.lucene.util.BytesRef;
 public final class LuceneSearchIndex implements SearchIndex {
     private static final int ALSO_AT_LIMIT = 1_000;
     private static final int FACET_TOP = 20;
+    /**
+     * Lucene's limit on leaf clauses per query, raised from 1,024: a 1,000-character pasted phrase is one word-phrase
+     * and one bigram-phrase per field, about 5,000 terms. This setting is JVM-wide (a Lucene static); queries over
+     * it come back as a {@link QueryProblem}.
+     */
+    static final int MAX_CLAUSES = 8_192;
+
+    static {
+        if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+            IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+        }
+    }
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -193,14 +204,18 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (paging.isPresent()) {
             return new QueryProblem(paging.get(), request.query());
         }
-        if (!(QueryParser.parse(request.query()) instanceof ParsedQuery parsed)) {
-            return (QueryProblem) QueryParser.parse(request.query());
+        ParsedQuery parsed;
+        switch (QueryParser.parse(request.query())) {
+            case QueryProblem problem -> {
+                return problem;
+            }
+            case ParsedQuery ok -> parsed = ok;
         }
         QueryTranslator translator = new QueryTranslator(fields);
         List<QueryNode> conditions = new ArrayList<>();
         conditions.add(parsed.root());
         conditions.addAll(request.filters());
-        Query query = translator.translate(new QueryNode.All(conditions)).orElseGet(MatchAllDocsQuery::new);
+        Query query = translator.translate(new QueryNode.All(conditions)).orElse(MatchAllDocsQuery.INSTANCE);
         if (request.collapseDuplicates()) {
             query = new BooleanQuery.Builder().add(query, Occur.MUST)
                     .add(new TermQuery(new Term(DocumentFields.DUPLICATE, "0")), Occur.FILTER).build();
@@ -210,7 +225,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         List<String> targets = translator.highlights().stream()
                 .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
         Query finalQuery = query;
-        return withSearcher(s -> run(s, request, finalQuery, targets, notes));
+        try {
+            return withSearcher(s -> run(s, request, finalQuery, targets, notes));
+        } catch (IndexSearcher.TooManyClauses e) {
+            return new QueryProblem("query is too complex: it expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " terms after segmentation; use fewer or shorter words", request.query());
+        }
     }
 
     private SearchResponse run(IndexSearcher searcher, SearchRequest request, Query query, List<String> targets,

@@ -8,6 +8,7 @@ import io.huixun.search.FacetKind;
 import io.huixun.search.HighlightedText;
 import io.huixun.search.QueryField;
 import io.huixun.search.QueryNode;
+import io.huixun.search.QueryParser;
 import io.huixun.search.QueryProblem;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchHit;
@@ -117,6 +118,47 @@ class LuceneSearchIndexTest {
         assertThat(ids(search("place:香港"))).containsExactly("hktrad");
         assertThat(ids(search("org:香港特区政府"))).containsExactly("hktrad");
         assertThat(ids(search("person:習近平"))).containsExactly("brisimp");
+    }
+
+    @Test
+    void storyKeywordAndTeaserAreKeptAndFilterable() {
+        try (LuceneSearchIndex small = LuceneSearchIndex.inMemory()) {
+            small.put(doc("s1", "碳中和路线图发布", "多部门联合发布碳中和路线图……", "新华社", "2024-03-01")
+                    .withStory("story-7").withKeywords(List.of("碳中和", "路線圖")).asTeaser(true));
+            small.put(doc("s2", "碳排放交易市场扩容", "全国碳排放权交易市场扩容。", "人民网", "2024-03-02"));
+            small.commit();
+            SearchResponse byStory = ok(small.search(SearchRequest.of("story:story-7")));
+            assertThat(ids(byStory)).containsExactly("s1");
+            assertThat(byStory.hits().get(0).teaser()).isTrue();
+            assertThat(ids(ok(small.search(SearchRequest.of("keyword:路线图"))))).containsExactly("s1");
+            assertThat(ok(small.search(SearchRequest.of("碳排放"))).hits().get(0).teaser()).isFalse();
+        }
+    }
+
+    @Test
+    void aDayIsTheLocalDateAtTheArticlesOwnOffset() {
+        try (LuceneSearchIndex small = LuceneSearchIndex.inMemory()) {
+            // 2024-05-01 07:30 in Beijing is still 2024-04-30 in UTC: the article belongs to May 1st.
+            small.put(SearchDocument.of("early", "u", "早间新闻", "早间新闻内容", "新华社",
+                    java.time.OffsetDateTime.parse("2024-05-01T07:30:00+08:00")));
+            small.commit();
+            assertThat(ids(ok(small.search(SearchRequest.of("after:2024-05-01"))))).containsExactly("early");
+            assertThat(ids(ok(small.search(SearchRequest.of("before:2024-05-01"))))).isEmpty();
+            SearchResponse r = ok(small.search(SearchRequest.of("").withFacets(Set.of(FacetKind.DAY))));
+            assertThat(r.facet(FacetKind.DAY)).containsExactly(new FacetCount("2024-05-01", 1));
+        }
+    }
+
+    @Test
+    void anEmptyIndexAnswersWithNothing() {
+        try (LuceneSearchIndex empty = LuceneSearchIndex.inMemory()) {
+            SearchResponse r = ok(empty.search(SearchRequest.of("经济").withFacets(EnumSet.allOf(FacetKind.class))));
+            assertThat(r.total()).isZero();
+            assertThat(r.hits()).isEmpty();
+            assertThat(r.facet(FacetKind.SOURCE)).isEmpty();
+            assertThat(empty.ids()).isEmpty();
+            assertThat(empty.count()).isZero();
+        }
     }
 
     @Test
@@ -265,6 +307,32 @@ class LuceneSearchIndexTest {
         assertThat(unbalanced.notes()).anyMatch(n -> n.contains("unbalanced quote"));
         assertThat(ok(index.search(SearchRequest.of("/一带.*路/")))).isNotNull();
         assertThat(ok(index.search(SearchRequest.of("一带* 一路?")))).isNotNull();
+    }
+
+    @Test
+    void aPastedPassageOfTheMaximumLengthFindsItsArticle() {
+        SearchDocument first = Fixtures.fuyao().get(0);
+        SearchResponse r = ok(index.search(SearchRequest.of(first.body().substring(0, QueryParser.MAX_LENGTH))));
+        assertThat(ids(r).get(0)).isEqualTo(first.id());
+    }
+
+    @Test
+    void queriesOfTheMaximumLengthInEveryShapeRunOrAreTooComplexNeverThrow() {
+        String han = String.join("", Fixtures.fuyao().get(1).body().split("[^\\p{IsHan}]+"));
+        for (int chunk : new int[] {2, 8, 15, 30, 33, 64, 200, 999}) {
+            StringBuilder q = new StringBuilder();
+            for (int at = 0; q.length() + chunk + 1 <= QueryParser.MAX_LENGTH && at + chunk < han.length();
+                    at += chunk) {
+                q.append(han, at, at + chunk).append(' ');
+            }
+            SearchResult r = index.search(SearchRequest.of(q.toString()));
+            if (r instanceof QueryProblem p) {
+                assertThat(p.message()).as("chunks of %d", chunk)
+                        .matches("query (is too complex|has more than 64).*");
+            } else {
+                assertThat(r).isInstanceOf(SearchResponse.class);
+            }
+        }
     }
 
     @Test

@@ -61,7 +61,7 @@ import org.sqlite.SQLiteErrorCode;
  *
  * <p>Design: WAL journal, so readers never block the writer and see the last committed state. All writes go through
  * one connection under a lock, each in a {@code BEGIN IMMEDIATE} transaction (the write lock is taken up front, so a
- * second process waits up to the busy timeout instead of failing half-way). Reads borrow a read-only connection from
+ * second process waits up to the busy timeout instead of failing half-way, and is released at commit). Reads borrow a read-only connection from
  * a small pool. Uniqueness of URL (by its SHA-256) and of the original's SHA-256 is enforced by the schema; a save
  * looks both up first inside its write transaction, so the check and the insert are atomic even against another
  * process, and a match is answered with {@link SaveResult.AlreadyStored}. Every statement is prepared; no value is
@@ -107,8 +107,10 @@ public final class SqliteArticleStore implements ArticleStore {
         this.clock = clock;
         SQLiteDataSource writeSource = dataSource(file, options, false);
         migrate(writeSource);
+        // Auto-commit stays on and write() issues BEGIN IMMEDIATE / COMMIT itself: with auto-commit off, sqlite-jdbc
+        // begins the next transaction right after each commit, so an IMMEDIATE writer would hold the database's
+        // write lock for its whole life and lock out every other process (found by a test with two stores).
         this.writer = writeSource.getConnection();
-        this.writer.setAutoCommit(false);
         this.readSource = dataSource(file, options, true);
         this.idleReaders = new ArrayBlockingQueue<>(Math.max(1, options.idleReaders()));
     }
@@ -153,8 +155,6 @@ public final class SqliteArticleStore implements ArticleStore {
         config.setEncoding(SQLiteConfig.Encoding.UTF8);
         if (readOnly) {
             config.setReadOnly(true);
-        } else {
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -684,9 +684,14 @@ public final class SqliteArticleStore implements ArticleStore {
         ensureOpen();
         writeLock.lock();
         try {
+            try (java.sql.Statement begin = writer.createStatement()) {
+                begin.execute("BEGIN IMMEDIATE"); // take the write lock now, not half-way through
+            }
             try {
                 T result = work.apply(writer);
-                writer.commit();
+                try (java.sql.Statement commit = writer.createStatement()) {
+                    commit.execute("COMMIT");
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
@@ -850,8 +855,8 @@ public final class SqliteArticleStore implements ArticleStore {
     }
 
     private void rollbackQuietly() {
-        try {
-            writer.rollback();
+        try (java.sql.Statement rollback = writer.createStatement()) {
+            rollback.execute("ROLLBACK");
         } catch (SQLException e) {
             // the original failure matters more; a failed rollback leaves SQLite to roll back on the next begin
         }

@@ -284,6 +284,28 @@ class SqliteArticleStoreTest {
     }
 
     @Test
+    void twoStoresOnOneFileWritingTheSameArticlesStoreEachOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (SqliteArticleStore second = SqliteArticleStore.open(dir.resolve("huixun.db"))) {
+            List<Future<Integer>> writers = new ArrayList<>();
+            for (SqliteArticleStore s : List.of(store, second)) {
+                writers.add(pool.submit(() -> {
+                    int inserted = 0;
+                    for (int i = 0; i < 150; i++) {
+                        inserted += s.save(article(i)) instanceof SaveResult.Inserted ? 1 : 0;
+                    }
+                    return inserted;
+                }));
+            }
+            assertThat(writers.get(0).get() + writers.get(1).get()).isEqualTo(150);
+            assertThat(store.count()).isEqualTo(150);
+            assertThat(second.count()).isEqualTo(150);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aClosedStoreSaysSo() {
         store.close();
         store.close();
