@@ -33,6 +33,8 @@ final class BylineParser {
             + KNOWN_AGENCIES + ")(?:消息|讯|报道)");
     private static final Pattern AUTHOR_LABEL = Pattern.compile(
             "(?:作者(?!单位|简介|信息|介绍)|文\\s*/|文\\s*\\||撰文|撰稿|记者|发布者|发表者|发帖人|楼主|博主|署名)\\s*[:：]?\\s*"
+                    // "记者从有关部门获悉" is prose, not a byline: a name does not start with a verb or preposition
+                    + "(?!从|在|向|对|将|据|今天|近日|日前|了解|获悉|采访|来到|走进|看到|注意到|发现|调查)"
                     + "(?<name>[\\p{IsHan}A-Za-z][\\p{IsHan}A-Za-z0-9_·.&\\-]{0,20}(?:[\\s、,，]+[\\p{IsHan}]{2,4}){0,5})");
     private static final Pattern CLOSING_CREDIT = Pattern.compile(
             "[（(]\\s*(?<marker>[\\p{IsHan}]{0,6}(?:记者|通讯员)|文|作者)?\\s*[:：/]?\\s*"

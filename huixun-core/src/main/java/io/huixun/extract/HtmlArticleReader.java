@@ -146,6 +146,11 @@ final class HtmlArticleReader {
         if (b.chars() > 80 || b.punctuation() > 3) {
             return false;
         }
+        Optional<Dateline> dateline = BylineParser.dateline(b.text());
+        if (dateline.isPresent() && b.text().length() - b.text().indexOf(dateline.get().text())
+                - dateline.get().text().length() > 12) {
+            return false; // "新华社北京4月27日电 记者从…获悉，…": the lead paragraph, not a byline
+        }
         String t = KeywordFold.fold(b.text());
         if (!META_LINE_HINT.matcher(t).find()) {
             return false;

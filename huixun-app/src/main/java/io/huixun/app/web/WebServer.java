@@ -101,7 +101,8 @@ public final class WebServer implements AutoCloseable {
         r.get("/", this::front);
         r.get("/article/{id}", this::article);
         r.get("/story/{id}", this::story);
-        r.get("/story/{id}/feed.xml", ctx -> storyFeed(ctx));
+        r.get("/story/{id}/feed.xml", ctx -> storyFeed(ctx, false));
+        r.get("/story/{id}/atom.xml", ctx -> storyFeed(ctx, true));
         r.get("/search", this::search);
         r.get("/entity/{name}", ctx -> ctx.redirect("/search?q=" + PageContextEnc.enc(entityQuery(ctx.pathParam("name")))));
         r.get("/sources", ctx -> render(ctx, "sources.jte", Map.of("sources", desk.sources())));
@@ -168,7 +169,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private void storyFeed(Context ctx) {
+    private void storyFeed(Context ctx, boolean atom) {
         String id = bounded(ctx.pathParam("id"));
         String base = baseUrl(ctx);
         Optional<List<FeedItem>> items = desk.storyFeed(id, base);
@@ -176,8 +177,14 @@ public final class WebServer implements AutoCloseable {
             error(ctx, 404, null);
             return;
         }
-        ctx.contentType("application/rss+xml; charset=utf-8").result(FeedWriter.rss("汇讯 · " + id,
-                base + "/story/" + id, base + ctx.path(), "汇讯专题", items.get()));
+        String title = desk.story(id).map(s -> "汇讯 · " + s.title()).orElse("汇讯 · " + id);
+        if (atom) {
+            ctx.contentType("application/atom+xml; charset=utf-8").result(FeedWriter.atom(title,
+                    base + "/story/" + id, base + ctx.path(), items.get()));
+        } else {
+            ctx.contentType("application/rss+xml; charset=utf-8").result(FeedWriter.rss(title,
+                    base + "/story/" + id, base + ctx.path(), "汇讯专题", items.get()));
+        }
     }
 
     private void addSource(Context ctx) {
