@@ -34,7 +34,7 @@ final class CharsetSniffer {
         if (bom.evidence() == DetectedCharset.Evidence.BOM) {
             return new CharsetDecision(bom.charset(), CharsetDecision.Source.BOM, Optional.empty(), bom.bomLength());
         }
-        boolean validUtf8 = isMultiByteUtf8(body);
+        boolean validUtf8 = CharsetDetector.isMultiByteUtf8(body);
         Optional<String> headerLabel = contentType.flatMap(ct -> group(HEADER_CHARSET.matcher(ct)));
         Optional<CharsetDecision> fromHeader = labelled(headerLabel, CharsetDecision.Source.HEADER, validUtf8);
         if (fromHeader.isPresent()) {
@@ -52,53 +52,6 @@ final class CharsetSniffer {
                 headerLabel.or(() -> metaLabel), 0);
     }
 
-    /**
-     * Whether the first 64 KiB are valid UTF-8 containing at least one multi-byte sequence (a sequence cut by the
-     * sample's end counts as valid). Legacy double-byte text practically never passes.
-     */
-    static boolean isMultiByteUtf8(byte[] b) {
-        int n = Math.min(b.length, 1 << 16);
-        boolean multi = false;
-        int i = 0;
-        while (i < n) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            int len;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                len = 2;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                len = 3;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                len = 4;
-                min = 0x10000;
-            } else {
-                return false;
-            }
-            int cp = c & (0xFF >> (len + 1));
-            for (int k = 1; k < len; k++) {
-                if (i + k >= n) {
-                    return n < b.length; // cut by the sample's end: fine; by the body's end: invalid
-                }
-                int cc = b[i + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80) {
-                    return false;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return false;
-            }
-            multi = true;
-            i += len;
-        }
-        return multi;
-    }
 
     private static Optional<CharsetDecision> labelled(Optional<String> label, CharsetDecision.Source source,
                                                       boolean validUtf8) {

@@ -254,7 +254,7 @@ public final class Fetcher {
     static String locationText(String header) {
         String v = header.strip();
         byte[] bytes = v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (CharsetSniffer.isMultiByteUtf8(bytes)) {
+        if (io.huixun.text.charset.CharsetDetector.isMultiByteUtf8(bytes)) {
             v = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
         return v.replace(" ", "%20");

@@ -23,7 +23,7 @@ class CharsetSnifferTest {
         "e696b0e997, false",           // cut inside the last character, whole body: invalid
     })
     void multiByteUtf8Check(String hex, boolean expected) {
-        assertThat(CharsetSniffer.isMultiByteUtf8(HexFormat.of().parseHex(hex))).isEqualTo(expected);
+        assertThat(io.huixun.text.charset.CharsetDetector.isMultiByteUtf8(HexFormat.of().parseHex(hex))).isEqualTo(expected);
     }
 
     @Test

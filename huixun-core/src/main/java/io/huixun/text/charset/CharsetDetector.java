@@ -53,6 +53,15 @@ public final class CharsetDetector {
         return new DetectedCharset(GB18030, DetectedCharset.Evidence.DEFAULT, 0);
     }
 
+    /**
+     * Whether the first 64 KiB are valid UTF-8 with at least one multi-byte sequence (a sequence cut by the sample's
+     * end counts as valid): legacy double-byte text practically never passes, so this beats a wrong label.
+     */
+    public static boolean isMultiByteUtf8(byte[] bytes) {
+        int sample = Math.min(bytes.length, SAMPLE);
+        return Utf8Check.of(bytes, sample, sample == bytes.length) == Utf8Check.VALID;
+    }
+
     public static DetectedCharset detect(byte[] bytes) {
         return detect(bytes, bytes.length);
     }
