@@ -28,7 +28,7 @@ final class CliStreams {
     /** Opens a file, or standard input for "-". */
     static InputStream open(String file) {
         if (file.equals("-")) {
-            return new FileInputStream(FileDescriptor.in);
+            return System.in;
         }
         Path path = Path.of(file);
         if (Files.isDirectory(path)) {

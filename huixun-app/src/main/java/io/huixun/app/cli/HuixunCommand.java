@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 /** The top-level {@code huixun} command and the exit-code policy shared by every subcommand. */
 @Command(name = "huixun", mixinStandardHelpOptions = true, version = "huixun 0.1.0",
         description = "Huixun (汇讯): a self-hosted aggregator and search engine for Chinese-language news.",
-        subcommands = {ConvertCommand.class, RepairCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConvertCommand.class, RepairCommand.class, ExtractCommand.class, IngestCommand.class,
+                SearchCommand.class, ServeCommand.class, DemoCommand.class, SourcesCommand.class, ReindexCommand.class,
+                ExportCommand.class, CommandLine.HelpCommand.class})
 public final class HuixunCommand implements Runnable {
     public static final int OK = 0;
     public static final int BAD_INPUT = 1;

@@ -1,0 +1,87 @@
+package io.huixun.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huixun.app.Installation;
+import io.huixun.search.QueryProblem;
+import io.huixun.search.SearchHit;
+import io.huixun.search.SearchRequest;
+import io.huixun.search.SearchResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code huixun search QUERY [--json] [--limit N]}. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search the stored news. Words and \"phrases\" in either script, AND/OR/NOT or -word,",
+                "source:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD, person:/place:/org:/entity:NAME."})
+final class SearchCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY")
+    List<String> words;
+
+    @Option(names = "--json", description = "Print {\"total\", \"hits\": [{\"id\", \"url\", \"title\", \"source\", \"published\", \"snippet\"}]}.")
+    boolean json;
+
+    @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "Hits to show, 1 to 100 (default 10).")
+    int limit;
+
+    @Option(names = "--sort", defaultValue = "relevance", paramLabel = "relevance|time")
+    String sort;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1 || limit > SearchRequest.MAX_SIZE) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
+        }
+        String query = String.join(" ", words);
+        try (Installation installation = data.open()) {
+            SearchRequest request = SearchRequest.of(query).withPage(1, limit)
+                    .withSort("time".equals(sort) ? io.huixun.search.SortOrder.TIME : io.huixun.search.SortOrder.RELEVANCE);
+            return switch (installation.index().search(request)) {
+                case QueryProblem p -> throw new UserInputException("bad query: " + p.message());
+                case SearchResponse r -> {
+                    print(r);
+                    yield HuixunCommand.OK;
+                }
+            };
+        }
+    }
+
+    private void print(SearchResponse r) throws Exception {
+        if (json) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("total", r.total());
+            body.put("hits", r.hits().stream().map(SearchCommand::hit).toList());
+            System.out.println(new ObjectMapper().writeValueAsString(body));
+            return;
+        }
+        System.out.println(r.total() + " results");
+        for (SearchHit h : r.hits()) {
+            System.out.println();
+            System.out.println("[" + h.id() + "] " + h.title().text()
+                    + (h.alsoAtSources() > 0 ? "  (also at " + h.alsoAtSources() + " sources)" : ""));
+            System.out.println("    " + h.source() + " · " + h.published() + (h.url().isBlank() ? "" : " · " + h.url()));
+            System.out.println("    " + h.snippet().render(s -> s, "【", "】"));
+        }
+    }
+
+    private static Map<String, Object> hit(SearchHit h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id());
+        m.put("url", h.url());
+        m.put("title", h.title().text());
+        m.put("source", h.source());
+        m.put("published", h.published().toString());
+        m.put("snippet", h.snippet().text());
+        m.put("also_at", h.alsoAtSources());
+        return m;
+    }
+}

@@ -1,0 +1,103 @@
+package io.huixun.app.cli;
+
+import io.huixun.app.Installation;
+import io.huixun.app.web.AdminAuth;
+import io.huixun.app.web.LocalNewsDesk;
+import io.huixun.app.web.WebServer;
+import io.huixun.ingest.SourceRefresher;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code huixun serve [--port N]}: the web UI, API and feeds, and the source refresher. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the web UI, JSON API and feeds, and refresh the sources on their schedules.",
+                "Operator actions need HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER, default admin)."})
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port must be between 0 and 65535, got " + port);
+        }
+        Installation installation = data.open();
+        serve(installation, host, port, adminAuth(false), "");
+        return HuixunCommand.OK;
+    }
+
+    static AdminAuth adminAuth(boolean demo) {
+        String user = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_USER")).orElse("admin");
+        Optional<String> password = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_PASSWORD")).filter(p -> !p.isBlank());
+        if (password.isEmpty() && demo) {
+            password = Optional.of("demo-" + Long.toHexString(new java.security.SecureRandom().nextLong()).substring(0, 8));
+            System.out.println("demo administrator: user '" + user + "', password '" + password.get()
+                    + "' (set HUIXUN_ADMIN_PASSWORD to choose one)");
+        }
+        return new AdminAuth(user, password, Clock.systemUTC());
+    }
+
+    /** Serves until the process is stopped (Ctrl-C), then closes everything. */
+    static void serve(Installation installation, String host, int port, AdminAuth auth, String banner)
+            throws InterruptedException {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(metrics);
+        io.micrometer.core.instrument.Gauge.builder("huixun.articles", installation.store(), s -> s.count())
+                .register(metrics);
+        WebServer server;
+        try {
+            server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port);
+        } catch (RuntimeException e) {
+            installation.close();
+            throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+        }
+        SourceRefresher refresher = new SourceRefresher(installation.store(), installation.pipeline(), Clock.systemUTC());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "source-refresher");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                refresher.refreshDue();
+            } catch (RuntimeException e) {
+                System.err.println("huixun serve: refreshing sources failed: " + e);
+            }
+        }, 5, 30, TimeUnit.SECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.shutdownNow();
+            server.close();
+            installation.close();
+            stopped.countDown();
+        }, "huixun-shutdown"));
+        System.out.println(banner + "Huixun is serving on http://" + (host.contains(":") ? "[" + host + "]" : host)
+                + ":" + server.port() + "/  (" + installation.store().count() + " articles; Ctrl-C to stop)");
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+}

@@ -1,0 +1,363 @@
+package io.huixun.app.web;
+
+import io.huixun.app.Installation;
+import io.huixun.app.web.view.ArticleCard;
+import io.huixun.app.web.view.ArticleView;
+import io.huixun.app.web.view.FacetCount;
+import io.huixun.app.web.view.FrontPageView;
+import io.huixun.app.web.view.RepairEditView;
+import io.huixun.app.web.view.SearchHitView;
+import io.huixun.app.web.view.SearchView;
+import io.huixun.app.web.view.StoryView;
+import io.huixun.cluster.Story;
+import io.huixun.ingest.RepairLog;
+import io.huixun.nlp.Category;
+import io.huixun.nlp.Entities;
+import io.huixun.search.FacetKind;
+import io.huixun.search.QueryProblem;
+import io.huixun.search.SearchHit;
+import io.huixun.search.SearchRequest;
+import io.huixun.search.SearchResponse;
+import io.huixun.search.SearchResult;
+import io.huixun.search.SortOrder;
+import io.huixun.source.ParseResult;
+import io.huixun.source.SourceParser;
+import io.huixun.source.Subscription;
+import io.huixun.store.ArticleStore;
+import io.huixun.store.ArticleSummary;
+import io.huixun.store.NewSource;
+import io.huixun.store.RecentFilter;
+import io.huixun.store.Source;
+import io.huixun.store.SourceAddResult;
+import io.huixun.store.SourceKind;
+import io.huixun.store.StoredArticle;
+import io.huixun.store.StoredUnderstanding;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@link NewsDesk} of one installation: reads the SQLite store, the Lucene index and the in-memory stories.
+ * Thread-safe (each collaborator is).
+ */
+public final class LocalNewsDesk implements NewsDesk {
+    static final int TOP_STORIES = 6;
+    static final int RELATED_PER_STORY = 5;
+    static final int LATEST = 30;
+    static final int RELATED_POOL = 300;
+    static final int MIN_SHARED = 3;
+    static final Duration DEFAULT_REFRESH = Duration.ofMinutes(30);
+
+    private final Installation installation;
+    private final ArticleStore store;
+
+    public LocalNewsDesk(Installation installation) {
+        this.installation = installation;
+        this.store = installation.store();
+    }
+
+    @Override
+    public FrontPageView front(Optional<String> source, Optional<String> category) {
+        Optional<Category> cat = category.flatMap(LocalNewsDesk::category);
+        RecentFilter filter = new RecentFilter(true, source, cat.map(Enum::name));
+        List<ArticleCard> latest = cards(store.listRecent(filter, 0, LATEST));
+        List<TopStoryDraft> drafts = new ArrayList<>();
+        Set<Long> shown = new HashSet<>();
+        for (Story story : installation.pipeline().stories().stories(2)) {
+            if (drafts.size() >= TOP_STORIES) {
+                break;
+            }
+            List<Long> ids = story.members().stream().map(Long::parseLong).toList();
+            List<ArticleCard> members = cards(store.summaries(ids));
+            if (members.isEmpty()) {
+                continue;
+            }
+            ArticleCard lead = members.get(0);
+            if (source.isPresent() && !source.get().equals(lead.source())
+                    || cat.isPresent() && !cat.get().label().equals(lead.category())) {
+                continue;
+            }
+            List<ArticleCard> related = new ArrayList<>(members.subList(1, members.size()));
+            java.util.Collections.reverse(related); // newest first under the lead
+            drafts.add(new TopStoryDraft(story.id(), story.title(), lead,
+                    related.subList(0, Math.min(RELATED_PER_STORY, related.size())), true));
+            members.forEach(m -> shown.add(m.id()));
+        }
+        // Too few multi-source stories: lead with the latest full articles, each with the reports that share its
+        // people, places and keywords as teasers, the way a news portal's front page groups them.
+        List<ArticleSummary> pool = store.listRecent(filter, 0, RELATED_POOL);
+        Map<Long, StoredUnderstanding> poolUnderstanding = store.understandings(
+                pool.stream().map(ArticleSummary::id).toList());
+        for (ArticleCard card : latest) {
+            if (drafts.size() >= TOP_STORIES) {
+                break;
+            }
+            if (card.teaser() || !shown.add(card.id())) {
+                continue;
+            }
+            List<ArticleSummary> related = related(card.id(), pool, poolUnderstanding, shown);
+            related.forEach(r -> shown.add(r.id()));
+            drafts.add(new TopStoryDraft("s-" + card.id(), card.title(), card, cards(related), false));
+        }
+        List<io.huixun.app.web.view.TopStory> top = drafts.stream()
+                .map(d -> new io.huixun.app.web.view.TopStory(d.id, d.title, d.lead, d.related, d.clustered)).toList();
+        List<ArticleCard> rest = latest.stream().filter(c -> top.stream().noneMatch(t -> t.lead().id() == c.id()))
+                .toList();
+        List<String> categories = Arrays.stream(Category.values()).filter(c -> c != Category.OTHER)
+                .map(Category::label).toList();
+        return new FrontPageView(top, rest, store.publishers(12), source, categories,
+                cat.map(Category::label));
+    }
+
+    /**
+     * Up to {@link #RELATED_PER_STORY} articles of {@code pool} sharing at least {@link #MIN_SHARED} of the lead's
+     * entities and keywords, most shared first; articles already on the page are left out.
+     */
+    private static List<ArticleSummary> related(long leadId, List<ArticleSummary> pool,
+                                                Map<Long, StoredUnderstanding> understandings, Set<Long> shown) {
+        StoredUnderstanding lead = understandings.get(leadId);
+        if (lead == null) {
+            return List.of();
+        }
+        Set<String> features = features(lead);
+        record Scored(ArticleSummary article, int shared) {}
+        List<Scored> scored = new ArrayList<>();
+        for (ArticleSummary candidate : pool) {
+            StoredUnderstanding u = understandings.get(candidate.id());
+            if (candidate.id() == leadId || shown.contains(candidate.id()) || u == null) {
+                continue;
+            }
+            Set<String> other = features(u);
+            other.retainAll(features);
+            if (other.size() >= MIN_SHARED) {
+                scored.add(new Scored(candidate, other.size()));
+            }
+        }
+        scored.sort((a, b) -> b.shared() - a.shared());
+        return scored.stream().limit(RELATED_PER_STORY).map(Scored::article).toList();
+    }
+
+    private static Set<String> features(StoredUnderstanding u) {
+        Set<String> f = new HashSet<>(u.understanding().keywords());
+        f.addAll(u.understanding().entities().people());
+        f.addAll(u.understanding().entities().places());
+        f.addAll(u.understanding().entities().organisations());
+        f.remove("中国"); // named in most Chinese news: no evidence of relatedness
+        return f;
+    }
+
+    private record TopStoryDraft(String id, String title, ArticleCard lead, List<ArticleCard> related,
+                                 boolean clustered) {}
+
+    @Override
+    public Optional<ArticleView> article(long id) {
+        Optional<StoredArticle> found = store.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredArticle a = found.get();
+        Optional<StoredUnderstanding> su = store.understanding(id);
+        List<RepairEditView> repairs = RepairLog.read(a.repairLogJson()).stream()
+                .map(e -> new RepairEditView(e.field() + " · " + e.kind(), e.before(), e.after(), e.confidence(),
+                        e.inputStart())).toList();
+        Optional<String> storyId = su.flatMap(StoredUnderstanding::storyId);
+        Optional<String> storyTitle = storyId.flatMap(s -> installation.pipeline().stories().story(s))
+                .filter(s -> s.members().size() > 1).map(Story::title);
+        List<String> paragraphs = a.canonicalText().lines().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Optional.of(new ArticleView(a.id(), a.title(), paragraphs, a.source(), a.published(),
+                su.flatMap(s -> s.understanding().dateline()),
+                su.map(s -> s.understanding().entities()).orElse(Entities.NONE),
+                su.map(s -> s.understanding().keywords()).orElse(List.of()), cards(store.alsoAt(id)), repairs,
+                a.original().text(), a.teaser(), a.url().filter(u -> u.startsWith("http")),
+                storyTitle.isPresent() ? storyId : Optional.empty(), storyTitle,
+                su.map(s -> s.understanding().category().label()).orElse(Category.OTHER.label()),
+                su.map(s -> s.understanding().summary()).orElse("")));
+    }
+
+    @Override
+    public Optional<StoryView> story(String id) {
+        return installation.pipeline().stories().story(id).map(story -> {
+            List<ArticleCard> timeline = cards(store.summaries(story.members().stream().map(Long::parseLong).toList()));
+            List<String> sources = timeline.stream().map(ArticleCard::source).filter(s -> !s.isBlank()).distinct()
+                    .toList();
+            return new StoryView(story.id(), story.title(), story.first(), story.last(), timeline, sources);
+        });
+    }
+
+    @Override
+    public SearchView search(String query, String sort, int page, int size) {
+        if (query.isBlank()) {
+            return new SearchView(query, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), page,
+                    size, sort, Optional.empty(), List.of());
+        }
+        SearchRequest request = new SearchRequest(query, List.of(),
+                "time".equals(sort) ? SortOrder.TIME : SortOrder.RELEVANCE, page + 1, size,
+                EnumSet.allOf(FacetKind.class), true);
+        SearchResult result = installation.index().search(request);
+        return switch (result) {
+            case QueryProblem p -> new SearchView(query, 0, List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), page, size, sort, Optional.of(p.message()), List.of());
+            case SearchResponse r -> {
+                Map<Long, StoredUnderstanding> u = store.understandings(r.hits().stream()
+                        .map(h -> Long.parseLong(h.id())).toList());
+                List<SearchHitView> hits = r.hits().stream().map(h -> hit(h, u.get(Long.parseLong(h.id())))).toList();
+                yield new SearchView(query, r.total(), hits, facet(r, FacetKind.SOURCE), facet(r, FacetKind.DAY),
+                        facet(r, FacetKind.PERSON), facet(r, FacetKind.PLACE), facet(r, FacetKind.ORGANISATION),
+                        page, size, sort, Optional.empty(), r.notes());
+            }
+        };
+    }
+
+    private static SearchHitView hit(SearchHit h, StoredUnderstanding u) {
+        ArticleCard card = new ArticleCard(Long.parseLong(h.id()), h.title().text(), h.source(),
+                Optional.of(h.published().toZonedDateTime()), u == null ? "" : u.understanding().summary(),
+                h.alsoAtSources(), h.teaser(), Optional.of(h.url()).filter(x -> x.startsWith("http")),
+                u == null ? "" : u.understanding().category().label());
+        return new SearchHitView(card, h.snippet().render(LocalNewsDesk::escape, "<mark>", "</mark>"));
+    }
+
+    private static List<FacetCount> facet(SearchResponse r, FacetKind kind) {
+        return r.facet(kind).stream().limit(kind == FacetKind.DAY ? 31 : 10)
+                .map(f -> new FacetCount(f.label(), f.count())).toList();
+    }
+
+    @Override
+    public List<FeedItem> feed(Optional<String> query, String baseUrl, int limit) {
+        List<ArticleCard> cards;
+        if (query.isEmpty()) {
+            cards = cards(store.listRecent(RecentFilter.CANONICAL, 0, limit));
+        } else {
+            SearchView v = search(query.get(), "time", 0, Math.min(limit, SearchRequest.MAX_SIZE));
+            cards = v.hits().stream().map(SearchHitView::card).toList();
+        }
+        return cards.stream().map(c -> item(c, baseUrl)).toList();
+    }
+
+    @Override
+    public Optional<List<FeedItem>> storyFeed(String storyId, String baseUrl) {
+        return story(storyId).map(s -> {
+            List<FeedItem> items = new ArrayList<>(s.timeline().stream().map(c -> item(c, baseUrl)).toList());
+            java.util.Collections.reverse(items);
+            return items;
+        });
+    }
+
+    private static FeedItem item(ArticleCard c, String baseUrl) {
+        return new FeedItem(String.valueOf(c.id()), c.title(), baseUrl + "/article/" + c.id(), c.summary(),
+                c.published().map(ZonedDateTime::toOffsetDateTime).orElse(null), c.source());
+    }
+
+    @Override
+    public List<Source> sources() {
+        return store.listSources();
+    }
+
+    @Override
+    public String addSource(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (Exception e) {
+            return "not a URL: " + clip(url);
+        }
+        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            return "only http and https URLs can be sources: " + clip(url);
+        }
+        SourceAddResult r = store.addSource(new NewSource(uri.getHost(), uri.toString(), SourceKind.FEED,
+                Optional.empty(), DEFAULT_REFRESH));
+        return switch (r) {
+            case SourceAddResult.Added a -> "added source #" + a.source().id() + ": " + a.source().url();
+            case SourceAddResult.AlreadyRegistered a -> "already a source (#" + a.existing().id() + ")";
+            case SourceAddResult.Rejected x -> "not added: " + x.message();
+        };
+    }
+
+    @Override
+    public String importOpml(String opml) {
+        ParseResult<List<Subscription>> parsed = SourceParser.opml(opml.getBytes(StandardCharsets.UTF_8));
+        return switch (parsed) {
+            case ParseResult.Malformed<List<Subscription>> bad -> "not OPML: " + bad.reason();
+            case ParseResult.Parsed<List<Subscription>> ok -> {
+                int added = 0;
+                for (Subscription s : ok.value()) {
+                    if (addSource(s.feedUrl().toString()).startsWith("added")) {
+                        added++;
+                    }
+                }
+                yield "imported " + added + " of " + ok.value().size() + " feeds";
+            }
+        };
+    }
+
+    @Override
+    public boolean pauseSource(long id, boolean paused) {
+        return store.setSourcePaused(id, paused);
+    }
+
+    @Override
+    public boolean removeSource(long id) {
+        return store.removeSource(id);
+    }
+
+    @Override
+    public Health health() {
+        long articles = store.count();
+        long indexed = installation.index().count();
+        return new Health(articles, indexed, store.listSources().size(), articles == indexed);
+    }
+
+    // ---- helpers ----
+
+    private List<ArticleCard> cards(List<ArticleSummary> summaries) {
+        List<Long> ids = summaries.stream().map(ArticleSummary::id).toList();
+        Map<Long, StoredUnderstanding> u = store.understandings(ids);
+        Map<Long, Integer> copies = store.copyCounts(ids);
+        return summaries.stream().map(s -> {
+            StoredUnderstanding su = u.get(s.id());
+            return new ArticleCard(s.id(), s.title(), s.source(), s.published(),
+                    su == null ? "" : su.understanding().summary(), copies.getOrDefault(s.id(), 0), s.teaser(),
+                    s.url().filter(x -> x.startsWith("http")),
+                    su == null ? "" : su.understanding().category().label());
+        }).toList();
+    }
+
+    private static Optional<Category> category(String labelOrName) {
+        for (Category c : Category.values()) {
+            if (c.label().equals(labelOrName) || c.name().equalsIgnoreCase(labelOrName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String clip(String s) {
+        return s.length() > 100 ? s.substring(0, 100) + "…" : s;
+    }
+}

@@ -1,0 +1,391 @@
+package io.huixun.app.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.huixun.app.web.view.ArticleView;
+import io.huixun.app.web.view.SearchView;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: pages, API, feeds, health and metrics on one port (Javalin on Jetty).
+ *
+ * <p>Every response goes through {@link SecurityHeaders}; every error — unknown route, unknown id, malformed
+ * parameter, exception — is answered with a page (or a JSON body under {@code /api}) that says what went wrong,
+ * never a stack trace. Inputs are bounded: query strings over {@value #MAX_QUERY} characters are refused with 400.
+ * Thread-safe; close it to stop.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    static final int MAX_QUERY = 2000;
+    static final int MAX_PARAM = 200;
+    private static final String LANG_COOKIE = "hx_lang";
+
+    private final Javalin app;
+    private final NewsDesk desk;
+    private final AdminAuth auth;
+    private final PrometheusMeterRegistry metrics;
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final ApiRoutes api;
+
+    private WebServer(NewsDesk desk, AdminAuth auth, PrometheusMeterRegistry metrics) {
+        this.desk = desk;
+        this.auth = auth;
+        this.metrics = metrics;
+        this.api = new ApiRoutes(desk);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "max-age=3600");
+            });
+            config.jetty.modifyServer(server -> server.setStopTimeout(2000));
+            // Let long query strings reach our own check, which answers 400 with a message instead of Jetty's bare 414.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
+            config.requestLogger.http((ctx, ms) -> record(ctx, ms));
+            config.routes.before(SecurityHeaders::apply);
+            routes(config.routes);
+            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, null);
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint GET " + ctx.path() + " not found")) {
+                    error(ctx, 404, null);
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, 405, "method not allowed"));
+        });
+    }
+
+    /** Starts a server on {@code host:port} (port 0 picks a free one). */
+    public static WebServer start(NewsDesk desk, AdminAuth auth, PrometheusMeterRegistry metrics, String host,
+                                  int port) {
+        WebServer server = new WebServer(desk, auth, metrics);
+        server.app.start(host, port);
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** A malformed request parameter: answered with 400 and the message. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    private void routes(io.javalin.config.RoutesConfig r) {
+        r.get("/", this::front);
+        r.get("/article/{id}", this::article);
+        r.get("/story/{id}", this::story);
+        r.get("/story/{id}/feed.xml", ctx -> storyFeed(ctx));
+        r.get("/search", this::search);
+        r.get("/entity/{name}", ctx -> ctx.redirect("/search?q=" + PageContextEnc.enc(entityQuery(ctx.pathParam("name")))));
+        r.get("/sources", ctx -> render(ctx, "sources.jte", Map.of("sources", desk.sources())));
+        r.post("/sources", this::addSource);
+        r.post("/sources/{id}/{action}", this::sourceAction);
+        r.get("/login", ctx -> render(ctx, "login.jte", Map.of("failed", false, "enabled", auth.loginEnabled())));
+        r.post("/login", this::login);
+        r.post("/logout", this::logout);
+        r.get("/feed.xml", ctx -> feed(ctx, false));
+        r.get("/atom.xml", ctx -> feed(ctx, true));
+        r.get("/health", ctx -> {
+            NewsDesk.Health h = desk.health();
+            ctx.status(h.consistent() ? 200 : 503).json(Map.of("status", h.consistent() ? "ok" : "inconsistent",
+                    "articles", h.articles(), "indexed", h.indexed(), "sources", h.sources()));
+        });
+        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        api.register(r);
+    }
+
+    private void front(Context ctx) {
+        Optional<String> source = optionalParam(ctx, "source");
+        Optional<String> category = optionalParam(ctx, "category");
+        render(ctx, "front.jte", Map.of("view", desk.front(source, category)));
+    }
+
+    private void article(Context ctx) {
+        Optional<ArticleView> view = parseId(ctx.pathParam("id")).flatMap(desk::article);
+        if (view.isEmpty()) {
+            error(ctx, 404, null);
+            return;
+        }
+        render(ctx, "article.jte", Map.of("view", view.get(), "showRepairs", "1".equals(ctx.queryParam("repairs"))));
+    }
+
+    private void story(Context ctx) {
+        var view = desk.story(bounded(ctx.pathParam("id")));
+        if (view.isEmpty()) {
+            error(ctx, 404, null);
+            return;
+        }
+        render(ctx, "story.jte", Map.of("view", view.get()));
+    }
+
+    private void search(Context ctx) {
+        String q = query(ctx);
+        String sort = "time".equals(ctx.queryParam("sort")) ? "time" : "relevance";
+        int page = intParam(ctx, "page", 0, 0, 500);
+        SearchView view = desk.search(q, sort, page, 20);
+        render(ctx, "search.jte", Map.of("view", view));
+    }
+
+    private void feed(Context ctx, boolean atom) {
+        String q = query(ctx);
+        String base = baseUrl(ctx);
+        List<FeedItem> items = desk.feed(q.isBlank() ? Optional.empty() : Optional.of(q), base, 50);
+        String title = q.isBlank() ? "汇讯 Huixun" : "汇讯 · " + q;
+        String site = base + (q.isBlank() ? "/" : "/search?q=" + PageContextEnc.enc(q));
+        String self = base + ctx.path() + (q.isBlank() ? "" : "?q=" + PageContextEnc.enc(q));
+        if (atom) {
+            ctx.contentType("application/atom+xml; charset=utf-8").result(FeedWriter.atom(title, site, self, items));
+        } else {
+            ctx.contentType("application/rss+xml; charset=utf-8")
+                    .result(FeedWriter.rss(title, site, self, "汇讯：干净、去重的中文新闻", items));
+        }
+    }
+
+    private void storyFeed(Context ctx) {
+        String id = bounded(ctx.pathParam("id"));
+        String base = baseUrl(ctx);
+        Optional<List<FeedItem>> items = desk.storyFeed(id, base);
+        if (items.isEmpty()) {
+            error(ctx, 404, null);
+            return;
+        }
+        ctx.contentType("application/rss+xml; charset=utf-8").result(FeedWriter.rss("汇讯 · " + id,
+                base + "/story/" + id, base + ctx.path(), "汇讯专题", items.get()));
+    }
+
+    private void addSource(Context ctx) {
+        Optional<AdminAuth.Session> admin = requireAdmin(ctx);
+        if (admin.isEmpty()) {
+            return;
+        }
+        String url = Optional.ofNullable(ctx.formParam("url")).orElse("").strip();
+        String opml = Optional.ofNullable(ctx.formParam("opml")).orElse("");
+        if (url.length() > 2000 || opml.length() > 200_000) {
+            throw new BadRequest("source URL or OPML too long");
+        }
+        String message = !opml.isBlank() ? desk.importOpml(opml) : desk.addSource(url);
+        render(ctx, "sources.jte", Map.of("sources", desk.sources(), "message", message));
+    }
+
+    private void sourceAction(Context ctx) {
+        if (requireAdmin(ctx).isEmpty()) {
+            return;
+        }
+        long id = parseId(ctx.pathParam("id")).orElseThrow(() -> new BadRequest("no such source"));
+        boolean done = switch (ctx.pathParam("action")) {
+            case "pause" -> desk.pauseSource(id, true);
+            case "resume" -> desk.pauseSource(id, false);
+            case "remove" -> desk.removeSource(id);
+            default -> throw new BadRequest("unknown action " + bounded(ctx.pathParam("action")));
+        };
+        if (!done) {
+            error(ctx, 404, null);
+            return;
+        }
+        ctx.redirect("/sources", HttpStatus.SEE_OTHER);
+    }
+
+    private Optional<AdminAuth.Session> requireAdmin(Context ctx) {
+        Optional<AdminAuth.Session> session = auth.session(ctx.cookie(AdminAuth.COOKIE));
+        if (session.isEmpty()) {
+            error(ctx, 403, null);
+            return Optional.empty();
+        }
+        if (!AdminAuth.csrfMatches(session.get(), ctx.formParam("csrf"))) {
+            error(ctx, 403, "CSRF token missing or wrong; reload the page and try again");
+            return Optional.empty();
+        }
+        return session;
+    }
+
+    private void login(Context ctx) {
+        Optional<AdminAuth.Session> session = auth.login(ctx.ip(), bounded(ctx.formParam("user")),
+                bounded(ctx.formParam("password")));
+        if (session.isEmpty()) {
+            ctx.status(401);
+            render(ctx, "login.jte", Map.of("failed", true, "enabled", auth.loginEnabled()));
+            return;
+        }
+        ctx.header("Set-Cookie", AdminAuth.COOKIE + "=" + session.get().token()
+                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800");
+        ctx.redirect("/sources", HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        Optional<AdminAuth.Session> session = auth.session(ctx.cookie(AdminAuth.COOKIE));
+        if (session.isPresent() && AdminAuth.csrfMatches(session.get(), ctx.formParam("csrf"))) {
+            auth.logout(session.get().token());
+        }
+        ctx.header("Set-Cookie", AdminAuth.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    // ---- rendering and errors ----
+
+    PageContext pageContext(Context ctx) {
+        Lang lang = lang(ctx);
+        return new PageContext(lang, Messages.of(lang), auth.session(ctx.cookie(AdminAuth.COOKIE)), ctx.path(),
+                ctx.queryString());
+    }
+
+    private Lang lang(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (asked != null) {
+            Lang lang = Lang.parse(bounded(asked));
+            ctx.header("Set-Cookie", LANG_COOKIE + "=" + lang.tag() + "; Path=/; SameSite=Lax; Max-Age=31536000");
+            return lang;
+        }
+        String cookie = ctx.cookie(LANG_COOKIE);
+        if (cookie != null) {
+            return Lang.parse(bounded(cookie));
+        }
+        String accept = Optional.ofNullable(ctx.header("Accept-Language")).orElse("").toLowerCase();
+        if (accept.startsWith("zh-tw")) {
+            return Lang.ZH_TW;
+        }
+        if (accept.startsWith("zh-hk")) {
+            return Lang.ZH_HK;
+        }
+        if (accept.startsWith("zh-hant")) {
+            return Lang.ZH_HANT;
+        }
+        return Lang.ZH_HANS; // the default interface, whatever else the browser prefers; English is one click away
+    }
+
+    private void render(Context ctx, String template, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("ctx", pageContext(ctx));
+        StringOutput out = new StringOutput();
+        templates.render(template, all, out);
+        ctx.html(out.toString());
+    }
+
+    private void error(Context ctx, int status, String detail) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ApiRoutes.error(ctx, status, detail != null ? detail : defaultMessage(status, Messages.of(Lang.EN)));
+            return;
+        }
+        PageContext page = pageContext(ctx);
+        String message = detail != null && status != 500 ? page.msg("error.badRequest", detail)
+                : defaultMessage(status, page.messages());
+        StringOutput out = new StringOutput();
+        templates.render("error.jte", Map.of("ctx", page, "status", status, "message", message), out);
+        ctx.html(out.toString());
+    }
+
+    private static String defaultMessage(int status, Messages m) {
+        return switch (status) {
+            case 404 -> m.get("error.notFound");
+            case 403 -> m.get("error.forbidden");
+            case 500 -> m.get("error.server");
+            default -> m.format("error.badRequest", String.valueOf(status));
+        };
+    }
+
+    private void record(Context ctx, Float ms) {
+        String route = ctx.endpoints().lastHttpEndpoint() != null ? ctx.endpoints().lastHttpEndpoint().path : "unmatched";
+        Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", String.valueOf(ctx.status().getCode())).publishPercentileHistogram()
+                .register(metrics).record(Duration.ofNanos((long) (ms * 1_000_000)));
+    }
+
+    // ---- parameters ----
+
+    /** Articles naming a person, place or organisation. */
+    static String entityQuery(String name) {
+        String n = bounded(name).replace("\"", "").strip();
+        return "person:\"" + n + "\" OR place:\"" + n + "\" OR org:\"" + n + "\"";
+    }
+
+    static String query(Context ctx) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+        if (q.length() > MAX_QUERY) {
+            throw new BadRequest("query too long (" + q.length() + " characters; at most " + MAX_QUERY + ")");
+        }
+        return q.strip();
+    }
+
+    static Optional<String> optionalParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        if (v.length() > MAX_PARAM) {
+            throw new BadRequest(name + " too long");
+        }
+        return Optional.of(v.strip());
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min || n > max) {
+                throw new BadRequest(name + " must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + " must be a whole number");
+        }
+    }
+
+    static Optional<Long> parseId(String s) {
+        try {
+            long id = Long.parseLong(s);
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String bounded(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > MAX_PARAM * 5 ? s.substring(0, MAX_PARAM * 5) : s;
+    }
+
+    static String baseUrl(Context ctx) {
+        String host = Optional.ofNullable(ctx.header("Host")).filter(h -> h.matches("[A-Za-z0-9.\\-:\\[\\]]{1,200}"))
+                .orElse("127.0.0.1");
+        return "http://" + host;
+    }
+
+    /** Percent-encoding for redirect targets. */
+    static final class PageContextEnc {
+        static String enc(String s) {
+            return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.huixun.app.web.view;
+
+import io.huixun.nlp.Dateline;
+import io.huixun.nlp.Entities;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the article page shows. {@code original} is the text as received (decoded), for the repair view. */
+public record ArticleView(long id, String title, List<String> paragraphs, String source,
+                          Optional<ZonedDateTime> published, Optional<Dateline> dateline, Entities entities,
+                          List<String> keywords, List<ArticleCard> alsoAt, List<RepairEditView> repairs,
+                          String original, boolean teaser, Optional<String> url, Optional<String> storyId,
+                          Optional<String> storyTitle, String category, String summary) {
+    public ArticleView {
+        paragraphs = List.copyOf(paragraphs);
+        keywords = List.copyOf(keywords);
+        alsoAt = List.copyOf(alsoAt);
+        repairs = List.copyOf(repairs);
+    }
+}

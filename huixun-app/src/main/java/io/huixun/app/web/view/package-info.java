@@ -1,0 +1,6 @@
+/**
+ * The read model of the web UI and the JSON API: immutable views assembled by {@link io.huixun.app.web.NewsDesk}
+ * from the store, the index and the story clusterer. Texts are canonical (simplified); templates convert them to the
+ * reader's script.
+ */
+package io.huixun.app.web.view;

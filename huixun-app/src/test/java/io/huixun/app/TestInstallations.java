@@ -1,0 +1,38 @@
+package io.huixun.app;
+
+import io.huixun.fetch.AddressPolicy;
+import io.huixun.fetch.FetchSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Real installations in temporary folders, filled from the bundled demo samples (a real SQLite file, a real index). */
+public final class TestInstallations {
+    private TestInstallations() {}
+
+    /** Copies a bundled demo sample into {@code dir}; {@code maxLines} limits JSONL samples (0 = all). */
+    public static Path sample(Path dir, String name, int maxLines) throws IOException {
+        try (InputStream in = TestInstallations.class.getResourceAsStream("/demo/" + name)) {
+            byte[] bytes = in.readAllBytes();
+            Path file = dir.resolve(name);
+            if (maxLines > 0) {
+                List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().limit(maxLines).toList();
+                Files.write(file, lines, StandardCharsets.UTF_8);
+            } else {
+                Files.write(file, bytes);
+            }
+            return file;
+        }
+    }
+
+    /** An installation whose fetcher may reach loopback test servers (the public default would refuse them). */
+    public static Installation openForLoopback(Path folder) {
+        FetchSettings d = FetchSettings.defaults();
+        return Installation.open(folder, new FetchSettings(d.userAgent(), d.robotsToken(), d.readTimeout(),
+                d.deadline(), d.maxBodyBytes(), d.maxRedirects(), java.time.Duration.ZERO, d.maxPolitenessWait(),
+                d.obeyRobots(), AddressPolicy.standard().allowing(List.of("127.0.0.0/8"))));
+    }
+}

@@ -1,0 +1,39 @@
+package io.huixun.bench;
+
+import io.huixun.bench.convert.ConvertEvaluation;
+import io.huixun.bench.search.SearchEvaluation;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code ./bench NAME [ARGS…]}: runs one evaluation or benchmark. {@code ./bench jmh [JMH options]} runs the JMH
+ * benchmarks (e.g. {@code ./bench jmh ConvertBenchmark}). Each reads ../shared/data and skips when it is absent.
+ */
+public final class BenchMain {
+    interface Runner {
+        void run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Runner> RUNNERS = new LinkedHashMap<>();
+
+    static {
+        RUNNERS.put("jmh", org.openjdk.jmh.Main::main);
+        RUNNERS.put("convert-eval", ConvertEvaluation::main);
+        RUNNERS.put("understand", io.huixun.bench.nlp.UnderstandingSample::main);
+        RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
+        RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
+        RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
+        RUNNERS.put("search-eval", SearchEvaluation::main);
+    }
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !RUNNERS.containsKey(args[0])) {
+            System.err.println("usage: bench NAME [ARGS…]; NAME is one of " + RUNNERS.keySet());
+            System.exit(2);
+        }
+        RUNNERS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}

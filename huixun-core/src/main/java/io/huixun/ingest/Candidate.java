@@ -1,0 +1,28 @@
+package io.huixun.ingest;
+
+import io.huixun.store.OriginalContent;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * An article found in some input, before repair: raw title and body, the bytes it came from, and what is known.
+ *
+ * @param origin  where it came from, for messages (a path, a URL, {@code file.jsonl:12})
+ * @param url     its unique address: the page URL, or a stable pseudo-URL for items without one
+ *                ({@code file:///path#item-3}); empty only when nothing identifies it
+ */
+record Candidate(String origin, Optional<String> url, OptionalLong sourceId, String source, String title, String body,
+                 Optional<ZonedDateTime> published, boolean teaser, OriginalContent original) {
+    Candidate {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(original, "original");
+    }
+}

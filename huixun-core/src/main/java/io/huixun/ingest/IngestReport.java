@@ -1,0 +1,41 @@
+package io.huixun.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an ingest run did. Every input item ends in exactly one of the counts; {@link #problems()} says, item by item,
+ * what could not be read or stored and why (the rest of the batch goes on regardless).
+ *
+ * @param inserted     new articles stored (canonical or copies)
+ * @param copies       of {@code inserted}, those stored as copies of an earlier article
+ * @param alreadyStored items seen before (same URL or same original bytes): nothing written
+ * @param rejected     items the store refused (too large, no text …) or that could not be read
+ */
+public record IngestReport(int seen, int inserted, int copies, int alreadyStored, int rejected, List<Problem> problems) {
+    public IngestReport {
+        problems = List.copyOf(problems);
+    }
+
+    public static final IngestReport EMPTY = new IngestReport(0, 0, 0, 0, 0, List.of());
+
+    /** One item that failed, and why. */
+    public record Problem(String item, String message) {}
+
+    public IngestReport plus(IngestReport other) {
+        List<Problem> all = new ArrayList<>(problems);
+        all.addAll(other.problems);
+        return new IngestReport(seen + other.seen, inserted + other.inserted, copies + other.copies,
+                alreadyStored + other.alreadyStored, rejected + other.rejected, all);
+    }
+
+    static IngestReport problem(String item, String message) {
+        return new IngestReport(1, 0, 0, 0, 1, List.of(new Problem(item, message)));
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%d items: %d stored (%d as copies of earlier articles), %d already stored, %d rejected",
+                seen, inserted, copies, alreadyStored, rejected);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The values the pipeline passes between stages: small immutable records with no behaviour beyond validation.
+ * Every stage may depend on this package; it depends on nothing but the JDK. Absent values are {@link java.util.Optional}
+ * or empty lists, never {@code null}.
+ */
+package io.huixun.model;

@@ -1,0 +1,47 @@
+package io.huixun.nlp;
+
+import com.hankcs.hanlp.seg.common.Term;
+import io.huixun.text.convert.ChineseConverter;
+import io.huixun.text.convert.ConversionConfig;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Understands one article: dateline, entities, keywords, summary and category.
+ *
+ * <p>Input is the canonical text (repaired and simplified); traditional text is folded to simplified first so that
+ * the dictionaries, trained on simplified text, apply. The reference date (usually the publication date) resolves
+ * datelines without a year. The first call loads HanLP's dictionaries (about a quarter of a second); the analyzer is
+ * thread-safe and meant to be shared.
+ */
+public final class ArticleAnalyzer {
+    private final ChineseConverter toSimplified = ChineseConverter.of(ConversionConfig.T2S);
+    private final DatelineParser datelines = new DatelineParser();
+    private final EntityRecognizer recognizer = new EntityRecognizer();
+    private final KeywordExtractor keywords = new KeywordExtractor();
+    private final Summarizer summarizer = new Summarizer();
+    private final Categorizer categorizer = new Categorizer();
+
+    public Understanding analyze(String title, String body, LocalDate reference) {
+        String t = toSimplified.convert(title);
+        String b = toSimplified.convert(body);
+        Optional<Dateline> dateline = datelines.parse(b, reference);
+        List<Term> titleTerms = recognizer.segment(t);
+        List<Term> bodyTerms = recognizer.segment(b);
+        Entities entities = recognizer.entities(concat(titleTerms, bodyTerms));
+        int skip = dateline.filter(d -> d.agency().isPresent() && d.start() < 10)
+                .map(d -> d.start() + d.text().length()).orElse(0);
+        return new Understanding(keywords.keywords(titleTerms, bodyTerms), entities, dateline,
+                summarizer.summarize(b, skip), categorizer.categorize(t, b));
+    }
+
+    /** Just the dateline; cheap (no segmentation). */
+    public Optional<Dateline> dateline(String body, LocalDate reference) {
+        return datelines.parse(toSimplified.convert(body), reference);
+    }
+
+    private static List<Term> concat(List<Term> a, List<Term> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Understanding an article: datelines ({@code 新华社北京4月27日电}, {@code 当地时间2025年4月26日}), people, places and
+ * organisations, keywords, a short summary and a category. Entry point: {@link io.huixun.nlp.ArticleAnalyzer}.
+ * Works on canonical (repaired, simplified) text; traditional input is folded to simplified first.
+ */
+package io.huixun.nlp;

@@ -1,0 +1,117 @@
+package io.huixun.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Durable storage of articles (original, canonical text, repair log, de-duplication fingerprint and link) and of
+ * the sources they are fetched from.
+ *
+ * <p>Contract for implementations:
+ * <ul>
+ *   <li>Idempotent saves: URL and content hash (SHA-256 of the original bytes) are unique keys; saving an article
+ *       that matches either writes nothing and answers {@link SaveResult.AlreadyStored}.</li>
+ *   <li>Durable acknowledgement: once {@link #save} or {@link #saveAll} returns, the rows are committed and survive
+ *       the process being killed.</li>
+ *   <li>A duplicate always links straight to its group's canonical article (no chains).</li>
+ *   <li>Thread-safe: writes are serialised (one writer at a time), reads may run concurrently with them.</li>
+ *   <li>Every {@link Stream} returned holds database resources: close it (try-with-resources).</li>
+ * </ul>
+ * Times are {@link Instant}s at millisecond precision; publish times keep their zone.
+ */
+public interface ArticleStore extends AutoCloseable {
+
+    /** Saves one article in its own transaction. */
+    SaveResult save(NewArticle article);
+
+    /**
+     * Saves articles in one transaction (much faster than one by one); the results are in input order. Articles
+     * rejected or already stored do not stop the others.
+     */
+    List<SaveResult> saveAll(List<NewArticle> articles);
+
+    Optional<StoredArticle> find(long id);
+
+    /** Just the canonical text of article {@code id} (cheaper than {@link #find}); for dedup verification. */
+    Optional<String> canonicalText(long id);
+
+    Optional<StoredArticle> findByUrl(String url);
+
+    Optional<StoredArticle> findByContentHash(ContentHash hash);
+
+    /**
+     * Most recent first (by publish time, or ingest time when unknown; ties by id, newest first).
+     *
+     * @param canonicalOnly leave out articles that are duplicates of another
+     * @param offset        rows to skip, ≥ 0
+     * @param limit         rows to return, 1..1000
+     */
+    List<ArticleSummary> listRecent(boolean canonicalOnly, int offset, int limit);
+
+    /** Most recent first, filtered; same ordering and bounds as {@link #listRecent(boolean, int, int)}. */
+    List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit);
+
+    /** The summaries of these articles, in the order of {@code ids}; unknown ids are left out. */
+    List<ArticleSummary> summaries(List<Long> ids);
+
+    /** For each canonical id, how many copies link to it (absent when none). */
+    Map<Long, Integer> copyCounts(Collection<Long> canonicalIds);
+
+    /** The distinct publisher names of canonical articles, most articles first, at most {@code limit}. */
+    List<String> publishers(int limit);
+
+    /** Stores (or replaces) what the understanding stage found in article {@code articleId}. */
+    void saveUnderstanding(StoredUnderstanding understanding);
+
+    Optional<StoredUnderstanding> understanding(long articleId);
+
+    /** Understandings of these articles, by id; articles without one are absent. */
+    Map<Long, StoredUnderstanding> understandings(Collection<Long> articleIds);
+
+    /** Every understood canonical article in time order (oldest first), to rebuild stories; close the stream. */
+    Stream<StoryInput> storyInputs();
+
+    /** The other copies in {@code id}'s group ("also at"), oldest id first; empty for an article alone. */
+    List<ArticleSummary> alsoAt(long id);
+
+    /**
+     * Makes {@code newCanonicalId} the canonical article of {@code oldCanonicalId}'s group: every member, the old
+     * canonical included, then links to it. Atomic.
+     */
+    void promoteCanonical(long newCanonicalId, long oldCanonicalId);
+
+    /** Number of stored articles. */
+    long count();
+
+    /** Every article, by id; close the stream. */
+    Stream<StoredArticle> exportAll();
+
+    /** Every article's fingerprint, by id, to rebuild a de-duplication index; close the stream. */
+    Stream<StoredFingerprint> fingerprints();
+
+    SourceAddResult addSource(NewSource source);
+
+    List<Source> listSources();
+
+    Optional<Source> findSource(long id);
+
+    /** Removes a source; its articles stay and lose their link to it. False when there was none. */
+    boolean removeSource(long id);
+
+    /** Pauses or resumes a source. False when the source does not exist. */
+    boolean setSourcePaused(long id, boolean paused);
+
+    /** Records a successful fetch: clears the failure count. False when the source does not exist. */
+    boolean recordFetchSuccess(long sourceId, Instant at, Instant nextDue);
+
+    /** Records a failed fetch: increments the failure count. False when the source does not exist. */
+    boolean recordFetchFailure(long sourceId, Instant at, String error, Instant nextDue);
+
+    /** Closes the store's connections. Idempotent. */
+    @Override
+    void close();
+}

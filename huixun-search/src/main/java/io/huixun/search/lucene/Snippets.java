@@ -1,0 +1,145 @@
+package io.huixun.search.lucene;
+
+import io.huixun.search.HighlightedText;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Marks query matches in displayed text and cuts a passage around the best of them.
+ *
+ * <p>Design note. Matching is redone on the folded display text (a plain substring search for each folded query
+ * string), not read from the index: it is cheap for news-sized texts and finds exactly what the reader sees, in
+ * either script. Folded offsets map back to the displayed text ({@link TextFolder}). A two-character Han match is kept
+ * only if it is a whole word or lies inside one word of the segmented neighbourhood, the same rule the query uses,
+ * so 和服 is not marked in 和服务. Longer matches win over shorter overlapping ones. Example: query 一带一路 on
+ * {@code 共建「一帶一路」倡議} → text unchanged, mark [3, 7).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Snippets {
+    /** Target passage length in chars. */
+    static final int PASSAGE = 120;
+    /** Context kept before the first match of a passage. */
+    private static final int LEAD = 24;
+
+    private Snippets() {}
+
+    private record Match(int start, int end) {}
+
+    /** The whole text with every match marked. */
+    static HighlightedText markAll(String text, List<String> targets) {
+        TextFolder.Folded folded = TextFolder.fold(text);
+        List<Match> matches = matches(folded.text(), targets);
+        return toHighlighted(text, folded, matches, 0, folded.text().length(), false, false);
+    }
+
+    /** A passage of about {@link #PASSAGE} chars around the densest group of matches; the start when none. */
+    static HighlightedText passage(String text, List<String> targets) {
+        TextFolder.Folded folded = TextFolder.fold(text);
+        String f = folded.text();
+        List<Match> matches = matches(f, targets);
+        if (matches.isEmpty()) {
+            int end = Math.min(f.length(), PASSAGE);
+            return toHighlighted(text, folded, matches, 0, end, false, end < f.length());
+        }
+        int bestStart = 0;
+        int bestScore = -1;
+        for (Match m : matches) {
+            int from = Math.max(0, m.start() - LEAD);
+            int to = from + PASSAGE;
+            int score = 0;
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (Match o : matches) {
+                if (o.start() >= from && o.end() <= to) {
+                    score++;
+                    distinct.add(f.substring(o.start(), o.end()));
+                }
+            }
+            score += distinct.size() * 100;
+            if (score > bestScore) {
+                bestScore = score;
+                bestStart = from;
+            }
+        }
+        // Start at a sentence or line start if one is close before the window.
+        for (int i = bestStart; i > 0 && i > bestStart - LEAD; i--) {
+            char c = f.charAt(i - 1);
+            if (c == '\n' || c == '。' || c == '!' || c == '?' || c == '！' || c == '？') {
+                bestStart = i;
+                break;
+            }
+        }
+        int end = Math.min(f.length(), bestStart + PASSAGE);
+        return toHighlighted(text, folded, matches, bestStart, end, bestStart > 0, end < f.length());
+    }
+
+    private static List<Match> matches(String folded, List<String> targets) {
+        List<Match> all = new ArrayList<>();
+        for (String t : targets) {
+            if (t.isEmpty()) {
+                continue;
+            }
+            for (int at = folded.indexOf(t); at >= 0; at = folded.indexOf(t, at + 1)) {
+                if (ChineseAnalysis.isHanPair(t) && !insideOneWord(folded, at, at + t.length())) {
+                    continue;
+                }
+                all.add(new Match(at, at + t.length()));
+            }
+        }
+        all.sort(Comparator.comparingInt(Match::start).thenComparing(m -> -(m.end() - m.start())));
+        List<Match> kept = new ArrayList<>();
+        int last = 0;
+        for (Match m : all) {
+            if (m.start() >= last) {
+                kept.add(m);
+                last = m.end();
+            }
+        }
+        return kept;
+    }
+
+    /** Whether {@code [start, end)} is a word or inside one, segmenting a small neighbourhood. */
+    private static boolean insideOneWord(String folded, int start, int end) {
+        int from = Math.max(0, start - 8);
+        int to = Math.min(folded.length(), end + 8);
+        for (ChineseAnalysis.Word w : ChineseAnalysis.words(folded.substring(from, to))) {
+            if (w.start() + from <= start && w.end() + from >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HighlightedText toHighlighted(String original, TextFolder.Folded folded, List<Match> matches,
+            int from, int to, boolean leadingEllipsis, boolean trailingEllipsis) {
+        int oFrom = folded.original(from);
+        int oTo = folded.original(to);
+        // Do not cut a surrogate pair in half.
+        if (oFrom > 0 && oFrom < original.length() && Character.isLowSurrogate(original.charAt(oFrom))) {
+            oFrom++;
+        }
+        if (oTo > 0 && oTo < original.length() && Character.isLowSurrogate(original.charAt(oTo))) {
+            oTo--;
+        }
+        String prefix = leadingEllipsis ? "…" : "";
+        StringBuilder text = new StringBuilder(prefix).append(original, oFrom, Math.max(oFrom, oTo));
+        if (trailingEllipsis) {
+            text.append('…');
+        }
+        List<HighlightedText.Span> spans = new ArrayList<>();
+        int last = 0;
+        for (Match m : matches) {
+            if (m.start() < from || m.end() > to) {
+                continue;
+            }
+            int s = folded.original(m.start()) - oFrom + prefix.length();
+            int e = folded.original(m.end()) - oFrom + prefix.length();
+            if (s >= last && e > s && e <= text.length()) {
+                spans.add(new HighlightedText.Span(s, e));
+                last = e;
+            }
+        }
+        return new HighlightedText(text.toString(), spans);
+    }
+}

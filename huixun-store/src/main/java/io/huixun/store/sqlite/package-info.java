@@ -1,0 +1,7 @@
+/**
+ * The SQLite implementation of {@link io.huixun.store.ArticleStore}: one database file in WAL mode, schema managed by
+ * Flyway migrations from {@code db/migration/common} (SQL kept portable to PostgreSQL).
+ *
+ * <p>Entry point: {@link io.huixun.store.sqlite.SqliteArticleStore#open}.
+ */
+package io.huixun.store.sqlite;

@@ -1,0 +1,156 @@
+package io.huixun.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huixun.dedup.Deduplicator;
+import io.huixun.store.ArticleSummary;
+import io.huixun.store.DeduplicatingWriter;
+import io.huixun.store.NewArticle;
+import io.huixun.store.OriginalContent;
+import io.huixun.store.SaveResult;
+import io.huixun.store.StoredArticle;
+import io.huixun.text.convert.ChineseConverter;
+import io.huixun.text.convert.ConversionConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeduplicatingWriterTest {
+    private static final String STORY = """
+            本台记者从有关部门获悉，今年一季度全国铁路发送旅客人数同比增长百分之十二，创下同期历史新高。
+            为满足春运和清明假期出行需求，各地铁路部门优化列车开行方案，增开夜间高铁和城际列车，并延长部分车站服务时间。
+            专家认为，客流持续回升反映出消费需求稳步恢复，也对运输组织和安全保障提出了更高要求。""";
+    private static final String OTHER = """
+            气象部门发布消息，受冷空气影响，未来三天北方大部地区将出现大风降温天气，局地降温幅度超过十度。
+            农业部门提醒各地做好设施农业防风保温工作，及时加固大棚，防范低温对春播作物造成不利影响。""";
+
+    @TempDir
+    Path dir;
+    private final Deduplicator dedup = Deduplicator.standard();
+
+    private NewArticle article(String url, String text, String repairLog, int day) {
+        return new NewArticle(Optional.of(url), OptionalLong.empty(), "测试", text.substring(0, 10),
+                Optional.of(ZonedDateTime.of(2025, 4, day, 19, 0, 0, 0, TestArticles.SHANGHAI)), false,
+                new OriginalContent(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                text, repairLog, dedup.fingerprint(text), OptionalLong.empty());
+    }
+
+    /** Adds a tone-marked pinyin after every fourth Han character, as some portals do. */
+    private static String pinyinSpam(String text) {
+        StringBuilder out = new StringBuilder();
+        int han = 0;
+        for (char c : text.toCharArray()) {
+            out.append(c);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && ++han % 4 == 0) {
+                out.append("(dāng)");
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aSpammedTraditionalCopyFoldsOntoItsCleanOriginalEvenWhenStoredFirst() {
+        String spammed = pinyinSpam(ChineseConverter.of(ConversionConfig.S2T).convert(STORY));
+        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("d.db"))) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
+            // the copy (repaired: its canonical text is the repair's output, here the spammed text itself) comes first
+            long copy = ((SaveResult.Inserted) writer.save(article("https://portal.example.tw/1", spammed,
+                    "[{\"kind\":\"pinyin\"}]", 3))).article().id();
+            long other = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/2", OTHER, "[]", 2)))
+                    .article().id();
+            SaveResult original = writer.save(article("https://news.example.cn/1", STORY, "[]", 2));
+
+            long originalId = ((SaveResult.Inserted) original).article().id();
+            assertThat(store.find(originalId).orElseThrow().duplicateOf()).isEmpty();
+            assertThat(store.find(copy).orElseThrow().duplicateOf()).hasValue(originalId);
+            assertThat(store.alsoAt(originalId)).extracting(ArticleSummary::id).containsExactly(copy);
+            assertThat(store.find(other).orElseThrow().duplicateOf()).isEmpty();
+            assertThat(store.listRecent(true, 0, 10)).extracting(ArticleSummary::id)
+                    .containsExactlyInAnyOrder(originalId, other);
+
+            assertThat(writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
+                    .isInstanceOf(SaveResult.AlreadyStored.class);
+            assertThat(writer.index().size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theIndexRebuiltFromTheStoreKnowsEarlierArticles() {
+        long original;
+        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("r.db"))) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
+            original = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
+                    .article().id();
+        }
+        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("r.db"))) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
+            assertThat(writer.index().size()).isEqualTo(1);
+            String edited = STORY.replace("百分之十二", "百分之十三").replace("夜间高铁", "夜间动车");
+            SaveResult copy = writer.save(article("https://mirror.example.cn/1", edited, "[]", 4));
+            assertThat(((SaveResult.Inserted) copy).article().duplicateOf()).hasValue(original);
+            SaveResult unrelated = writer.save(article("https://news.example.cn/2", OTHER, "[]", 4));
+            assertThat(((SaveResult.Inserted) unrelated).article().duplicateOf()).isEmpty();
+        }
+    }
+
+    @Test
+    void savingInBatchesLinksExactlyLikeSavingOneByOne() {
+        String spammed = pinyinSpam(ChineseConverter.of(ConversionConfig.S2T).convert(STORY));
+        String edited = STORY.replace("百分之十二", "百分之十三").replace("夜间高铁", "夜间动车");
+        List<NewArticle> articles = List.of(
+                article("https://portal.example.tw/1", spammed, "[{\"kind\":\"pinyin\"}]", 3),
+                article("https://news.example.cn/2", OTHER, "[]", 2),
+                article("https://mirror.example.cn/1", edited, "[]", 4),
+                article("https://news.example.cn/1", STORY, "[]", 2),
+                article("https://news.example.cn/1", STORY, "[]", 2),
+                article("https://news.example.cn/3", OTHER.substring(20) + "记者从现场发回报道。", "[]", 5));
+        Map<String, String> batched;
+        List<String> batchedKinds;
+        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("batch.db"))) {
+            List<SaveResult> results = DeduplicatingWriter.open(store, dedup).saveAll(articles);
+            batchedKinds = results.stream().map(r -> r.getClass().getSimpleName()).toList();
+            batched = groups(store);
+        }
+        Map<String, String> single;
+        List<String> singleKinds = new ArrayList<>();
+        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("single.db"))) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
+            for (NewArticle article : articles) {
+                singleKinds.add(writer.save(article).getClass().getSimpleName());
+            }
+            single = groups(store);
+        }
+        assertThat(batchedKinds).containsExactly("Inserted", "Inserted", "Inserted", "Inserted", "AlreadyStored",
+                "Inserted");
+        assertThat(batchedKinds).isEqualTo(singleKinds);
+        assertThat(batched).isEqualTo(single);
+        assertThat(batched).containsEntry("https://portal.example.tw/1", "https://news.example.cn/1")
+                .containsEntry("https://mirror.example.cn/1", "https://news.example.cn/1")
+                .containsEntry("https://news.example.cn/1", "https://news.example.cn/1")
+                .containsEntry("https://news.example.cn/3", "https://news.example.cn/2");
+    }
+
+    /** url → url of its canonical. */
+    private static Map<String, String> groups(SqliteArticleStore store) {
+        Map<Long, String> urls = new HashMap<>();
+        Map<Long, Long> canonical = new HashMap<>();
+        try (Stream<StoredArticle> all = store.exportAll()) {
+            all.forEach(a -> {
+                urls.put(a.id(), a.url().orElseThrow());
+                canonical.put(a.id(), a.canonicalId());
+            });
+        }
+        Map<String, String> groups = new HashMap<>();
+        canonical.forEach((id, c) -> groups.put(urls.get(id), urls.get(c)));
+        return groups;
+    }
+}
