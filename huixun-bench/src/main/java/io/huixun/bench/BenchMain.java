@@ -25,6 +25,10 @@ public final class BenchMain {
         RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
         RUNNERS.put("search-eval", SearchEvaluation::main);
+        RUNNERS.put("repair-eval", io.huixun.bench.repair.RepairEvaluation::main);
+        RUNNERS.put("repair-speed", io.huixun.bench.repair.RepairSpeedBenchmark::main);
+        RUNNERS.put("repair-model", io.huixun.bench.repair.CharModelBuilder::main);
+        RUNNERS.put("repair-pinyin", io.huixun.bench.repair.PinyinTableBuilder::main);
     }
 
     private BenchMain() {}

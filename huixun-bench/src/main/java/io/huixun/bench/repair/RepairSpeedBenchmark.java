@@ -24,7 +24,7 @@ import java.util.List;
  * start-up is included, a few ms). Throughput is input UTF-8 megabytes (10^6 bytes) per second, of CPU time (what
  * one core does, robust on a shared machine) and of wall time.
  *
- * <p>Usage: {@code RepairSpeedBenchmark [DATA_DIR] [CLEAN_MB] [WORK_DIR]} (defaults {@code ../shared/data 20 target}).
+ * <p>Usage: {@code RepairSpeedBenchmark [DATA_DIR] [CLEAN_MB] [WORK_DIR]} (defaults {@code ../shared/data 20 huixun-bench/target}).
  */
 public final class RepairSpeedBenchmark {
     private RepairSpeedBenchmark() {}
@@ -32,7 +32,7 @@ public final class RepairSpeedBenchmark {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         int cleanMb = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Path work = Path.of(args.length > 2 ? args[2] : "target");
+        Path work = Path.of(args.length > 2 ? args[2] : "huixun-bench/target");
         Path cctv = data.resolve("cctv-xwlb/articles.jsonl");
         if (!Files.exists(cctv)) {
             System.out.println("skipped: " + cctv + " not found");
