@@ -111,8 +111,8 @@ final class CharsetMojibakeFixer implements Fixer {
                 s++;
                 continue;
             }
-            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out)) {
-                s = e;
+            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out) || e - s > 8) {
+                s = e; // a long UTF-8 stretch the model rejected holds no better one: keeps the scan linear
             } else {
                 s++;
             }

@@ -81,6 +81,7 @@ class TextRepairerTest {
                 "서울에서 열린 회의에서 (AI) 정책을 논의했다?",
                 "Café déjà vu — naïve résumé, 10:30, 1,000 items.",
                 "Mixed 中文 and English: version 2.0 (beta), price 1,299?",
+                "Hello, 世界! Welcome to 北京; see you (soon)?",
                 "Ünïcödé ☃ snowman &amp; friends; AT&T",
                 "");
         for (String line : lines) {
