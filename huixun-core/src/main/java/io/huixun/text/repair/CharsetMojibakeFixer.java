@@ -111,7 +111,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 s++;
                 continue;
             }
-            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out) || e - s > 8) {
+            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out) || e - s > 256) {
                 s = e; // a long UTF-8 stretch the model rejected holds no better one: keeps the scan linear
             } else {
                 s++;
