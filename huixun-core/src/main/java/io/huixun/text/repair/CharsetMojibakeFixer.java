@@ -173,7 +173,7 @@ final class CharsetMojibakeFixer implements Fixer {
         boolean wide = false;
         for (int k = 0; k < decoded.length(); k++) {
             char d = decoded.charAt(k);
-            if ((d >= 0x80 && d < 0xA0) || (d >= 0xE000 && d < 0xF900) || (d < 0x20 && d != '\t')) {
+            if ((d >= 0x80 && d < 0xA0) || (d < 0x20 && d != '\t')) {
                 return false;
             }
             wide |= d >= 0x2000;
@@ -206,21 +206,33 @@ final class CharsetMojibakeFixer implements Fixer {
         int[] depth = DEPTH.get();
         if (depth[0] == 0) {
             // A second layer: what came out is itself UTF-8 read as GBK (锟斤拷-free double mojibake).
+            // Searched with the outer neighbours around it, so that a lost byte is chosen in context (鏈� → 月).
+            String lead = left == CharModel.BOUNDARY ? "" : String.valueOf(left);
+            String framed = lead + candidate + (right == CharModel.BOUNDARY ? "" : String.valueOf(right));
             List<Replacement> inner = new ArrayList<>();
             depth[0]++;
             try {
-                doubleByte(candidate, DoubleByteCodec.GBK, inner);
+                doubleByte(framed, DoubleByteCodec.GBK, inner);
             } finally {
                 depth[0]--;
             }
-            if (!inner.isEmpty()) {
-                StringBuilder b = new StringBuilder();
-                int at = 0;
-                for (Replacement r : inner) {
-                    b.append(candidate, at, r.start()).append(r.text());
-                    at = r.end();
+            StringBuilder b = new StringBuilder();
+            int at = 0;
+            for (Replacement r : inner) {
+                int innerFrom = r.start() - lead.length();
+                int innerTo = r.end() - lead.length();
+                if (innerFrom < 0 || innerTo > candidate.length()) {
+                    continue; // touches the outer context: not part of this stretch
                 }
-                candidate = b.append(candidate.substring(at)).toString();
+                b.append(candidate, at, innerFrom).append(r.text());
+                at = innerTo;
+            }
+            candidate = b.append(candidate.substring(at)).toString();
+        }
+        for (int k = 0; k < candidate.length(); k++) {
+            char d = candidate.charAt(k);
+            if (d >= 0xE000 && d < 0xF900) {
+                return false; // private use: GBK's user-defined area, an intermediate layer at best
             }
         }
         char scoredRight = candidate.endsWith(" ") ? ' ' : right;
