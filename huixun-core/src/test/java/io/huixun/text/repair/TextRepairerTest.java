@@ -109,6 +109,24 @@ class TextRepairerTest {
         assertThat(SIMPLIFIED.repair(line).repaired()).isEqualTo(line);
     }
 
+    @Test
+    void oneRepairerServesManyThreadsWithTheSameResults() throws Exception {
+        String seed = resource("seed-page.txt");
+        String expected = SIMPLIFIED.repair(seed).repaired();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> SIMPLIFIED.repair(seed).repaired()));
+            }
+            for (var f : results) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Script check for assertions: no character that t2s would change. */
     static final class ScriptOf {
         static boolean isSimplified(String s) {
