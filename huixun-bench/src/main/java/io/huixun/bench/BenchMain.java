@@ -27,6 +27,10 @@ public final class BenchMain {
         RUNNERS.put("search-eval", SearchEvaluation::main);
         RUNNERS.put("robots-eval", io.huixun.bench.fetch.RobotsEvaluation::main);
         RUNNERS.put("fetch-throughput", io.huixun.bench.fetch.FetchThroughput::main);
+        RUNNERS.put("repair-eval", io.huixun.bench.repair.RepairEvaluation::main);
+        RUNNERS.put("repair-speed", io.huixun.bench.repair.RepairSpeedBenchmark::main);
+        RUNNERS.put("repair-model", io.huixun.bench.repair.CharModelBuilder::main);
+        RUNNERS.put("repair-pinyin", io.huixun.bench.repair.PinyinTableBuilder::main);
     }
 
     private BenchMain() {}

@@ -79,7 +79,7 @@ final class RepairCommand implements Callable<Integer> {
         int status = HuixunCommand.OK;
         try {
             for (String file : files.isEmpty() ? List.of("-") : files) {
-                try (InputStream in = new BufferedInputStream(CliStreams.open(file), SAMPLE)) {
+                try (InputStream in = new BufferedInputStream(CliStreams.open(file), SAMPLE + 1)) {
                     repair(in, CliStreams.displayName(file), repairer, out, json);
                 } catch (UserInputException e) {
                     out.flush();
@@ -99,8 +99,10 @@ final class RepairCommand implements Callable<Integer> {
 
     private static void repair(InputStream in, String name, TextRepairer repairer, Writer out, JsonGenerator json)
             throws IOException {
-        in.mark(SAMPLE);
-        byte[] sample = in.readNBytes(SAMPLE);
+        // One byte more than the detector samples: it then knows the input goes on, and a character cut at the end
+        // of the sample is not taken for invalid UTF-8.
+        in.mark(SAMPLE + 1);
+        byte[] sample = in.readNBytes(SAMPLE + 1);
         in.reset();
         for (byte b : sample) {
             if (b == 0) {

@@ -226,8 +226,10 @@ final class ByteMisalignmentFixer implements Fixer {
                 pos++;
             }
         }
-        if (!anchored && consumedTo == to) {
-            return; // no rare character and no cut visible after the run: nothing says it is misaligned
+        if (!anchored && (consumedTo == to || (trail < 0 && b - s < 3))) {
+            // no rare character, and no cut visible after the run, or a short run between two markers whose
+            // unknown bytes on both sides could spell anything (中?中?): nothing says it is misaligned
+            return;
         }
         if (rest.length() > 2 * PRECHECK && consumedTo - s > 2 * PRECHECK) {
             // Cheap early out before choosing bytes and scoring everything: a wrong shift reads as garbage from

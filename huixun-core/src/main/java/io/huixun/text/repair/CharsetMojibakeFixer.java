@@ -8,12 +8,15 @@ import java.util.List;
  * Undoes text decoded with the wrong charset: UTF-8 bytes read as GBK ({@code 鍒涙柊} → {@code 创新}), as Big5, or as
  * cp1252/Latin-1 ({@code Ã©} → {@code é}); {@code 锟斤拷} becomes the U+FFFD pair it encodes.
  *
- * <p>Design note: a run of suspicious characters is encoded back to the bytes the wrong decoder saw and decoded as
- * strict UTF-8. Lossy GBK mojibake turned an odd trailing byte into {@code ?} (and, when the byte after it was an
- * ASCII letter, swallowed the space before it): such a {@code ?} stands for one unknown continuation byte, which the
- * model picks ({@code 銆?} → {@code 。}). A decode is kept only when it is strictly valid and the model clearly
- * prefers it (double-byte) or, for cp1252, when every Latin-1 lead in the line decodes, as ftfy requires.
- * Double layers are handled by running the fixer again on its own output.
+ * <p>Design note: a run of Han characters and symbols is encoded back to the bytes the wrong decoder saw (GBK, then
+ * Big5) and searched for stretches that are strict UTF-8 and begin and end on a boundary of both encodings, so that
+ * mojibake inside clean text is found ({@code 中锟斤拷国}). Lossy mojibake turned an odd byte into {@code ?} or U+FFFD
+ * (and, when the byte after it was an ASCII letter, swallowed the space before it): such a marker stands for one
+ * unknown continuation byte, which the model picks ({@code 銆?} → {@code 。}). A stretch is kept only when the model
+ * gains at least {@link #MIN_GAIN} nats per original character; a decoded stretch is searched once more for a second
+ * layer. cp1252/Latin-1 mojibake ({@code Ã©}) is all-or-nothing per line, as ftfy does, and lossy forms (NBSP turned
+ * space, the last byte cut) are handled; GBK read through a single-byte code page ({@code ÓůÓĂČíĽţ}) must decode to
+ * ordinary Han characters. Double layers are also handled by running the fixer again on its own output.
  */
 final class CharsetMojibakeFixer implements Fixer {
     private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -111,8 +114,8 @@ final class CharsetMojibakeFixer implements Fixer {
                 s++;
                 continue;
             }
-            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out)) {
-                s = e;
+            if (tryStretch(line, start + s, start + e, bytes, wild, charAt[s], charAt[e], out) || e - s > 256) {
+                s = e; // a long UTF-8 stretch the model rejected holds no better one: keeps the scan linear
             } else {
                 s++;
             }
@@ -170,7 +173,7 @@ final class CharsetMojibakeFixer implements Fixer {
         boolean wide = false;
         for (int k = 0; k < decoded.length(); k++) {
             char d = decoded.charAt(k);
-            if ((d >= 0x80 && d < 0xA0) || (d >= 0xE000 && d < 0xF900) || (d < 0x20 && d != '\t')) {
+            if ((d >= 0x80 && d < 0xA0) || (d < 0x20 && d != '\t')) {
                 return false;
             }
             wide |= d >= 0x2000;
@@ -203,21 +206,33 @@ final class CharsetMojibakeFixer implements Fixer {
         int[] depth = DEPTH.get();
         if (depth[0] == 0) {
             // A second layer: what came out is itself UTF-8 read as GBK (锟斤拷-free double mojibake).
+            // Searched with the outer neighbours around it, so that a lost byte is chosen in context (鏈� → 月).
+            String lead = left == CharModel.BOUNDARY ? "" : String.valueOf(left);
+            String framed = lead + candidate + (right == CharModel.BOUNDARY ? "" : String.valueOf(right));
             List<Replacement> inner = new ArrayList<>();
             depth[0]++;
             try {
-                doubleByte(candidate, DoubleByteCodec.GBK, inner);
+                doubleByte(framed, DoubleByteCodec.GBK, inner);
             } finally {
                 depth[0]--;
             }
-            if (!inner.isEmpty()) {
-                StringBuilder b = new StringBuilder();
-                int at = 0;
-                for (Replacement r : inner) {
-                    b.append(candidate, at, r.start()).append(r.text());
-                    at = r.end();
+            StringBuilder b = new StringBuilder();
+            int at = 0;
+            for (Replacement r : inner) {
+                int innerFrom = r.start() - lead.length();
+                int innerTo = r.end() - lead.length();
+                if (innerFrom < 0 || innerTo > candidate.length()) {
+                    continue; // touches the outer context: not part of this stretch
                 }
-                candidate = b.append(candidate.substring(at)).toString();
+                b.append(candidate, at, innerFrom).append(r.text());
+                at = innerTo;
+            }
+            candidate = b.append(candidate.substring(at)).toString();
+        }
+        for (int k = 0; k < candidate.length(); k++) {
+            char d = candidate.charAt(k);
+            if (d >= 0xE000 && d < 0xF900) {
+                return false; // private use: GBK's user-defined area, an intermediate layer at best
             }
         }
         char scoredRight = candidate.endsWith(" ") ? ' ' : right;
@@ -230,10 +245,6 @@ final class CharsetMojibakeFixer implements Fixer {
             return true;
         }
         return false;
-    }
-
-    private static int n(String s) {
-        return s.length();
     }
 
     private static char fold(char c) {

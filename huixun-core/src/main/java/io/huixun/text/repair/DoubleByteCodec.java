@@ -62,10 +62,6 @@ final class DoubleByteCodec {
         return encode[c] == 0 ? -1 : encode[c];
     }
 
-    static boolean isLead(int b) {
-        return b >= 0x81 && b <= 0xFE;
-    }
-
     /** Strict decode of a whole byte array; empty when any byte is malformed. */
     java.util.Optional<String> decodeStrict(byte[] bytes) {
         try {

@@ -20,6 +20,14 @@ final class LostCharacterRestorer implements Fixer {
     @Override
     public void find(String line, List<Replacement> out) {
         int n = line.length();
+        int markers = 0;
+        for (int i = 0; i < n; i++) {
+            char m = line.charAt(i);
+            markers += m == '?' || m == '\uFFFD' || m == '□' ? 1 : 0;
+        }
+        if (markers * 10 > n) {
+            return; // more markers than one in ten characters: no context to be confident in (and bounded work)
+        }
         for (int i = 0; i < n; i++) {
             char m = line.charAt(i);
             if (m != '?' && m != '\uFFFD' && m != '□') {

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <p>Design note: clean Chinese news uses ASCII {@code :} and {@code ()} on purpose ({@code 2022中国(曲阜)国际},
  * {@code (更新时间戳: 1664109102894)}), so those are widened only in a line whose full-width punctuation was folded
- * to ASCII: a line where ASCII {@code ,?!;} next to Chinese outnumber their full-width forms. There every
+ * to ASCII: a line of mostly Chinese (no fewer Han characters than Latin letters) where ASCII {@code ,?!;} next to
+ * Chinese outnumber their full-width forms. There every
  * {@code ,?!:;()} that touches Chinese becomes full-width ({@code 日,中國} → {@code 日，中國}), but not between digits
  * ({@code 1,000}, {@code 10:30}) and not {@code .} ({@code ...} stays). Full-width Latin letters and digits become
  * half-width when the line has at least two of them or one touches a half-width one ({@code ２０２５} → {@code 2025});
@@ -31,7 +32,18 @@ final class PunctuationWidthNormalizer implements Fixer {
                 fullWidthAlnum++;
             }
         }
-        boolean widen = folded > full;
+        int han = 0;
+        int latin = 0;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (CharClasses.isHan(c)) {
+                han++;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                latin++;
+            }
+        }
+        // Only Chinese text: in a mixed line ("Hello, 世界!") ASCII punctuation belongs to the Latin side.
+        boolean widen = folded > full && han >= latin;
         int[] closeFor = widen ? matchParens(line) : null;
         boolean[] widenClose = new boolean[n];
         for (int i = 0; i < n; i++) {

@@ -140,21 +140,26 @@ public final class TextRepairer {
             stages.add(found);
             current = apply(current, found);
         }
+        List<StageMap> maps = new ArrayList<>(stages.size());
+        for (List<Replacement> stage : stages) {
+            maps.add(new StageMap(stage));
+        }
         for (int k = 0; k < stages.size(); k++) {
-            int shift = 0;
-            for (Replacement r : stages.get(k)) {
+            StageMap map = maps.get(k);
+            List<Replacement> stage = stages.get(k);
+            for (int i = 0; i < stage.size(); i++) {
+                Replacement r = stage.get(i);
                 int inStart = r.start();
                 int inEnd = r.end();
                 for (int j = k - 1; j >= 0; j--) {
-                    inStart = mapBack(stages.get(j), inStart, false);
-                    inEnd = mapBack(stages.get(j), inEnd, true);
+                    inStart = maps.get(j).back(inStart, false);
+                    inEnd = maps.get(j).back(inEnd, true);
                 }
-                int outStart = r.start() + shift;
+                int outStart = map.outStart[i];
                 int outEnd = outStart + r.text().length();
-                shift += r.text().length() - (r.end() - r.start());
                 for (int j = k + 1; j < stages.size(); j++) {
-                    outStart = mapForward(stages.get(j), outStart, false);
-                    outEnd = mapForward(stages.get(j), outEnd, true);
+                    outStart = maps.get(j).forward(outStart, false);
+                    outEnd = maps.get(j).forward(outEnd, true);
                 }
                 edits.add(new Edit(inputOffset + inStart, inputOffset + Math.max(inStart, inEnd),
                         outputOffset + outStart, outputOffset + Math.max(outStart, outEnd), r.kind(),
@@ -192,35 +197,62 @@ public final class TextRepairer {
         return b.append(text, at, text.length()).toString();
     }
 
-    /** Maps an offset in a stage's input to its output; offsets inside a replaced span go to its start or end. */
-    static int mapForward(List<Replacement> stage, int pos, boolean end) {
-        int delta = 0;
-        for (Replacement r : stage) {
-            if (r.end() < pos || (r.end() == pos && (r.start() < pos || end))) {
-                delta += r.text().length() - (r.end() - r.start());
-            } else if (r.start() < pos) {
-                return r.start() + delta + (end ? r.text().length() : 0);
-            } else {
-                break;
-            }
-        }
-        return pos + delta;
-    }
+    /**
+     * Offset mapping through one stage's replacements (sorted, non-overlapping), by binary search: a long line
+     * with thousands of edits stays O(n log n). An offset inside a replaced span maps to the span's start, or to its
+     * end for an end offset.
+     */
+    static final class StageMap {
+        final int[] inStart;
+        final int[] inEnd;
+        final int[] outStart;
+        final int[] outEnd;
 
-    /** Maps an offset in a stage's output back to its input. */
-    static int mapBack(List<Replacement> stage, int pos, boolean end) {
-        int delta = 0;
-        for (Replacement r : stage) {
-            int outStart = r.start() + delta;
-            int outEnd = outStart + r.text().length();
-            if (outEnd < pos || (outEnd == pos && (outStart < pos || end))) {
+        StageMap(List<Replacement> stage) {
+            int n = stage.size();
+            inStart = new int[n];
+            inEnd = new int[n];
+            outStart = new int[n];
+            outEnd = new int[n];
+            int delta = 0;
+            for (int i = 0; i < n; i++) {
+                Replacement r = stage.get(i);
+                inStart[i] = r.start();
+                inEnd[i] = r.end();
+                outStart[i] = r.start() + delta;
+                outEnd[i] = outStart[i] + r.text().length();
                 delta += r.text().length() - (r.end() - r.start());
-            } else if (outStart < pos) {
-                return end ? r.end() : r.start();
-            } else {
-                break;
             }
         }
-        return pos - delta;
+
+        int forward(int pos, boolean end) {
+            return map(inStart, inEnd, outStart, outEnd, pos, end);
+        }
+
+        int back(int pos, boolean end) {
+            return map(outStart, outEnd, inStart, inEnd, pos, end);
+        }
+
+        private static int map(int[] fromStart, int[] fromEnd, int[] toStart, int[] toEnd, int pos, boolean end) {
+            // i = number of spans wholly before pos (an empty span at pos counts as before only for an end offset)
+            int lo = 0;
+            int hi = fromEnd.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (fromEnd[mid] < pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int i = lo;
+            while (i < fromEnd.length && fromEnd[i] == pos && (fromStart[i] < pos || end)) {
+                i++;
+            }
+            if (i < fromStart.length && fromStart[i] < pos) {
+                return end ? toEnd[i] : toStart[i];
+            }
+            return i == 0 ? pos : pos - fromEnd[i - 1] + toEnd[i - 1];
+        }
     }
 }

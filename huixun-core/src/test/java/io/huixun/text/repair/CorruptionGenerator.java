@@ -22,10 +22,15 @@ public final class CorruptionGenerator {
     /** The corruptions, one per fixer. */
     public enum Damage {
         SCRIPT, PINYIN, PUNCTUATION, WIDTH, LOST, INVISIBLE, ENTITY, MISALIGNMENT, MOJIBAKE_GBK, MOJIBAKE_CP1252,
-        MOJIBAKE_DOUBLE
+        MOJIBAKE_DOUBLE,
+        /** The text in traditional characters, Big5-encoded, one lead byte lost: Taiwan/Hong Kong pages. */
+        MISALIGNMENT_BIG5,
+        /** UTF-8 read as Big5. */
+        MOJIBAKE_BIG5
     }
 
     private static final Charset GBK = Charset.forName("GBK");
+    private static final Charset BIG5 = Charset.forName("Big5");
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private final Random random;
     private final PinyinReadings readings = PinyinReadings.get();
@@ -44,9 +49,12 @@ public final class CorruptionGenerator {
             case LOST -> lose(text);
             case INVISIBLE -> invisible(text);
             case ENTITY -> entities(text);
-            case MISALIGNMENT -> misalign(text);
+            case MISALIGNMENT -> misalign(text, GBK, DoubleByteCodec.GBK);
+            case MISALIGNMENT_BIG5 -> misalign(ChineseConverter.of(ConversionConfig.S2T).convert(text), BIG5,
+                    DoubleByteCodec.BIG5);
             case MOJIBAKE_GBK -> new String(text.getBytes(StandardCharsets.UTF_8), GBK);
             case MOJIBAKE_CP1252 -> cp1252(text);
+            case MOJIBAKE_BIG5 -> new String(text.getBytes(StandardCharsets.UTF_8), BIG5);
             case MOJIBAKE_DOUBLE -> new String(new String(text.getBytes(StandardCharsets.UTF_8), GBK)
                     .getBytes(StandardCharsets.UTF_8), GBK);
         };
@@ -171,11 +179,11 @@ public final class CorruptionGenerator {
     }
 
     /**
-     * GBK bytes, the lead byte of one character in a long non-ASCII stretch replaced by {@code ?} (0x3F), decoded
+     * GBK (or Big5) bytes, the lead byte of one character in a long non-ASCII stretch replaced by {@code ?} (0x3F), decoded
      * in pairs from there: {@code 。”在传承} → {@code ?！痹趥…} until an ASCII byte brings the decoder back in step.
      */
-    private String misalign(String text) {
-        byte[] bytes = text.getBytes(GBK);
+    private String misalign(String text, Charset charset, DoubleByteCodec codec) {
+        byte[] bytes = text.getBytes(charset);
         List<Integer> leads = new ArrayList<>();
         int run = 0;
         for (int i = 0; i < bytes.length; ) {
@@ -197,20 +205,20 @@ public final class CorruptionGenerator {
         int at = leads.get(random.nextInt(leads.size()));
         bytes[at] = '?';
         StringBuilder out = new StringBuilder();
-        out.append(new String(bytes, 0, at, GBK)).append('?');
+        out.append(new String(bytes, 0, at, charset)).append('?');
         int i = at + 1;
         while (i < bytes.length) {
             int b = bytes[i] & 0xFF;
             if (b < 0x80) {
                 // back in step: decode the rest normally
-                out.append(new String(bytes, i, bytes.length - i, GBK));
+                out.append(new String(bytes, i, bytes.length - i, charset));
                 break;
             }
             if (i + 1 >= bytes.length) {
                 out.append('?');
                 break;
             }
-            char c = DoubleByteCodec.GBK.decode(b, bytes[i + 1] & 0xFF);
+            char c = codec.decode(b, bytes[i + 1] & 0xFF);
             out.append(c == 0 ? '?' : c);
             i += 2;
         }

@@ -81,6 +81,7 @@ class TextRepairerTest {
                 "서울에서 열린 회의에서 (AI) 정책을 논의했다?",
                 "Café déjà vu — naïve résumé, 10:30, 1,000 items.",
                 "Mixed 中文 and English: version 2.0 (beta), price 1,299?",
+                "Hello, 世界! Welcome to 北京; see you (soon)?",
                 "Ünïcödé ☃ snowman &amp; friends; AT&T",
                 "");
         for (String line : lines) {
@@ -106,6 +107,24 @@ class TextRepairerTest {
     void aSimplifiedLineWithOneTraditionalLookingNameStays() {
         String line = "受中共中央委托，赵乐际等14日专程前往广州市殡仪馆为王丙乾同志送别，并慰问其亲属。";
         assertThat(SIMPLIFIED.repair(line).repaired()).isEqualTo(line);
+    }
+
+    @Test
+    void oneRepairerServesManyThreadsWithTheSameResults() throws Exception {
+        String seed = resource("seed-page.txt");
+        String expected = SIMPLIFIED.repair(seed).repaired();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> SIMPLIFIED.repair(seed).repaired()));
+            }
+            for (var f : results) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Script check for assertions: no character that t2s would change. */
