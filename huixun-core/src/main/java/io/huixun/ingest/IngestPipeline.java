@@ -17,6 +17,7 @@ import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchIndex;
 import io.huixun.source.Feed;
 import io.huixun.source.FeedEntry;
+import io.huixun.source.PageLink;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
 import io.huixun.store.ArticleStore;
@@ -230,8 +231,29 @@ public final class IngestPipeline implements AutoCloseable {
                 case ParseResult.Malformed<Feed> bad -> IngestReport.problem(url, "malformed feed: " + bad.reason());
             };
         }
+        if (sourceId.isPresent()) {
+            // A source that is an HTML page is a list page (a portal's section front): its articles are the pages
+            // it links to. A page URL given to `huixun ingest` is an article.
+            IngestReport listed = ingestListPage(page, sourceId);
+            if (listed.seen() > 0) {
+                return listed;
+            }
+        }
         return ingestDocument(new RawDocument(url, body, Optional.of(page.finalUrl()), page.header("content-type")),
                 page.finalUrl().toString(), sourceId);
+    }
+
+    private IngestReport ingestListPage(FetchResult.Fetched page, OptionalLong sourceId) {
+        if (!(SourceParser.listPage(page.text(), page.finalUrl()) instanceof ParseResult.Parsed<List<PageLink>> links)) {
+            return IngestReport.EMPTY;
+        }
+        IngestReport report = IngestReport.EMPTY;
+        for (PageLink link : links.value().stream().filter(PageLink::articleLike).limit(MAX_ENTRIES_PER_FEED).toList()) {
+            if (store.findByUrl(link.url().toString()).isEmpty()) {
+                report = report.plus(fetchPage(link.url().toString(), sourceId, Optional.empty()));
+            }
+        }
+        return report;
     }
 
     private IngestReport ingestSitemap(FetchResult.Fetched page, OptionalLong sourceId) {

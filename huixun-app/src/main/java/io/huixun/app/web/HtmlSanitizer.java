@@ -13,7 +13,7 @@ import org.jsoup.safety.Safelist;
  */
 public final class HtmlSanitizer {
     private static final Safelist SAFELIST = Safelist.basicWithImages()
-            .addTags("h2", "h3", "h4", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td")
+            .addTags("h2", "h3", "h4", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td", "mark")
             .addProtocols("img", "src", "http", "https")
             .removeProtocols("a", "href", "ftp")
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");

@@ -223,7 +223,8 @@ public final class LocalNewsDesk implements NewsDesk {
                 Optional.of(h.published().toZonedDateTime()), u == null ? "" : u.understanding().summary(),
                 h.alsoAtSources(), h.teaser(), Optional.of(h.url()).filter(x -> x.startsWith("http")),
                 u == null ? "" : u.understanding().category().label());
-        return new SearchHitView(card, h.snippet().render(LocalNewsDesk::escape, "<mark>", "</mark>"));
+        // Escaped text with <mark> tags; the allow-list pass guarantees that nothing else can reach the page.
+        return new SearchHitView(card, HtmlSanitizer.clean(h.snippet().render(LocalNewsDesk::escape, "<mark>", "</mark>")));
     }
 
     private static List<FacetCount> facet(SearchResponse r, FacetKind kind) {

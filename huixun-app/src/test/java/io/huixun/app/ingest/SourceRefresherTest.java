@@ -65,6 +65,17 @@ class SourceRefresherTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        server.createContext("/section/", ex -> {
+            byte[] body = ("<html><head><meta charset=\"utf-8\"><title>要闻</title></head><body><ul>"
+                    + "<li><a href=\"/news/1.html\">长江生态保护取得新进展</a></li>"
+                    + "<li><a href=\"/news/2.html\">新能源汽车产销两旺</a></li>"
+                    + "<li><a href=\"https://elsewhere.example/x.html\">别的网站的一篇很长的新闻</a></li>"
+                    + "</ul></body></html>").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
         server.createContext("/broken.xml", ex -> {
             ex.sendResponseHeaders(500, -1);
             ex.close();
@@ -98,6 +109,18 @@ class SourceRefresherTest {
             // New articles were found: it comes back after half its interval, not before.
             assertThat(source.health().nextDue().orElseThrow()).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
             assertThat(refresher.refreshDue()).as("not due again yet").isZero();
+        }
+    }
+
+    @Test
+    void aSourceThatIsAnHtmlListPageBringsTheArticlesItLinksTo() {
+        try (Installation inst = TestInstallations.openForLoopback(dir.resolve("data"))) {
+            inst.store().addSource(new NewSource("要闻", url("/section/index.html"), SourceKind.PAGE, Optional.empty(),
+                    Duration.ofMinutes(30)));
+            new SourceRefresher(inst.store(), inst.pipeline(), Clock.systemUTC()).refreshDue();
+            assertThat(inst.store().count()).isEqualTo(2);
+            assertThat(inst.store().findByUrl(url("/news/2.html"))).isPresent();
+            assertThat(inst.store().findByUrl(url("/section/index.html"))).as("the list page is no article").isEmpty();
         }
     }
 
