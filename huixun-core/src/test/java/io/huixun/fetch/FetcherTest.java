@@ -288,14 +288,15 @@ class FetcherTest {
     @Test
     void hostIntervalSpacesRequestsToOneHost() {
         server.route("/s", TestHttpServer.text(200, "text/plain", "ok"));
-        Fetcher fetcher = Fetcher.create(settings.withRobots(false).withPoliteness(Duration.ofMillis(300),
+        // A long interval and a wide margin: the server's receive times jitter by tens of milliseconds on a busy machine.
+        Fetcher fetcher = Fetcher.create(settings.withRobots(false).withPoliteness(Duration.ofMillis(1000),
                 Duration.ofSeconds(5)));
         for (int i = 0; i < 3; i++) {
             assertThat(fetcher.fetch(server.url("/s"))).isInstanceOf(FetchResult.Fetched.class);
         }
         for (int i = 1; i < 3; i++) {
             long gap = server.requests.get(i).receivedNanos() - server.requests.get(i - 1).receivedNanos();
-            assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+            assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
         }
     }
 
