@@ -145,6 +145,37 @@ public final class RepairEvaluation {
         } else {
             System.out.println("skipped: " + ftfy + " not found");
         }
+        Path fuyao = data.resolve("fuyaonews/articles.jsonl");
+        if (Files.exists(fuyao)) {
+            List<String> paragraphs = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : Files.readAllLines(fuyao)) {
+                if (!line.isBlank()) {
+                    for (String p : json.readTree(line).path("body_markdown").asText().split("\n")) {
+                        if (!p.isBlank()) {
+                            paragraphs.add(p);
+                        }
+                    }
+                }
+            }
+            report("Fuyao news paragraphs (markdown, all)", paragraphs, simplified, keep);
+        }
+        Path cwced = data.resolve("cwced/cleaned");
+        if (Files.isDirectory(cwced)) {
+            List<String> lines = new ArrayList<>();
+            try (var files = Files.list(cwced)) {
+                for (Path f : files.sorted().toList()) {
+                    Files.readAllLines(f).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+                }
+            }
+            report("CWCED hand-cleaned page text (real web text, not a must-not-change corpus)", lines, simplified,
+                    keep);
+            Map<String, Integer> kinds = new java.util.TreeMap<>();
+            for (String l : lines) {
+                keep.repair(l).edits().forEach(e -> kinds.merge(e.kind().name().toLowerCase(), 1, Integer::sum));
+            }
+            System.out.println("|   edits by kind (keep): " + kinds + " | | | |");
+        }
         report("English, Japanese, Korean, mixed lines (hand-written)", List.of(
                 "The quick brown fox, (surprisingly) agile: it jumps! Does it? Yes; twice.",
                 "東京都は2025年4月26日、新しい計画を発表した。（共同通信）「そうですか？」",

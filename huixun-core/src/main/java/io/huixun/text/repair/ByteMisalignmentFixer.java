@@ -178,6 +178,7 @@ final class ByteMisalignmentFixer implements Fixer {
         pos = 2;
         StringBuilder rest = new StringBuilder();
         int consumedTo = to;
+        boolean danglingFree = false;
         while (pos < len) {
             int x = bytes[pos];
             if (x < 0x80) {
@@ -200,6 +201,7 @@ final class ByteMisalignmentFixer implements Fixer {
                     rest.append(c);
                     consumedTo = to + 1;
                 } else if (unknownTrail) {
+                    danglingFree = true;
                     char right = to + 1 < n ? line.charAt(to + 1) : CharModel.BOUNDARY;
                     consumedTo = to + 1;
                     if (hint != null) {
@@ -214,6 +216,7 @@ final class ByteMisalignmentFixer implements Fixer {
                     rest.append(c);
                 } else if (anchored && (to == n || !CharClasses.isChinese(line.charAt(to)))) {
                     // the line or the Chinese text ends on a dangling lead byte: its trail byte is lost
+                    danglingFree = true;
                     char prev = rest.isEmpty() ? 0 : rest.charAt(rest.length() - 1);
                     char c = chooseTrail(codec, x, prev, to < n ? line.charAt(to) : CharModel.BOUNDARY, null);
                     if (c == 0) {
@@ -224,6 +227,13 @@ final class ByteMisalignmentFixer implements Fixer {
                     return;
                 }
                 pos++;
+            }
+        }
+        for (int k = 0; k < rest.length(); k++) {
+            if (rest.charAt(k) < 0x80) {
+                // A true realignment never puts an ASCII byte where a character starts inside the run: such a
+                // byte would have resynchronised the decoder and ended the run. (硏究所 → ３x究所 is no fix.)
+                return;
             }
         }
         if (!anchored && (consumedTo == to || (trail < 0 && b - s < 3))) {
@@ -247,6 +257,15 @@ final class ByteMisalignmentFixer implements Fixer {
             return;
         }
         text.append(first).append(rest);
+        if (danglingFree && hint == null && b - s < 4) {
+            return; // both the lost lead byte and the lost trail byte are free: a short run could spell anything
+        }
+        String folded = CharClasses.foldForModel(text);
+        for (int k = 0; k < folded.length(); k++) {
+            if (model.count(CharModel.fold(folded.charAt(k))) == 0) {
+                return; // the realigned text must be made of characters ordinary text uses
+            }
+        }
         char right = consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY;
         String original = line.substring(from, consumedTo);
         double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));

@@ -96,6 +96,10 @@ final class CharClasses {
         return (c >= 'a' && c <= 'z') || (c >= 'ａ' && c <= 'ｚ') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".indexOf(c) >= 0;
     }
 
+    static boolean isOpenParen(char c) {
+        return c == '(' || c == '（';
+    }
+
     static boolean isCloseParen(char c) {
         return c == ')' || c == '）';
     }

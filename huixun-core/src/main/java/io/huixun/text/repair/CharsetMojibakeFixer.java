@@ -178,9 +178,11 @@ final class CharsetMojibakeFixer implements Fixer {
             }
             wide |= d >= 0x2000;
         }
-        boolean accentNextToLatin = decoded.length() == 1 && decoded.charAt(0) >= 0xC0 && decoded.charAt(0) <= 0x17F
-                && ((start > 0 && isAsciiLetter(line.charAt(start - 1)))
-                || (end < line.length() && isAsciiLetter(line.charAt(end))));
+        // 谩 in "(ji谩)" is á (C3 A1) of a mangled pinyin annotation; but 模 and 魔 in "AI模型" also spell a Latin
+        // letter (ģ, ħ) in UTF-8: only a pinyin vowel inside a parenthesised run of lower-case letters qualifies.
+        boolean accentNextToLatin = decoded.length() == 1 && end - start == 1
+                && "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".indexOf(decoded.charAt(0)) >= 0
+                && insideParenthesisedLetters(line, start);
         if (!wide && !accentNextToLatin) {
             return false; // two common characters can spell a Cyrillic or Greek letter pair: not worth the risk
         }
@@ -363,8 +365,18 @@ final class CharsetMojibakeFixer implements Fixer {
         return used;
     }
 
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    /** {@code (ji谩)}: position {@code at} sits among lower-case ASCII letters between '(' and ')'. */
+    private static boolean insideParenthesisedLetters(String line, int at) {
+        int l = at - 1;
+        while (l >= 0 && line.charAt(l) >= 'a' && line.charAt(l) <= 'z') {
+            l--;
+        }
+        int r = at + 1;
+        while (r < line.length() && line.charAt(r) >= 'a' && line.charAt(r) <= 'z') {
+            r++;
+        }
+        return l >= 0 && r < line.length() && (l < at - 1 || r > at + 1) && CharClasses.isOpenParen(line.charAt(l))
+                && CharClasses.isCloseParen(line.charAt(r));
     }
 
     private static boolean informative(char c) {

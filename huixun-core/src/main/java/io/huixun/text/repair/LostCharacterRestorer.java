@@ -134,7 +134,10 @@ final class LostCharacterRestorer implements Fixer {
         }
         double posterior = 1 / sum;
         char c = chars[best];
-        if (c == '？' || posterior < MIN_POSTERIOR || !(CharClasses.isHan(c) || CharClasses.isCjkPunct(c))) {
+        boolean question = line.charAt(start) == '?';
+        // A '?' stands either for a lost character or for itself: it never becomes other punctuation (怎么做?她 is a
+        // question, not 怎么做，她).
+        if (c == '？' || posterior < MIN_POSTERIOR || !(CharClasses.isHan(c) || (!question && CharClasses.isCjkPunct(c)))) {
             return;
         }
         out.add(new Replacement(start, end, String.valueOf(c), RepairKind.LOST_CHARACTER, Math.min(0.99, posterior)));

@@ -78,6 +78,9 @@ final class PunctuationWidthNormalizer implements Fixer {
     private static boolean touchesChinese(String line, int i) {
         char prev = i > 0 ? line.charAt(i - 1) : 0;
         char next = i + 1 < line.length() ? line.charAt(i + 1) : 0;
+        if (next == ' ') {
+            return false; // "财政部, 税务总局": a space after it is Western typography, chosen on purpose
+        }
         if (CharClasses.isChinese(prev) && prev != '…') {
             return true;
         }
