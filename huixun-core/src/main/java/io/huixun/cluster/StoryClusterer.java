@@ -13,8 +13,11 @@ import java.util.Optional;
  * Incremental single-pass story clustering.
  *
  * <p>Design note: each story keeps the feature counts of its members (entities weigh double, keywords single). A new
- * article joins the open story (last member within {@link #window}) that covers the largest share of its own feature
- * weight, if that share reaches {@link #threshold} and at least one entity is shared; otherwise it opens a new story.
+ * article joins the open story (last member within {@link #window}, first member within {@link #MAX_SPAN}) that
+ * covers the largest share of its own feature weight, if that share reaches {@link #threshold} and at least one
+ * entity is shared; otherwise it opens a new story. Only a story's {@link #CORE_FEATURES} most frequent features
+ * count, and a story closes {@link #MAX_SPAN} after it began: without both, a long-running topic (a war reported
+ * every few days) snowballed into one "story" holding 60% of four years of CCTV news.
  * Feature weights are multiplied by an inverse document frequency kept online, so that 中国 or 习近平, present in
  * half the news, do not glue unrelated stories together. Feeding articles in publication order makes the result
  * deterministic, so stories can be rebuilt from the store at start-up. Not thread-safe: one writer (the ingest).
@@ -23,6 +26,10 @@ import java.util.Optional;
  */
 public final class StoryClusterer {
     private static final double ENTITY_WEIGHT = 2.0;
+    /** An event's reports come within days; a story never spans more than this. */
+    static final Duration MAX_SPAN = Duration.ofDays(7);
+    /** How many of a story's most frequent features describe it when a new article is compared with it. */
+    static final int CORE_FEATURES = 30;
     private static final double KEYWORD_WEIGHT = 1.0;
 
     private final Duration window;
@@ -64,6 +71,7 @@ public final class StoryClusterer {
         double bestShare = 0;
         for (MutableStory story : stories.values()) {
             if (story.last.plus(window).isBefore(candidate.published())
+                    || story.first.plus(MAX_SPAN).isBefore(candidate.published())
                     || candidate.published().plus(window).isBefore(story.first)) {
                 continue;
             }
@@ -92,14 +100,35 @@ public final class StoryClusterer {
 
     /** All stories with at least {@code minMembers} members, most recently updated first. */
     public List<Story> stories(int minMembers) {
-        List<Story> out = new ArrayList<>();
+        return recentStories(minMembers, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The {@code limit} most recently updated stories with at least {@code minMembers} members, each with only its
+     * first member and its newest ones, {@code newestMembers} in all (its {@link Story#size()} still counts them all):
+     * what a front page needs, without copying every member of every story.
+     */
+    public List<Story> recentStories(int minMembers, int limit, int newestMembers) {
+        java.util.PriorityQueue<MutableStory> newest = new java.util.PriorityQueue<>((a, b) -> a.last.compareTo(b.last));
         for (MutableStory s : stories.values()) {
             if (s.members.size() >= minMembers) {
-                out.add(s.snapshot());
+                newest.add(s);
+                if (newest.size() > limit) {
+                    newest.poll();
+                }
             }
         }
-        out.sort((a, b) -> b.last().compareTo(a.last()));
+        List<Story> out = new ArrayList<>();
+        while (!newest.isEmpty()) {
+            out.add(newest.poll().snapshot(newestMembers));
+        }
+        java.util.Collections.reverse(out);
         return out;
+    }
+
+    /** A story with at most its {@code newestMembers} newest members (for pages and feeds that must stay bounded). */
+    public Optional<Story> story(String storyId, int newestMembers) {
+        return Optional.ofNullable(stories.get(storyId)).map(s -> s.snapshot(newestMembers));
     }
 
     private static Map<String, Double> features(StoryCandidate c) {
@@ -119,11 +148,12 @@ public final class StoryClusterer {
     }
 
     private double coveredShare(Map<String, Double> features, MutableStory story) {
+        java.util.Set<String> core = story.core();
         double total = 0, covered = 0;
         for (Map.Entry<String, Double> f : features.entrySet()) {
             double w = f.getValue() * idf(f.getKey());
             total += w;
-            if (story.features.containsKey(f.getKey())) {
+            if (core.contains(f.getKey())) {
                 covered += w;
             }
         }
@@ -131,7 +161,8 @@ public final class StoryClusterer {
     }
 
     private static boolean sharesAnEntity(StoryCandidate c, MutableStory story) {
-        return c.entities().stream().anyMatch(e -> story.features.containsKey("e:" + e));
+        java.util.Set<String> core = story.core();
+        return c.entities().stream().anyMatch(e -> core.contains("e:" + e));
     }
 
     private static final class MutableStory {
@@ -149,16 +180,42 @@ public final class StoryClusterer {
             this.last = first;
         }
 
+        private java.util.Set<String> core;
+
         void add(StoryCandidate c, Map<String, Double> candidateFeatures) {
             members.add(c.articleId());
             if (c.published().isAfter(last)) {
                 last = c.published();
             }
             candidateFeatures.keySet().forEach(f -> features.merge(f, 1, Integer::sum));
+            core = null;
+        }
+
+        /** The most frequent features, recomputed only after the story changed. */
+        java.util.Set<String> core() {
+            if (core == null) {
+                core = features.size() <= CORE_FEATURES ? java.util.Set.copyOf(features.keySet())
+                        : features.entrySet().stream()
+                                .sorted((a, b) -> b.getValue() - a.getValue())
+                                .limit(CORE_FEATURES).map(Map.Entry::getKey)
+                                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            }
+            return core;
+        }
+
+        /** The first member (the story's lead) and the newest ones, {@code limit} in all. */
+        Story snapshot(int limit) {
+            if (members.size() <= limit) {
+                return new Story(id, title, first, last, members, members.size());
+            }
+            List<String> shown = new ArrayList<>();
+            shown.add(members.get(0));
+            shown.addAll(members.subList(members.size() - Math.max(0, limit - 1), members.size()));
+            return new Story(id, title, first, last, shown, members.size());
         }
 
         Story snapshot() {
-            return new Story(id, title, first, last, members);
+            return snapshot(Integer.MAX_VALUE);
         }
     }
 }

@@ -73,6 +73,34 @@ class StoryClustererTest {
     }
 
     @Test
+    void aLongRunningTopicDoesNotSnowballIntoOneStory() {
+        // Regression: a war reported every other day for months became one "story" of 14,354 CCTV articles.
+        StoryClusterer c = clustererWithBackground();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int day = 0; day < 60; day += 2) {
+            ids.add(c.assign(article("war" + day, DAY1.plus(Duration.ofDays(day)), "战事" + day,
+                    Set.of("乌克兰", "俄罗斯", "顿巴斯", "地" + day), Set.of("战事", "军队", "话" + day))));
+        }
+        assertThat(ids.size()).as("stories over 60 days").isGreaterThanOrEqualTo(60 / 7);
+        for (String id : ids) {
+            Story s = c.story(id).orElseThrow();
+            assertThat(Duration.between(s.first(), s.last())).isLessThanOrEqualTo(StoryClusterer.MAX_SPAN);
+        }
+    }
+
+    @Test
+    void recentStoriesKeepTheLeadAndTheNewestMembersOnly() {
+        StoryClusterer c = StoryClusterer.withDefaults();
+        for (int i = 0; i < 10; i++) {
+            c.assign(article("m" + i, DAY1.plus(Duration.ofHours(i)), "会晤" + i, Set.of("王毅", "阿拉木图"),
+                    Set.of("外长", "会晤")));
+        }
+        Story s = c.recentStories(2, 5, 4).get(0);
+        assertThat(s.size()).isEqualTo(10);
+        assertThat(s.members()).containsExactly("m0", "m7", "m8", "m9");
+    }
+
+    @Test
     void rejectsNonsenseSettings() {
         assertThatThrownBy(() -> new StoryClusterer(Duration.ZERO, 0.5)).hasMessageContaining("window");
         assertThatThrownBy(() -> new StoryClusterer(Duration.ofDays(1), 0)).hasMessageContaining("threshold");

@@ -181,6 +181,7 @@ final class ApiRoutes {
         m.put("first", s.first().toString());
         m.put("last", s.last().toString());
         m.put("sources", s.sources());
+        m.put("size", s.size());
         m.put("timeline", s.timeline().stream().map(ApiRoutes::card).toList());
         return m;
     }

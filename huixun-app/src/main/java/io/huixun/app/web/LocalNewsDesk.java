@@ -54,7 +54,12 @@ public final class LocalNewsDesk implements NewsDesk {
     static final int TOP_STORIES = 6;
     static final int RELATED_PER_STORY = 5;
     static final int LATEST = 30;
+    /** A story page, its API and its feed show the first report and the newest ones, this many in all. */
+    static final int STORY_PAGE_MEMBERS = 100;
+    /** The front page is rebuilt at most this often: it changes only when news arrives. */
+    static final java.time.Duration FRONT_PAGE_TTL = java.time.Duration.ofSeconds(5);
     static final int RELATED_POOL = 300;
+    static final int FEED_ITEMS = 50;
     static final int MIN_SHARED = 3;
     static final Duration DEFAULT_REFRESH = Duration.ofMinutes(30);
 
@@ -66,14 +71,36 @@ public final class LocalNewsDesk implements NewsDesk {
         this.store = installation.store();
     }
 
+    private record FrontKey(Optional<String> source, Optional<String> category) {}
+
+    private record Cached(java.time.Instant at, FrontPageView view) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<FrontKey, Cached> frontCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public FrontPageView front(Optional<String> source, Optional<String> category) {
+        FrontKey key = new FrontKey(source, category);
+        java.time.Instant now = java.time.Instant.now();
+        Cached hit = frontCache.get(key);
+        if (hit != null && hit.at().plus(FRONT_PAGE_TTL).isAfter(now)) {
+            return hit.view();
+        }
+        if (frontCache.size() > 1000) {
+            frontCache.clear(); // filters come from the URL: never let them grow the cache without bound
+        }
+        FrontPageView view = buildFront(source, category);
+        frontCache.put(key, new Cached(now, view));
+        return view;
+    }
+
+    private FrontPageView buildFront(Optional<String> source, Optional<String> category) {
         Optional<Category> cat = category.flatMap(LocalNewsDesk::category);
         RecentFilter filter = new RecentFilter(true, source, cat.map(Enum::name));
         List<ArticleCard> latest = cards(store.listRecent(filter, 0, LATEST));
         List<TopStoryDraft> drafts = new ArrayList<>();
         Set<Long> shown = new HashSet<>();
-        for (Story story : installation.pipeline().stories().stories(2)) {
+        for (Story story : installation.pipeline().stories().recentStories(2, TOP_STORIES * 4, RELATED_PER_STORY + 1)) {
             if (drafts.size() >= TOP_STORIES) {
                 break;
             }
@@ -186,11 +213,12 @@ public final class LocalNewsDesk implements NewsDesk {
 
     @Override
     public Optional<StoryView> story(String id) {
-        return installation.pipeline().stories().story(id).map(story -> {
+        return installation.pipeline().stories().story(id, STORY_PAGE_MEMBERS).map(story -> {
             List<ArticleCard> timeline = cards(store.summaries(story.members().stream().map(Long::parseLong).toList()));
             List<String> sources = timeline.stream().map(ArticleCard::source).filter(s -> !s.isBlank()).distinct()
                     .toList();
-            return new StoryView(story.id(), story.title(), story.first(), story.last(), timeline, sources);
+            return new StoryView(story.id(), story.title(), story.first(), story.last(), timeline, sources,
+                    story.size());
         });
     }
 
@@ -248,6 +276,9 @@ public final class LocalNewsDesk implements NewsDesk {
     public Optional<List<FeedItem>> storyFeed(String storyId, String baseUrl) {
         return story(storyId).map(s -> {
             List<FeedItem> items = new ArrayList<>(s.timeline().stream().map(c -> item(c, baseUrl)).toList());
+            if (items.size() > FEED_ITEMS) {
+                items = new ArrayList<>(items.subList(items.size() - FEED_ITEMS, items.size()));
+            }
             java.util.Collections.reverse(items);
             return items;
         });
