@@ -74,17 +74,26 @@ final class Snippets {
         return toHighlighted(text, folded, matches, bestStart, end, bestStart > 0, end < f.length());
     }
 
+    /**
+     * Enough occurrences of one term to choose a passage: each two-character occurrence costs a segmentation of its
+     * neighbourhood, and a broad query's hits can repeat a term dozens of times (search threads spent most of their
+     * time here under load before this cap).
+     */
+    static final int MAX_MATCHES_PER_TERM = 12;
+
     private static List<Match> matches(String folded, List<String> targets) {
         List<Match> all = new ArrayList<>();
         for (String t : targets) {
             if (t.isEmpty()) {
                 continue;
             }
-            for (int at = folded.indexOf(t); at >= 0; at = folded.indexOf(t, at + 1)) {
+            int found = 0;
+            for (int at = folded.indexOf(t); at >= 0 && found < MAX_MATCHES_PER_TERM; at = folded.indexOf(t, at + 1)) {
                 if (ChineseAnalysis.isHanPair(t) && !insideOneWord(folded, at, at + t.length())) {
                     continue;
                 }
                 all.add(new Match(at, at + t.length()));
+                found++;
             }
         }
         all.sort(Comparator.comparingInt(Match::start).thenComparing(m -> -(m.end() - m.start())));
