@@ -27,6 +27,7 @@ public final class BenchMain {
         RUNNERS.put("search-eval", SearchEvaluation::main);
         RUNNERS.put("robots-eval", io.huixun.bench.fetch.RobotsEvaluation::main);
         RUNNERS.put("fetch-throughput", io.huixun.bench.fetch.FetchThroughput::main);
+        RUNNERS.put("query-latency", io.huixun.bench.web.QueryLatency::main);
     }
 
     private BenchMain() {}
