@@ -21,6 +21,10 @@ import urllib.request
 try:
     import feedparser
 except ImportError:
+    # Debian's python3-feedparser lives in the system interpreter; another python3 (pyenv, venv) may come first in PATH
+    import os
+    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
     print("skipped: feedparser not installed (apt-get install -y python3-feedparser)")
     sys.exit(0)
 
