@@ -81,8 +81,8 @@ for i in "${!NAMES[@]}"; do
   reqs=$(awk '/requests in/ {print $1}' "$f")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$f"); non2xx="${non2xx:-0}"
   sock=$(awk '/Socket errors:/ {gsub(",", ""); print $4 "/" $6 "/" $8 "/" $10}' "$f"); sock="${sock:-0/0/0/0}"
-  if [ "$reqs" = "${sock##*/}" ]; then   # every request timed out: wrk prints 0.00us for the latencies
-    p50="n/a (all timed out)"; p90="n/a"; p99="n/a"; max="n/a"
+  if [ "$reqs" = "${sock##*/}" ]; then   # no request answered in time: wrk prints 0.00us
+    p50="n/a (none answered within the timeout)"; p90="n/a"; p99="n/a"; max="n/a"
   fi
   shown="${url#"$BASE"}"
   printf '| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n' \
