@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * traditional script); {@code and} is two 3–4-character pieces from two different places of a random article, joined
  * by a space (the query language's AND). The API's ids are the store's, not the pool's, so a hit is the source
  * article when its {@code url} equals the source's (only articles whose URL is unique in the pool are sources).
- * Example: article xwlb-20230618-03 → phrase {@code 船舶吨位从} → {@code 船舶噸位從} → and {@code 三峡船闸 通航里程}.
+ * Example (seed 42): the article at tv.cctv.com/2023/07/31/VIDEA9Ta…230731.shtml gives the phrase {@code 队强化思想引领},
+ * its traditional form {@code 隊強化思想引領} and the AND query {@code 向跃东 扬风貌}. Pieces are cut at random, so they
+ * may cross word boundaries, as pasted fragments do.
  *
  * <p>One unmeasured pass (all queries once, same clients) warms the server and yields recall and hit counts; then
  * the measured passes run ROUNDS times over the shuffled list (or for a duration such as {@code 60s}).
