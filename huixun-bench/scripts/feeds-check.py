@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks Huixun's feeds the way a real feed reader sees them: parses /feed.xml, /atom.xml, /feed.xml?q=,
-/atom.xml?q= and one story feed (/story/{id}/feed.xml) with feedparser, and checks for each feed:
+/atom.xml?q= and one story feed (/story/{id}/feed.xml, and /story/{id}/atom.xml when the server has it) with
+feedparser, and checks for each feed:
 HTTP 200 and an XML content type; no bozo (feedparser's "not well-formed / suspicious" flag); the expected version
 (rss20 / atom10); at least one entry; every entry has a title, an id, an absolute link on the server that answers 200
 (the first 5 entries are fetched), and a published date (published_parsed) equal to the article's own date in the
@@ -117,6 +118,8 @@ def main():
              (f"/atom.xml?q={q}", "atom10")]
     if story:
         feeds.append((f"/story/{story.group(1)}/feed.xml", "rss20"))
+        if get(f"{base}/story/{story.group(1)}/atom.xml")[0] == 200:   # newer servers also serve an Atom story feed
+            feeds.append((f"/story/{story.group(1)}/atom.xml", "atom10"))
     else:
         print("note: no story link on the front page; story feed not checked")
     print(f"feedparser {feedparser.__version__}; server {base}; query {query}")
