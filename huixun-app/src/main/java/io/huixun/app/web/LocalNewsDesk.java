@@ -86,13 +86,30 @@ public final class LocalNewsDesk implements NewsDesk {
         if (hit != null && hit.at().plus(FRONT_PAGE_TTL).isAfter(now)) {
             return hit.view();
         }
-        if (frontCache.size() > 1000) {
-            frontCache.clear(); // filters come from the URL: never let them grow the cache without bound
+        // One thread rebuilds; the others keep serving the page they have rather than all rebuilding it at once.
+        if (hit != null && !frontRebuild.tryLock()) {
+            return hit.view();
         }
-        FrontPageView view = buildFront(source, category);
-        frontCache.put(key, new Cached(now, view));
-        return view;
+        if (hit == null) {
+            frontRebuild.lock();
+        }
+        try {
+            Cached again = frontCache.get(key);
+            if (again != null && again.at().plus(FRONT_PAGE_TTL).isAfter(java.time.Instant.now())) {
+                return again.view();
+            }
+            if (frontCache.size() > 1000) {
+                frontCache.clear(); // filters come from the URL: never let them grow the cache without bound
+            }
+            FrontPageView view = buildFront(source, category);
+            frontCache.put(key, new Cached(java.time.Instant.now(), view));
+            return view;
+        } finally {
+            frontRebuild.unlock();
+        }
     }
+
+    private final java.util.concurrent.locks.ReentrantLock frontRebuild = new java.util.concurrent.locks.ReentrantLock();
 
     private FrontPageView buildFront(Optional<String> source, Optional<String> category) {
         Optional<Category> cat = category.flatMap(LocalNewsDesk::category);

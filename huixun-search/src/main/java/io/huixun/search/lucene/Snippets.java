@@ -30,7 +30,7 @@ final class Snippets {
     /** The whole text with every match marked. */
     static HighlightedText markAll(String text, List<String> targets) {
         TextFolder.Folded folded = TextFolder.fold(text);
-        List<Match> matches = matches(folded.text(), targets);
+        List<Match> matches = matches(folded.text(), targets, true);
         return toHighlighted(text, folded, matches, 0, folded.text().length(), false, false);
     }
 
@@ -38,7 +38,9 @@ final class Snippets {
     static HighlightedText passage(String text, List<String> targets) {
         TextFolder.Folded folded = TextFolder.fold(text);
         String f = folded.text();
-        List<Match> matches = matches(f, targets);
+        // The passage is chosen on raw substring matches; the word-boundary rule (which segments text, the costly
+        // part) is then applied only to the matches inside the chosen passage.
+        List<Match> matches = matches(f, targets, false);
         if (matches.isEmpty()) {
             int end = Math.min(f.length(), PASSAGE);
             return toHighlighted(text, folded, matches, 0, end, false, end < f.length());
@@ -71,7 +73,12 @@ final class Snippets {
             }
         }
         int end = Math.min(f.length(), bestStart + PASSAGE);
-        return toHighlighted(text, folded, matches, bestStart, end, bestStart > 0, end < f.length());
+        int from = bestStart;
+        List<Match> shown = matches.stream().filter(m -> m.start() >= from && m.end() <= end)
+                .filter(m -> !ChineseAnalysis.isHanPair(f.substring(m.start(), m.end()))
+                        || insideOneWord(f, m.start(), m.end()))
+                .toList();
+        return toHighlighted(text, folded, shown, bestStart, end, bestStart > 0, end < f.length());
     }
 
     /**
@@ -81,7 +88,7 @@ final class Snippets {
      */
     static final int MAX_MATCHES_PER_TERM = 12;
 
-    private static List<Match> matches(String folded, List<String> targets) {
+    private static List<Match> matches(String folded, List<String> targets, boolean checkBoundaries) {
         List<Match> all = new ArrayList<>();
         for (String t : targets) {
             if (t.isEmpty()) {
@@ -89,7 +96,7 @@ final class Snippets {
             }
             int found = 0;
             for (int at = folded.indexOf(t); at >= 0 && found < MAX_MATCHES_PER_TERM; at = folded.indexOf(t, at + 1)) {
-                if (ChineseAnalysis.isHanPair(t) && !insideOneWord(folded, at, at + t.length())) {
+                if (checkBoundaries && ChineseAnalysis.isHanPair(t) && !insideOneWord(folded, at, at + t.length())) {
                     continue;
                 }
                 all.add(new Match(at, at + t.length()));
