@@ -34,7 +34,7 @@ public final class HuixunCommand implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        String name = "huixun " + cli.getCommandName();
+        String name = cli.getCommandSpec().qualifiedName();
         if (e instanceof UserInputException) {
             err.println(name + ": " + e.getMessage());
             return BAD_INPUT;

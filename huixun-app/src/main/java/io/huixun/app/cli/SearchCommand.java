@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code huixun search QUERY [--json] [--limit N]}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Search the stored news. Words and \"phrases\" in either script, AND/OR/NOT or -word,",
-                "source:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD, person:/place:/org:/entity:NAME."})
+        description = {"Search the stored news, in either script.",
+                "Words and \"phrases\", AND/OR/NOT or -word, source:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD,",
+                "person:NAME, place:NAME, org:NAME."})
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
