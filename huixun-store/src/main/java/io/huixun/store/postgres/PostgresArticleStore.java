@@ -74,8 +74,9 @@ public final class PostgresArticleStore extends JdbcArticleStore {
         try {
             store = new PostgresArticleStore(jdbcUrl, options, clock);
         } catch (IllegalArgumentException e) {
+            // The driver's message repeats the URL, password included; say what is expected instead.
             throw new StoreException("not a PostgreSQL JDBC URL: " + jdbcUrl.replaceAll("password=[^&]*", "password=…")
-                    + " (" + e.getMessage() + ")", e);
+                    + " (expected jdbc:postgresql://host:port/database?user=…)", e);
         }
         try {
             store.retrying(() -> {
@@ -179,7 +180,10 @@ public final class PostgresArticleStore extends JdbcArticleStore {
             } catch (org.flywaydb.core.api.FlywayException e) {
                 if (!(e.getCause() instanceof SQLException cause && retryable(cause))
                         || System.nanoTime() - deadline > 0) {
-                    throw new StoreException("cannot migrate the store at " + where + ": " + e.getMessage(), e);
+                    // Flyway's own message is a multi-line table; the driver's is the one line a user needs.
+                    String reason = e.getCause() instanceof SQLException cause ? describe(cause)
+                            : where + ": " + e.getMessage().lines().findFirst().orElse("");
+                    throw new StoreException("cannot migrate the store at " + reason, e);
                 }
             }
             try {
