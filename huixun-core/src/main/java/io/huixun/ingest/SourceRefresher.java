@@ -5,7 +5,11 @@ import io.huixun.store.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Refreshes the sources that are due, one at a time, and records their health.
@@ -13,32 +17,42 @@ import java.util.OptionalLong;
  * <p>Adaptive schedule: a refresh that brought new articles comes back after half the source's interval (at least
  * {@link #MIN_INTERVAL}); one that brought nothing new after twice the interval (at most {@link #MAX_INTERVAL}); a
  * failure backs off exponentially, {@code interval × 2^failures}, capped at a day. Paused sources are skipped.
+ * Each due source is first leased in the store under this refresher's node id, so refreshers on several nodes sharing
+ * one store never fetch the same source at once; the recorded result releases the lease.
  * Not thread-safe: one scheduler thread calls {@link #refreshDue()}.
  */
 public final class SourceRefresher {
     static final Duration MIN_INTERVAL = Duration.ofMinutes(5);
     static final Duration MAX_INTERVAL = Duration.ofHours(6);
     static final Duration MAX_BACKOFF = Duration.ofDays(1);
+    /** How long a node may hold a source while fetching it; a node that dies mid-fetch frees it after this. */
+    static final Duration LEASE = Duration.ofMinutes(15);
 
     private final ArticleStore store;
     private final IngestPipeline pipeline;
     private final Clock clock;
+    private final String nodeId;
 
+    /** A refresher with a node id of its own (this process's id and a random part). */
     public SourceRefresher(ArticleStore store, IngestPipeline pipeline, Clock clock) {
+        this(store, pipeline, clock, "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+    }
+
+    /** @param nodeId names this node in source leases; unique among the nodes sharing {@code store} */
+    public SourceRefresher(ArticleStore store, IngestPipeline pipeline, Clock clock, String nodeId) {
         this.store = store;
         this.pipeline = pipeline;
         this.clock = clock;
+        this.nodeId = nodeId;
     }
 
-    /** Refreshes every due source; returns how many were refreshed. */
+    /** Leases and refreshes due sources until none is left; returns how many this node refreshed. */
     public int refreshDue() {
         int refreshed = 0;
-        for (Source source : store.listSources()) {
-            Instant now = clock.instant();
-            if (source.paused() || source.health().nextDue().filter(due -> due.isAfter(now)).isPresent()) {
-                continue;
-            }
-            refresh(source);
+        Set<Long> done = new HashSet<>(); // a source is refreshed at most once per round, whatever the clock says
+        Optional<Source> next;
+        while ((next = store.leaseDueSource(nodeId, clock.instant(), LEASE)).isPresent() && done.add(next.get().id())) {
+            refresh(next.get());
             refreshed++;
         }
         return refreshed;

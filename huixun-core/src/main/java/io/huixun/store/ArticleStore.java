@@ -1,5 +1,6 @@
 package io.huixun.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -105,10 +106,23 @@ public interface ArticleStore extends AutoCloseable {
     /** Pauses or resumes a source. False when the source does not exist. */
     boolean setSourcePaused(long id, boolean paused);
 
-    /** Records a successful fetch: clears the failure count. False when the source does not exist. */
+    /**
+     * Leases the most overdue source that is due at {@code now}, not paused and not leased by anyone, to node
+     * {@code nodeId} until {@code now + leaseLength}: no other node is handed that source until the lease ends or is
+     * released by {@link #recordFetchSuccess}/{@link #recordFetchFailure}. Atomic across every node sharing the store,
+     * so two nodes never fetch the same source at once. Empty when nothing is due. A node that dies holding a lease
+     * only delays that source until the lease runs out. {@code now} comes from the caller's clock: nodes sharing a
+     * store need clocks in step to well within {@code leaseLength}.
+     */
+    Optional<Source> leaseDueSource(String nodeId, Instant now, Duration leaseLength);
+
+    /**
+     * Records a successful fetch: clears the failure count and releases any lease. False when the source does not
+     * exist.
+     */
     boolean recordFetchSuccess(long sourceId, Instant at, Instant nextDue);
 
-    /** Records a failed fetch: increments the failure count. False when the source does not exist. */
+    /** Records a failed fetch: increments the failure count and releases any lease. False when there is no source. */
     boolean recordFetchFailure(long sourceId, Instant at, String error, Instant nextDue);
 
     /** Closes the store's connections. Idempotent. */

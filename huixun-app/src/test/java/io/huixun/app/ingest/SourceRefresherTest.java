@@ -29,6 +29,7 @@ class SourceRefresherTest {
     Path dir;
     HttpServer server;
     final AtomicInteger pageHits = new AtomicInteger();
+    final AtomicInteger feedHits = new AtomicInteger();
 
     static final String FEED = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -50,6 +51,12 @@ class SourceRefresherTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/feed.xml", ex -> {
+            feedHits.incrementAndGet();
+            try {
+                Thread.sleep(30); // a fetch takes time, so two nodes' rounds overlap
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             byte[] body = String.format(FEED, base).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
             ex.sendResponseHeaders(200, body.length);
@@ -139,6 +146,34 @@ class SourceRefresherTest {
             assertThat(failed.health().lastError()).hasValueSatisfying(e -> assertThat(e).contains("500"));
             assertThat(failed.health().nextDue().orElseThrow()).isAfter(Instant.now().plus(Duration.ofMinutes(19)));
             assertThat(inst.store().count()).isZero();
+        }
+    }
+
+    @Test
+    void twoNodesRefreshingAtOnceFetchEachSourceOnce() throws Exception {
+        try (Installation inst = TestInstallations.openForLoopback(dir.resolve("data"))) {
+            for (int i = 0; i < 6; i++) {
+                inst.store().addSource(new NewSource("源" + i, url("/feed.xml?copy=" + i), SourceKind.FEED,
+                        Optional.empty(), Duration.ofMinutes(30)));
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var start = new java.util.concurrent.CyclicBarrier(2);
+            try {
+                var a = pool.submit(() -> {
+                    start.await();
+                    return new SourceRefresher(inst.store(), inst.pipeline(), Clock.systemUTC(), "a").refreshDue();
+                });
+                var b = pool.submit(() -> {
+                    start.await();
+                    return new SourceRefresher(inst.store(), inst.pipeline(), Clock.systemUTC(), "b").refreshDue();
+                });
+                assertThat(a.get() + b.get()).isEqualTo(6);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(feedHits.get()).as("each source fetched by one node").isEqualTo(6);
+            assertThat(inst.store().count()).isEqualTo(2);
+            assertThat(inst.store().listSources()).allSatisfy(s -> assertThat(s.health().lastSuccess()).isPresent());
         }
     }
 }

@@ -4,11 +4,13 @@ import io.huixun.bench.dedup.CctvCorpus;
 import io.huixun.dedup.DedupIndex;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.Fingerprint;
+import io.huixun.store.ArticleStore;
 import io.huixun.store.DeduplicatingWriter;
 import io.huixun.store.NewArticle;
 import io.huixun.store.OriginalContent;
 import io.huixun.store.SaveResult;
 import io.huixun.store.StoredFingerprint;
+import io.huixun.store.postgres.PostgresArticleStore;
 import io.huixun.store.sqlite.SqliteArticleStore;
 import io.huixun.store.sqlite.SqliteOptions;
 import java.lang.management.ManagementFactory;
@@ -34,7 +36,9 @@ import java.util.stream.Stream;
  *
  * <p>The dedup path is {@link DeduplicatingWriter}, the class the ingest pipeline uses.
  *
- * <p>Usage: {@code ./bench store-insert [--limit N] [--batch N] [--full-sync] [--no-dedup] [--keep DIR]}. {@code --no-dedup}
+ * <p>Usage: {@code ./bench store-insert [--limit N] [--batch N] [--full-sync] [--no-dedup] [--keep DIR]
+ * [--postgres JDBC_URL]}; {@code --postgres} measures a PostgreSQL store instead of SQLite and needs an EMPTY
+ * throw-away database (its size is then not reported). {@code --no-dedup}
  * saves in batches of 500 without fingerprint checks (the raw store speed; fingerprints are still computed and
  * stored). Figures: articles/s, MB/s of input JSONL, peak heap (sum of heap pools' peaks), database size.
  */
@@ -50,6 +54,7 @@ public final class StoreInsertBenchmark {
         boolean dedupOn = true;
         int batchSize = 500;
         Path keep = null;
+        String postgres = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
@@ -57,8 +62,9 @@ public final class StoreInsertBenchmark {
                 case "--no-dedup" -> dedupOn = false;
                 case "--batch" -> batchSize = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = Path.of(args[++i]);
+                case "--postgres" -> postgres = args[++i];
                 default -> {
-                    System.err.println("usage: store-insert [--limit N] [--batch N] [--full-sync] [--no-dedup] [--keep DIR]");
+                    System.err.println("usage: store-insert [--limit N] [--batch N] [--full-sync] [--no-dedup] [--keep DIR] [--postgres JDBC_URL]");
                     System.exit(2);
                 }
             }
@@ -79,7 +85,12 @@ public final class StoreInsertBenchmark {
         long start = System.nanoTime();
         long fingerprintNanos = 0;
         SqliteOptions options = SqliteOptions.DEFAULT.withFullSync(fullSync);
-        try (SqliteArticleStore store = SqliteArticleStore.open(db, options)) {
+        try (ArticleStore store = postgres != null ? PostgresArticleStore.open(postgres)
+                : SqliteArticleStore.open(db, options)) {
+            if (store.count() > 0) {
+                System.err.println("store-insert: the store is not empty; give an empty throw-away database");
+                System.exit(1);
+            }
             if (dedupOn) {
                 DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
                 for (int from = 0; from < records.size(); from += batchSize) {
@@ -121,7 +132,8 @@ public final class StoreInsertBenchmark {
                             + "%d already stored; peak heap (sum of heap pools' peaks) %.0f MB%n",
                     (dedupOn ? "with dedup" : "without dedup checks") + (batchSize == 1 && dedupOn
                             ? ", one transaction per article" : ", batches of " + (dedupOn ? batchSize : 500)),
-                    fullSync ? ", synchronous=FULL" : ", synchronous=NORMAL", records.size(), seconds,
+                    postgres != null ? ", PostgreSQL" : fullSync ? ", synchronous=FULL" : ", synchronous=NORMAL",
+                    records.size(), seconds,
                     records.size() / seconds, inputBytes / seconds / 1e6, inputBytes / 1e6, fingerprintNanos / 1e9,
                     inserted, duplicates, alreadyStored, peakHeap / 1e6);
 
@@ -160,7 +172,9 @@ public final class StoreInsertBenchmark {
                 dbBytes += Files.size(p);
             }
         }
-        System.out.printf("database size %.1f MB (%s)%n", dbBytes / 1e6, keep != null ? db : "temporary, deleted");
+        if (postgres == null) {
+            System.out.printf("database size %.1f MB (%s)%n", dbBytes / 1e6, keep != null ? db : "temporary, deleted");
+        }
         if (keep == null) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,57 +1,18 @@
 package io.huixun.store.sqlite;
 
-import io.huixun.dedup.CanonicalRank;
-import io.huixun.dedup.Fingerprint;
-import io.huixun.dedup.MinHashSignature;
-import io.huixun.nlp.Category;
-import io.huixun.nlp.Dateline;
-import io.huixun.nlp.Entities;
-import io.huixun.nlp.Understanding;
 import io.huixun.store.ArticleStore;
-import io.huixun.store.RecentFilter;
-import io.huixun.store.StoredUnderstanding;
-import io.huixun.store.StoryInput;
-import io.huixun.store.ArticleSummary;
-import io.huixun.store.ContentHash;
-import io.huixun.store.NewArticle;
-import io.huixun.store.NewSource;
-import io.huixun.store.OriginalContent;
 import io.huixun.store.SaveResult;
-import io.huixun.store.Source;
-import io.huixun.store.SourceAddResult;
-import io.huixun.store.SourceHealth;
-import io.huixun.store.SourceKind;
 import io.huixun.store.StoreException;
-import io.huixun.store.StoredArticle;
-import io.huixun.store.StoredFingerprint;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import io.huixun.store.jdbc.JdbcArticleStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -61,39 +22,16 @@ import org.sqlite.SQLiteErrorCode;
  *
  * <p>Design: WAL journal, so readers never block the writer and see the last committed state. All writes go through
  * one connection under a lock, each in a {@code BEGIN IMMEDIATE} transaction (the write lock is taken up front, so a
- * second process waits up to the busy timeout instead of failing half-way, and is released at commit). Reads borrow a read-only connection from
- * a small pool. Uniqueness of URL (by its SHA-256) and of the original's SHA-256 is enforced by the schema; a save
- * looks both up first inside its write transaction, so the check and the insert are atomic even against another
- * process, and a match is answered with {@link SaveResult.AlreadyStored}. Every statement is prepared; no value is
- * ever spliced into SQL.
+ * second process waits up to the busy timeout instead of failing half-way, and is released at commit). Reads borrow a
+ * read-only connection from a small pool. The SQL itself is shared with PostgreSQL in {@link JdbcArticleStore}; a
+ * save's look-up and insert are atomic even against another process because the write lock is held throughout, and
+ * a match is answered with {@link SaveResult.AlreadyStored}.
  * Schema: Flyway migrations in {@code db/migration/common}, applied on open.
  *
  * <p>Thread-safe. Close it to release the file.
  */
-public final class SqliteArticleStore implements ArticleStore {
-    private static final String ARTICLE_COLUMNS = "id, url, source_id, source, title, published_at, published_zone,"
-            + " teaser, original, original_charset, content_hash, canonical_text, repair_log, dedup_key, minhash,"
-            + " duplicate_of, ingested_at";
-    private static final String SUMMARY_COLUMNS = "id, url, source, title, published_at, published_zone, teaser,"
-            + " duplicate_of";
-    private static final String SOURCE_COLUMNS = "id, name, url, kind, charset_override, refresh_seconds, added_at,"
-            + " last_success_at, last_error, last_error_at, consecutive_failures, next_due_at, paused";
-    private static final String UNDERSTANDING_COLUMNS = "article_id, summary, category, keywords, people, places,"
-            + " organisations, dateline_text, dateline_start, dateline_agency, dateline_place, dateline_date,"
-            + " dateline_reporters, story_id";
-    /** Lists are stored one value per line. */
-    private static final String LIST_SEPARATOR = "\n";
-
-    /**
-     * Flyway logs through java.util.logging when no SLF4J binding is present; its INFO lines on every open are noise
-     * for a CLI. Held in a field because JUL keeps loggers weakly and would forget the level.
-     */
-    private static final java.util.logging.Logger FLYWAY_JUL = quietFlyway();
-
+public final class SqliteArticleStore extends JdbcArticleStore {
     private final Path file;
-    private final SqliteOptions options;
-    private final ArticleRules rules;
-    private final Clock clock;
     private final SQLiteDataSource readSource;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -101,12 +39,10 @@ public final class SqliteArticleStore implements ArticleStore {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteArticleStore(Path file, SqliteOptions options, Clock clock) throws SQLException {
+        super(options.limits(), clock);
         this.file = file;
-        this.options = options;
-        this.rules = new ArticleRules(options.limits());
-        this.clock = clock;
         SQLiteDataSource writeSource = dataSource(file, options, false);
-        migrate(writeSource);
+        migrate(writeSource, "INTEGER PRIMARY KEY", "BLOB");
         // Auto-commit stays on and write() issues BEGIN IMMEDIATE / COMMIT itself: with auto-commit off, sqlite-jdbc
         // begins the next transaction right after each commit, so an IMMEDIATE writer would hold the database's
         // write lock for its whole life and lock out every other process (found by a test with two stores).
@@ -161,526 +97,10 @@ public final class SqliteArticleStore implements ArticleStore {
         return source;
     }
 
-    private static java.util.logging.Logger quietFlyway() {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
-        if (logger.getLevel() == null) {
-            logger.setLevel(java.util.logging.Level.WARNING);
-        }
-        return logger;
-    }
-
-    private static void migrate(SQLiteDataSource source) {
-        Flyway.configure(SqliteArticleStore.class.getClassLoader())
-                .dataSource(source)
-                .locations("classpath:db/migration/common")
-                .placeholders(Map.of("identity", "INTEGER PRIMARY KEY", "blob", "BLOB"))
-                .load()
-                .migrate();
-    }
-
-    // ---------------------------------------------------------------- articles: writes
+    // ---------------------------------------------------------------- back-end hooks
 
     @Override
-    public SaveResult save(NewArticle article) {
-        return write(connection -> saveIn(connection, article));
-    }
-
-    @Override
-    public List<SaveResult> saveAll(List<NewArticle> articles) {
-        return write(connection -> {
-            List<SaveResult> results = new ArrayList<>(articles.size());
-            for (NewArticle article : articles) {
-                results.add(saveIn(connection, article));
-            }
-            return List.copyOf(results);
-        });
-    }
-
-    private SaveResult saveIn(Connection c, NewArticle article) throws SQLException {
-        Optional<SaveResult.Rejected> rejected = rules.check(article);
-        if (rejected.isPresent()) {
-            return rejected.get();
-        }
-        ContentHash hash = article.original().hash();
-        Optional<SaveResult.AlreadyStored> existing = existing(c, article.url(), hash);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        OptionalLong duplicateOf = OptionalLong.empty();
-        if (article.duplicateOf().isPresent()) {
-            long target = article.duplicateOf().getAsLong();
-            Optional<Long> canonical = querySingle(c, "SELECT COALESCE(duplicate_of, id) FROM articles WHERE id = ?",
-                    ps -> ps.setLong(1, target), rs -> rs.getLong(1));
-            if (canonical.isEmpty()) {
-                return new SaveResult.Rejected("duplicateOf", "duplicateOf: article " + target + " does not exist");
-            }
-            duplicateOf = OptionalLong.of(canonical.get()); // link to the group's canonical, never to a copy
-        }
-        if (article.sourceId().isPresent() && querySingle(c, "SELECT id FROM sources WHERE id = ?",
-                ps -> ps.setLong(1, article.sourceId().getAsLong()), rs -> rs.getLong(1)).isEmpty()) {
-            return new SaveResult.Rejected("sourceId", "sourceId: source " + article.sourceId().getAsLong()
-                    + " does not exist");
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Optional<ZonedDateTime> published = article.published().map(p -> p.truncatedTo(ChronoUnit.MILLIS));
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO articles (url, url_key, source_id, source, title,"
-                + " published_at, published_zone, sort_at, teaser, original, original_charset, content_hash,"
-                + " canonical_text, repair_log, clean, dedup_key, minhash, duplicate_of, ingested_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            ps.setString(1, article.url().orElse(null));
-            ps.setString(2, article.url().map(u -> ContentHash.of(u.getBytes(StandardCharsets.UTF_8)).hex()).orElse(null));
-            setLong(ps, 3, article.sourceId());
-            ps.setString(4, article.source());
-            ps.setString(5, article.title());
-            setLong(ps, 6, published.map(p -> p.toInstant().toEpochMilli()).map(OptionalLong::of).orElse(OptionalLong.empty()));
-            ps.setString(7, published.map(p -> p.getZone().getId()).orElse(null));
-            ps.setLong(8, published.map(p -> p.toInstant().toEpochMilli()).orElse(now.toEpochMilli()));
-            ps.setBoolean(9, article.teaser());
-            ps.setBytes(10, article.original().bytes());
-            ps.setString(11, article.original().charset().name());
-            ps.setString(12, hash.hex());
-            ps.setString(13, article.canonicalText());
-            ps.setString(14, article.repairLogJson());
-            ps.setBoolean(15, article.clean());
-            ps.setString(16, article.fingerprint().exactKey());
-            ps.setBytes(17, article.fingerprint().signature().toBytes());
-            setLong(ps, 18, duplicateOf);
-            ps.setLong(19, now.toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        return new SaveResult.Inserted(new StoredArticle(id, article.url(), article.sourceId(), article.source(),
-                article.title(), published, article.teaser(), article.original(), hash, article.canonicalText(),
-                article.repairLogJson(), article.fingerprint(), duplicateOf, now));
-    }
-
-    private Optional<SaveResult.AlreadyStored> existing(Connection c, Optional<String> url, ContentHash hash)
-            throws SQLException {
-        if (url.isPresent()) {
-            String key = ContentHash.of(url.get().getBytes(StandardCharsets.UTF_8)).hex();
-            Optional<ArticleSummary> byUrl = querySingle(c, "SELECT " + SUMMARY_COLUMNS
-                    + " FROM articles WHERE url_key = ?", ps -> ps.setString(1, key), SqliteArticleStore::summary);
-            if (byUrl.isPresent()) {
-                return Optional.of(new SaveResult.AlreadyStored(byUrl.get(), SaveResult.Conflict.URL));
-            }
-        }
-        return querySingle(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE content_hash = ?",
-                ps -> ps.setString(1, hash.hex()), SqliteArticleStore::summary)
-                .map(s -> new SaveResult.AlreadyStored(s, SaveResult.Conflict.CONTENT_HASH));
-    }
-
-    @Override
-    public void promoteCanonical(long newCanonicalId, long oldCanonicalId) {
-        write(c -> {
-            Optional<OptionalLong> oldLink = querySingle(c, "SELECT duplicate_of FROM articles WHERE id = ?",
-                    ps -> ps.setLong(1, oldCanonicalId), rs -> optionalLong(rs, 1));
-            Optional<OptionalLong> newLink = querySingle(c, "SELECT duplicate_of FROM articles WHERE id = ?",
-                    ps -> ps.setLong(1, newCanonicalId), rs -> optionalLong(rs, 1));
-            if (oldLink.isEmpty() || newLink.isEmpty()) {
-                throw new IllegalArgumentException("cannot promote " + newCanonicalId + " over " + oldCanonicalId
-                        + ": no such article");
-            }
-            if (oldLink.get().isPresent()) {
-                throw new IllegalArgumentException("article " + oldCanonicalId + " is not canonical (it is a copy of "
-                        + oldLink.get().getAsLong() + ")");
-            }
-            if (newLink.get().isPresent() && newLink.get().getAsLong() != oldCanonicalId) {
-                throw new IllegalArgumentException("article " + newCanonicalId + " belongs to another group ("
-                        + newLink.get().getAsLong() + ")");
-            }
-            if (newCanonicalId == oldCanonicalId) {
-                return null;
-            }
-            update(c, "UPDATE articles SET duplicate_of = NULL WHERE id = ?", ps -> ps.setLong(1, newCanonicalId));
-            update(c, "UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ? OR id = ?", ps -> {
-                ps.setLong(1, newCanonicalId);
-                ps.setLong(2, oldCanonicalId);
-                ps.setLong(3, oldCanonicalId);
-            });
-            return null;
-        });
-    }
-
-    // ---------------------------------------------------------------- articles: reads
-
-    @Override
-    public Optional<StoredArticle> find(long id) {
-        return read(c -> querySingle(c, "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE id = ?",
-                ps -> ps.setLong(1, id), SqliteArticleStore::article));
-    }
-
-    @Override
-    public Optional<String> canonicalText(long id) {
-        return read(c -> querySingle(c, "SELECT canonical_text FROM articles WHERE id = ?",
-                ps -> ps.setLong(1, id), rs -> rs.getString(1)));
-    }
-
-    @Override
-    public Optional<StoredArticle> findByUrl(String url) {
-        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
-        return read(c -> querySingle(c, "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE url_key = ?",
-                ps -> ps.setString(1, key), SqliteArticleStore::article));
-    }
-
-    @Override
-    public Optional<StoredArticle> findByContentHash(ContentHash hash) {
-        return read(c -> querySingle(c, "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE content_hash = ?",
-                ps -> ps.setString(1, hash.hex()), SqliteArticleStore::article));
-    }
-
-    @Override
-    public List<ArticleSummary> listRecent(boolean canonicalOnly, int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("need offset ≥ 0 and limit in 1..1000, were " + offset + ", " + limit);
-        }
-        String where = canonicalOnly ? " WHERE duplicate_of IS NULL" : "";
-        return read(c -> queryList(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles" + where
-                + " ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?", ps -> {
-                    ps.setInt(1, limit);
-                    ps.setInt(2, offset);
-                }, SqliteArticleStore::summary));
-    }
-
-    @Override
-    public List<ArticleSummary> alsoAt(long id) {
-        return read(c -> {
-            Optional<Long> canonical = querySingle(c, "SELECT COALESCE(duplicate_of, id) FROM articles WHERE id = ?",
-                    ps -> ps.setLong(1, id), rs -> rs.getLong(1));
-            if (canonical.isEmpty()) {
-                return List.of();
-            }
-            return queryList(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE (id = ? OR duplicate_of = ?)"
-                    + " AND id <> ? ORDER BY id", ps -> {
-                        ps.setLong(1, canonical.get());
-                        ps.setLong(2, canonical.get());
-                        ps.setLong(3, id);
-                    }, SqliteArticleStore::summary);
-        });
-    }
-
-    @Override
-    public long count() {
-        return read(c -> querySingle(c, "SELECT COUNT(*) FROM articles", ps -> { }, rs -> rs.getLong(1)).orElse(0L));
-    }
-
-    @Override
-    public Stream<StoredArticle> exportAll() {
-        return stream("SELECT " + ARTICLE_COLUMNS + " FROM articles ORDER BY id", SqliteArticleStore::article);
-    }
-
-    @Override
-    public Stream<StoredFingerprint> fingerprints() {
-        return stream("SELECT id, duplicate_of, dedup_key, minhash, clean, published_at FROM articles ORDER BY id",
-                rs -> {
-                    long id = rs.getLong(1);
-                    long canonical = optionalLong(rs, 2).orElse(id);
-                    Fingerprint fingerprint = new Fingerprint(rs.getString(3), MinHashSignature.fromBytes(rs.getBytes(4)));
-                    Optional<Instant> published = optionalLong(rs, 6).stream().mapToObj(Instant::ofEpochMilli).findFirst();
-                    return new StoredFingerprint(id, canonical, fingerprint, new CanonicalRank(rs.getBoolean(5), published));
-                });
-    }
-
-    @Override
-    public List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("need offset ≥ 0 and limit in 1..1000, were " + offset + ", " + limit);
-        }
-        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("a.", SUMMARY_COLUMNS))
-                .append(" FROM articles a");
-        if (filter.category().isPresent()) {
-            sql.append(" JOIN understandings u ON u.article_id = a.id");
-        }
-        List<String> where = new ArrayList<>();
-        if (filter.canonicalOnly()) {
-            where.add("a.duplicate_of IS NULL");
-        }
-        filter.source().ifPresent(x -> where.add("a.source = ?"));
-        filter.category().ifPresent(x -> where.add("u.category = ?"));
-        if (!where.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", where));
-        }
-        sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?");
-        return read(c -> queryList(c, sql.toString(), ps -> {
-            int i = 1;
-            if (filter.source().isPresent()) {
-                ps.setString(i++, filter.source().get());
-            }
-            if (filter.category().isPresent()) {
-                ps.setString(i++, filter.category().get());
-            }
-            ps.setInt(i++, limit);
-            ps.setInt(i, offset);
-        }, SqliteArticleStore::summary));
-    }
-
-    @Override
-    public List<ArticleSummary> summaries(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ArticleSummary> byId = new HashMap<>();
-        for (List<Long> chunk : chunks(ids)) {
-            read(c -> queryList(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE id IN (" + marks(chunk.size())
-                    + ")", ps -> bindIds(ps, chunk), SqliteArticleStore::summary)).forEach(a -> byId.put(a.id(), a));
-        }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    @Override
-    public Map<Long, Integer> copyCounts(Collection<Long> canonicalIds) {
-        Map<Long, Integer> counts = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(canonicalIds))) {
-            read(c -> queryList(c, "SELECT duplicate_of, COUNT(*) FROM articles WHERE duplicate_of IN ("
-                    + marks(chunk.size()) + ") GROUP BY duplicate_of", ps -> bindIds(ps, chunk),
-                    rs -> Map.entry(rs.getLong(1), rs.getInt(2)))).forEach(e -> counts.put(e.getKey(), e.getValue()));
-        }
-        return counts;
-    }
-
-    @Override
-    public List<String> publishers(int limit) {
-        return read(c -> queryList(c, "SELECT source FROM articles WHERE duplicate_of IS NULL AND source <> ''"
-                + " GROUP BY source ORDER BY COUNT(*) DESC, source LIMIT ?", ps -> ps.setInt(1, limit),
-                rs -> rs.getString(1)));
-    }
-
-    @Override
-    public void saveUnderstanding(StoredUnderstanding stored) {
-        Understanding u = stored.understanding();
-        Optional<Dateline> d = u.dateline();
-        write(c -> update(c, "INSERT INTO understandings (" + UNDERSTANDING_COLUMNS + ") VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
-                + " summary = excluded.summary, category = excluded.category, keywords = excluded.keywords,"
-                + " people = excluded.people, places = excluded.places, organisations = excluded.organisations,"
-                + " dateline_text = excluded.dateline_text, dateline_start = excluded.dateline_start,"
-                + " dateline_agency = excluded.dateline_agency, dateline_place = excluded.dateline_place,"
-                + " dateline_date = excluded.dateline_date, dateline_reporters = excluded.dateline_reporters,"
-                + " story_id = excluded.story_id", ps -> {
-                    ps.setLong(1, stored.articleId());
-                    ps.setString(2, u.summary());
-                    ps.setString(3, u.category().name());
-                    ps.setString(4, joined(u.keywords()));
-                    ps.setString(5, joined(u.entities().people()));
-                    ps.setString(6, joined(u.entities().places()));
-                    ps.setString(7, joined(u.entities().organisations()));
-                    ps.setString(8, d.map(Dateline::text).orElse(null));
-                    if (d.isPresent()) {
-                        ps.setInt(9, d.get().start());
-                    } else {
-                        ps.setNull(9, java.sql.Types.INTEGER);
-                    }
-                    ps.setString(10, d.flatMap(Dateline::agency).orElse(null));
-                    ps.setString(11, d.flatMap(Dateline::place).orElse(null));
-                    ps.setString(12, d.flatMap(Dateline::date).map(Object::toString).orElse(null));
-                    ps.setString(13, d.map(x -> joined(x.reporters())).orElse(null));
-                    ps.setString(14, stored.storyId().orElse(null));
-                }));
-    }
-
-    @Override
-    public Optional<StoredUnderstanding> understanding(long articleId) {
-        return read(c -> querySingle(c, "SELECT " + UNDERSTANDING_COLUMNS + " FROM understandings WHERE article_id = ?",
-                ps -> ps.setLong(1, articleId), SqliteArticleStore::understanding));
-    }
-
-    @Override
-    public Map<Long, StoredUnderstanding> understandings(Collection<Long> articleIds) {
-        Map<Long, StoredUnderstanding> out = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(articleIds))) {
-            read(c -> queryList(c, "SELECT " + UNDERSTANDING_COLUMNS + " FROM understandings WHERE article_id IN ("
-                    + marks(chunk.size()) + ")", ps -> bindIds(ps, chunk), SqliteArticleStore::understanding))
-                    .forEach(u -> out.put(u.articleId(), u));
-        }
-        return out;
-    }
-
-    @Override
-    public Stream<StoryInput> storyInputs() {
-        return stream("SELECT a.id, COALESCE(a.published_at, a.ingested_at), a.title, u.people, u.places,"
-                + " u.organisations, u.keywords FROM articles a JOIN understandings u ON u.article_id = a.id"
-                + " WHERE a.duplicate_of IS NULL ORDER BY COALESCE(a.published_at, a.ingested_at), a.id",
-                rs -> new StoryInput(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                        new Entities(split(rs.getString(4)), split(rs.getString(5)), split(rs.getString(6))),
-                        split(rs.getString(7))));
-    }
-
-    private static StoredUnderstanding understanding(ResultSet rs) throws SQLException {
-        Optional<Dateline> dateline = Optional.empty();
-        if (rs.getString(8) != null) {
-            dateline = Optional.of(new Dateline(rs.getString(8), rs.getInt(9), Optional.ofNullable(rs.getString(10)),
-                    Optional.ofNullable(rs.getString(11)),
-                    Optional.ofNullable(rs.getString(12)).map(java.time.LocalDate::parse), split(rs.getString(13))));
-        }
-        Category category;
-        try {
-            category = Category.valueOf(rs.getString(3));
-        } catch (IllegalArgumentException e) {
-            category = Category.OTHER; // written by a newer version with more categories
-        }
-        Understanding u = new Understanding(split(rs.getString(4)),
-                new Entities(split(rs.getString(5)), split(rs.getString(6)), split(rs.getString(7))), dateline,
-                rs.getString(2), category);
-        return new StoredUnderstanding(rs.getLong(1), u, Optional.ofNullable(rs.getString(14)));
-    }
-
-    private static String joined(List<String> values) {
-        return String.join(LIST_SEPARATOR, values.stream().map(v -> v.replace(LIST_SEPARATOR, " ")).toList());
-    }
-
-    private static List<String> split(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(LIST_SEPARATOR));
-    }
-
-    /** SQLite allows 999 bound parameters per statement in old builds; stay well below. */
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            out.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-        }
-        return out;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bindIds(PreparedStatement ps, List<Long> ids) throws SQLException {
-        for (int i = 0; i < ids.size(); i++) {
-            ps.setLong(i + 1, ids.get(i));
-        }
-    }
-
-    private static String prefixed(String prefix, String columns) {
-        return prefix + columns.replace(", ", ", " + prefix);
-    }
-
-    // ---------------------------------------------------------------- sources
-
-    @Override
-    public SourceAddResult addSource(NewSource source) {
-        Optional<SourceAddResult.Rejected> rejected = rules.check(source);
-        if (rejected.isPresent()) {
-            return rejected.get();
-        }
-        String key = ContentHash.of(source.url().getBytes(StandardCharsets.UTF_8)).hex();
-        return write(c -> {
-            Optional<Source> existing = querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE url_key = ?",
-                    ps -> ps.setString(1, key), SqliteArticleStore::source);
-            if (existing.isPresent()) {
-                return new SourceAddResult.AlreadyRegistered(existing.get());
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sources (name, url, url_key, kind,"
-                    + " charset_override, refresh_seconds, added_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                ps.setString(1, source.name());
-                ps.setString(2, source.url());
-                ps.setString(3, key);
-                ps.setString(4, source.kind().name());
-                ps.setString(5, source.charsetOverride().orElse(null));
-                ps.setLong(6, source.refreshInterval().toSeconds());
-                ps.setLong(7, now.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
-            return new SourceAddResult.Added(new Source(id, source.name(), source.url(), source.kind(),
-                    source.charsetOverride(), Duration.ofSeconds(source.refreshInterval().toSeconds()), now,
-                    SourceHealth.NEW, false));
-        });
-    }
-
-    @Override
-    public List<Source> listSources() {
-        return read(c -> queryList(c, "SELECT " + SOURCE_COLUMNS + " FROM sources ORDER BY id", ps -> { },
-                SqliteArticleStore::source));
-    }
-
-    @Override
-    public Optional<Source> findSource(long id) {
-        return read(c -> querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id = ?",
-                ps -> ps.setLong(1, id), SqliteArticleStore::source));
-    }
-
-    @Override
-    public boolean removeSource(long id) {
-        return write(c -> update(c, "DELETE FROM sources WHERE id = ?", ps -> ps.setLong(1, id)) > 0);
-    }
-
-    @Override
-    public boolean setSourcePaused(long id, boolean paused) {
-        return write(c -> update(c, "UPDATE sources SET paused = ? WHERE id = ?", ps -> {
-            ps.setBoolean(1, paused);
-            ps.setLong(2, id);
-        }) > 0);
-    }
-
-    @Override
-    public boolean recordFetchSuccess(long sourceId, Instant at, Instant nextDue) {
-        return write(c -> update(c, "UPDATE sources SET last_success_at = ?, consecutive_failures = 0,"
-                + " next_due_at = ? WHERE id = ?", ps -> {
-                    ps.setLong(1, at.toEpochMilli());
-                    ps.setLong(2, nextDue.toEpochMilli());
-                    ps.setLong(3, sourceId);
-                }) > 0);
-    }
-
-    @Override
-    public boolean recordFetchFailure(long sourceId, Instant at, String error, Instant nextDue) {
-        String message = error.length() > 2000 ? error.substring(0, 2000) + "…" : error;
-        return write(c -> update(c, "UPDATE sources SET last_error = ?, last_error_at = ?,"
-                + " consecutive_failures = consecutive_failures + 1, next_due_at = ? WHERE id = ?", ps -> {
-                    ps.setString(1, message);
-                    ps.setLong(2, at.toEpochMilli());
-                    ps.setLong(3, nextDue.toEpochMilli());
-                    ps.setLong(4, sourceId);
-                }) > 0);
-    }
-
-    // ---------------------------------------------------------------- lifecycle
-
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        writeLock.lock();
-        try {
-            writer.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the store at " + file, e);
-        } finally {
-            writeLock.unlock();
-            Connection reader;
-            while ((reader = idleReaders.poll()) != null) {
-                closeQuietly(reader);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T apply(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    /** Runs {@code work} in one write transaction: commit on return, roll back on any exception. */
-    private <T> T write(SqlWork<T> work) {
+    protected <T> T write(SqlWork<T> work) {
         ensureOpen();
         writeLock.lock();
         try {
@@ -704,7 +124,8 @@ public final class SqliteArticleStore implements ArticleStore {
         }
     }
 
-    private <T> T read(SqlWork<T> work) {
+    @Override
+    protected <T> T read(SqlWork<T> work) {
         ensureOpen();
         Connection c = idleReaders.poll();
         try {
@@ -725,126 +146,42 @@ public final class SqliteArticleStore implements ArticleStore {
         }
     }
 
-    /** A lazily read stream on its own connection, closed with the stream. */
-    private <T> Stream<T> stream(String sql, RowMapper<T> mapper) {
+    @Override
+    protected Connection streamConnection() throws SQLException {
         ensureOpen();
-        Connection c = null;
+        return readSource.getConnection();
+    }
+
+    /** Writes are serialised by the database's write lock, so the lease query needs no row lock. */
+    @Override
+    protected String lockSkippingClause() {
+        return "";
+    }
+
+    @Override
+    protected String describe(SQLException e) {
+        String code = e.getErrorCode() != 0 ? " (" + SQLiteErrorCode.getErrorCode(e.getErrorCode()) + ")" : "";
+        return "store " + file + ": " + e.getMessage() + code;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        writeLock.lock();
         try {
-            c = readSource.getConnection();
-            c.setAutoCommit(false); // one consistent snapshot for the whole export
-            PreparedStatement ps = c.prepareStatement(sql);
-            ps.setFetchSize(256);
-            ResultSet rs = ps.executeQuery();
-            Connection owned = c;
-            java.util.Spliterator<T> rows = new java.util.Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE,
-                    java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL) {
-                @Override
-                public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-                    try {
-                        if (!rs.next()) {
-                            return false;
-                        }
-                        action.accept(mapper.map(rs));
-                        return true;
-                    } catch (SQLException e) {
-                        throw new StoreException(describe(e), e);
-                    }
-                }
-            };
-            return java.util.stream.StreamSupport.stream(rows, false).onClose(() -> {
-                try {
-                    rs.close();
-                    ps.close();
-                    owned.rollback();
-                } catch (SQLException e) {
-                    throw new StoreException(describe(e), e);
-                } finally {
-                    closeQuietly(owned);
-                }
-            });
+            writer.close();
         } catch (SQLException e) {
-            closeQuietly(c);
-            throw new StoreException(describe(e), e);
-        }
-    }
-
-    private static <T> Optional<T> querySingle(Connection c, String sql, Binder binder, RowMapper<T> mapper)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+            throw new StoreException("cannot close the store at " + file, e);
+        } finally {
+            writeLock.unlock();
+            Connection reader;
+            while ((reader = idleReaders.poll()) != null) {
+                closeQuietly(reader);
             }
-        }
-    }
-
-    private static <T> List<T> queryList(Connection c, String sql, Binder binder, RowMapper<T> mapper)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return List.copyOf(rows);
-            }
-        }
-    }
-
-    private static int update(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static StoredArticle article(ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        return new StoredArticle(id, Optional.ofNullable(rs.getString(2)), optionalLong(rs, 3), rs.getString(4),
-                rs.getString(5), published(rs, 6, 7), rs.getBoolean(8),
-                new OriginalContent(rs.getBytes(9), Charset.forName(rs.getString(10))), new ContentHash(rs.getString(11)),
-                rs.getString(12), rs.getString(13),
-                new Fingerprint(rs.getString(14), MinHashSignature.fromBytes(rs.getBytes(15))),
-                optionalLong(rs, 16), Instant.ofEpochMilli(rs.getLong(17)));
-    }
-
-    private static ArticleSummary summary(ResultSet rs) throws SQLException {
-        return new ArticleSummary(rs.getLong(1), Optional.ofNullable(rs.getString(2)), rs.getString(3),
-                rs.getString(4), published(rs, 5, 6), rs.getBoolean(7), optionalLong(rs, 8));
-    }
-
-    private static Source source(ResultSet rs) throws SQLException {
-        SourceHealth health = new SourceHealth(instant(rs, 8), Optional.ofNullable(rs.getString(9)), instant(rs, 10),
-                rs.getInt(11), instant(rs, 12));
-        return new Source(rs.getLong(1), rs.getString(2), rs.getString(3), SourceKind.valueOf(rs.getString(4)),
-                Optional.ofNullable(rs.getString(5)), Duration.ofSeconds(rs.getLong(6)),
-                Instant.ofEpochMilli(rs.getLong(7)), health, rs.getBoolean(13));
-    }
-
-    private static Optional<ZonedDateTime> published(ResultSet rs, int atColumn, int zoneColumn) throws SQLException {
-        OptionalLong at = optionalLong(rs, atColumn);
-        if (at.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Instant.ofEpochMilli(at.getAsLong()).atZone(ZoneId.of(rs.getString(zoneColumn))));
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
-        OptionalLong millis = optionalLong(rs, column);
-        return millis.isPresent() ? Optional.of(Instant.ofEpochMilli(millis.getAsLong())) : Optional.empty();
-    }
-
-    private static OptionalLong optionalLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
-    }
-
-    private static void setLong(PreparedStatement ps, int index, OptionalLong value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setLong(index, value.getAsLong());
-        } else {
-            ps.setNull(index, Types.BIGINT);
         }
     }
 
@@ -870,10 +207,5 @@ public final class SqliteArticleStore implements ArticleStore {
                 // nothing to do: the connection is being discarded
             }
         }
-    }
-
-    private String describe(SQLException e) {
-        String code = e.getErrorCode() != 0 ? " (" + SQLiteErrorCode.getErrorCode(e.getErrorCode()) + ")" : "";
-        return "store " + file + ": " + e.getMessage() + code;
     }
 }

@@ -2,6 +2,7 @@ package io.huixun.store.sqlite;
 
 import io.huixun.store.NewArticle;
 import io.huixun.store.SaveResult;
+import io.huixun.store.jdbc.TestArticles;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;

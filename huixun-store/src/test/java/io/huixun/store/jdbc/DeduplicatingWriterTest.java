@@ -1,8 +1,10 @@
-package io.huixun.store.sqlite;
+package io.huixun.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.dedup.Deduplicator;
+import io.huixun.store.ArticleStore;
 import io.huixun.store.ArticleSummary;
 import io.huixun.store.DeduplicatingWriter;
 import io.huixun.store.NewArticle;
@@ -23,7 +25,14 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.huixun.store.jdbc.StoreBackend#all")
 class DeduplicatingWriterTest {
     private static final String STORY = """
             本台记者从有关部门获悉，今年一季度全国铁路发送旅客人数同比增长百分之十二，创下同期历史新高。
@@ -33,9 +42,28 @@ class DeduplicatingWriterTest {
             气象部门发布消息，受冷空气影响，未来三天北方大部地区将出现大风降温天气，局地降温幅度超过十度。
             农业部门提醒各地做好设施农业防风保温工作，及时加固大棚，防范低温对春播作物造成不利影响。""";
 
+    @Parameter
+    StoreBackend backend;
     @TempDir
     Path dir;
     private final Deduplicator dedup = Deduplicator.standard();
+    private final List<StoreBackend.Place> places = new ArrayList<>();
+
+    @BeforeEach
+    void available() {
+        assumeTrue(backend.unavailable().isEmpty(), () -> backend.unavailable().orElseThrow());
+    }
+
+    @AfterEach
+    void dropPlaces() {
+        places.forEach(StoreBackend.Place::close);
+    }
+
+    private StoreBackend.Place place() {
+        StoreBackend.Place place = backend.place(dir);
+        places.add(place);
+        return place;
+    }
 
     private NewArticle article(String url, String text, String repairLog, int day) {
         return new NewArticle(Optional.of(url), OptionalLong.empty(), "测试", text.substring(0, 10),
@@ -60,7 +88,7 @@ class DeduplicatingWriterTest {
     @Test
     void aSpammedTraditionalCopyFoldsOntoItsCleanOriginalEvenWhenStoredFirst() {
         String spammed = pinyinSpam(ChineseConverter.of(ConversionConfig.S2T).convert(STORY));
-        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("d.db"))) {
+        try (ArticleStore store = place().open()) {
             DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
             // the copy (repaired: its canonical text is the repair's output, here the spammed text itself) comes first
             long copy = ((SaveResult.Inserted) writer.save(article("https://portal.example.tw/1", spammed,
@@ -86,12 +114,13 @@ class DeduplicatingWriterTest {
     @Test
     void theIndexRebuiltFromTheStoreKnowsEarlierArticles() {
         long original;
-        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("r.db"))) {
+        StoreBackend.Place shared = place();
+        try (ArticleStore store = shared.open()) {
             DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
             original = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
                     .article().id();
         }
-        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("r.db"))) {
+        try (ArticleStore store = shared.open()) {
             DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
             assertThat(writer.index().size()).isEqualTo(1);
             String edited = STORY.replace("百分之十二", "百分之十三").replace("夜间高铁", "夜间动车");
@@ -115,14 +144,14 @@ class DeduplicatingWriterTest {
                 article("https://news.example.cn/3", OTHER.substring(20) + "记者从现场发回报道。", "[]", 5));
         Map<String, String> batched;
         List<String> batchedKinds;
-        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("batch.db"))) {
+        try (ArticleStore store = place().open()) {
             List<SaveResult> results = DeduplicatingWriter.open(store, dedup).saveAll(articles);
             batchedKinds = results.stream().map(r -> r.getClass().getSimpleName()).toList();
             batched = groups(store);
         }
         Map<String, String> single;
         List<String> singleKinds = new ArrayList<>();
-        try (SqliteArticleStore store = SqliteArticleStore.open(dir.resolve("single.db"))) {
+        try (ArticleStore store = place().open()) {
             DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
             for (NewArticle article : articles) {
                 singleKinds.add(writer.save(article).getClass().getSimpleName());
@@ -140,7 +169,7 @@ class DeduplicatingWriterTest {
     }
 
     /** url → url of its canonical. */
-    private static Map<String, String> groups(SqliteArticleStore store) {
+    private static Map<String, String> groups(ArticleStore store) {
         Map<Long, String> urls = new HashMap<>();
         Map<Long, Long> canonical = new HashMap<>();
         try (Stream<StoredArticle> all = store.exportAll()) {

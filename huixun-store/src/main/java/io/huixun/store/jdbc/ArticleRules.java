@@ -1,4 +1,4 @@
-package io.huixun.store.sqlite;
+package io.huixun.store.jdbc;
 
 import io.huixun.store.NewArticle;
 import io.huixun.store.NewSource;

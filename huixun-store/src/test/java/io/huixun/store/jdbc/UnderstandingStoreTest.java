@@ -1,12 +1,14 @@
-package io.huixun.store.sqlite;
+package io.huixun.store.jdbc;
 
-import static io.huixun.store.sqlite.TestArticles.article;
+import static io.huixun.store.jdbc.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.nlp.Category;
 import io.huixun.nlp.Dateline;
 import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;
+import io.huixun.store.ArticleStore;
 import io.huixun.store.ArticleSummary;
 import io.huixun.store.NewArticle;
 import io.huixun.store.NewSource;
@@ -26,20 +28,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.huixun.store.jdbc.StoreBackend#all")
 class UnderstandingStoreTest {
+    @Parameter
+    StoreBackend backend;
     @TempDir
     Path dir;
-    private SqliteArticleStore store;
+    private StoreBackend.Place place;
+    private ArticleStore store;
 
     @BeforeEach
     void open() {
-        store = SqliteArticleStore.open(dir.resolve("huixun.db"));
+        assumeTrue(backend.unavailable().isEmpty(), () -> backend.unavailable().orElseThrow());
+        place = backend.place(dir);
+        store = place.open();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+            place.close();
+        }
     }
 
     private long insert(NewArticle article) {

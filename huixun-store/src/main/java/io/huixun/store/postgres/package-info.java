@@ -1,0 +1,8 @@
+/**
+ * The PostgreSQL implementation of {@link io.huixun.store.ArticleStore}, for several Huixun nodes sharing one
+ * database: same Flyway migrations and SQL as SQLite, transactions committed before a save is acknowledged,
+ * bounded retries while the server restarts, source leases with {@code FOR UPDATE SKIP LOCKED}.
+ *
+ * <p>Entry point: {@link io.huixun.store.postgres.PostgresArticleStore#open}.
+ */
+package io.huixun.store.postgres;
