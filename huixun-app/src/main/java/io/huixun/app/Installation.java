@@ -6,6 +6,7 @@ import io.huixun.ingest.IngestPipeline;
 import io.huixun.search.SearchIndex;
 import io.huixun.search.lucene.LuceneSearchIndex;
 import io.huixun.store.ArticleStore;
+import io.huixun.store.postgres.PostgresArticleStore;
 import io.huixun.store.sqlite.SqliteArticleStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,14 +29,15 @@ public final class Installation implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final IngestPipeline.IndexRepair startupRepair;
 
-    private Installation(Path folder, FetchSettings fetchSettings) {
+    private Installation(Path folder, FetchSettings fetchSettings, Optional<String> storeUrl) {
         this.folder = folder;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + folder, e);
         }
-        this.store = SqliteArticleStore.open(folder.resolve("huixun.db"));
+        this.store = storeUrl.isPresent() ? PostgresArticleStore.open(jdbcUrl(storeUrl.get()))
+                : SqliteArticleStore.open(folder.resolve("huixun.db"));
         SearchIndex opened;
         try {
             opened = LuceneSearchIndex.open(folder.resolve("index"));
@@ -63,11 +65,36 @@ public final class Installation implements AutoCloseable {
                     settings.deadline(), settings.maxBodyBytes(), settings.maxRedirects(), settings.hostInterval(),
                     settings.maxPolitenessWait(), settings.obeyRobots(), settings.addressPolicy().allowing(ranges));
         }
-        return new Installation(folder, settings);
+        return new Installation(folder, settings, Optional.empty());
     }
 
     public static Installation open(Path folder, FetchSettings fetchSettings) {
-        return new Installation(folder, fetchSettings);
+        return new Installation(folder, fetchSettings, Optional.empty());
+    }
+
+    /**
+     * Opens with the store in PostgreSQL ({@code postgresql://host:port/db?user=NAME}, or a {@code jdbc:postgresql:}
+     * URL) instead of the folder's SQLite file; the folder still holds the local index. Several nodes may share one
+     * PostgreSQL: sources are leased, so two nodes never fetch the same source at once.
+     */
+    public static Installation open(Path folder, Optional<String> storeUrl) {
+        if (storeUrl.isEmpty()) {
+            return open(folder);
+        }
+        return new Installation(folder, FetchSettings.defaults(), storeUrl);
+    }
+
+    /** {@code postgresql://…} → {@code jdbc:postgresql://…}; anything else is refused with the accepted forms. */
+    static String jdbcUrl(String storeUrl) {
+        String u = storeUrl.strip();
+        if (u.startsWith("jdbc:postgresql://")) {
+            return u;
+        }
+        if (u.startsWith("postgresql://") || u.startsWith("postgres://")) {
+            return "jdbc:postgresql://" + u.substring(u.indexOf("://") + 3);
+        }
+        throw new IllegalArgumentException("unsupported store URL '" + u
+                + "'; use postgresql://HOST:PORT/DATABASE?user=NAME (or leave it out for the embedded SQLite store)");
     }
 
     /** {@code --data} if given, else {@code $HUIXUN_DATA}, else {@code ./huixun-data}. */

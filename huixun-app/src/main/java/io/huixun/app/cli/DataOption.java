@@ -11,13 +11,20 @@ final class DataOption {
             description = "Data folder (default: $HUIXUN_DATA, else ./huixun-data).")
     Path data;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Keep articles in PostgreSQL instead of the folder's SQLite file: "
+                    + "postgresql://HOST:PORT/DATABASE?user=NAME (default: $HUIXUN_STORE, else SQLite).")
+    String store;
+
     Path folder() {
         return Installation.folder(Optional.ofNullable(data));
     }
 
     Installation open() {
+        Optional<String> storeUrl = Optional.ofNullable(store)
+                .or(() -> Optional.ofNullable(System.getenv("HUIXUN_STORE"))).filter(s -> !s.isBlank());
         try {
-            return Installation.open(folder());
+            return Installation.open(folder(), storeUrl);
         } catch (RuntimeException e) {
             throw new UserInputException("cannot open the data folder " + folder() + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,49 @@
+package io.huixun.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.huixun.ingest.IngestProgress;
+import io.huixun.ingest.IngestReport;
+import io.huixun.search.SearchRequest;
+import io.huixun.search.SearchResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An installation whose store is a real PostgreSQL (started by .ci/run; skipped without HUIXUN_TEST_POSTGRES_URL):
+ * the whole pipeline writes there, and a second node over the same database sees the same articles.
+ */
+class PostgresInstallationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWholePipelineRunsOnPostgresAndASecondNodeSeesItsArticles() throws Exception {
+        String admin = System.getenv("HUIXUN_TEST_POSTGRES_URL");
+        assumeTrue(admin != null && !admin.isBlank(), "HUIXUN_TEST_POSTGRES_URL not set: no PostgreSQL to test against");
+        String database = "huixun_app_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(admin)) {
+            c.createStatement().execute("CREATE DATABASE " + database);
+        }
+        String url = admin.replaceFirst("/[A-Za-z0-9_]+(\\?|$)", "/" + database + "$1").replaceFirst("^jdbc:", "");
+        Path seed = TestInstallations.sample(dir, "portal-dump-seed.txt", 0);
+        try (Installation node1 = Installation.open(dir.resolve("node1"), Optional.of(url))) {
+            IngestReport report = node1.pipeline().ingest(seed.toString(), IngestProgress.NONE);
+            assertThat(report.inserted()).isEqualTo(7);
+            SearchResponse hits = (SearchResponse) node1.index().search(SearchRequest.of("中亞外長"));
+            assertThat(hits.total()).isPositive();
+        }
+        try (Installation node2 = Installation.open(dir.resolve("node2"), Optional.of(url))) {
+            assertThat(node2.store().count()).isEqualTo(7);
+            // node2's own index was empty: the start-up check filled it from the shared store
+            assertThat(node2.startupRepair().added()).isEqualTo(7);
+            IngestReport again = node2.pipeline().ingest(seed.toString(), IngestProgress.NONE);
+            assertThat(again.alreadyStored()).isEqualTo(7);
+        }
+    }
+}
