@@ -85,7 +85,7 @@ public final class Installation implements AutoCloseable {
     }
 
     /** {@code postgresql://…} → {@code jdbc:postgresql://…}; anything else is refused with the accepted forms. */
-    static String jdbcUrl(String storeUrl) {
+    public static String jdbcUrl(String storeUrl) {
         String u = storeUrl.strip();
         if (u.startsWith("jdbc:postgresql://")) {
             return u;

@@ -22,15 +22,42 @@ class PostgresInstallationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theWholePipelineRunsOnPostgresAndASecondNodeSeesItsArticles() throws Exception {
+    /** A fresh database on the test server, as a postgresql:// URL. */
+    static String freshDatabase() throws Exception {
         String admin = System.getenv("HUIXUN_TEST_POSTGRES_URL");
         assumeTrue(admin != null && !admin.isBlank(), "HUIXUN_TEST_POSTGRES_URL not set: no PostgreSQL to test against");
         String database = "huixun_app_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(admin)) {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
-        String url = admin.replaceFirst("/[A-Za-z0-9_]+(\\?|$)", "/" + database + "$1").replaceFirst("^jdbc:", "");
+        return admin.replaceFirst("/[A-Za-z0-9_]+(\\?|$)", "/" + database + "$1").replaceFirst("^jdbc:", "");
+    }
+
+    @Test
+    void migrateCopiesAnEmbeddedInstallationIntoPostgresAndChecksTheCounts() throws Exception {
+        String url = freshDatabase();
+        Path seed = TestInstallations.sample(dir, "portal-dump-seed.txt", 0);
+        Path jsonl = TestInstallations.sample(dir, "fuyao-news.jsonl", 10);
+        Path embedded = dir.resolve("embedded");
+        try (Installation local = Installation.open(embedded)) {
+            local.pipeline().ingest(seed.toString(), IngestProgress.NONE);
+            local.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
+        }
+        int code = io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url);
+        assertThat(code).isZero();
+        assertThat(io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url))
+                .as("running it again copies nothing twice").isZero();
+        try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {
+            assertThat(node.store().count()).isEqualTo(17);
+            assertThat(node.index().count()).isEqualTo(17);
+            assertThat(node.store().exportAll().filter(a -> node.store().understanding(a.id()).isPresent()).count())
+                    .isEqualTo(17);
+        }
+    }
+
+    @Test
+    void theWholePipelineRunsOnPostgresAndASecondNodeSeesItsArticles() throws Exception {
+        String url = freshDatabase();
         Path seed = TestInstallations.sample(dir, "portal-dump-seed.txt", 0);
         try (Installation node1 = Installation.open(dir.resolve("node1"), Optional.of(url))) {
             IngestReport report = node1.pipeline().ingest(seed.toString(), IngestProgress.NONE);
