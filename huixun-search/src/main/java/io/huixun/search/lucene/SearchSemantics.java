@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -181,6 +182,36 @@ public final class SearchSemantics {
         List<String> targets = translator.highlights().stream()
                 .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
         return new Translation(query, targets, notes);
+    }
+
+    /**
+     * Whether {@code query} has more leaf clauses than the embedded index accepts ({@link LuceneSearchIndex}'s limit,
+     * 8,192), counted as Lucene counts them. A remote back-end refuses such a query up front, so that both back-ends
+     * refuse the same queries.
+     */
+    public static boolean tooManyClauses(Query query) {
+        int limit = LuceneSearchIndex.MAX_CLAUSES;
+        if (IndexSearcher.getMaxClauseCount() < limit) {
+            IndexSearcher.setMaxClauseCount(limit);
+        }
+        try {
+            EMPTY.rewrite(query);
+            return false;
+        } catch (IndexSearcher.TooManyClauses e) {
+            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("rewriting against an empty in-memory reader", e);
+        }
+    }
+
+    private static final IndexSearcher EMPTY = emptySearcher();
+
+    private static IndexSearcher emptySearcher() {
+        try {
+            return new IndexSearcher(new org.apache.lucene.index.MultiReader());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("an empty reader cannot fail to open", e);
+        }
     }
 
     /** The message of a query whose expansion exceeds {@code limit} clauses. */
