@@ -98,11 +98,16 @@ public final class OpenSearchBenchmark {
                         }
                         agreement = String.format(Locale.ROOT, "%.1f%%", 100.0 * same / top.size());
                     }
-                    double[] latency = latency(index, w.queries());
+                    SearchIndex idx = index;
+                    double[] latency = latency(q -> ids(idx.search(request(q))), w.queries());
                     rows.add(String.format(Locale.ROOT, "| %s | %.1f s | %,.0f | %.2f | %.1f | %.1f | %.0f | %.3f | %s |",
                             system, indexSeconds, docs.size() / indexSeconds, latency[0], latency[1], latency[2],
                             latency[3], (double) found / w.queries().size(), agreement));
                     System.out.println(rows.get(rows.size() - 1));
+                    if (nodesOf(system) == 1) {
+                        rows.add(inIndexCjk(hosts(runner, 1), docs, w, reference));
+                        System.out.println(rows.get(rows.size() - 1));
+                    }
                 } finally {
                     index.close();
                     if (runner != null) {
@@ -123,6 +128,79 @@ public final class OpenSearchBenchmark {
         rows.forEach(System.out::println);
     }
 
+    private static int nodesOf(String system) {
+        return system.endsWith("1 node") ? 1 : system.endsWith("3 nodes") ? 3 : 0;
+    }
+
+    /**
+     * The alternative to analysing in Huixun: OpenSearch's built-in {@code cjk} analyzer (width folding, lower case,
+     * CJK bigrams; no script folding, no word boundaries) on title and body, queried with {@code multi_match}, all
+     * terms required (quotes stripped). Same documents, same queries; top 10 ids only (no snippets, no facets).
+     */
+    private static String inIndexCjk(List<String> hosts, List<SearchDocument> docs, SearchEvaluation.Workload w,
+            Map<String, List<String>> reference) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://" + hosts.get(0) + "/cjk";
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        send(http, "PUT", base, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},\"mappings\":"
+                + "{\"properties\":{\"title\":{\"type\":\"text\",\"analyzer\":\"cjk\"},\"body\":{\"type\":\"text\","
+                + "\"analyzer\":\"cjk\"}}}}", "application/json");
+        long t0 = System.nanoTime();
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < docs.size(); i++) {
+            SearchDocument d = docs.get(i);
+            var meta = json.createObjectNode();
+            meta.putObject("index").put("_id", d.id());
+            var src = json.createObjectNode().put("title", d.title()).put("body", d.body());
+            bulk.append(meta).append('\n').append(src).append('\n');
+            if (i % 500 == 499 || i == docs.size() - 1) {
+                send(http, "POST", base + "/_bulk", bulk.toString(), "application/x-ndjson");
+                bulk.setLength(0);
+            }
+        }
+        send(http, "POST", base + "/_refresh", "", "application/json");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        java.util.function.Function<String, List<String>> search = q -> {
+            var body = json.createObjectNode();
+            body.put("size", 10);
+            var mm = body.putObject("query").putObject("multi_match");
+            mm.put("query", q.replace("\"", " ")).put("operator", "and");
+            mm.putArray("fields").add("title^2").add("body");
+            try {
+                var reply = json.readTree(send(http, "POST", base + "/_search", body.toString(), "application/json"));
+                List<String> ids = new ArrayList<>();
+                reply.path("hits").path("hits").forEach(h -> ids.add(h.path("_id").asText()));
+                return ids;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        int found = 0;
+        int same = 0;
+        for (int i = 0; i < w.queries().size(); i++) {
+            List<String> ids = search.apply(w.queries().get(i));
+            found += ids.contains(w.targets().get(i)) ? 1 : 0;
+            same += ids.equals(reference.get(w.queries().get(i))) ? 1 : 0;
+        }
+        double[] latency = latency(q -> search.apply(q), w.queries());
+        return String.format(Locale.ROOT, "| OpenSearch 1 node, in-index cjk analyzer (top 10 ids only) | %.1f s |"
+                + " %,.0f | %.2f | %.1f | %.1f | %.0f | %.3f | %.1f%% |", seconds, docs.size() / seconds, latency[0],
+                latency[1], latency[2], latency[3], (double) found / w.queries().size(),
+                100.0 * same / w.queries().size());
+    }
+
+    private static String send(java.net.http.HttpClient http, String method, String url, String body, String type)
+            throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", type)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300 || response.body().contains("\"errors\":true")) {
+            throw new IOException(method + " " + url + " → " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+        return response.body();
+    }
+
     private static SearchRequest request(String query) {
         return SearchRequest.of(query).withFacets(Set.of(FacetKind.SOURCE, FacetKind.DAY));
     }
@@ -135,7 +213,8 @@ public final class OpenSearchBenchmark {
     }
 
     /** p50, p99, mean (ms) and throughput (queries/s) of {@link #CLIENTS} threads each running every query once. */
-    private static double[] latency(SearchIndex index, List<String> queries) throws Exception {
+    private static double[] latency(java.util.function.Consumer<String> run, List<String> queries)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
@@ -148,7 +227,7 @@ public final class OpenSearchBenchmark {
                     long[] times = new long[mine.size()];
                     for (int i = 0; i < mine.size(); i++) {
                         long t = System.nanoTime();
-                        ids(index.search(request(mine.get(i))));
+                        run.accept(mine.get(i));
                         times[i] = System.nanoTime() - t;
                     }
                     return times;

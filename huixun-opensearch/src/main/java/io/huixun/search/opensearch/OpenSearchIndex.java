@@ -76,6 +76,8 @@ public final class OpenSearchIndex implements SearchIndex {
     private final List<String> pending = new ArrayList<>();
     private final Object writeLock = new Object();
     private final AtomicBoolean changed = new AtomicBoolean();
+    /** Whether the index has several shards: then searches gather global term statistics first (DFS). */
+    private volatile boolean sharded;
 
     /**
      * Where the index lives and how it is laid out when it has to be created.
@@ -183,8 +185,11 @@ public final class OpenSearchIndex implements SearchIndex {
     private void createIfMissing(Target target) {
         Reply exists = call("HEAD", "/" + index, Map.of(), null, true);
         if (exists.status() == 200) {
+            JsonNode settings = call("GET", "/" + index + "/_settings", Map.of(), null, false).json();
+            sharded = settings.path(index).path("settings").path("index").path("number_of_shards").asInt(1) > 1;
             return;
         }
+        sharded = target.shards() > 1;
         Reply created = call("PUT", "/" + index, Map.of(), definition(target.shards(), target.replicas()), true);
         if (created.status() >= 300 && !created.text().contains("resource_already_exists_exception")) {
             throw new SearchIndexException("OpenSearch refused to create index " + index + ": " + created.text(),
@@ -427,7 +432,7 @@ public final class OpenSearchIndex implements SearchIndex {
         }
         JsonNode reply;
         try {
-            reply = searchRaw(body, true);
+            reply = searchRaw(body, sharded);
         } catch (TooComplex e) {
             return SearchSemantics.tooComplex(request.query(), 8_192);
         }
