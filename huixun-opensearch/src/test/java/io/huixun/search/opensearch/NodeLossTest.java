@@ -37,6 +37,8 @@ class NodeLossTest {
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicInteger commits = new AtomicInteger();
             AtomicInteger searches = new AtomicInteger();
+            AtomicBoolean killed = new AtomicBoolean();
+            AtomicInteger searchesAfterKill = new AtomicInteger();
             List<Throwable> searchFailures = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
@@ -68,6 +70,9 @@ class NodeLossTest {
                                 // Every document acknowledged before the search began is counted by it.
                                 assertThat(((SearchResponse) result).total()).isGreaterThanOrEqualTo(before);
                                 searches.incrementAndGet();
+                                if (killed.get()) {
+                                    searchesAfterKill.incrementAndGet();
+                                }
                             } catch (SearchIndexException | AssertionError e) {
                                 synchronized (searchFailures) {
                                     searchFailures.add(e);
@@ -83,12 +88,14 @@ class NodeLossTest {
                 int victim = cluster.nonManagerNode();
                 int ackedAtKill = acknowledged.size();
                 cluster.kill(victim);
+                killed.set(true);
                 writer.get(150, TimeUnit.SECONDS);
                 for (Future<?> r : readers) {
                     r.get(150, TimeUnit.SECONDS);
                 }
                 System.out.printf("node-loss: killed node %d of 3 after %d acknowledged documents; %d searches answered"
-                        + " while indexing%n", victim, ackedAtKill, searches.get());
+                        + " while indexing, %d of them after the kill%n", victim, ackedAtKill, searches.get(),
+                        searchesAfterKill.get());
                 assertThat(ackedAtKill).as("documents acknowledged before the kill").isGreaterThanOrEqualTo(400)
                         .isLessThan(1_200);
             } finally {
@@ -96,6 +103,7 @@ class NodeLossTest {
             }
             assertThat(searchFailures).as("searches that failed or missed acknowledged documents").isEmpty();
             assertThat(searches.get()).as("searches answered while indexing").isPositive();
+            assertThat(searchesAfterKill.get()).as("searches answered after the kill, while indexing").isPositive();
             assertThat(acknowledged).hasSize(1_200);
             SortedSet<String> ids = index.ids();
             assertThat(ids).containsAll(acknowledged).hasSize(1_200);
