@@ -25,6 +25,7 @@ public final class BenchMain {
         RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
         RUNNERS.put("search-eval", SearchEvaluation::main);
+        RUNNERS.put("opensearch", io.huixun.bench.opensearch.OpenSearchBenchmark::main);
         RUNNERS.put("robots-eval", io.huixun.bench.fetch.RobotsEvaluation::main);
         RUNNERS.put("fetch-throughput", io.huixun.bench.fetch.FetchThroughput::main);
         RUNNERS.put("repair-eval", io.huixun.bench.repair.RepairEvaluation::main);

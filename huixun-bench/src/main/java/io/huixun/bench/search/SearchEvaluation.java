@@ -176,6 +176,40 @@ public final class SearchEvaluation {
         }
     }
 
+    /**
+     * The evaluation's data and queries for other runners (the OpenSearch benchmark), built exactly as {@link #main}
+     * builds them: same seeded 1% in traditional script, same generated queries for a seed.
+     *
+     * @param documents the pool as indexed
+     * @param queries   the generated query texts
+     * @param targets   for each query, the id of the article it was generated from
+     * @param bytes     UTF-8 bytes of titles and bodies
+     */
+    public record Workload(List<SearchDocument> documents, List<String> queries, List<String> targets, long bytes) {}
+
+    public static Workload workload(Path file, int perKind, long seed) throws IOException {
+        List<Article> articles = load(file);
+        Random random = new Random(20261125L);
+        Set<String> traditional = new HashSet<>();
+        for (Article a : articles) {
+            if (random.nextInt(100) == 0) {
+                traditional.add(a.id());
+            }
+        }
+        List<Article> stored = articles.stream().map(a -> traditional.contains(a.id())
+                ? new Article(a.id(), a.date(), a.source(), S2T.convert(a.title()), S2T.convert(a.body()), a.url())
+                : a).toList();
+        List<String> folded = stored.stream().map(a -> fold(a.title() + "\n" + a.body())).toList();
+        List<EvalQuery> queries = generate(articles, traditional, new Corpus(stored, folded), perKind,
+                new Random(seed));
+        List<SearchDocument> docs = stored.stream().map(a -> SearchDocument.of(a.id(), a.url(), a.title(), a.body(),
+                a.source(), OffsetDateTime.of(LocalDate.parse(a.date()).atTime(19, 0), SHANGHAI))).toList();
+        long bytes = stored.stream().mapToLong(a -> (a.title() + a.body()).getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+        return new Workload(docs, queries.stream().map(EvalQuery::text).toList(),
+                queries.stream().map(EvalQuery::target).toList(), bytes);
+    }
+
     // ---- data ----
 
     static List<Article> load(Path file) throws IOException {

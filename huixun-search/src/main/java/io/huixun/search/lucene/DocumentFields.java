@@ -73,34 +73,33 @@ final class DocumentFields {
     private DocumentFields() {}
 
     static Document toDocument(SearchDocument d) {
+        SearchSemantics.Analysed a = SearchSemantics.analyse(d);
         Document doc = new Document();
         doc.add(new StringField(ID, d.id(), Field.Store.YES));
         doc.add(new StoredField(URL, d.url()));
         doc.add(new StoredField(TITLE, d.title()));
         doc.add(new StoredField(BODY, d.body()));
         doc.add(new StoredField(SOURCE_SHOWN, d.source()));
-        String source = TextFolder.foldText(d.source()).strip();
-        doc.add(new StringField(SOURCE, source, Field.Store.NO));
-        if (!source.isEmpty()) {
+        for (String source : a.values().get(SOURCE)) {
+            doc.add(new StringField(SOURCE, source, Field.Store.NO));
             doc.add(new SortedSetDocValuesFacetField(DIM_SOURCE, source));
         }
         doc.add(new StoredField(PUBLISHED, d.published().toString()));
-        long millis = d.published().toInstant().toEpochMilli();
-        doc.add(new LongPoint(PUBLISHED_MS, millis));
-        doc.add(new NumericDocValuesField(PUBLISHED_MS, millis));
-        LocalDate day = d.published().toLocalDate();
-        doc.add(new IntPoint(DAY, dayNumber(day)));
-        doc.add(new SortedSetDocValuesFacetField(DIM_DAY, day.toString()));
-        addValues(doc, PERSON, DIM_PERSON, d.people());
-        addValues(doc, PLACE, DIM_PLACE, d.places());
-        addValues(doc, ORGANISATION, DIM_ORGANISATION, d.organisations());
-        addValues(doc, KEYWORD, null, d.keywords());
-        d.storyId().ifPresent(s -> doc.add(new StringField(STORY, s, Field.Store.YES)));
-        doc.add(new StringField(GROUP, d.canonicalId().orElse(d.id()), Field.Store.YES));
-        doc.add(new StringField(DUPLICATE, d.isDuplicate() ? "1" : "0", Field.Store.NO));
-        doc.add(new StringField(TEASER, d.teaser() ? "1" : "0", Field.Store.YES));
-        addText(doc, TITLE_WORDS, TITLE_BIGRAMS, d.title());
-        addText(doc, BODY_WORDS, BODY_BIGRAMS, d.body());
+        doc.add(new LongPoint(PUBLISHED_MS, a.publishedMillis()));
+        doc.add(new NumericDocValuesField(PUBLISHED_MS, a.publishedMillis()));
+        doc.add(new IntPoint(DAY, a.dayNumber()));
+        doc.add(new SortedSetDocValuesFacetField(DIM_DAY, a.day().toString()));
+        addValues(doc, PERSON, DIM_PERSON, a.values().get(PERSON));
+        addValues(doc, PLACE, DIM_PLACE, a.values().get(PLACE));
+        addValues(doc, ORGANISATION, DIM_ORGANISATION, a.values().get(ORGANISATION));
+        addValues(doc, KEYWORD, null, a.values().get(KEYWORD));
+        a.values().get(STORY).forEach(s -> doc.add(new StringField(STORY, s, Field.Store.YES)));
+        doc.add(new StringField(GROUP, a.values().get(GROUP).get(0), Field.Store.YES));
+        doc.add(new StringField(DUPLICATE, a.values().get(DUPLICATE).get(0), Field.Store.NO));
+        doc.add(new StringField(TEASER, a.values().get(TEASER).get(0), Field.Store.YES));
+        for (String field : SearchSemantics.TERM_FIELDS) {
+            doc.add(new Field(field, new TermListStream(a.terms().get(field)), TEXT));
+        }
         try {
             return FACETS.build(doc);
         } catch (java.io.IOException e) {
@@ -108,21 +107,14 @@ final class DocumentFields {
         }
     }
 
+    /** Already folded, distinct, non-blank values. */
     private static void addValues(Document doc, String field, String dim, List<String> values) {
-        values.stream().map(v -> TextFolder.foldText(v).strip()).filter(v -> !v.isEmpty()).distinct().forEach(v -> {
+        values.forEach(v -> {
             doc.add(new StringField(field, v, Field.Store.NO));
             if (dim != null) {
                 doc.add(new SortedSetDocValuesFacetField(dim, v));
             }
         });
-    }
-
-    private static void addText(Document doc, String wordField, String bigramField, String text) {
-        List<ChineseAnalysis.Word> words = ChineseAnalysis.words(TextFolder.foldText(text));
-        List<String> wordTerms = words.stream().map(ChineseAnalysis.Word::text).toList();
-        List<String> gramTerms = ChineseAnalysis.grams(words).stream().map(ChineseAnalysis.Gram::term).toList();
-        doc.add(new Field(wordField, new TermListStream(wordTerms), TEXT));
-        doc.add(new Field(bigramField, new TermListStream(gramTerms), TEXT));
     }
 
     /** {@code 2024-05-01} → {@code 20240501}: sortable and readable in a debugger. */

@@ -2,9 +2,6 @@ package io.huixun.search.lucene;
 
 import io.huixun.search.FacetCount;
 import io.huixun.search.FacetKind;
-import io.huixun.search.ParsedQuery;
-import io.huixun.search.QueryNode;
-import io.huixun.search.QueryParser;
 import io.huixun.search.QueryProblem;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchHit;
@@ -50,7 +47,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -77,8 +73,8 @@ import org.apache.lucene.util.BytesRef;
  * <p>Thread-safe: any number of threads may search while others write. {@link #close} must not race other calls.
  */
 public final class LuceneSearchIndex implements SearchIndex {
-    private static final int ALSO_AT_LIMIT = 1_000;
-    private static final int FACET_TOP = 20;
+    private static final int ALSO_AT_LIMIT = SearchSemantics.ALSO_AT_LIMIT;
+    private static final int FACET_TOP = SearchSemantics.FACET_TOP;
     /**
      * Lucene's limit on leaf clauses per query, raised from 1,024: a 1,000-character pasted phrase is one word-phrase
      * and one bigram-phrase per field, about 5,000 terms. This setting is JVM-wide (a Lucene static); queries over
@@ -200,36 +196,17 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** {@link #search(SearchRequest)} restricted to some text fields: for measuring what each field contributes. */
     public SearchResult search(SearchRequest request, MatchFields fields) {
-        Optional<String> paging = request.pagingProblem();
-        if (paging.isPresent()) {
-            return new QueryProblem(paging.get(), request.query());
-        }
-        ParsedQuery parsed;
-        switch (QueryParser.parse(request.query())) {
-            case QueryProblem problem -> {
-                return problem;
+        SearchSemantics.Translation t;
+        switch (SearchSemantics.translate(request, fields)) {
+            case SearchSemantics.Refused refused -> {
+                return refused.problem();
             }
-            case ParsedQuery ok -> parsed = ok;
+            case SearchSemantics.Translation ok -> t = ok;
         }
-        QueryTranslator translator = new QueryTranslator(fields);
-        List<QueryNode> conditions = new ArrayList<>();
-        conditions.add(parsed.root());
-        conditions.addAll(request.filters());
-        Query query = translator.translate(new QueryNode.All(conditions)).orElse(MatchAllDocsQuery.INSTANCE);
-        if (request.collapseDuplicates()) {
-            query = new BooleanQuery.Builder().add(query, Occur.MUST)
-                    .add(new TermQuery(new Term(DocumentFields.DUPLICATE, "0")), Occur.FILTER).build();
-        }
-        List<String> notes = new ArrayList<>(parsed.notes());
-        notes.addAll(translator.notes());
-        List<String> targets = translator.highlights().stream()
-                .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
-        Query finalQuery = query;
         try {
-            return withSearcher(s -> run(s, request, finalQuery, targets, notes));
+            return withSearcher(s -> run(s, request, t.query(), t.highlights(), new ArrayList<>(t.notes())));
         } catch (IndexSearcher.TooManyClauses e) {
-            return new QueryProblem("query is too complex: it expands to more than " + IndexSearcher.getMaxClauseCount()
-                    + " terms after segmentation; use fewer or shorter words", request.query());
+            return SearchSemantics.tooComplex(request.query(), IndexSearcher.getMaxClauseCount());
         }
     }
 

@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.Objects;
 
 /** Test documents: small hand-made ones and the Fuyao News sample (Apache-2.0, see NOTICE). */
-final class Fixtures {
+public final class Fixtures {
     static final ZoneOffset SHANGHAI = ZoneOffset.ofHours(8);
 
     private Fixtures() {}
 
-    static SearchDocument doc(String id, String title, String body, String source, String day) {
+    public static SearchDocument doc(String id, String title, String body, String source, String day) {
         return SearchDocument.of(id, "https://example.org/" + id, title, body, source,
                 OffsetDateTime.of(LocalDate.parse(day).atTime(10, 0), SHANGHAI));
     }
 
     /** The 12 Fuyao News articles in src/test/resources/fuyao-sample.tsv. */
-    static List<SearchDocument> fuyao() {
+    public static List<SearchDocument> fuyao() {
         List<SearchDocument> docs = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                 Fixtures.class.getResourceAsStream("/fuyao-sample.tsv")), StandardCharsets.UTF_8))) {
