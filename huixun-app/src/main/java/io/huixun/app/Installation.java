@@ -5,6 +5,7 @@ import io.huixun.fetch.Fetcher;
 import io.huixun.ingest.IngestPipeline;
 import io.huixun.search.SearchIndex;
 import io.huixun.search.lucene.LuceneSearchIndex;
+import io.huixun.search.opensearch.OpenSearchIndex;
 import io.huixun.store.ArticleStore;
 import io.huixun.store.postgres.PostgresArticleStore;
 import io.huixun.store.sqlite.SqliteArticleStore;
@@ -29,7 +30,8 @@ public final class Installation implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final IngestPipeline.IndexRepair startupRepair;
 
-    private Installation(Path folder, FetchSettings fetchSettings, Optional<String> storeUrl) {
+    private Installation(Path folder, FetchSettings fetchSettings, Optional<String> storeUrl,
+                         Optional<String> searchUrl) {
         this.folder = folder;
         try {
             Files.createDirectories(folder);
@@ -40,7 +42,8 @@ public final class Installation implements AutoCloseable {
                 : SqliteArticleStore.open(folder.resolve("huixun.db"));
         SearchIndex opened;
         try {
-            opened = LuceneSearchIndex.open(folder.resolve("index"));
+            opened = searchUrl.isPresent() ? OpenSearchIndex.open(searchUrl.get())
+                    : LuceneSearchIndex.open(folder.resolve("index"));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -65,11 +68,11 @@ public final class Installation implements AutoCloseable {
                     settings.deadline(), settings.maxBodyBytes(), settings.maxRedirects(), settings.hostInterval(),
                     settings.maxPolitenessWait(), settings.obeyRobots(), settings.addressPolicy().allowing(ranges));
         }
-        return new Installation(folder, settings, Optional.empty());
+        return new Installation(folder, settings, Optional.empty(), Optional.empty());
     }
 
     public static Installation open(Path folder, FetchSettings fetchSettings) {
-        return new Installation(folder, fetchSettings, Optional.empty());
+        return new Installation(folder, fetchSettings, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -78,10 +81,19 @@ public final class Installation implements AutoCloseable {
      * PostgreSQL: sources are leased, so two nodes never fetch the same source at once.
      */
     public static Installation open(Path folder, Optional<String> storeUrl) {
-        if (storeUrl.isEmpty()) {
+        return open(folder, storeUrl, Optional.empty());
+    }
+
+    /**
+     * Opens with the store in PostgreSQL and/or the index in OpenSearch ({@code opensearch://host:port,host:port}).
+     * At start-up the index is brought in line with the store, so pointing a node at an empty OpenSearch index
+     * fills it from the store.
+     */
+    public static Installation open(Path folder, Optional<String> storeUrl, Optional<String> searchUrl) {
+        if (storeUrl.isEmpty() && searchUrl.isEmpty()) {
             return open(folder);
         }
-        return new Installation(folder, FetchSettings.defaults(), storeUrl);
+        return new Installation(folder, FetchSettings.defaults(), storeUrl, searchUrl);
     }
 
     /** {@code postgresql://…} → {@code jdbc:postgresql://…}; anything else is refused with the accepted forms. */

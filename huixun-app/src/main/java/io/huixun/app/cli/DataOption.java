@@ -16,6 +16,11 @@ final class DataOption {
                     + "postgresql://HOST:PORT/DATABASE?user=NAME (default: $HUIXUN_STORE, else SQLite).")
     String store;
 
+    @Option(names = "--search", paramLabel = "URL",
+            description = "Keep the index in OpenSearch instead of the folder: opensearch://HOST:PORT,HOST:PORT[/INDEX] "
+                    + "(default: $HUIXUN_SEARCH, else the embedded Lucene index).")
+    String search;
+
     Path folder() {
         return Installation.folder(Optional.ofNullable(data));
     }
@@ -23,8 +28,10 @@ final class DataOption {
     Installation open() {
         Optional<String> storeUrl = Optional.ofNullable(store)
                 .or(() -> Optional.ofNullable(System.getenv("HUIXUN_STORE"))).filter(s -> !s.isBlank());
+        Optional<String> searchUrl = Optional.ofNullable(search)
+                .or(() -> Optional.ofNullable(System.getenv("HUIXUN_SEARCH"))).filter(s -> !s.isBlank());
         try {
-            return Installation.open(folder(), storeUrl);
+            return Installation.open(folder(), storeUrl, searchUrl);
         } catch (RuntimeException e) {
             throw new UserInputException("cannot open the data folder " + folder() + ": " + e.getMessage(), e);
         }

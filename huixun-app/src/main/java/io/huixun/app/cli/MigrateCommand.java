@@ -21,27 +21,64 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code huixun migrate --to postgresql://…}: copies an embedded installation's store (articles with their originals,
- * repair logs, fingerprints and copy links; understandings; sources) into PostgreSQL, then checks the counts.
- * Idempotent: articles already in the target (same URL or original bytes) are matched, not copied twice, so an
- * interrupted migration can simply be run again. Nodes serving from the target rebuild their index from it at start.
+ * {@code huixun migrate --to postgresql://… --to opensearch://…}: copies an embedded installation's store (articles
+ * with their originals, repair logs, fingerprints and copy links; understandings; sources) into PostgreSQL, then fills
+ * the OpenSearch index from the (new) store, and checks the counts of both. Idempotent: articles already in the target
+ * (same URL or original bytes) are matched, not copied twice, and the index is filled only with what it lacks, so an
+ * interrupted migration can simply be run again.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Copy this installation's store into PostgreSQL, with progress and a count check at the end.",
+        description = {"Copy this installation into PostgreSQL and/or OpenSearch, with progress and a count check.",
                 "Run it again after an interruption: what is already there is not copied twice."})
 final class MigrateCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
     @Option(names = "--to", required = true, paramLabel = "URL",
-            description = "The target store: postgresql://HOST:PORT/DATABASE?user=NAME")
-    String to;
+            description = {"A target, given once or twice: postgresql://HOST:PORT/DATABASE?user=NAME for the store,",
+                    "opensearch://HOST:PORT,HOST:PORT[/INDEX] for the index."})
+    List<String> to;
 
     @Override
     public Integer call() {
+        java.util.Optional<String> storeTarget = to.stream().filter(u -> u.startsWith("postgres")).findFirst();
+        java.util.Optional<String> searchTarget = to.stream().filter(u -> u.startsWith("opensearch://")).findFirst();
+        if (storeTarget.isEmpty() && searchTarget.isEmpty() || to.size() > 2) {
+            throw new UserInputException("--to takes a postgresql:// URL and/or an opensearch:// URL, got " + to);
+        }
+        if (storeTarget.isPresent()) {
+            copyStore(storeTarget.get());
+        }
+        if (searchTarget.isPresent()) {
+            fillIndex(storeTarget, searchTarget.get());
+        }
+        return HuixunCommand.OK;
+    }
+
+    /** Opens the (new) store with the OpenSearch index: the start-up consistency check fills the index. */
+    private void fillIndex(java.util.Optional<String> storeTarget, String searchUrl) {
+        System.out.println("filling " + searchUrl + " from " + storeTarget.orElse("the embedded store") + " …");
+        try (Installation target = Installation.open(data.folder(), storeTarget, java.util.Optional.of(searchUrl))) {
+            long stored = target.store().count();
+            long indexed = target.index().count();
+            System.out.printf("indexed %d documents (%d added now)%n", indexed, target.startupRepair().added());
+            if (indexed != stored) {
+                throw new UserInputException("count check failed: the store has " + stored + " articles, the index "
+                        + indexed);
+            }
+            System.out.println("count check: ok (" + stored + " articles, " + indexed + " documents)");
+        } catch (RuntimeException e) {
+            if (e instanceof UserInputException) {
+                throw e;
+            }
+            throw new UserInputException("cannot fill " + searchUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void copyStore(String storeUrl) {
         String jdbc;
         try {
-            jdbc = Installation.jdbcUrl(to);
+            jdbc = Installation.jdbcUrl(storeUrl);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -91,7 +128,6 @@ final class MigrateCommand implements Callable<Integer> {
                         + inTarget);
             }
             System.out.println("count check: ok (" + total + " in the source, " + inTarget + " in the target)");
-            return HuixunCommand.OK;
         }
     }
 

