@@ -215,6 +215,30 @@ public final class IngestPipeline implements AutoCloseable {
         if (!(result instanceof FetchResult.Fetched page)) {
             return IngestReport.problem(url, describe(result));
         }
+        return ingestFetched(page, url, sourceId);
+    }
+
+    /**
+     * Refreshes a registered source with a conditional request (its stored ETag / Last-Modified): a 304 writes
+     * nothing; a full answer stores the new validators and is ingested like {@link #ingestUrl}.
+     */
+    public synchronized IngestReport ingestSource(io.huixun.store.Source source) {
+        if (fetcher.isEmpty()) {
+            return IngestReport.problem(source.url(), "fetching is not enabled here");
+        }
+        FetchResult result = fetcher.get().fetch(io.huixun.fetch.FetchRequest.conditional(source.url(),
+                source.health().etag(), source.health().lastModified()));
+        return switch (result) {
+            case FetchResult.NotModified n -> IngestReport.EMPTY;
+            case FetchResult.Fetched page -> {
+                store.recordValidators(source.id(), page.etag(), page.lastModified());
+                yield ingestFetched(page, source.url(), OptionalLong.of(source.id()));
+            }
+            default -> IngestReport.problem(source.url(), describe(result));
+        };
+    }
+
+    private IngestReport ingestFetched(FetchResult.Fetched page, String url, OptionalLong sourceId) {
         byte[] body = page.body();
         String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         String type = page.header("content-type").orElse("").toLowerCase(Locale.ROOT);

@@ -62,7 +62,7 @@ public final class SourceRefresher {
     public IngestReport refresh(Source source) {
         IngestReport report;
         try {
-            report = pipeline.ingestUrl(source.url(), OptionalLong.of(source.id()));
+            report = pipeline.ingestSource(source);
             pipeline.commit();
         } catch (RuntimeException e) {
             report = IngestReport.problem(source.url(), "refresh failed: " + e);

@@ -122,6 +122,12 @@ public interface ArticleStore extends AutoCloseable {
      */
     boolean recordFetchSuccess(long sourceId, Instant at, Instant nextDue);
 
+    /**
+     * Remembers the validators of a source's last full fetch (empty ones clear it), for the next conditional refresh.
+     * False when the source does not exist.
+     */
+    boolean recordValidators(long sourceId, Optional<String> etag, Optional<String> lastModified);
+
     /** Records a failed fetch: increments the failure count and releases any lease. False when there is no source. */
     boolean recordFetchFailure(long sourceId, Instant at, String error, Instant nextDue);
 

@@ -29,6 +29,7 @@ class SourceRefresherTest {
     Path dir;
     HttpServer server;
     final AtomicInteger pageHits = new AtomicInteger();
+    final java.util.List<String> conditionalAsks = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicInteger feedHits = new AtomicInteger();
 
     static final String FEED = """
@@ -83,6 +84,20 @@ class SourceRefresherTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        server.createContext("/etag-feed.xml", ex -> {
+            conditionalAsks.add(String.valueOf(ex.getRequestHeaders().getFirst("If-None-Match")));
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            byte[] body = String.format(FEED, base).getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
+            ex.getResponseHeaders().add("ETag", "\"v1\"");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
         server.createContext("/broken.xml", ex -> {
             ex.sendResponseHeaders(500, -1);
             ex.close();
@@ -128,6 +143,25 @@ class SourceRefresherTest {
             assertThat(inst.store().count()).isEqualTo(2);
             assertThat(inst.store().findByUrl(url("/news/2.html"))).isPresent();
             assertThat(inst.store().findByUrl(url("/section/index.html"))).as("the list page is no article").isEmpty();
+        }
+    }
+
+    @Test
+    void aRefreshIsConditionalAndA304WritesNothing() {
+        try (Installation inst = TestInstallations.openForLoopback(dir.resolve("data"))) {
+            long id = ((SourceAddResult.Added) inst.store().addSource(new NewSource("条件", url("/etag-feed.xml"),
+                    SourceKind.FEED, Optional.empty(), Duration.ofMinutes(30)))).source().id();
+            SourceRefresher refresher = new SourceRefresher(inst.store(), inst.pipeline(), Clock.systemUTC());
+            refresher.refresh(inst.store().findSource(id).orElseThrow());
+            assertThat(inst.store().count()).isEqualTo(2);
+            assertThat(inst.store().findSource(id).orElseThrow().health().etag()).contains("\"v1\"");
+            int pagesBefore = pageHits.get();
+            var second = refresher.refresh(inst.store().findSource(id).orElseThrow());
+            assertThat(conditionalAsks).containsExactly("null", "\"v1\"");
+            assertThat(second.seen()).isZero();
+            assertThat(pageHits.get()).isEqualTo(pagesBefore);
+            assertThat(inst.store().count()).isEqualTo(2);
+            assertThat(inst.store().findSource(id).orElseThrow().health().consecutiveFailures()).isZero();
         }
     }
 

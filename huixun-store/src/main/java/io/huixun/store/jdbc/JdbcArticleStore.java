@@ -73,7 +73,8 @@ public abstract class JdbcArticleStore implements ArticleStore {
     private static final String SUMMARY_COLUMNS = "id, url, source, title, published_at, published_zone, teaser,"
             + " duplicate_of";
     private static final String SOURCE_COLUMNS = "id, name, url, kind, charset_override, refresh_seconds, added_at,"
-            + " last_success_at, last_error, last_error_at, consecutive_failures, next_due_at, paused";
+            + " last_success_at, last_error, last_error_at, consecutive_failures, next_due_at, paused, etag,"
+            + " last_modified";
     private static final String UNDERSTANDING_COLUMNS = "article_id, summary, category, keywords, people, places,"
             + " organisations, dateline_text, dateline_start, dateline_agency, dateline_place, dateline_date,"
             + " dateline_reporters, story_id";
@@ -585,6 +586,15 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public boolean recordValidators(long sourceId, Optional<String> etag, Optional<String> lastModified) {
+        return write(c -> update(c, "UPDATE sources SET etag = ?, last_modified = ? WHERE id = ?", ps -> {
+            ps.setString(1, etag.map(v -> v.length() > 500 ? null : v).orElse(null));
+            ps.setString(2, lastModified.map(v -> v.length() > 200 ? null : v).orElse(null));
+            ps.setLong(3, sourceId);
+        }) > 0);
+    }
+
+    @Override
     public boolean recordFetchSuccess(long sourceId, Instant at, Instant nextDue) {
         return write(c -> update(c, "UPDATE sources SET last_success_at = ?, consecutive_failures = 0,"
                 + " next_due_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?", ps -> {
@@ -740,7 +750,8 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     private static Source source(ResultSet rs) throws SQLException {
         SourceHealth health = new SourceHealth(instant(rs, 8), Optional.ofNullable(rs.getString(9)), instant(rs, 10),
-                rs.getInt(11), instant(rs, 12));
+                rs.getInt(11), instant(rs, 12), Optional.ofNullable(rs.getString(14)),
+                Optional.ofNullable(rs.getString(15)));
         return new Source(rs.getLong(1), rs.getString(2), rs.getString(3), SourceKind.valueOf(rs.getString(4)),
                 Optional.ofNullable(rs.getString(5)), Duration.ofSeconds(rs.getLong(6)),
                 Instant.ofEpochMilli(rs.getLong(7)), health, rs.getBoolean(13));
