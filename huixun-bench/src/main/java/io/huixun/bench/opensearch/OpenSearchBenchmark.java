@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.opensearch.http.HttpServerTransport;
@@ -215,38 +211,8 @@ public final class OpenSearchBenchmark {
     /** p50, p99, mean (ms) and throughput (queries/s) of {@link #CLIENTS} threads each running every query once. */
     private static double[] latency(java.util.function.Consumer<String> run, List<String> queries)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<long[]>> futures = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int c = 0; c < CLIENTS; c++) {
-                long seed = c;
-                futures.add(pool.submit(() -> {
-                    List<String> mine = new ArrayList<>(queries);
-                    Collections.shuffle(mine, new Random(seed));
-                    long[] times = new long[mine.size()];
-                    for (int i = 0; i < mine.size(); i++) {
-                        long t = System.nanoTime();
-                        run.accept(mine.get(i));
-                        times[i] = System.nanoTime() - t;
-                    }
-                    return times;
-                }));
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                for (long t : f.get()) {
-                    all.add(t);
-                }
-            }
-            double wall = (System.nanoTime() - start) / 1e9;
-            Collections.sort(all);
-            double mean = all.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
-            return new double[] {all.get(all.size() / 2) / 1e6,
-                    all.get((int) Math.min(all.size() - 1, all.size() * 0.99)) / 1e6, mean, all.size() / wall};
-        } finally {
-            pool.shutdown();
-        }
+        io.huixun.bench.ConcurrentLatency l = io.huixun.bench.ConcurrentLatency.measure(queries, CLIENTS, run);
+        return new double[] {l.percentileMillis(0.5), l.percentileMillis(0.99), l.meanMillis(), l.perSecond()};
     }
 
     private static OpenSearchRunner start(Path base, int nodes) throws IOException {

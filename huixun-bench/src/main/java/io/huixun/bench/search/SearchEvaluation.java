@@ -34,9 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -564,38 +561,9 @@ public final class SearchEvaluation {
     static void latency(String name, String what, List<EvalQuery> queries, Function<EvalQuery, List<String>> run)
             throws Exception {
         queries.forEach(run::apply); // warm-up
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<long[]>> futures = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int c = 0; c < CLIENTS; c++) {
-                long seed = c;
-                futures.add(pool.submit(() -> {
-                    List<EvalQuery> mine = new ArrayList<>(queries);
-                    Collections.shuffle(mine, new Random(seed));
-                    long[] times = new long[mine.size()];
-                    for (int i = 0; i < mine.size(); i++) {
-                        long t = System.nanoTime();
-                        run.apply(mine.get(i));
-                        times[i] = System.nanoTime() - t;
-                    }
-                    return times;
-                }));
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                for (long t : f.get()) {
-                    all.add(t);
-                }
-            }
-            double wall = (System.nanoTime() - start) / 1e9;
-            Collections.sort(all);
-            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.0f |%n", name, what,
-                    all.get(all.size() / 2) / 1e6, all.get((int) Math.min(all.size() - 1, all.size() * 0.99)) / 1e6,
-                    all.size() / wall);
-        } finally {
-            pool.shutdown();
-        }
+        io.huixun.bench.ConcurrentLatency l = io.huixun.bench.ConcurrentLatency.measure(queries, CLIENTS, run::apply);
+        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.0f |%n", name, what, l.percentileMillis(0.5),
+                l.percentileMillis(0.99), l.perSecond());
     }
 
     static void row(String name, double seconds, int docs, long bytes, long size) {
