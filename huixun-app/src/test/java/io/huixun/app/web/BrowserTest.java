@@ -102,6 +102,13 @@ class BrowserTest {
         }
     }
 
+    /** Waits up to 10 s; an element replaced by a page load mid-check is looked up again, not an error. */
+    static WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     static void screenshot(String name) throws Exception {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -133,7 +140,7 @@ class BrowserTest {
         WebElement box = browser.findElement(By.cssSelector("header form.search input[name=q]"));
         box.sendKeys("中亞外長");
         box.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/search"));
+        waiting().until(d -> d.getCurrentUrl().contains("/search"));
         List<WebElement> marks = browser.findElements(By.cssSelector(".results mark"));
         assertThat(marks).isNotEmpty();
         assertThat(marks.stream().map(WebElement::getText).toList()).anyMatch(t -> t.contains("中亚") || t.contains("外长"));
@@ -146,12 +153,14 @@ class BrowserTest {
         openLeadArticle();
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("当地时间");
         browser.findElement(By.cssSelector("#scripts a[data-script=zh-Hant]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("zh-Hant"));
+        waiting().until(d -> d.getCurrentUrl().contains("zh-Hant"));
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("當地時間").contains("中亞");
         screenshot("article-traditional");
         browser.findElement(By.cssSelector("#scripts a[data-script=zh-TW]")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("zh-TW"));
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("當地時間");
         browser.findElement(By.cssSelector("#scripts a[data-script=zh-Hans]")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("zh-Hans"));
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("当地时间");
     }
 
@@ -159,7 +168,7 @@ class BrowserTest {
     void theRepairedViewShowsEachEditOverTheOriginal() throws Exception {
         openLeadArticle();
         browser.findElement(By.cssSelector("#repairs a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        waiting()
                 .until(d -> !d.findElements(By.cssSelector("#repairs table")).isEmpty());
         WebElement repairs = browser.findElement(By.id("repairs"));
         assertThat(repairs.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThan(3);
@@ -173,10 +182,10 @@ class BrowserTest {
         browser.findElement(By.name("user")).sendKeys("admin");
         browser.findElement(By.name("password")).sendKeys("browser-pass");
         browser.findElement(By.cssSelector("form.stack button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/sources"));
+        waiting().until(d -> d.getCurrentUrl().contains("/sources"));
         browser.findElement(By.name("url")).sendKeys("https://news.example.cn/rss.xml");
         browser.findElement(By.cssSelector("form.stack button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        waiting()
                 .until(d -> d.findElement(By.tagName("body")).getText().contains("added source"));
         assertThat(browser.findElement(By.cssSelector("table.sources")).getText()).contains("news.example.cn");
         screenshot("sources-added");
@@ -210,6 +219,6 @@ class BrowserTest {
         browser.get(base + "/search?q=" + java.net.URLEncoder.encode("中国—中亚外长举行第六次会晤",
                 java.nio.charset.StandardCharsets.UTF_8));
         browser.findElement(By.cssSelector(".results li a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/article/"));
+        waiting().until(d -> d.getCurrentUrl().contains("/article/"));
     }
 }
