@@ -3,7 +3,6 @@ package io.huixun.store.jdbc;
 import static io.huixun.store.jdbc.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.dedup.DedupIndex;
 import io.huixun.dedup.DedupVerdict;
@@ -15,7 +14,6 @@ import io.huixun.store.SaveResult;
 import io.huixun.store.StoredArticle;
 import io.huixun.store.StoredFingerprint;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -26,39 +24,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The store's behaviour, the same on every back-end (PostgreSQL only when a test database is configured). */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.huixun.store.jdbc.StoreBackend#all")
-class ArticleStoreTest {
-    @Parameter
-    StoreBackend backend;
-    @TempDir
-    Path dir;
-    private StoreBackend.Place place;
-    private ArticleStore store;
+class ArticleStoreTest extends OnEveryStoreBackend {
 
-    @BeforeEach
-    void open() {
-        assumeTrue(backend.unavailable().isEmpty(), () -> backend.unavailable().orElseThrow());
-        place = backend.place(dir);
-        store = place.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-            place.close();
-        }
-    }
 
     private long insert(NewArticle article) {
         return ((SaveResult.Inserted) store.save(article)).article().id();

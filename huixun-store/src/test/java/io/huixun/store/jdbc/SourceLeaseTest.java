@@ -2,14 +2,12 @@ package io.huixun.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.store.ArticleStore;
 import io.huixun.store.NewSource;
 import io.huixun.store.Source;
 import io.huixun.store.SourceAddResult;
 import io.huixun.store.SourceKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,42 +18,18 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Source leases: a due source is handed to one node at a time, on every back-end. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.huixun.store.jdbc.StoreBackend#all")
-class SourceLeaseTest {
+class SourceLeaseTest extends OnEveryStoreBackend {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(10);
 
-    @Parameter
-    StoreBackend backend;
-    @TempDir
-    Path dir;
-    private StoreBackend.Place place;
-    private ArticleStore store;
 
-    @BeforeEach
-    void open() {
-        assumeTrue(backend.unavailable().isEmpty(), () -> backend.unavailable().orElseThrow());
-        place = backend.place(dir);
-        store = place.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-            place.close();
-        }
-    }
 
     private long add(int n) {
         return ((SourceAddResult.Added) store.addSource(new NewSource("源" + n, "https://feeds.example.cn/" + n + ".xml",

@@ -2,7 +2,6 @@ package io.huixun.store.jdbc;
 
 import static io.huixun.store.jdbc.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.nlp.Category;
 import io.huixun.nlp.Dateline;
@@ -18,44 +17,19 @@ import io.huixun.store.SourceAddResult;
 import io.huixun.store.SourceKind;
 import io.huixun.store.StoredUnderstanding;
 import io.huixun.store.StoryInput;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.huixun.store.jdbc.StoreBackend#all")
-class UnderstandingStoreTest {
-    @Parameter
-    StoreBackend backend;
-    @TempDir
-    Path dir;
-    private StoreBackend.Place place;
-    private ArticleStore store;
+class UnderstandingStoreTest extends OnEveryStoreBackend {
 
-    @BeforeEach
-    void open() {
-        assumeTrue(backend.unavailable().isEmpty(), () -> backend.unavailable().orElseThrow());
-        place = backend.place(dir);
-        store = place.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-            place.close();
-        }
-    }
 
     private long insert(NewArticle article) {
         return ((SaveResult.Inserted) store.save(article)).article().id();
