@@ -1,0 +1,148 @@
+package io.huixun.ingest;
+
+import io.huixun.cluster.StoryCandidate;
+import io.huixun.cluster.StoryClusterer;
+import io.huixun.dedup.Deduplicator;
+import io.huixun.nlp.Entities;
+import io.huixun.nlp.Understanding;
+import io.huixun.search.SearchDocument;
+import io.huixun.search.SearchIndex;
+import io.huixun.store.ArticleStore;
+import io.huixun.store.DeduplicatingWriter;
+import io.huixun.store.SaveResult;
+import io.huixun.store.StoredArticle;
+import io.huixun.store.StoredUnderstanding;
+import io.huixun.store.StoryInput;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The one writer: de-duplication → store → story → index, for articles the {@link ArticlePreparer} made ready.
+ *
+ * <p>Design note: everything here must happen in one order for the whole installation (a copy is a copy only of what
+ * was stored before it; a story's members are assigned in turn), so it is serial; everything that need not be serial
+ * (repair, understanding, fetching) happens before, outside. An article is acknowledged once the store has committed
+ * it; the index is committed every {@link #COMMIT_EVERY} articles and by {@link #commit()}.
+ *
+ * <p>Thread-safety: every public method holds this object's monitor; none does network I/O, so a slow host never
+ * holds up the writer.
+ */
+final class ArticleWriter {
+    static final int COMMIT_EVERY = 500;
+
+    private final ArticleStore store;
+    private final SearchIndex index;
+    private final DeduplicatingWriter dedup;
+    private final StoryClusterer stories = StoryClusterer.withDefaults();
+    private int uncommitted;
+
+    ArticleWriter(ArticleStore store, SearchIndex index, Deduplicator deduplicator) {
+        this.store = store;
+        this.index = index;
+        this.dedup = DeduplicatingWriter.open(store, deduplicator);
+        try (Stream<StoryInput> inputs = store.storyInputs()) {
+            inputs.forEach(i -> stories.assign(new StoryCandidate(String.valueOf(i.articleId()), i.at(), i.title(),
+                    entitySet(i.entities()), Set.copyOf(i.keywords()))));
+        }
+    }
+
+    StoryClusterer stories() {
+        return stories;
+    }
+
+    /** Stores, clusters and indexes one prepared article. */
+    synchronized IngestReport write(ArticlePreparer.PreparedArticle p) {
+        SaveResult saved;
+        try {
+            saved = dedup.save(p.article());
+        } catch (RuntimeException e) {
+            return IngestReport.problem(p.origin(), "cannot store: " + e.getMessage());
+        }
+        return switch (saved) {
+            case SaveResult.AlreadyStored a -> new IngestReport(1, 0, 0, 1, 0, List.of());
+            case SaveResult.Rejected r -> IngestReport.problem(p.origin(), r.message());
+            case SaveResult.Inserted inserted -> {
+                StoredArticle stored = store.find(inserted.article().id()).orElse(inserted.article());
+                boolean copy = stored.duplicateOf().isPresent();
+                if (!copy && !store.alsoAt(stored.id()).isEmpty()) {
+                    reindexGroup(stored.id()); // it superseded earlier copies: they now point at it
+                }
+                clusterAndIndex(stored, p.understanding());
+                yield new IngestReport(1, 1, copy ? 1 : 0, 0, 0, List.of());
+            }
+        };
+    }
+
+    /** Puts an already stored article into its story and the index (reindexing an article without understanding). */
+    synchronized void clusterAndIndex(StoredArticle a, Understanding u) {
+        long canonicalId = a.canonicalId();
+        Optional<String> story;
+        if (canonicalId == a.id()) {
+            Instant at = a.published().map(ZonedDateTime::toInstant).orElse(a.ingestedAt());
+            story = Optional.of(stories.assign(new StoryCandidate(String.valueOf(a.id()), at, a.title(),
+                    entitySet(u.entities()), Set.copyOf(u.keywords()))));
+        } else {
+            story = stories.storyOf(String.valueOf(canonicalId));
+        }
+        store.saveUnderstanding(new StoredUnderstanding(a.id(), u, story));
+        index.put(document(a, u, story));
+        if (++uncommitted >= COMMIT_EVERY) {
+            commit();
+        }
+    }
+
+    /** Re-puts a stored article with its stored understanding. */
+    synchronized void reindex(StoredArticle a, StoredUnderstanding su) {
+        index.put(document(a, su.understanding(), su.storyId()));
+    }
+
+    synchronized void delete(String id) {
+        index.delete(id);
+    }
+
+    /** After a copy became canonical: every member of its group is re-indexed with the new canonical id. */
+    private void reindexGroup(long newCanonicalId) {
+        List<Long> members = new ArrayList<>();
+        members.add(newCanonicalId);
+        store.alsoAt(newCanonicalId).forEach(s -> members.add(s.id()));
+        Map<Long, StoredUnderstanding> understandings = store.understandings(members);
+        for (long id : members) {
+            store.find(id).ifPresent(a -> {
+                StoredUnderstanding su = understandings.get(id);
+                if (su != null) {
+                    index.put(document(a, su.understanding(), su.storyId()));
+                }
+            });
+        }
+    }
+
+    synchronized void commit() {
+        index.commit();
+        uncommitted = 0;
+    }
+
+    static SearchDocument document(StoredArticle a, Understanding u, Optional<String> story) {
+        ZonedDateTime when = a.published().orElse(a.ingestedAt().atZone(ZoneId.of("Asia/Shanghai")));
+        OptionalLong dup = a.duplicateOf();
+        return new SearchDocument(String.valueOf(a.id()), a.url().orElse(""), a.title(), a.canonicalText(), a.source(),
+                when.toOffsetDateTime(), u.entities().people(), u.entities().places(), u.entities().organisations(),
+                u.keywords(), story, dup.isPresent() ? Optional.of(String.valueOf(dup.getAsLong())) : Optional.empty(),
+                a.teaser());
+    }
+
+    private static Set<String> entitySet(Entities e) {
+        Set<String> s = new HashSet<>(e.people());
+        s.addAll(e.places());
+        s.addAll(e.organisations());
+        return s;
+    }
+}

@@ -1,0 +1,64 @@
+package io.huixun.ingest;
+
+import io.huixun.extract.ArticleExtractor;
+import io.huixun.extract.ExtractOptions;
+import io.huixun.extract.Extraction;
+import io.huixun.extract.RawDocument;
+import io.huixun.model.Article;
+import io.huixun.store.OriginalContent;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A page or a local document → its articles as candidates (one for a page, several for a portal dump).
+ *
+ * <p>Originals per item: a page keeps its bytes as its original; a portal dump's items each keep their own raw text
+ * (in the document's charset) and the address {@code …#item-N}, so re-reading the same input stores nothing twice.
+ * Immutable and thread-safe.
+ */
+final class DocumentReader {
+    private final Clock clock;
+
+    DocumentReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    IngestReport read(RawDocument document, String address, OptionalLong sourceId, ArticleSink sink) {
+        ArticleExtractor extractor = new ArticleExtractor(new ExtractOptions(ZonedDateTime.now(clock),
+                ExtractOptions.SHANGHAI));
+        return switch (extractor.extract(document)) {
+            case Extraction.Unreadable u -> IngestReport.problem(document.name(), u.reason());
+            case Extraction.Extracted x -> {
+                IngestReport report = IngestReport.EMPTY;
+                List<Article> articles = x.articles();
+                Charset charset = charsetOr(x.charset());
+                boolean single = articles.size() == 1;
+                for (int i = 0; i < articles.size(); i++) {
+                    Article a = articles.get(i);
+                    String url = single ? a.canonicalUrl().map(URI::toString).orElse(address)
+                            : address + "#item-" + (i + 1);
+                    OriginalContent original = single ? new OriginalContent(document.bytes(), charset)
+                            : new OriginalContent((a.title() + "\n" + a.body()).getBytes(charset), charset);
+                    report = report.plus(sink.accept(new Candidate(document.name() + (single ? "" : " item " + (i + 1)),
+                            Optional.of(url), sourceId, a.source().orElse(""), a.title(), a.body(), a.published(),
+                            a.teaser(), original)));
+                }
+                yield report;
+            }
+        };
+    }
+
+    private static Charset charsetOr(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+}
