@@ -61,6 +61,7 @@ final class Crawler {
                 source.health().lastModified()));
         return switch (result) {
             case FetchResult.NotModified n -> IngestReport.EMPTY;
+            case FetchResult.Deferred d -> IngestReport.DEFERRED;
             case FetchResult.Fetched page -> {
                 store.recordValidators(source.id(), page.etag(), page.lastModified());
                 yield crawlFetched(page, source.url(), OptionalLong.of(source.id()), sink);
@@ -144,6 +145,9 @@ final class Crawler {
     private IngestReport fetchPage(String url, OptionalLong sourceId, Optional<FeedEntry> entry, Feed feed,
                                    ArticleSink sink) {
         FetchResult result = fetcher.fetch(url);
+        if (result instanceof FetchResult.Deferred) {
+            return IngestReport.DEFERRED; // the host is busy: the entry waits for the next visit rather than lose its page
+        }
         if (result instanceof FetchResult.Fetched page) {
             IngestReport report = reader.read(new RawDocument(url, page.body(), Optional.of(page.finalUrl()),
                     page.header("content-type")), url, sourceId, sink);
@@ -167,7 +171,9 @@ final class Crawler {
             case FetchResult.TimedOut t -> "timed out after " + t.after().toMillis() + " ms (" + t.phase() + ")";
             case FetchResult.HttpError h -> "HTTP " + h.status();
             case FetchResult.TooManyRedirects r -> "too many redirects (" + r.chain().size() + ")";
-            default -> result.toString();
+            case FetchResult.Deferred d -> "the host asked us to wait until " + d.notBefore();
+            case FetchResult.Failed f -> "fetch failed: " + f.reason();
+            default -> "fetch failed";
         };
     }
 }

@@ -11,13 +11,22 @@ import java.util.List;
  * @param copies       of {@code inserted}, those stored as copies of an earlier article
  * @param alreadyStored items seen before (same URL or same original bytes): nothing written
  * @param rejected     items the store refused (too large, no text …) or that could not be read
+ * @param deferred     items left for a later visit because their host asked us to wait (not counted in {@code seen})
  */
-public record IngestReport(int seen, int inserted, int copies, int alreadyStored, int rejected, List<Problem> problems) {
+public record IngestReport(int seen, int inserted, int copies, int alreadyStored, int rejected, List<Problem> problems,
+                           int deferred) {
     public IngestReport {
         problems = List.copyOf(problems);
     }
 
+    public IngestReport(int seen, int inserted, int copies, int alreadyStored, int rejected, List<Problem> problems) {
+        this(seen, inserted, copies, alreadyStored, rejected, problems, 0);
+    }
+
     public static final IngestReport EMPTY = new IngestReport(0, 0, 0, 0, 0, List.of());
+
+    /** One item whose host asked us to come back later. */
+    static final IngestReport DEFERRED = new IngestReport(0, 0, 0, 0, 0, List.of(), 1);
 
     /** One item that failed, and why. */
     public record Problem(String item, String message) {}
@@ -26,7 +35,7 @@ public record IngestReport(int seen, int inserted, int copies, int alreadyStored
         List<Problem> all = new ArrayList<>(problems);
         all.addAll(other.problems);
         return new IngestReport(seen + other.seen, inserted + other.inserted, copies + other.copies,
-                alreadyStored + other.alreadyStored, rejected + other.rejected, all);
+                alreadyStored + other.alreadyStored, rejected + other.rejected, all, deferred + other.deferred);
     }
 
     static IngestReport problem(String item, String message) {

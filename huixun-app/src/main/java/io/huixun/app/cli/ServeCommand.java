@@ -10,9 +10,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,22 +64,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
-        SourceRefresher refresher = new SourceRefresher(installation.store(), installation.pipeline(), Clock.systemUTC());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "source-refresher");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                refresher.refreshDue();
-            } catch (RuntimeException e) {
-                System.err.println("huixun serve: refreshing sources failed: " + e);
-            }
-        }, 5, 30, TimeUnit.SECONDS);
+        SourceRefresher refresher = new SourceRefresher(installation.store(), installation.pipeline(),
+                Clock.systemUTC(), "node-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID(),
+                fetchConcurrency());
+        refresher.start(java.time.Duration.ofSeconds(1));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            scheduler.shutdownNow();
+            refresher.close();
             server.close();
             installation.close();
             stopped.countDown();
@@ -91,6 +79,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 + ":" + server.port() + "/  (" + installation.store().count() + " articles; Ctrl-C to stop)");
         System.out.flush();
         stopped.await();
+    }
+
+    /** {@code HUIXUN_FETCH_CONCURRENCY}: how many sources are refreshed at once (default 64). */
+    static int fetchConcurrency() {
+        String v = System.getenv("HUIXUN_FETCH_CONCURRENCY");
+        if (v == null || v.isBlank()) {
+            return SourceRefresher.DEFAULT_IN_FLIGHT;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1 && n <= 10_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new UserInputException("HUIXUN_FETCH_CONCURRENCY must be a whole number from 1 to 10000, got '" + v + "'");
     }
 
     private static String rootMessage(Throwable e) {
