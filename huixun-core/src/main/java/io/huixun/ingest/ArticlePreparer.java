@@ -44,7 +44,9 @@ final class ArticlePreparer {
         NewArticle article = new NewArticle(c.url(), c.sourceId(), source, title.repaired(), c.published(),
                 c.teaser(), c.original(), canonical, RepairLog.write(title.edits(), body.edits()), fingerprint,
                 OptionalLong.empty()); // the writer links it to its group
-        return new PreparedArticle(c.origin(), article, understand(article.title(), canonical, c.published()));
+        boolean clean = title.edits().isEmpty() && body.edits().isEmpty();
+        return new PreparedArticle(c.origin(), article, understand(article.title(), canonical, c.published()),
+                clean, c.datedByPage());
     }
 
     /** Understands a stored article again (reindexing an article stored before understandings were kept). */
@@ -55,5 +57,6 @@ final class ArticlePreparer {
     }
 
     /** A candidate ready for the writer. */
-    record PreparedArticle(String origin, NewArticle article, Understanding understanding) {}
+    record PreparedArticle(String origin, NewArticle article, Understanding understanding, boolean clean,
+                           boolean datedByPage) {}
 }

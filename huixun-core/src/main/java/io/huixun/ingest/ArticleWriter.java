@@ -1,9 +1,7 @@
 package io.huixun.ingest;
 
-import io.huixun.cluster.StoryCandidate;
 import io.huixun.cluster.StoryClusterer;
 import io.huixun.dedup.Deduplicator;
-import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchIndex;
@@ -12,18 +10,13 @@ import io.huixun.store.DeduplicatingWriter;
 import io.huixun.store.SaveResult;
 import io.huixun.store.StoredArticle;
 import io.huixun.store.StoredUnderstanding;
-import io.huixun.store.StoryInput;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The one writer: de-duplication → store → story → index, for articles the {@link ArticlePreparer} made ready.
@@ -42,21 +35,18 @@ final class ArticleWriter {
     private final ArticleStore store;
     private final SearchIndex index;
     private final DeduplicatingWriter dedup;
-    private final StoryClusterer stories = StoryClusterer.withDefaults();
+    private final StoryKeeper stories;
     private int uncommitted;
 
     ArticleWriter(ArticleStore store, SearchIndex index, Deduplicator deduplicator) {
         this.store = store;
         this.index = index;
         this.dedup = DeduplicatingWriter.open(store, deduplicator);
-        try (Stream<StoryInput> inputs = store.storyInputs()) {
-            inputs.forEach(i -> stories.assign(new StoryCandidate(String.valueOf(i.articleId()), i.at(), i.title(),
-                    entitySet(i.entities()), Set.copyOf(i.keywords()))));
-        }
+        this.stories = new StoryKeeper(store);
     }
 
     StoryClusterer stories() {
-        return stories;
+        return stories.clusterer();
     }
 
     /** Stores, clusters and indexes one prepared article. */
@@ -73,26 +63,28 @@ final class ArticleWriter {
             case SaveResult.Inserted inserted -> {
                 StoredArticle stored = store.find(inserted.article().id()).orElse(inserted.article());
                 boolean copy = stored.duplicateOf().isPresent();
-                if (!copy && !store.alsoAt(stored.id()).isEmpty()) {
-                    reindexGroup(stored.id()); // it superseded earlier copies: they now point at it
+                Optional<Long> superseded = Optional.empty();
+                if (!copy) {
+                    var group = store.alsoAt(stored.id());
+                    if (!group.isEmpty()) {
+                        superseded = Optional.of(group.get(0).id());
+                        reindexGroup(stored.id()); // it superseded earlier copies: they now point at it
+                    }
                 }
-                clusterAndIndex(stored, p.understanding());
+                String story = stories.place(stored, p.understanding(), p.clean(), p.datedByPage(), superseded);
+                saveAndIndex(stored, p.understanding(), Optional.of(story));
                 yield new IngestReport(1, 1, copy ? 1 : 0, 0, 0, List.of());
             }
         };
     }
 
-    /** Puts an already stored article into its story and the index (reindexing an article without understanding). */
+    /** Puts a stored article that has no understanding yet (stored by an older version) into a story and the index. */
     synchronized void clusterAndIndex(StoredArticle a, Understanding u) {
-        long canonicalId = a.canonicalId();
-        Optional<String> story;
-        if (canonicalId == a.id()) {
-            Instant at = a.published().map(ZonedDateTime::toInstant).orElse(a.ingestedAt());
-            story = Optional.of(stories.assign(new StoryCandidate(String.valueOf(a.id()), at, a.title(),
-                    entitySet(u.entities()), Set.copyOf(u.keywords()))));
-        } else {
-            story = stories.storyOf(String.valueOf(canonicalId));
-        }
+        String story = stories.place(a, u, true, false, Optional.empty());
+        saveAndIndex(a, u, Optional.of(story));
+    }
+
+    private void saveAndIndex(StoredArticle a, Understanding u, Optional<String> story) {
         store.saveUnderstanding(new StoredUnderstanding(a.id(), u, story));
         index.put(document(a, u, story));
         if (++uncommitted >= COMMIT_EVERY) {
@@ -137,12 +129,5 @@ final class ArticleWriter {
                 when.toOffsetDateTime(), u.entities().people(), u.entities().places(), u.entities().organisations(),
                 u.keywords(), story, dup.isPresent() ? Optional.of(String.valueOf(dup.getAsLong())) : Optional.empty(),
                 a.teaser());
-    }
-
-    private static Set<String> entitySet(Entities e) {
-        Set<String> s = new HashSet<>(e.people());
-        s.addAll(e.places());
-        s.addAll(e.organisations());
-        return s;
     }
 }

@@ -12,9 +12,16 @@ import java.util.OptionalLong;
  * @param origin  where it came from, for messages (a path, a URL, {@code file.jsonl:12})
  * @param url     its unique address: the page URL, or a stable pseudo-URL for items without one
  *                ({@code file:///path#item-3}); empty only when nothing identifies it
+ * @param datedByPage {@code published} is the date of the page the item came from, not its own (an undated teaser
+ *                in a portal dump): it places the item in time but never ranks it above dated news
  */
 record Candidate(String origin, Optional<String> url, OptionalLong sourceId, String source, String title, String body,
-                 Optional<ZonedDateTime> published, boolean teaser, OriginalContent original) {
+                 Optional<ZonedDateTime> published, boolean teaser, OriginalContent original, boolean datedByPage) {
+    Candidate(String origin, Optional<String> url, OptionalLong sourceId, String source, String title, String body,
+              Optional<ZonedDateTime> published, boolean teaser, OriginalContent original) {
+        this(origin, url, sourceId, source, title, body, published, teaser, original, false);
+    }
+
     Candidate {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(url, "url");

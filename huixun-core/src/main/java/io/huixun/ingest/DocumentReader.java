@@ -39,15 +39,19 @@ final class DocumentReader {
                 List<Article> articles = x.articles();
                 Charset charset = charsetOr(x.charset());
                 boolean single = articles.size() == 1;
+                // An undated item of a portal dump takes the date of the page it came from (its lead's).
+                Optional<java.time.ZonedDateTime> pageDate = articles.stream().map(Article::published)
+                        .flatMap(Optional::stream).findFirst();
                 for (int i = 0; i < articles.size(); i++) {
                     Article a = articles.get(i);
+                    boolean inherits = !single && a.published().isEmpty() && pageDate.isPresent();
                     String url = single ? a.canonicalUrl().map(URI::toString).orElse(address)
                             : address + "#item-" + (i + 1);
                     OriginalContent original = single ? new OriginalContent(document.bytes(), charset)
                             : new OriginalContent((a.title() + "\n" + a.body()).getBytes(charset), charset);
                     report = report.plus(sink.accept(new Candidate(document.name() + (single ? "" : " item " + (i + 1)),
-                            Optional.of(url), sourceId, a.source().orElse(""), a.title(), a.body(), a.published(),
-                            a.teaser(), original)));
+                            Optional.of(url), sourceId, a.source().orElse(""), a.title(), a.body(),
+                            inherits ? pageDate : a.published(), a.teaser(), original, inherits)));
                 }
                 yield report;
             }

@@ -73,8 +73,47 @@ public interface ArticleStore extends AutoCloseable {
     /** Understandings of these articles, by id; articles without one are absent. */
     Map<Long, StoredUnderstanding> understandings(Collection<Long> articleIds);
 
-    /** Every understood canonical article in time order (oldest first), to rebuild stories; close the stream. */
-    Stream<StoryInput> storyInputs();
+    // ---------------------------------------------------------------- stories
+
+    /**
+     * Records an article joining (or opening) a story, in one transaction: the story's row is created or its counts,
+     * times and lead updated, and its source remembered. Idempotent per article only through the caller (the writer
+     * records each stored article once).
+     */
+    void addToStory(StoryMember member);
+
+    /**
+     * Folds story {@code absorbedId} into {@code survivorId} (a report bridged them): members, copies and sources move
+     * over, counts and lead are recomputed from the two rows, and the absorbed story points at the survivor. Atomic.
+     */
+    void mergeStories(String survivorId, String absorbedId);
+
+    /** Keeps the clusterer's working state of a story (opaque text), replacing the previous one. */
+    void saveStoryState(String storyId, String state);
+
+    /**
+     * The working states of the stories last touched within {@code window} of the newest story (the clusterer's
+     * active set at start-up): bounded by the window, never by the whole store. Oldest first.
+     */
+    List<StoryState> activeStoryStates(Duration window);
+
+    /** A story by id; an absorbed story answers with the story that absorbed it. */
+    Optional<StoryRecord> story(String storyId);
+
+    /** These stories by id (absorbed ones are absent). */
+    Map<String, StoryRecord> stories(Collection<String> storyIds);
+
+    /**
+     * The stories with at least {@code minArticles} canonical members last touched within {@code window} of the newest
+     * story, most recently touched first, at most {@code limit} (a front page ranks these).
+     */
+    List<StoryRecord> recentStories(int minArticles, Duration window, int limit);
+
+    /** A story's canonical members in time order: the first one and the newest, {@code limit} in all. */
+    List<ArticleSummary> storyArticles(String storyId, int limit);
+
+    /** The distinct source names of a story with their numbers of reports, most reports first. */
+    Map<String, Integer> storySources(String storyId);
 
     /** The other copies in {@code id}'s group ("also at"), oldest id first; empty for an article alone. */
     List<ArticleSummary> alsoAt(long id);

@@ -139,6 +139,7 @@ final class ApiRoutes {
         m.put("summary", c.summary());
         m.put("teaser", c.teaser());
         m.put("also_count", c.alsoCount());
+        m.put("story", c.storyId().orElse(null));
         m.put("category", c.category());
         return m;
     }
@@ -168,6 +169,7 @@ final class ApiRoutes {
             return dl;
         }).orElse(null));
         m.put("story", a.storyId().orElse(null));
+        m.put("also_count", a.alsoCount());
         m.put("also_at", a.alsoAt().stream().map(ApiRoutes::card).toList());
         m.put("repairs", a.repairs().stream().map(e -> Map.of("kind", e.kind(), "before", e.before(),
                 "after", e.after(), "confidence", e.confidence(), "input_start", e.inputStart())).toList());
@@ -181,7 +183,13 @@ final class ApiRoutes {
         m.put("first", s.first().toString());
         m.put("last", s.last().toString());
         m.put("sources", s.sources());
+        m.put("source_reports", s.sourceCounts());
         m.put("size", s.size());
+        m.put("also_count", s.otherSources());
+        m.put("summary", s.summary());
+        m.put("people", s.people());
+        m.put("places", s.places());
+        m.put("organisations", s.organisations());
         m.put("timeline", s.timeline().stream().map(ApiRoutes::card).toList());
         return m;
     }

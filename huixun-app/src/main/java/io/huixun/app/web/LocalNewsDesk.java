@@ -9,7 +9,7 @@ import io.huixun.app.web.view.RepairEditView;
 import io.huixun.app.web.view.SearchHitView;
 import io.huixun.app.web.view.SearchView;
 import io.huixun.app.web.view.StoryView;
-import io.huixun.cluster.Story;
+import io.huixun.store.StoryRecord;
 import io.huixun.ingest.RepairLog;
 import io.huixun.nlp.Category;
 import io.huixun.nlp.Entities;
@@ -47,8 +47,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@link NewsDesk} of one installation: reads the SQLite store, the Lucene index and the in-memory stories.
- * Thread-safe (each collaborator is).
+ * The {@link NewsDesk} of one installation: reads the store (articles, understandings, stories) and the index.
+ *
+ * <p>Thread-safety: holds no mutable state of its own except the front-page cache, a concurrent map of immutable
+ * views rebuilt by one thread at a time (a lock around the rebuild, none around reads); stories are read from the
+ * store, which serialises the writer and lets readers run beside it, so a page never sees a half-written story.
  */
 public final class LocalNewsDesk implements NewsDesk {
     static final int TOP_STORIES = 6;
@@ -58,9 +61,10 @@ public final class LocalNewsDesk implements NewsDesk {
     static final int STORY_PAGE_MEMBERS = 100;
     /** The front page is rebuilt at most this often: it changes only when news arrives. */
     static final java.time.Duration FRONT_PAGE_TTL = java.time.Duration.ofSeconds(5);
-    static final int RELATED_POOL = 300;
+    /** The front page ranks the stories touched in this much time before the newest news. */
+    static final Duration STORY_WINDOW = Duration.ofDays(3);
+    static final int STORY_CANDIDATES = 300;
     static final int FEED_ITEMS = 50;
-    static final int MIN_SHARED = 3;
     static final Duration DEFAULT_REFRESH = Duration.ofMinutes(30);
 
     private final Installation installation;
@@ -114,94 +118,44 @@ public final class LocalNewsDesk implements NewsDesk {
     private FrontPageView buildFront(Optional<String> source, Optional<String> category) {
         Optional<Category> cat = category.flatMap(LocalNewsDesk::category);
         RecentFilter filter = new RecentFilter(true, source, cat.map(Enum::name));
-        List<ArticleCard> latest = cards(store.listRecent(filter, 0, LATEST));
-        List<TopStoryDraft> drafts = new ArrayList<>();
+        // Candidates: the stories touched in the last days of news (bounded by the window and a count, never by the
+        // size of the store), ranked by sources, recency and velocity.
+        List<StoryRecord> ranked = FrontPageRanking.rank(store.recentStories(1, STORY_WINDOW, STORY_CANDIDATES));
+        Map<Long, ArticleSummary> leads = new java.util.HashMap<>();
+        store.summaries(ranked.stream().map(StoryRecord::leadId).toList()).forEach(a -> leads.put(a.id(), a));
+        Map<Long, StoredUnderstanding> leadUnderstanding = store.understandings(leads.keySet());
+        List<io.huixun.app.web.view.TopStory> top = new ArrayList<>();
         Set<Long> shown = new HashSet<>();
-        for (Story story : installation.pipeline().stories().recentStories(2, TOP_STORIES * 4, RELATED_PER_STORY + 1)) {
-            if (drafts.size() >= TOP_STORIES) {
+        for (StoryRecord story : ranked) {
+            if (top.size() >= TOP_STORIES) {
                 break;
             }
-            List<Long> ids = story.members().stream().map(Long::parseLong).toList();
-            List<ArticleCard> members = cards(store.summaries(ids));
-            if (members.isEmpty()) {
+            ArticleSummary lead = leads.get(story.leadId());
+            if (lead == null || !shown.add(lead.id())) {
                 continue;
             }
-            ArticleCard lead = members.get(0);
+            StoredUnderstanding lu = leadUnderstanding.get(lead.id());
             if (source.isPresent() && !source.get().equals(lead.source())
-                    || cat.isPresent() && !cat.get().label().equals(lead.category())) {
+                    || cat.isPresent() && (lu == null || lu.understanding().category() != cat.get())) {
                 continue;
             }
-            List<ArticleCard> related = new ArrayList<>(members.subList(1, members.size()));
+            List<ArticleSummary> others = story.articles() < 2 ? List.of()
+                    : store.storyArticles(story.id(), RELATED_PER_STORY + 1).stream()
+                            .filter(a -> a.id() != lead.id()).toList();
+            List<ArticleCard> related = new ArrayList<>(cards(others));
             java.util.Collections.reverse(related); // newest first under the lead
-            drafts.add(new TopStoryDraft(story.id(), story.title(), lead,
-                    related.subList(0, Math.min(RELATED_PER_STORY, related.size())), true));
-            members.forEach(m -> shown.add(m.id()));
-        }
-        // Too few multi-source stories: lead with the latest full articles, each with the reports that share its
-        // people, places and keywords as teasers, the way a news portal's front page groups them.
-        List<ArticleSummary> pool = store.listRecent(filter, 0, RELATED_POOL);
-        Map<Long, StoredUnderstanding> poolUnderstanding = store.understandings(
-                pool.stream().map(ArticleSummary::id).toList());
-        for (ArticleCard card : latest) {
-            if (drafts.size() >= TOP_STORIES) {
-                break;
-            }
-            if (card.teaser() || !shown.add(card.id())) {
-                continue;
-            }
-            List<ArticleSummary> related = related(card.id(), pool, poolUnderstanding, shown);
+            related = related.subList(0, Math.min(RELATED_PER_STORY, related.size()));
             related.forEach(r -> shown.add(r.id()));
-            drafts.add(new TopStoryDraft("s-" + card.id(), card.title(), card, cards(related), false));
+            top.add(new io.huixun.app.web.view.TopStory(story.id(), story.title(), cards(List.of(lead)).get(0),
+                    related, story.articles() > 1, story.articles(), story.otherSources()));
         }
-        List<io.huixun.app.web.view.TopStory> top = drafts.stream()
-                .map(d -> new io.huixun.app.web.view.TopStory(d.id, d.title, d.lead, d.related, d.clustered)).toList();
-        List<ArticleCard> rest = latest.stream().filter(c -> top.stream().noneMatch(t -> t.lead().id() == c.id()))
-                .toList();
+        List<ArticleCard> latest = cards(store.listRecent(filter, 0, LATEST)).stream()
+                .filter(c -> !shown.contains(c.id())).toList();
         List<String> categories = Arrays.stream(Category.values()).filter(c -> c != Category.OTHER)
                 .map(Category::label).toList();
-        return new FrontPageView(top, rest, store.publishers(12), source, categories,
+        return new FrontPageView(top, latest, store.publishers(12), source, categories,
                 cat.map(Category::label));
     }
-
-    /**
-     * Up to {@link #RELATED_PER_STORY} articles of {@code pool} sharing at least {@link #MIN_SHARED} of the lead's
-     * entities and keywords, most shared first; articles already on the page are left out.
-     */
-    private static List<ArticleSummary> related(long leadId, List<ArticleSummary> pool,
-                                                Map<Long, StoredUnderstanding> understandings, Set<Long> shown) {
-        StoredUnderstanding lead = understandings.get(leadId);
-        if (lead == null) {
-            return List.of();
-        }
-        Set<String> features = features(lead);
-        record Scored(ArticleSummary article, int shared) {}
-        List<Scored> scored = new ArrayList<>();
-        for (ArticleSummary candidate : pool) {
-            StoredUnderstanding u = understandings.get(candidate.id());
-            if (candidate.id() == leadId || shown.contains(candidate.id()) || u == null) {
-                continue;
-            }
-            Set<String> other = features(u);
-            other.retainAll(features);
-            if (other.size() >= MIN_SHARED) {
-                scored.add(new Scored(candidate, other.size()));
-            }
-        }
-        scored.sort((a, b) -> b.shared() - a.shared());
-        return scored.stream().limit(RELATED_PER_STORY).map(Scored::article).toList();
-    }
-
-    private static Set<String> features(StoredUnderstanding u) {
-        Set<String> f = new HashSet<>(u.understanding().keywords());
-        f.addAll(u.understanding().entities().people());
-        f.addAll(u.understanding().entities().places());
-        f.addAll(u.understanding().entities().organisations());
-        f.remove("中国"); // named in most Chinese news: no evidence of relatedness
-        return f;
-    }
-
-    private record TopStoryDraft(String id, String title, ArticleCard lead, List<ArticleCard> related,
-                                 boolean clustered) {}
 
     @Override
     public Optional<ArticleView> article(long id) {
@@ -215,28 +169,47 @@ public final class LocalNewsDesk implements NewsDesk {
                 .map(e -> new RepairEditView(e.field() + " · " + e.kind(), e.before(), e.after(), e.confidence(),
                         e.inputStart())).toList();
         Optional<String> storyId = su.flatMap(StoredUnderstanding::storyId);
-        Optional<String> storyTitle = storyId.flatMap(s -> installation.pipeline().stories().story(s))
-                .filter(s -> s.members().size() > 1).map(Story::title);
+        Optional<StoryRecord> ownStory = storyId.flatMap(store::story);
+        Optional<StoryRecord> storyRecord = ownStory.filter(s -> s.articles() > 1);
+        Optional<String> storyTitle = storyRecord.map(StoryRecord::title);
+        storyId = storyRecord.map(StoryRecord::id);
         List<String> paragraphs = a.canonicalText().lines().map(String::strip).filter(p -> !p.isEmpty()).toList();
         return Optional.of(new ArticleView(a.id(), a.title(), paragraphs, a.source(), a.published(),
                 su.flatMap(s -> s.understanding().dateline()),
                 su.map(s -> s.understanding().entities()).orElse(Entities.NONE),
                 su.map(s -> s.understanding().keywords()).orElse(List.of()), cards(store.alsoAt(id)), repairs,
                 a.original().text(), a.teaser(), a.url().filter(u -> u.startsWith("http")),
-                storyTitle.isPresent() ? storyId : Optional.empty(), storyTitle,
+                storyId, storyTitle,
                 su.map(s -> s.understanding().category().label()).orElse(Category.OTHER.label()),
-                su.map(s -> s.understanding().summary()).orElse("")));
+                su.map(s -> s.understanding().summary()).orElse(""),
+                ownStory.map(StoryRecord::otherSources).orElse(0)));
     }
 
     @Override
     public Optional<StoryView> story(String id) {
-        return installation.pipeline().stories().story(id, STORY_PAGE_MEMBERS).map(story -> {
-            List<ArticleCard> timeline = cards(store.summaries(story.members().stream().map(Long::parseLong).toList()));
-            List<String> sources = timeline.stream().map(ArticleCard::source).filter(s -> !s.isBlank()).distinct()
-                    .toList();
-            return new StoryView(story.id(), story.title(), story.first(), story.last(), timeline, sources,
-                    story.size());
+        return store.story(id).map(story -> {
+            List<ArticleSummary> members = store.storyArticles(story.id(), STORY_PAGE_MEMBERS);
+            List<ArticleCard> timeline = cards(members);
+            Map<Long, StoredUnderstanding> u = store.understandings(members.stream().map(ArticleSummary::id).toList());
+            Map<String, Integer> sources = store.storySources(story.id());
+            String summary = Optional.ofNullable(u.get(story.leadId())).map(x -> x.understanding().summary())
+                    .orElseGet(() -> store.understanding(story.leadId()).map(x -> x.understanding().summary())
+                            .orElse(""));
+            return new StoryView(story.id(), story.title(), story.first(), story.last(), timeline,
+                    List.copyOf(sources.keySet()), story.articles(), sources, story.otherSources(), summary,
+                    mostNamed(u.values(), e -> e.people()), mostNamed(u.values(), e -> e.places()),
+                    mostNamed(u.values(), e -> e.organisations()));
         });
+    }
+
+    /** The names most reports of a story mention, most first (at most 8). */
+    private static List<String> mostNamed(java.util.Collection<StoredUnderstanding> reports,
+                                          java.util.function.Function<Entities, List<String>> kind) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        reports.forEach(r -> kind.apply(r.understanding().entities()).forEach(n -> counts.merge(n, 1, Integer::sum)));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(8).map(Map.Entry::getKey).toList();
     }
 
     @Override
@@ -255,7 +228,10 @@ public final class LocalNewsDesk implements NewsDesk {
             case SearchResponse r -> {
                 Map<Long, StoredUnderstanding> u = store.understandings(r.hits().stream()
                         .map(h -> Long.parseLong(h.id())).toList());
-                List<SearchHitView> hits = r.hits().stream().map(h -> hit(h, u.get(Long.parseLong(h.id())))).toList();
+                Map<String, StoryRecord> stories = store.stories(u.values().stream()
+                        .flatMap(x -> x.storyId().stream()).toList());
+                List<SearchHitView> hits = r.hits().stream()
+                        .map(h -> hit(h, u.get(Long.parseLong(h.id())), stories)).toList();
                 yield new SearchView(query, r.total(), hits, facet(r, FacetKind.SOURCE), facet(r, FacetKind.DAY),
                         facet(r, FacetKind.PERSON), facet(r, FacetKind.PLACE), facet(r, FacetKind.ORGANISATION),
                         page, size, sort, Optional.empty(), r.notes());
@@ -263,11 +239,14 @@ public final class LocalNewsDesk implements NewsDesk {
         };
     }
 
-    private static SearchHitView hit(SearchHit h, StoredUnderstanding u) {
+    private static SearchHitView hit(SearchHit h, StoredUnderstanding u, Map<String, StoryRecord> stories) {
+        Optional<StoryRecord> story = Optional.ofNullable(u).flatMap(StoredUnderstanding::storyId)
+                .map(stories::get);
         ArticleCard card = new ArticleCard(Long.parseLong(h.id()), h.title().text(), h.source(),
                 Optional.of(h.published().toZonedDateTime()), u == null ? "" : u.understanding().summary(),
-                h.alsoAtSources(), h.teaser(), Optional.of(h.url()).filter(x -> x.startsWith("http")),
-                u == null ? "" : u.understanding().category().label());
+                story.map(StoryRecord::otherSources).orElse(0), h.teaser(),
+                Optional.of(h.url()).filter(x -> x.startsWith("http")),
+                u == null ? "" : u.understanding().category().label(), story.map(StoryRecord::id));
         // Escaped text with <mark> tags; the allow-list pass guarantees that nothing else can reach the page.
         return new SearchHitView(card, HtmlSanitizer.clean(h.snippet().render(LocalNewsDesk::escape, "<mark>", "</mark>")));
     }
@@ -371,13 +350,16 @@ public final class LocalNewsDesk implements NewsDesk {
     private List<ArticleCard> cards(List<ArticleSummary> summaries) {
         List<Long> ids = summaries.stream().map(ArticleSummary::id).toList();
         Map<Long, StoredUnderstanding> u = store.understandings(ids);
-        Map<Long, Integer> copies = store.copyCounts(ids);
+        Map<String, StoryRecord> stories = store.stories(u.values().stream().flatMap(x -> x.storyId().stream())
+                .toList());
         return summaries.stream().map(s -> {
             StoredUnderstanding su = u.get(s.id());
+            Optional<StoryRecord> story = Optional.ofNullable(su).flatMap(StoredUnderstanding::storyId)
+                    .map(stories::get);
             return new ArticleCard(s.id(), s.title(), s.source(), s.published(),
-                    su == null ? "" : su.understanding().summary(), copies.getOrDefault(s.id(), 0), s.teaser(),
-                    s.url().filter(x -> x.startsWith("http")),
-                    su == null ? "" : su.understanding().category().label());
+                    su == null ? "" : su.understanding().summary(), story.map(StoryRecord::otherSources).orElse(0),
+                    s.teaser(), s.url().filter(x -> x.startsWith("http")),
+                    su == null ? "" : su.understanding().category().label(), story.map(StoryRecord::id));
         }).toList();
     }
 

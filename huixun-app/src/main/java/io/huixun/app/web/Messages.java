@@ -52,6 +52,7 @@ public final class Messages {
             {"search.dates", "日期", "Dates"},
             {"story.timeline", "时间线", "Timeline"},
             {"story.members", "%d 篇报道", "%d reports"},
+            {"story.sources", "来源", "Sources"},
             {"entity.articles", "提到 %s 的新闻", "News mentioning %s"},
             {"sources.title", "新闻源", "Sources"},
             {"sources.add", "添加新闻源", "Add a source"},

@@ -24,7 +24,9 @@ import io.huixun.store.StoreLimits;
 import io.huixun.store.StoredArticle;
 import io.huixun.store.StoredFingerprint;
 import io.huixun.store.StoredUnderstanding;
-import io.huixun.store.StoryInput;
+import io.huixun.store.StoryMember;
+import io.huixun.store.StoryRecord;
+import io.huixun.store.StoryState;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -463,14 +465,214 @@ public abstract class JdbcArticleStore implements ArticleStore {
         return out;
     }
 
+    // ---------------------------------------------------------------- stories
+
+    private static final String STORY_COLUMNS = "id, title, lead_id, first_at, last_at, articles, reports, sources,"
+            + " dated";
+
     @Override
-    public Stream<StoryInput> storyInputs() {
-        return stream("SELECT a.id, COALESCE(a.published_at, a.ingested_at), a.title, u.people, u.places,"
-                + " u.organisations, u.keywords FROM articles a JOIN understandings u ON u.article_id = a.id"
-                + " WHERE a.duplicate_of IS NULL ORDER BY COALESCE(a.published_at, a.ingested_at), a.id",
-                rs -> new StoryInput(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                        new Entities(split(rs.getString(4)), split(rs.getString(5)), split(rs.getString(6))),
-                        split(rs.getString(7))));
+    public void addToStory(StoryMember m) {
+        long at = m.at().toEpochMilli();
+        long rank = StoryMember.leadRank(m);
+        write(c -> {
+            update(c, "INSERT INTO story_sources (story_id, source, reports) VALUES (?, ?, 1) ON CONFLICT"
+                    + " (story_id, source) DO UPDATE SET reports = story_sources.reports + 1", ps -> {
+                ps.setString(1, m.storyId());
+                ps.setString(2, m.source());
+            });
+            int changed = update(c, "UPDATE stories SET articles = articles + ?, reports = reports + 1,"
+                    + " first_at = CASE WHEN ? < first_at THEN ? ELSE first_at END,"
+                    + " last_at = CASE WHEN ? > last_at THEN ? ELSE last_at END,"
+                    + " dated = CASE WHEN ? THEN TRUE ELSE dated END,"
+                    + " sources = (SELECT COUNT(*) FROM story_sources WHERE story_id = ?),"
+                    + " title = CASE WHEN ? AND ? < lead_rank THEN ? ELSE title END,"
+                    + " lead_id = CASE WHEN ? AND ? < lead_rank THEN ? ELSE lead_id END,"
+                    + " lead_rank = CASE WHEN ? AND ? < lead_rank THEN ? ELSE lead_rank END"
+                    + " WHERE id = ?", ps -> {
+                        int i = 1;
+                        ps.setInt(i++, m.copy() ? 0 : 1);
+                        ps.setLong(i++, at);
+                        ps.setLong(i++, at);
+                        ps.setLong(i++, at);
+                        ps.setLong(i++, at);
+                        ps.setBoolean(i++, m.dated());
+                        ps.setString(i++, m.storyId());
+                        ps.setBoolean(i++, !m.copy());
+                        ps.setLong(i++, rank);
+                        ps.setString(i++, m.title());
+                        ps.setBoolean(i++, !m.copy());
+                        ps.setLong(i++, rank);
+                        ps.setLong(i++, m.articleId());
+                        ps.setBoolean(i++, !m.copy());
+                        ps.setLong(i++, rank);
+                        ps.setLong(i++, rank);
+                        ps.setString(i, m.storyId());
+                    });
+            if (changed == 0) {
+                update(c, "INSERT INTO stories (id, title, lead_id, lead_rank, first_at, last_at, articles, reports,"
+                        + " sources, dated) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?)", ps -> {
+                            ps.setString(1, m.storyId());
+                            ps.setString(2, m.title());
+                            ps.setLong(3, m.articleId());
+                            ps.setLong(4, rank);
+                            ps.setLong(5, at);
+                            ps.setLong(6, at);
+                            ps.setInt(7, m.copy() ? 0 : 1);
+                            ps.setBoolean(8, m.dated());
+                        });
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void mergeStories(String survivorId, String absorbedId) {
+        if (survivorId.equals(absorbedId)) {
+            return;
+        }
+        write(c -> {
+            update(c, "UPDATE understandings SET story_id = ? WHERE story_id = ?", ps -> {
+                ps.setString(1, survivorId);
+                ps.setString(2, absorbedId);
+            });
+            update(c, "INSERT INTO story_sources (story_id, source, reports) SELECT ?, source, reports"
+                    + " FROM story_sources WHERE story_id = ? ON CONFLICT (story_id, source)"
+                    + " DO UPDATE SET reports = story_sources.reports + excluded.reports", ps -> {
+                        ps.setString(1, survivorId);
+                        ps.setString(2, absorbedId);
+                    });
+            update(c, "DELETE FROM story_sources WHERE story_id = ?", ps -> ps.setString(1, absorbedId));
+            update(c, "UPDATE stories SET"
+                    + " articles = articles + (SELECT articles FROM stories WHERE id = ?),"
+                    + " reports = reports + (SELECT reports FROM stories WHERE id = ?),"
+                    + " first_at = CASE WHEN (SELECT first_at FROM stories WHERE id = ?) < first_at"
+                    + " THEN (SELECT first_at FROM stories WHERE id = ?) ELSE first_at END,"
+                    + " last_at = CASE WHEN (SELECT last_at FROM stories WHERE id = ?) > last_at"
+                    + " THEN (SELECT last_at FROM stories WHERE id = ?) ELSE last_at END,"
+                    + " dated = (dated OR (SELECT dated FROM stories WHERE id = ?)),"
+                    + " sources = (SELECT COUNT(*) FROM story_sources WHERE story_id = ?)"
+                    + " WHERE id = ? AND EXISTS (SELECT 1 FROM stories WHERE id = ? AND merged_into IS NULL)", ps -> {
+                        for (int i = 1; i <= 7; i++) {
+                            ps.setString(i, absorbedId);
+                        }
+                        ps.setString(8, survivorId);
+                        ps.setString(9, survivorId);
+                        ps.setString(10, absorbedId);
+                    });
+            // The better lead of the two wins.
+            update(c, "UPDATE stories SET (lead_id, lead_rank, title) = (SELECT a.lead_id, a.lead_rank, a.title"
+                    + " FROM stories a WHERE a.id = ?) WHERE id = ? AND (SELECT lead_rank FROM stories WHERE id = ?)"
+                    + " < lead_rank", ps -> {
+                        ps.setString(1, absorbedId);
+                        ps.setString(2, survivorId);
+                        ps.setString(3, absorbedId);
+                    });
+            update(c, "UPDATE stories SET merged_into = ?, state = NULL WHERE id = ?", ps -> {
+                ps.setString(1, survivorId);
+                ps.setString(2, absorbedId);
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public void saveStoryState(String storyId, String state) {
+        write(c -> update(c, "UPDATE stories SET state = ? WHERE id = ?", ps -> {
+            ps.setString(1, state);
+            ps.setString(2, storyId);
+        }));
+    }
+
+    @Override
+    public List<StoryState> activeStoryStates(Duration window) {
+        return read(c -> queryList(c, "SELECT id, state FROM stories WHERE state IS NOT NULL AND merged_into IS NULL"
+                + " AND last_at >= (SELECT MAX(last_at) FROM stories) - ? ORDER BY first_at, id",
+                ps -> ps.setLong(1, window.toMillis()), rs -> new StoryState(rs.getString(1), rs.getString(2))));
+    }
+
+    @Override
+    public Optional<StoryRecord> story(String storyId) {
+        return read(c -> {
+            String id = storyId;
+            for (int hop = 0; hop < 16; hop++) { // absorbed stories point at their survivor; chains are short
+                String current = id;
+                Optional<String> next = querySingle(c, "SELECT merged_into FROM stories WHERE id = ?",
+                        ps -> ps.setString(1, current), rs -> Optional.ofNullable(rs.getString(1)).orElse(""))
+                        .map(String::valueOf);
+                if (next.isEmpty()) {
+                    return Optional.<StoryRecord>empty();
+                }
+                if (next.get().isEmpty()) {
+                    return querySingle(c, "SELECT " + STORY_COLUMNS + " FROM stories WHERE id = ?",
+                            ps -> ps.setString(1, current), JdbcArticleStore::storyRecord);
+                }
+                id = next.get();
+            }
+            return Optional.<StoryRecord>empty();
+        });
+    }
+
+    @Override
+    public Map<String, StoryRecord> stories(Collection<String> storyIds) {
+        Map<String, StoryRecord> out = new HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(storyIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            read(c -> queryList(c, "SELECT " + STORY_COLUMNS + " FROM stories WHERE merged_into IS NULL AND id IN ("
+                    + marks(chunk.size()) + ")", ps -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setString(i + 1, chunk.get(i));
+                        }
+                    }, JdbcArticleStore::storyRecord)).forEach(r -> out.put(r.id(), r));
+        }
+        return out;
+    }
+
+    @Override
+    public List<StoryRecord> recentStories(int minArticles, Duration window, int limit) {
+        return read(c -> queryList(c, "SELECT " + STORY_COLUMNS + " FROM stories WHERE merged_into IS NULL"
+                + " AND articles >= ? AND last_at >= (SELECT MAX(last_at) FROM stories) - ?"
+                + " ORDER BY last_at DESC, id LIMIT ?", ps -> {
+                    ps.setInt(1, minArticles);
+                    ps.setLong(2, window.toMillis());
+                    ps.setInt(3, limit);
+                }, JdbcArticleStore::storyRecord));
+    }
+
+    @Override
+    public List<ArticleSummary> storyArticles(String storyId, int limit) {
+        String members = " FROM articles a JOIN understandings u ON u.article_id = a.id WHERE u.story_id = ?"
+                + " AND a.duplicate_of IS NULL";
+        return read(c -> {
+            List<ArticleSummary> first = queryList(c, "SELECT " + prefixed("a.", SUMMARY_COLUMNS) + members
+                    + " ORDER BY a.sort_at, a.id LIMIT 1", ps -> ps.setString(1, storyId), JdbcArticleStore::summary);
+            List<ArticleSummary> newest = queryList(c, "SELECT " + prefixed("a.", SUMMARY_COLUMNS) + members
+                    + " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?", ps -> {
+                        ps.setString(1, storyId);
+                        ps.setInt(2, Math.max(1, limit));
+                    }, JdbcArticleStore::summary);
+            List<ArticleSummary> out = new ArrayList<>(first);
+            for (int i = newest.size() - 1; i >= 0; i--) {
+                if (first.isEmpty() || newest.get(i).id() != first.get(0).id()) {
+                    out.add(newest.get(i));
+                }
+            }
+            return List.copyOf(out.subList(0, Math.min(out.size(), Math.max(1, limit))));
+        });
+    }
+
+    @Override
+    public Map<String, Integer> storySources(String storyId) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        read(c -> queryList(c, "SELECT source, reports FROM story_sources WHERE story_id = ?"
+                + " ORDER BY reports DESC, source", ps -> ps.setString(1, storyId),
+                rs -> Map.entry(rs.getString(1), rs.getInt(2)))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static StoryRecord storyRecord(ResultSet rs) throws SQLException {
+        return new StoryRecord(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)),
+                Instant.ofEpochMilli(rs.getLong(5)), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9));
     }
 
     private static StoredUnderstanding understanding(ResultSet rs) throws SQLException {

@@ -16,12 +16,10 @@ import io.huixun.store.SaveResult;
 import io.huixun.store.SourceAddResult;
 import io.huixun.store.SourceKind;
 import io.huixun.store.StoredUnderstanding;
-import io.huixun.store.StoryInput;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,20 +78,6 @@ class UnderstandingStoreTest extends OnEveryStoreBackend {
                 article(1).published().orElseThrow()).withDuplicateOf(original));
         long alone = insert(article(3));
         assertThat(store.copyCounts(List.of(original, alone))).containsEntry(original, 1).doesNotContainKey(alone);
-    }
-
-    @Test
-    void storyInputsComeInTimeOrderWithEntities() {
-        long later = insert(article(5));
-        long earlier = insert(article(2));
-        store.saveUnderstanding(new StoredUnderstanding(later, understanding(Category.OTHER, "乙"), Optional.empty()));
-        store.saveUnderstanding(new StoredUnderstanding(earlier, understanding(Category.OTHER, "甲"), Optional.empty()));
-        try (Stream<StoryInput> inputs = store.storyInputs()) {
-            List<StoryInput> list = inputs.toList();
-            assertThat(list).extracting(StoryInput::articleId).containsExactly(earlier, later);
-            assertThat(list.get(0).entities().people()).containsExactly("甲");
-            assertThat(list.get(0).keywords()).containsExactly("外长", "会晤");
-        }
     }
 
     @Test

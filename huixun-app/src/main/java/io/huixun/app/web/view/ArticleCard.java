@@ -7,7 +7,10 @@ import java.util.Optional;
  * An article in a list.
  *
  * @param summary   two or three sentences (or the excerpt of a teaser)
- * @param alsoCount how many other sources carried a copy of it
+ * @param alsoCount how many sources besides this one reported its story ("另有 N 家来源报道"): the story's
+ *                  {@code otherSources()}, the same number on every page, feed and API answer
+ * @param storyId   the story it belongs to (where "另有 N 家来源报道" links)
  */
 public record ArticleCard(long id, String title, String source, Optional<ZonedDateTime> published, String summary,
-                          int alsoCount, boolean teaser, Optional<String> url, String category) {}
+                          int alsoCount, boolean teaser, Optional<String> url, String category,
+                          Optional<String> storyId) {}
