@@ -57,17 +57,25 @@ final class StoryKeeper {
         return storyId;
     }
 
-    /** The source's name, or the host of the article's address when the source has no name. */
+    /**
+     * The source's name; without one, the host of the article's address, or the name of the local file it came from
+     * ({@code file:///data/portal-dump-seed.txt#item-2} → {@code portal-dump-seed.txt}).
+     */
     static String sourceName(StoredArticle a) {
         if (!a.source().isBlank()) {
             return a.source().strip();
         }
-        return a.url().flatMap(StoryKeeper::host).orElse("?");
+        return a.url().flatMap(StoryKeeper::origin).orElse("未知来源");
     }
 
-    private static Optional<String> host(String url) {
+    private static Optional<String> origin(String url) {
         try {
-            return Optional.ofNullable(URI.create(url).getHost());
+            URI uri = URI.create(url);
+            if ("file".equalsIgnoreCase(uri.getScheme()) && uri.getPath() != null) {
+                String path = uri.getPath();
+                return Optional.of(path.substring(path.lastIndexOf('/') + 1)).filter(n -> !n.isEmpty());
+            }
+            return Optional.ofNullable(uri.getHost());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

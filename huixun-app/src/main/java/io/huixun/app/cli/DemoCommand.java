@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
                 "on http://127.0.0.1:8080 (or --port)."})
 final class DemoCommand implements Callable<Integer> {
     /** The bundled samples, in ingest order: the clean feed first, then the damaged page that copies some of it. */
-    static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "content-farm-copies.jsonl", "portal-dump-seed.txt");
+    static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "content-farm-copies.jsonl", "portal-dump-seed.txt",
+            "seed-event-reports.jsonl");
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080).")
     int port;

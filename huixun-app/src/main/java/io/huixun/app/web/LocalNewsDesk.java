@@ -64,6 +64,8 @@ public final class LocalNewsDesk implements NewsDesk {
     /** The front page ranks the stories touched in this much time before the newest news. */
     static final Duration STORY_WINDOW = Duration.ofDays(3);
     static final int STORY_CANDIDATES = 300;
+    /** When the recent window has too few stories with several reports, bigger ones of this span fill the page. */
+    static final Duration FILL_WINDOW = Duration.ofDays(365);
     static final int FEED_ITEMS = 50;
     static final Duration DEFAULT_REFRESH = Duration.ofMinutes(30);
 
@@ -120,7 +122,18 @@ public final class LocalNewsDesk implements NewsDesk {
         RecentFilter filter = new RecentFilter(true, source, cat.map(Enum::name));
         // Candidates: the stories touched in the last days of news (bounded by the window and a count, never by the
         // size of the store), ranked by sources, recency and velocity.
-        List<StoryRecord> ranked = FrontPageRanking.rank(store.recentStories(1, STORY_WINDOW, STORY_CANDIDATES));
+        List<StoryRecord> ranked = new ArrayList<>(FrontPageRanking.rank(store.recentStories(1, STORY_WINDOW,
+                STORY_CANDIDATES)));
+        if (ranked.stream().filter(r -> r.articles() > 1).count() < TOP_STORIES) {
+            // A quiet stretch (or an archive): fill the page with the biggest stories of the last year, after the
+            // recent ones, most reports first.
+            Set<String> have = new HashSet<>(ranked.stream().map(StoryRecord::id).toList());
+            store.recentStories(2, FILL_WINDOW, STORY_CANDIDATES).stream().filter(r -> !have.contains(r.id()))
+                    .sorted(java.util.Comparator.comparingInt(StoryRecord::sources).reversed()
+                            .thenComparing(StoryRecord::articles, java.util.Comparator.reverseOrder())
+                            .thenComparing(StoryRecord::last, java.util.Comparator.reverseOrder()))
+                    .forEach(ranked::add);
+        }
         Map<Long, ArticleSummary> leads = new java.util.HashMap<>();
         store.summaries(ranked.stream().map(StoryRecord::leadId).toList()).forEach(a -> leads.put(a.id(), a));
         Map<Long, StoredUnderstanding> leadUnderstanding = store.understandings(leads.keySet());
