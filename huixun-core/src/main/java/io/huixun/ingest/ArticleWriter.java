@@ -34,14 +34,25 @@ final class ArticleWriter {
 
     private final ArticleStore store;
     private final SearchIndex index;
-    private final DeduplicatingWriter dedup;
+    /**
+     * The de-duplication index is rebuilt from the stored fingerprints on a thread of its own, so that opening an
+     * installation (and serving its pages) does not wait for it; the first write does.
+     */
+    private final java.util.concurrent.CompletableFuture<DeduplicatingWriter> dedup;
     private final StoryKeeper stories;
     private int uncommitted;
 
     ArticleWriter(ArticleStore store, SearchIndex index, Deduplicator deduplicator) {
         this.store = store;
         this.index = index;
-        this.dedup = DeduplicatingWriter.open(store, deduplicator);
+        this.dedup = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("dedup-index-load").start(() -> {
+            try {
+                dedup.complete(DeduplicatingWriter.open(store, deduplicator));
+            } catch (Throwable t) {
+                dedup.completeExceptionally(t);
+            }
+        });
         this.stories = new StoryKeeper(store);
     }
 
@@ -53,7 +64,7 @@ final class ArticleWriter {
     synchronized IngestReport write(ArticlePreparer.PreparedArticle p) {
         SaveResult saved;
         try {
-            saved = dedup.save(p.article());
+            saved = dedup.join().save(p.article());
         } catch (RuntimeException e) {
             return IngestReport.problem(p.origin(), "cannot store: " + e.getMessage());
         }

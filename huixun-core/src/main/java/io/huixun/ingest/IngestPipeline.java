@@ -110,9 +110,17 @@ public final class IngestPipeline implements AutoCloseable {
      * Brings the index in line with the store (the start-up check, and the cure after a crash between a store commit
      * and an index commit): documents missing from the index are added, documents of unknown articles deleted.
      *
+     * <p>Cost: two counts when they agree (every start-up after a clean stop); a pass over every id only when they
+     * differ.
+     *
      * @return how many documents were added and deleted
      */
     public IndexRepair synchronizeIndex() {
+        if (index.count() == store.count()) {
+            // The usual case, answered without reading every id: a crash between a store commit and an index commit
+            // leaves the index short, so equal counts mean nothing is missing.
+            return new IndexRepair(0, 0);
+        }
         SortedSet<String> indexed = index.ids();
         Set<String> stored = new HashSet<>();
         int added = 0;

@@ -62,7 +62,7 @@ public interface ArticleStore extends AutoCloseable {
     /** For each canonical id, how many copies link to it (absent when none). */
     Map<Long, Integer> copyCounts(Collection<Long> canonicalIds);
 
-    /** The distinct publisher names of canonical articles, most articles first, at most {@code limit}. */
+    /** The publisher names of the newest 2,000 canonical articles, most articles first, at most {@code limit}. */
     List<String> publishers(int limit);
 
     /** Stores (or replaces) what the understanding stage found in article {@code articleId}. */
