@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@link #assess}: is the entry's own text the whole article, or only a summary/teaser? Content
  *       (content:encoded, atom:content, content_html) with several paragraphs, or one long one, is full; a
- *       description alone is a summary unless it plainly holds a whole article (3+ paragraphs, 400+ characters);
+ *       description alone is a summary unless it plainly holds a whole article (3+ paragraphs, 300+ characters);
  *       anything cut with {@code ...}, {@code …}, 阅读全文, 查看全文, 更多, "read more" is a summary.</li>
  *   <li>{@link #choose}: keep the page's text only when it is a better version of the same article: not a script
  *       shell ("请启用JavaScript"), not almost empty, not far shorter than the feed's, related to the entry's title
@@ -178,7 +178,7 @@ public final class EntryText {
         if (isCut(summary)) {
             return new FeedSide(text, Extent.SUMMARY, "the description is cut off");
         }
-        if (summary.size() >= 3 && letters(text) >= 400) {
+        if (summary.size() >= 3 && letters(text) >= 300) {
             return new FeedSide(text, Extent.FULL, "the description holds a whole article");
         }
         return new FeedSide(text, Extent.SUMMARY, "only a description");
