@@ -30,6 +30,9 @@ final class KindSniffer {
     /** How far to look for a JSON Feed's version or an RDF feed's namespace after the root. */
     private static final int LOOKAHEAD = 64 * 1024;
 
+    /** UTF-16 is decoded, so only its first 4 MB: a prolog longer than 2 M characters is not a feed's. */
+    private static final int MAX_UTF16_BYTES = 4 << 20;
+
     private KindSniffer() {}
 
     static DocumentKind detect(byte[] body, Optional<String> contentType) {
@@ -112,17 +115,17 @@ final class KindSniffer {
     /** UTF-16 (BOM or zero-byte pattern) decoded; anything else viewed byte-per-char. */
     private static CharSequence asText(byte[] b) {
         if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+            return new String(b, 2, Math.min(b.length - 2, MAX_UTF16_BYTES), StandardCharsets.UTF_16BE);
         }
         if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+            return new String(b, 2, Math.min(b.length - 2, MAX_UTF16_BYTES), StandardCharsets.UTF_16LE);
         }
         Optional<java.nio.charset.Charset> utf16 = XmlText.utf16WithoutBom(b);
         if (utf16.isPresent()) {
-            return new String(b, utf16.get());
+            return new String(b, 0, Math.min(b.length, MAX_UTF16_BYTES), utf16.get());
         }
         int start = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
-        return new String(b, start, b.length - start, StandardCharsets.ISO_8859_1);
+        return new Latin1View(b, start, b.length); // no copy: bodies may be megabytes
     }
 
     private static int skipSpace(CharSequence s, int i) {

@@ -1,7 +1,5 @@
 package io.huixun.source;
 
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
@@ -24,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +31,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.w3c.dom.Document;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -281,7 +277,7 @@ public final class SourceParser {
                 Optional<URI> feedUrl = toUri(xmlUrl);
                 if (feedUrl.isPresent()) {
                     out.add(new Subscription(title, feedUrl.get(), toUri(el.getAttribute("htmlUrl").strip()),
-                            folders));
+                            folders, categories(el.getAttribute("category"))));
                 } else {
                     warnings.add("skipped outline \"" + abbreviate(title) + "\": xmlUrl is not an http(s) URL: "
                             + abbreviate(xmlUrl));
@@ -293,6 +289,18 @@ public final class SourceParser {
             }
             collectOutlines(el, inner, out, warnings);
         }
+    }
+
+    /** OPML 2.0 {@code category}: {@code "/新闻/国际, 科技"} → {@code [新闻/国际, 科技]}. */
+    private static List<String> categories(String attribute) {
+        List<String> out = new ArrayList<>();
+        for (String c : attribute.split(",")) {
+            String t = c.strip().replaceAll("^/+|/+$", "").strip();
+            if (!t.isEmpty() && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static String siteOf(String host) {
