@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public record Sitemap(URI location, boolean index, List<SitemapEntry> pages, List<URI> sitemaps) {
     /** Last path segment naming a sitemap or a feed-like XML file, e.g. {@code sitemap-2025-04.xml.gz}. */
     private static final Pattern SITEMAP_PATH = Pattern.compile(
-            "(?i)(?:.*/)?(?:[^/]*sitemap[^/]*|[^/]+\\.xml(?:\\.gz)?|[^/]+\\.gz)$");
+            "(?i)(?:.*/)?(?:[^/]*sitemap[^/.]*(?:\\.(?:xml|txt|php|xml\\.gz|gz))?|[^/]+\\.xml(?:\\.gz)?|[^/]+\\.gz)$");
 
     public Sitemap {
         Objects.requireNonNull(location, "location");
@@ -70,7 +70,7 @@ public record Sitemap(URI location, boolean index, List<SitemapEntry> pages, Lis
             return true;
         }
         String path = url.getPath() == null ? "" : url.getPath();
-        return url.getQuery() == null && SITEMAP_PATH.matcher(path).matches() && !path.endsWith("/");
+        return SITEMAP_PATH.matcher(path).matches() && !path.endsWith("/");
     }
 
     /** Same scheme-insensitive host, path and query; fragment ignored: {@code http://a.cn/s.xml#x} = {@code https://A.cn/s.xml}. */

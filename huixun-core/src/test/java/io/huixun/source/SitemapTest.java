@@ -71,6 +71,9 @@ class SitemapTest {
                 "https://news.example.cn/2025/04/27/a1.shtml", "https://news.example.cn/2025/04/27/a2.shtml");
         assertThat(s.childSitemaps()).containsExactly(URI.create("https://news.example.cn/sitemaps/sitemap_2.xml"));
         assertThat(s.isSitemapUrl(URI.create("http://NEWS.example.cn/sitemap.xml#top"))).isTrue();
+        assertThat(s.isSitemapUrl(URI.create("https://news.example.cn/sitemap.php?page=2"))).isTrue();
+        assertThat(s.isSitemapUrl(URI.create("https://news.example.cn/help/sitemap-guide.html"))).isFalse();
+        assertThat(s.isSitemapUrl(URI.create("https://news.example.cn/sitemap/"))).isFalse();
         SitemapEntry first = s.articlePages().get(0);
         assertThat(first.news()).hasValueSatisfying(n -> {
             assertThat(n.title()).isEqualTo("国务院新闻办举行发布会");
