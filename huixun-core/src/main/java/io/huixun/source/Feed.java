@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param title    the feed's title, empty when it has none
  * @param link     the site the feed describes
  * @param entries  the entries in document order
+ * @param charset  the charset the document was decoded with (a label mapped browser-style: {@code gb2312} →
+ *                 GB18030, {@code iso-8859-1} → windows-1252)
  */
-public record Feed(String format, String title, Optional<URI> link, List<FeedEntry> entries) {
+public record Feed(String format, String title, Optional<URI> link, List<FeedEntry> entries, String charset) {
     public Feed {
         entries = List.copyOf(entries);
+    }
+
+    /** A feed decoded from UTF-8. */
+    public Feed(String format, String title, Optional<URI> link, List<FeedEntry> entries) {
+        this(format, title, link, entries, "UTF-8");
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 final class JsonFeedReader {
     private JsonFeedReader() {}
 
-    static ParseResult<Feed> read(String json, URI feedUrl, ZoneId zone) {
+    static ParseResult<Feed> read(String json, URI feedUrl, ZoneId zone, String charset) {
         Object root;
         try {
             root = JsonTree.parse(json);
@@ -48,10 +48,13 @@ final class JsonFeedReader {
             if (url.isEmpty()) {
                 warnings.add("item " + i + " has no usable url");
             }
-            Optional<String> html = JsonTree.string(item, "content_html");
-            String summary = JsonTree.string(item, "summary").map(SourceParser::plain)
-                    .or(() -> JsonTree.string(item, "content_text").map(String::strip))
-                    .or(() -> html.map(SourceParser::plain)).orElse("");
+            // content_html is HTML; content_text and summary are plain text (spec), escaped here so every
+            // FeedEntry field holding markup holds HTML
+            Optional<String> html = JsonTree.string(item, "content_html")
+                    .or(() -> JsonTree.string(item, "content_text").map(EntryReader::escapeText));
+            Optional<String> summaryHtml = JsonTree.string(item, "summary").map(EntryReader::escapeText);
+            String summary = summaryHtml.map(SourceParser::plain)
+                    .or(() -> html.map(SourceParser::plain).map(JsonFeedReader::abbreviate)).orElse("");
             Optional<ZonedDateTime> published = JsonTree.string(item, "date_published")
                     .flatMap(s -> FeedDates.parse(s, zone));
             Optional<ZonedDateTime> updated = JsonTree.string(item, "date_modified")
@@ -65,13 +68,29 @@ final class JsonFeedReader {
             }
             Optional<String> id = item.get("id") instanceof String s ? Optional.of(s)
                     : item.get("id") instanceof Number n ? Optional.of(n.toString()) : Optional.empty();
+            List<Enclosure> attachments = new ArrayList<>();
+            for (Object a : JsonTree.array(item, "attachments")) {
+                if (a instanceof Map<?, ?> am) {
+                    Optional<URI> au = JsonTree.string(am, "url").flatMap(u -> resolve(feedUrl, u));
+                    Object size = am.get("size_in_bytes");
+                    au.filter(x -> attachments.stream().noneMatch(e -> e.url().equals(x))).ifPresent(x ->
+                            attachments.add(Enclosure.of(x, JsonTree.string(am, "mime_type").orElse(""),
+                                    size instanceof Number n ? String.valueOf(n.longValue()) : "", "")));
+                }
+            }
+            Optional<URI> image = JsonTree.string(item, "image").flatMap(u -> resolve(feedUrl, u))
+                    .or(() -> attachments.stream().filter(e -> e.kind() == Enclosure.Kind.IMAGE)
+                            .map(Enclosure::url).findFirst());
+            if (published.isEmpty()) {
+                published = updated;
+            }
             entries.add(new FeedEntry(url, id, SourceParser.clean(JsonTree.string(item, "title").orElse("")),
-                    summary, html, published, updated, author, tags));
+                    summary, html, published, updated, author, tags, summaryHtml, attachments, image));
         }
         String format = version.endsWith("1.1") ? "json_1.1" : "json_1.0";
         return new ParseResult.Parsed<>(new Feed(format, SourceParser.clean(JsonTree.string(feed, "title")
-                .orElse("")), JsonTree.string(feed, "home_page_url").flatMap(u -> resolve(feedUrl, u)), entries),
-                warnings);
+                .orElse("")), JsonTree.string(feed, "home_page_url").flatMap(u -> resolve(feedUrl, u)), entries,
+                charset), warnings);
     }
 
     private static Optional<String> firstAuthor(Map<?, ?> m) {
@@ -95,6 +114,10 @@ final class JsonFeedReader {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 500 ? s : s.substring(0, 500) + "…";
     }
 
     private static String firstLine(String s) {

@@ -1,7 +1,5 @@
 package io.huixun.source;
 
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
@@ -24,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +31,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.w3c.dom.Document;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -73,10 +69,11 @@ public final class SourceParser {
         if (bytes.length == 0) {
             return new ParseResult.Malformed<>("empty document");
         }
-        String text = XmlText.decode(bytes, charsetHint);
+        XmlText.Decoded decoded = XmlText.decoded(bytes, charsetHint);
+        String text = decoded.text();
         String head = text.stripLeading();
         if (head.startsWith("{")) {
-            return JsonFeedReader.read(text, feedUrl, defaultZone);
+            return JsonFeedReader.read(text, feedUrl, defaultZone, decoded.charset().name());
         }
         if (!head.startsWith("<")) {
             return new ParseResult.Malformed<>("neither XML nor JSON: starts with "
@@ -99,21 +96,40 @@ public final class SourceParser {
                     + abbreviate(String.valueOf(e.getMessage())));
         }
         List<String> warnings = new ArrayList<>();
+        org.w3c.dom.Element rootElement = dom.getDocumentElement();
         List<org.w3c.dom.Element> rawItems = elements(dom, root.equals("feed") ? "entry" : "item");
         List<SyndEntry> entries = syndFeed.getEntries();
         boolean aligned = rawItems.size() == entries.size();
+        Optional<String> feedAuthor = feedAuthor(rootElement);
         List<FeedEntry> out = new ArrayList<>();
         for (int i = 0; i < entries.size() && i < MAX_ITEMS; i++) {
             SyndEntry e = entries.get(i);
             Optional<org.w3c.dom.Element> raw = aligned ? Optional.of(rawItems.get(i)) : Optional.empty();
-            out.add(entry(e, raw, feedUrl, defaultZone, warnings, i));
+            out.add(EntryReader.read(e, raw, feedUrl, defaultZone, feedAuthor, warnings, i));
         }
         if (entries.size() > MAX_ITEMS) {
             warnings.add("feed has " + entries.size() + " entries; kept the first " + MAX_ITEMS);
         }
-        Feed feed = new Feed(syndFeed.getFeedType(), clean(syndFeed.getTitle()),
-                absolute(syndFeed.getLink(), feedUrl), out);
+        Optional<URI> siteLink = feedLink(rootElement, feedUrl).or(() -> absolute(syndFeed.getLink(), feedUrl));
+        Feed feed = new Feed(syndFeed.getFeedType(), clean(syndFeed.getTitle()), siteLink, out,
+                decoded.charset().name());
         return new ParseResult.Parsed<>(feed, warnings);
+    }
+
+    /**
+     * What a document is, from its root element: BOMs (UTF-8/16), the XML declaration, comments, processing
+     * instructions, a DOCTYPE and whitespace of any length are skipped first; UTF-16 bodies with or without BOM are
+     * read; text inside an HTML page never counts. JSON is a {@link DocumentKind#JSON_FEED} when its
+     * {@code version} is a jsonfeed.org version URL. The content type only decides between HTML and UNKNOWN for a
+     * document whose root says neither (a fragment of tags, or text).
+     *
+     * <p>Example: {@code "<?xml version='1.0'?>\n<!-- 600 bytes of comment -->\n<rss version='2.0'>"} → RSS.
+     *
+     * @param body         the document as fetched (not decoded)
+     * @param contentType  the HTTP Content-Type, when known
+     */
+    public static DocumentKind detect(byte[] body, Optional<String> contentType) {
+        return KindSniffer.detect(body, contentType);
     }
 
     /** {@link #feed(byte[], URI, Optional, ZoneId)} with no charset hint and {@link #DEFAULT_ZONE}. */
@@ -146,7 +162,7 @@ public final class SourceParser {
                 toUri(child.getUrl().toString()).ifPresentOrElse(children::add,
                         () -> warnings.add("skipped child sitemap with a bad URL: " + child.getUrl()));
             }
-            return new ParseResult.Parsed<>(new Sitemap(true, List.of(), children), warnings);
+            return new ParseResult.Parsed<>(new Sitemap(location, true, List.of(), children), warnings);
         }
         List<SitemapEntry> pages = new ArrayList<>();
         for (SiteMapURL u : ((SiteMap) parsed).getSiteMapUrls()) {
@@ -159,7 +175,7 @@ public final class SourceParser {
                     .map(d -> d.toInstant().atZone(ZoneOffset.UTC));
             pages.add(new SitemapEntry(url.get(), lastmod, news(u)));
         }
-        return new ParseResult.Parsed<>(new Sitemap(false, pages, List.of()), warnings);
+        return new ParseResult.Parsed<>(new Sitemap(location, false, pages, List.of()), warnings);
     }
 
     /** Parses an OPML subscription list (OPML 1.0/2.0): every outline with an {@code xmlUrl}. */
@@ -221,50 +237,6 @@ public final class SourceParser {
         return new ParseResult.Parsed<>(List.copyOf(links.values()), List.of());
     }
 
-    private static FeedEntry entry(SyndEntry e, Optional<org.w3c.dom.Element> raw, URI feedUrl, ZoneId zone,
-                                   List<String> warnings, int index) {
-        Optional<URI> url = absolute(e.getLink(), feedUrl);
-        if (url.isEmpty()) {
-            url = absolute(e.getUri(), feedUrl);
-        }
-        if (url.isEmpty()) {
-            warnings.add("entry " + (index + 1) + " has no usable link");
-        }
-        String summary = e.getDescription() == null ? "" : plain(e.getDescription().getValue());
-        Optional<String> content = Optional.empty();
-        for (SyndContent c : e.getContents()) {
-            if (c.getValue() != null && !c.getValue().isBlank()) {
-                content = Optional.of(c.getValue());
-                break;
-            }
-        }
-        if (summary.isEmpty() && content.isPresent()) {
-            summary = abbreviateText(plain(content.get()), 500);
-        }
-        Optional<ZonedDateTime> published = raw.flatMap(r -> childText(r, "pubDate", "published", "issued", "date",
-                "created")).flatMap(s -> FeedDates.parse(s, zone));
-        if (published.isEmpty()) {
-            published = instant(e.getPublishedDate());
-        }
-        Optional<ZonedDateTime> updated = raw.flatMap(r -> childText(r, "updated", "modified"))
-                .flatMap(s -> FeedDates.parse(s, zone));
-        if (updated.isEmpty()) {
-            updated = instant(e.getUpdatedDate());
-        }
-        if (published.isEmpty() && raw.flatMap(r -> childText(r, "pubDate", "published", "date")).isPresent()) {
-            warnings.add("entry " + (index + 1) + " has a date that does not parse");
-        }
-        List<String> categories = new ArrayList<>();
-        for (SyndCategory c : e.getCategories()) {
-            if (c.getName() != null && !c.getName().isBlank()) {
-                categories.add(c.getName().strip());
-            }
-        }
-        Optional<String> author = Optional.ofNullable(e.getAuthor()).map(String::strip).filter(s -> !s.isEmpty());
-        Optional<String> id = Optional.ofNullable(e.getUri()).map(String::strip).filter(s -> !s.isEmpty());
-        return new FeedEntry(url, id, clean(e.getTitle()), summary, content, published, updated, author, categories);
-    }
-
     private static Optional<SitemapEntry.News> news(SiteMapURL u) {
         ExtensionMetadata[] meta = u.getAttributesForExtension(Extension.NEWS);
         if (meta == null) {
@@ -305,7 +277,7 @@ public final class SourceParser {
                 Optional<URI> feedUrl = toUri(xmlUrl);
                 if (feedUrl.isPresent()) {
                     out.add(new Subscription(title, feedUrl.get(), toUri(el.getAttribute("htmlUrl").strip()),
-                            folders));
+                            folders, categories(el.getAttribute("category"))));
                 } else {
                     warnings.add("skipped outline \"" + abbreviate(title) + "\": xmlUrl is not an http(s) URL: "
                             + abbreviate(xmlUrl));
@@ -317,6 +289,18 @@ public final class SourceParser {
             }
             collectOutlines(el, inner, out, warnings);
         }
+    }
+
+    /** OPML 2.0 {@code category}: {@code "/新闻/国际, 科技"} → {@code [新闻/国际, 科技]}. */
+    private static List<String> categories(String attribute) {
+        List<String> out = new ArrayList<>();
+        for (String c : attribute.split(",")) {
+            String t = c.strip().replaceAll("^/+|/+$", "").strip();
+            if (!t.isEmpty() && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static String siteOf(String host) {
@@ -350,7 +334,7 @@ public final class SourceParser {
     }
 
     /** An absolute http(s) URL with a host, or empty. */
-    private static Optional<URI> toUri(String s) {
+    static Optional<URI> toUri(String s) {
         if (s == null || s.isBlank() || s.length() > 4096) {
             return Optional.empty();
         }
@@ -374,10 +358,6 @@ public final class SourceParser {
         return URI.create(s.substring(0, s.indexOf('#')));
     }
 
-    private static Optional<ZonedDateTime> instant(Date d) {
-        return Optional.ofNullable(d).map(x -> x.toInstant().atZone(ZoneOffset.UTC));
-    }
-
     private static List<org.w3c.dom.Element> elements(Document dom, String localName) {
         NodeList nodes = dom.getElementsByTagNameNS("*", localName);
         List<org.w3c.dom.Element> out = new ArrayList<>(nodes.getLength());
@@ -393,22 +373,6 @@ public final class SourceParser {
         return out;
     }
 
-    private static Optional<String> childText(org.w3c.dom.Element parent, String... names) {
-        for (String name : names) {
-            NodeList children = parent.getChildNodes();
-            for (int i = 0; i < children.getLength(); i++) {
-                Node n = children.item(i);
-                if (n instanceof org.w3c.dom.Element el && localName(el).equals(name)) {
-                    String t = el.getTextContent();
-                    if (t != null && !t.isBlank()) {
-                        return Optional.of(t.strip());
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static String localName(org.w3c.dom.Element e) {
         return e.getLocalName() != null ? e.getLocalName() : e.getNodeName();
     }
@@ -418,7 +382,7 @@ public final class SourceParser {
         if (html == null || html.isBlank()) {
             return "";
         }
-        return Jsoup.parseBodyFragment(html).text().strip();
+        return HtmlFragment.parse(html).body().text().strip();
     }
 
     static String clean(String s) {
@@ -429,7 +393,52 @@ public final class SourceParser {
         return s.length() <= 160 ? s : s.substring(0, 157) + "...";
     }
 
-    private static String abbreviateText(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
+    /** The site link of an Atom feed (alternate link, xml:base applied) or an RSS channel; empty when none. */
+    private static Optional<URI> feedLink(org.w3c.dom.Element root, URI feedUrl) {
+        org.w3c.dom.Element scope = root;
+        List<org.w3c.dom.Element> channels = EntryReader.children(root, "channel");
+        if (!channels.isEmpty()) {
+            scope = channels.get(0);
+        }
+        for (org.w3c.dom.Element l : EntryReader.children(scope, "link")) {
+            String ns = l.getNamespaceURI();
+            boolean atom = EntryReader.ATOM_NS.equals(ns) || EntryReader.ATOM03_NS.equals(ns);
+            if (atom) {
+                String rel = l.getAttribute("rel").strip();
+                if (rel.isEmpty() || rel.equals("alternate")) {
+                    return EntryReader.absolute(l.getAttribute("href"), EntryReader.baseOf(l, feedUrl));
+                }
+            } else if (ns == null || ns.startsWith("http://purl.org/rss/") || ns.startsWith("http://my.netscape")) {
+                return EntryReader.absolute(l.getTextContent(), EntryReader.baseOf(l, feedUrl));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A feed-level author (Atom {@code author/name}, {@code dc:creator}) that entries without one inherit. */
+    private static Optional<String> feedAuthor(org.w3c.dom.Element root) {
+        org.w3c.dom.Element scope = root;
+        List<org.w3c.dom.Element> channels = EntryReader.children(root, "channel");
+        if (!channels.isEmpty()) {
+            scope = channels.get(0);
+        }
+        for (org.w3c.dom.Element a : EntryReader.children(scope, "author")) {
+            if (EntryReader.ATOM_NS.equals(a.getNamespaceURI()) || EntryReader.ATOM03_NS.equals(a.getNamespaceURI())) {
+                Optional<String> name = EntryReader.childText(a, "name").map(SourceParser::clean)
+                        .filter(n -> !n.isEmpty());
+                if (name.isPresent()) {
+                    return name;
+                }
+            }
+        }
+        for (org.w3c.dom.Element c : EntryReader.children(scope, "creator")) {
+            if (EntryReader.DC_NS.equals(c.getNamespaceURI())) {
+                String n = clean(c.getTextContent());
+                if (!n.isEmpty()) {
+                    return Optional.of(n);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

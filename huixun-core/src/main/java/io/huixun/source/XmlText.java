@@ -38,20 +38,59 @@ final class XmlText {
         }
     }
 
+    /** Text decoded from bytes, and the charset that decoded it. */
+    record Decoded(String text, Charset charset) {}
+
     static String decode(byte[] bytes, Optional<Charset> hint) {
+        return decoded(bytes, hint).text();
+    }
+
+    /**
+     * BOM → UTF-16 by its zero bytes → XML declaration → caller's hint → detection. Labels map browser-style: a
+     * {@code gb2312} label is GB18030 and an {@code iso-8859-1} label (or hint) is windows-1252, as WHATWG does, so
+     * byte 0x93 in a "Latin-1" feed is “ and not a C1 control.
+     */
+    static Decoded decoded(byte[] bytes, Optional<Charset> hint) {
         DetectedCharset detected = CharsetDetector.detect(bytes);
         if (detected.evidence() == DetectedCharset.Evidence.BOM) {
-            return new String(bytes, detected.bomLength(), bytes.length - detected.bomLength(), detected.charset());
+            return new Decoded(new String(bytes, detected.bomLength(), bytes.length - detected.bomLength(),
+                    detected.charset()), detected.charset());
+        }
+        Optional<Charset> utf16 = utf16WithoutBom(bytes);
+        if (utf16.isPresent()) {
+            return new Decoded(new String(bytes, utf16.get()), utf16.get());
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1);
         Matcher m = XML_ENCODING.matcher(head);
         Optional<Charset> declared = m.find() ? CharsetDetector.forLabel(m.group(1)) : Optional.empty();
-        Charset charset = declared.or(() -> hint).orElse(detected.charset());
+        Optional<Charset> hinted = hint.flatMap(h -> CharsetDetector.forLabel(h.name()).or(() -> Optional.of(h)));
+        Charset charset = declared.or(() -> hinted).orElse(detected.charset());
         // valid multi-byte UTF-8 beats a legacy label (lessons.md)
         if (!charset.equals(StandardCharsets.UTF_8) && detected.evidence() == DetectedCharset.Evidence.VALID_UTF8) {
             charset = StandardCharsets.UTF_8;
         }
-        return new String(bytes, charset);
+        if (charset.name().startsWith("UTF-16")) {
+            charset = detected.charset(); // a UTF-16 label on bytes without UTF-16's zero bytes is wrong
+        }
+        return new Decoded(new String(bytes, charset), charset);
+    }
+
+    /**
+     * UTF-16 without a BOM, recognised as XML spec appendix F does: markup starts with {@code <} or whitespace,
+     * so the first two bytes are an ASCII character and a zero (LE) or a zero and an ASCII character (BE).
+     * Example: {@code 3C 00 3F 00} → UTF-16LE.
+     */
+    static Optional<Charset> utf16WithoutBom(byte[] b) {
+        if (b.length < 4) {
+            return Optional.empty();
+        }
+        if (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0 && (b[1] & 0xff) < 0x80) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0 && (b[0] & 0xff) < 0x80) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
     }
 
     static Document parse(String xml) throws Unreadable {

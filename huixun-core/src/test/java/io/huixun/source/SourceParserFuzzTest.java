@@ -21,6 +21,8 @@ class SourceParserFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void feedsSitemapsOpmlAndPagesNeverThrow(byte[] input) {
+        assertThat(SourceParser.detect(input, java.util.Optional.empty())).isNotNull();
+        assertThat(FeedText.paragraphs(new String(input, StandardCharsets.UTF_8))).isNotNull();
         assertThat(SourceParser.feed(input, BASE)).isNotNull();
         assertThat(SourceParser.sitemap(input, BASE)).isNotNull();
         assertThat(SourceParser.opml(input)).isNotNull();

@@ -49,7 +49,10 @@ class SourceParserRobustnessTest {
                 "{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[" + "[".repeat(5000) + "]}",
                 "<?xml version=\"1.0\" encoding=\"no-such-charset\"?><rss/>",
                 "<rss version=\"2.0\">" + "<channel>".repeat(3000) + "</rss>",
-                "\uFEFF<feed xmlns=\"http://www.w3.org/2005/Atom\"/>");
+                "\uFEFF<feed xmlns=\"http://www.w3.org/2005/Atom\"/>",
+                "<!DOCTYPE [[[[", "<!--", "<?", "\u0000<\u0000r\u0000s", "<iframe", "<p>a<iframe/><iframe>b",
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content type=\"application/x\">!!notbase64"
+                        + "</content><link rel=\"enclosure\" href=\"::\"/></entry></feed>");
         for (String s : odd) {
             assertThatCode(() -> parseAll(s.getBytes(StandardCharsets.UTF_8)))
                     .as(s.substring(0, Math.min(40, s.length()))).doesNotThrowAnyException();
@@ -57,7 +60,13 @@ class SourceParserRobustnessTest {
     }
 
     private static List<ParseResult<?>> parseAll(byte[] input) {
-        return List.of(SourceParser.feed(input, BASE), SourceParser.sitemap(input, BASE), SourceParser.opml(input),
+        assertThat(SourceParser.detect(input, java.util.Optional.of("text/html"))).isNotNull();
+        assertThat(FeedText.paragraphs(new String(input, StandardCharsets.UTF_8))).isNotNull();
+        ParseResult<Feed> parsedFeed = SourceParser.feed(input, BASE);
+        if (parsedFeed instanceof ParseResult.Parsed<Feed> feed) {
+            feed.value().entries().forEach(e -> assertThat(EntryText.choose(e, "页面正文")).isNotNull());
+        }
+        return List.of(parsedFeed, SourceParser.sitemap(input, BASE), SourceParser.opml(input),
                 SourceParser.listPage(new String(input, StandardCharsets.UTF_8), BASE));
     }
 

@@ -175,6 +175,9 @@ class SourceParserTest {
         ParseResult.Parsed<List<Subscription>> p = (ParseResult.Parsed<List<Subscription>>) r;
         assertThat(p.value()).extracting(Subscription::title).containsExactly("示例新闻", "World", "本地 RSSHub");
         assertThat(p.value().get(0).folders()).containsExactly("新闻");
+        assertThat(p.value().get(0).folder()).contains("新闻");
+        assertThat(p.value().get(0).categories()).containsExactly("新闻/国内", "时政");
+        assertThat(p.value().get(2).folder()).isEmpty();
         assertThat(p.value().get(0).siteUrl()).contains(URI.create("https://news.example.cn/"));
         assertThat(p.value().get(1).folders()).containsExactly("新闻", "国际");
         assertThat(p.value().get(2).feedUrl()).isEqualTo(URI.create("http://192.168.1.20:1200/weibo/user/1"));

@@ -13,10 +13,22 @@ import io.huixun.fetch.Fetcher;
 import io.huixun.model.Article;
 import io.huixun.model.Dateline;
 import io.huixun.model.Image;
+import io.huixun.source.DocumentKind;
+import io.huixun.source.Enclosure;
+import io.huixun.source.EntryText;
+import io.huixun.source.Feed;
+import io.huixun.source.FeedEntry;
+import io.huixun.source.ParseResult;
+import io.huixun.source.Sitemap;
+import io.huixun.source.SitemapEntry;
+import io.huixun.source.SourceParser;
+import io.huixun.text.charset.CharsetDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -36,12 +48,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code huixun extract FILE|URL…}: one JSON object per article on its own line (DESIGN §5): {@code input, title,
- * body, published, author, source, charset, teaser}, then {@code dateline, url, images, warnings}. A portal dump gives
- * one line per item (the lead first). Unreadable inputs are reported on stderr and the others still processed.
+ * {@code huixun extract FEED|SITEMAP|URL|FILE…}: one JSON object per article on its own line (DESIGN §5):
+ * {@code input, title, body, published, author, source, charset, teaser}, then {@code dateline, url, images,
+ * warnings}. A portal dump gives one line per item (the lead first). A feed (RSS, RDF, Atom, JSON Feed) gives one line
+ * per entry with the same first fields, then {@code link, enclosures} ({@code url, type, length, kind}), {@code image}
+ * and {@code kind}; a sitemap one line per page and per child sitemap. What an input is comes from its root element
+ * ({@link SourceParser#detect}), not its name. Unreadable inputs are reported on stderr and the others still processed.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Extract articles (title, body, publish time, author, source) from HTML pages and text files.",
+        description = {"Extract articles (title, body, publish time, author, source) from HTML pages and text files, "
+                        + "and the entries of feeds (RSS, Atom, JSON Feed) and sitemaps.",
                 "Files may be in any charset. A portal dump (.txt: a lead article, then items separated by '-' lines) "
                         + "gives one JSON line per item. '-' reads standard input. http(s) URLs are fetched politely "
                         + "(robots.txt, public addresses only unless --allow-address)."},
@@ -51,7 +67,8 @@ import picocli.CommandLine.Parameters;
 final class ExtractCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|URL", description = "HTML pages or text files ('-' for stdin).")
+    @Parameters(arity = "1..*", paramLabel = "FEED|SITEMAP|URL|FILE",
+            description = "Feeds, sitemaps, HTML pages or text files, as files or http(s) URLs ('-' for stdin).")
     List<String> inputs = List.of();
 
     @Option(names = "--now", paramLabel = "TIME", description = "Resolve relative times (3小时前, 昨天 10:30) against "
@@ -79,7 +96,19 @@ final class ExtractCommand implements Callable<Integer> {
         int status = HuixunCommand.OK;
         for (String input : inputs) {
             try {
-                Extraction result = extractor.extract(read(input));
+                RawDocument document = read(input);
+                DocumentKind kind = SourceParser.detect(document.bytes(), document.contentType());
+                if (kind.isFeed()) {
+                    writeFeed(out, input, document, options.defaultZone());
+                    continue;
+                }
+                byte[] b = document.bytes();
+                boolean gzip = b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b; // a .xml.gz sitemap
+                if (kind.isSitemap() || gzip) {
+                    writeSitemap(out, input, document);
+                    continue;
+                }
+                Extraction result = extractor.extract(document);
                 switch (result) {
                     case Extraction.Extracted ok -> {
                         for (Article a : ok.articles()) {
@@ -167,6 +196,104 @@ final class ExtractCommand implements Callable<Integer> {
                     + d.notBefore());
             case FetchResult.Failed f -> throw new UserInputException(url + ": " + f.reason());
         };
+    }
+
+    /** The address relative links of a feed or sitemap resolve against: the final URL, else the file's. */
+    private static URI locationOf(String input, RawDocument document) {
+        return document.url().orElseGet(() -> input.equals("-") ? URI.create("file:///dev/stdin")
+                : Path.of(input).toAbsolutePath().normalize().toUri());
+    }
+
+    private static Optional<Charset> charsetOf(Optional<String> contentType) {
+        return contentType.flatMap(t -> {
+            int i = t.toLowerCase(Locale.ROOT).indexOf("charset=");
+            return i < 0 ? Optional.empty()
+                    : CharsetDetector.forLabel(t.substring(i + 8).split("[;\\s]", 2)[0].replace("\"", ""));
+        });
+    }
+
+    private void writeFeed(Writer out, String input, RawDocument document, ZoneId zone) throws IOException {
+        ParseResult<Feed> parsed = SourceParser.feed(document.bytes(), locationOf(input, document),
+                charsetOf(document.contentType()), zone);
+        Feed feed = switch (parsed) {
+            case ParseResult.Parsed<Feed> p -> p.value();
+            case ParseResult.Malformed<Feed> bad -> throw new UserInputException(CliStreams.displayName(input)
+                    + ": malformed feed: " + bad.reason());
+        };
+        for (FeedEntry e : feed.entries()) {
+            EntryText.FeedSide side = EntryText.assess(e);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("input", input);
+            m.put("title", e.title());
+            m.put("body", side.text());
+            m.put("published", e.published().map(ExtractCommand::iso).orElse(null));
+            m.put("author", e.author().orElse(null));
+            m.put("source", feed.title().isEmpty() ? null : feed.title());
+            m.put("charset", feed.charset());
+            m.put("teaser", side.teaser());
+            m.put("link", e.url().map(URI::toString).orElse(null));
+            List<Map<String, Object>> enclosures = new ArrayList<>();
+            for (Enclosure x : e.enclosures()) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("url", x.url().toString());
+                em.put("type", x.mimeType().orElse(null));
+                em.put("length", x.length().isPresent() ? x.length().getAsLong() : null);
+                em.put("kind", x.kind().name().toLowerCase(Locale.ROOT));
+                enclosures.add(em);
+            }
+            m.put("enclosures", enclosures);
+            m.put("image", e.image().map(URI::toString).orElse(null));
+            m.put("kind", "entry");
+            JSON.writeValue(out, m);
+            out.write('\n');
+        }
+    }
+
+    private void writeSitemap(Writer out, String input, RawDocument document) throws IOException {
+        URI location = locationOf(input, document);
+        Sitemap sitemap = switch (SourceParser.sitemap(document.bytes(), location)) {
+            case ParseResult.Parsed<Sitemap> p -> p.value();
+            case ParseResult.Malformed<Sitemap> bad -> throw new UserInputException(CliStreams.displayName(input)
+                    + ": malformed sitemap: " + bad.reason());
+        };
+        for (SitemapEntry e : sitemap.articlePages()) {
+            Map<String, Object> m = sitemapLine(input, e.url());
+            e.news().ifPresent(n -> {
+                m.put("title", n.title());
+                m.put("published", n.published().map(ExtractCommand::iso).orElse(null));
+                m.put("source", n.publication().isEmpty() ? null : n.publication());
+            });
+            m.put("kind", "page");
+            JSON.writeValue(out, m);
+            out.write('\n');
+        }
+        for (URI child : sitemap.childSitemaps()) {
+            Map<String, Object> m = sitemapLine(input, child);
+            m.put("kind", "sitemap");
+            JSON.writeValue(out, m);
+            out.write('\n');
+        }
+    }
+
+    /** A sitemap line: the page fields (a sitemap has no text, so {@code teaser} is true), then the link. */
+    private static Map<String, Object> sitemapLine(String input, URI url) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", input);
+        m.put("title", "");
+        m.put("body", "");
+        m.put("published", null);
+        m.put("author", null);
+        m.put("source", null);
+        m.put("charset", "UTF-8");
+        m.put("teaser", true);
+        m.put("link", url.toString());
+        m.put("enclosures", List.of());
+        m.put("image", null);
+        return m;
+    }
+
+    private static String iso(ZonedDateTime t) {
+        return t.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static Map<String, Object> json(String input, Article a, Extraction.Extracted ok) {
