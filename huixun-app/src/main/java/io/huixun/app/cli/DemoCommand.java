@@ -26,6 +26,9 @@ final class DemoCommand implements Callable<Integer> {
     /** The bundled samples, in ingest order: the clean feed first, then the damaged page that copies some of it. */
     static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "content-farm-copies.jsonl", "portal-dump-seed.txt");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080).")
     int port;
 
@@ -34,9 +37,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new UserInputException("--port must be between 0 and 65535, got " + port);
-        }
+        HuixunCommand.require(port >= 0 && port <= 65535, spec, "--port must be between 0 and 65535, got " + port);
         long start = System.nanoTime();
         resetFolder(data);
         Path samples = Files.createDirectories(data.resolve("samples"));
