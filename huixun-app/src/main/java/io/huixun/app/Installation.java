@@ -29,6 +29,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  * <p>A folder is opened in one of three {@link Mode}s, so that commands can run while {@code huixun serve} holds the
  * index writer: only {@link Mode#FULL} takes Lucene's write lock, and a second FULL opening of a folder in use fails
  * with {@link InUseException}.
+ *
+ * <p>Threads: its fields are fixed once opened; sharing it is as safe as its parts are (the store, the index and the
+ * pipeline are each thread-safe). {@link #close} must not race other calls.
  */
 public final class Installation implements AutoCloseable {
     public static final String DEFAULT_FOLDER = "huixun-data";
