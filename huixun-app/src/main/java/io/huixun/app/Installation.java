@@ -4,6 +4,7 @@ import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
 import io.huixun.ingest.IngestPipeline;
 import io.huixun.search.SearchIndex;
+import io.huixun.search.SearchIndexException;
 import io.huixun.search.lucene.LuceneSearchIndex;
 import io.huixun.search.opensearch.OpenSearchIndex;
 import io.huixun.store.ArticleStore;
@@ -15,42 +16,126 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * One Huixun data folder opened for use: the SQLite store ({@code huixun.db}), the Lucene index ({@code index/}) and
  * the ingest pipeline over them. The folder is created when missing. Opening checks that the index agrees with the
  * store and repairs it when not (after a crash between a store commit and an index commit). Close it when done.
+ *
+ * <p>A folder is opened in one of three {@link Mode}s, so that commands can run while {@code huixun serve} holds the
+ * index writer: only {@link Mode#FULL} takes Lucene's write lock, and a second FULL opening of a folder in use fails
+ * with {@link InUseException}.
+ *
+ * <p>Threads: its fields are fixed once opened; sharing it is as safe as its parts are (the store, the index and the
+ * pipeline are each thread-safe). {@link #close} must not race other calls.
  */
 public final class Installation implements AutoCloseable {
     public static final String DEFAULT_FOLDER = "huixun-data";
 
+    /** What a command needs of the folder; each mode opens only that. */
+    public enum Mode {
+        /**
+         * The store alone ({@link #index()} and {@link #pipeline()} are unavailable): {@code sources …}, {@code
+         * export}. Works beside a running serve: SQLite in WAL mode takes one writer at a time across processes, and
+         * serve's refresher leases sources from the same store, so a source added here is fetched by serve.
+         */
+        STORE,
+        /**
+         * The store and the index opened read-only (no {@link #pipeline()}): {@code search}. Sees what the writing
+         * process last committed, refreshed before each search. A Lucene folder with no index yet is first given one
+         * by a brief FULL opening.
+         */
+        SEARCH,
+        /** Store, index writer, ingest pipeline and the start-up index check: ingest, reindex, serve, demo. */
+        FULL
+    }
+
+    /** The folder's index is held by another process (huixun serve, or an ingest): FULL opening is impossible now. */
+    public static final class InUseException extends RuntimeException {
+        private final Path folder;
+
+        public InUseException(Path folder, Throwable cause) {
+            super("the search index in " + folder + " is in use by another huixun process (huixun serve?)", cause);
+            this.folder = folder;
+        }
+
+        public Path folder() {
+            return folder;
+        }
+    }
+
     private final Path folder;
+    private final Mode mode;
     private final ArticleStore store;
-    private final SearchIndex index;
-    private final IngestPipeline pipeline;
+    private final SearchIndex index; // null in STORE mode
+    private final IngestPipeline pipeline; // null unless FULL
     private final IngestPipeline.IndexRepair startupRepair;
 
-    private Installation(Path folder, FetchSettings fetchSettings, Optional<String> storeUrl,
+    private Installation(Path folder, Mode mode, FetchSettings fetchSettings, Optional<String> storeUrl,
                          Optional<String> searchUrl) {
         this.folder = folder;
+        this.mode = mode;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + folder, e);
         }
+        if (mode == Mode.SEARCH && searchUrl.isEmpty() && noCommittedIndex(folder.resolve("index"))) {
+            new Installation(folder, Mode.FULL, fetchSettings, storeUrl, searchUrl).close(); // creates and fills it
+        }
         this.store = storeUrl.isPresent() ? PostgresArticleStore.open(jdbcUrl(storeUrl.get()))
                 : SqliteArticleStore.open(folder.resolve("huixun.db"));
-        SearchIndex opened;
+        SearchIndex opened = null;
         try {
-            opened = searchUrl.isPresent() ? OpenSearchIndex.open(searchUrl.get())
-                    : LuceneSearchIndex.open(folder.resolve("index"));
+            if (searchUrl.isPresent()) {
+                opened = mode == Mode.STORE ? null : OpenSearchIndex.open(searchUrl.get());
+            } else if (mode == Mode.SEARCH) {
+                opened = LuceneSearchIndex.openReadOnly(folder.resolve("index"));
+            } else if (mode == Mode.FULL) {
+                opened = openWriter(folder);
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         this.index = opened;
-        this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings)), Clock.systemUTC());
-        this.startupRepair = pipeline.synchronizeIndex();
+        if (mode == Mode.FULL) {
+            this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings)),
+                    Clock.systemUTC());
+            this.startupRepair = pipeline.synchronizeIndex();
+        } else {
+            this.pipeline = null;
+            this.startupRepair = new IngestPipeline.IndexRepair(0, 0);
+        }
+    }
+
+    /** True when {@code dir} holds no Lucene commit yet (a folder never opened FULL, or an index folder deleted). */
+    private static boolean noCommittedIndex(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Directory d = FSDirectory.open(dir)) {
+            return !DirectoryReader.indexExists(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LuceneSearchIndex openWriter(Path folder) {
+        try {
+            return LuceneSearchIndex.open(folder.resolve("index"));
+        } catch (SearchIndexException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof LockObtainFailedException) {
+                    throw new InUseException(folder, e);
+                }
+            }
+            throw e;
+        }
     }
 
     /**
@@ -59,6 +144,11 @@ public final class Installation implements AutoCloseable {
      * RSSHub. Everything else non-public stays blocked.
      */
     public static Installation open(Path folder) {
+        return new Installation(folder, Mode.FULL, fetchSettingsFromEnvironment(), Optional.empty(), Optional.empty());
+    }
+
+    /** The default fetch settings, widened by {@code HUIXUN_ALLOW_NETWORKS} when it is set (see {@link #open(Path)}). */
+    public static FetchSettings fetchSettingsFromEnvironment() {
         FetchSettings settings = FetchSettings.defaults();
         String allowed = System.getenv("HUIXUN_ALLOW_NETWORKS");
         if (allowed != null && !allowed.isBlank()) {
@@ -68,11 +158,21 @@ public final class Installation implements AutoCloseable {
                     settings.deadline(), settings.maxBodyBytes(), settings.maxRedirects(), settings.hostInterval(),
                     settings.maxPolitenessWait(), settings.obeyRobots(), settings.addressPolicy().allowing(ranges));
         }
-        return new Installation(folder, settings, Optional.empty(), Optional.empty());
+        return settings;
     }
 
     public static Installation open(Path folder, FetchSettings fetchSettings) {
-        return new Installation(folder, fetchSettings, Optional.empty(), Optional.empty());
+        return new Installation(folder, Mode.FULL, fetchSettings, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Opens only what {@code mode} needs (see {@link Mode}); the store and index URLs as for
+     * {@link #open(Path, Optional, Optional)}.
+     *
+     * @throws InUseException in {@link Mode#FULL} when another process holds the folder's index writer
+     */
+    public static Installation open(Path folder, Mode mode, Optional<String> storeUrl, Optional<String> searchUrl) {
+        return new Installation(folder, mode, fetchSettingsFromEnvironment(), storeUrl, searchUrl);
     }
 
     /**
@@ -93,7 +193,7 @@ public final class Installation implements AutoCloseable {
         if (storeUrl.isEmpty() && searchUrl.isEmpty()) {
             return open(folder);
         }
-        return new Installation(folder, FetchSettings.defaults(), storeUrl, searchUrl);
+        return new Installation(folder, Mode.FULL, FetchSettings.defaults(), storeUrl, searchUrl);
     }
 
     /** {@code postgresql://…} → {@code jdbc:postgresql://…}; anything else is refused with the accepted forms. */
@@ -123,11 +223,23 @@ public final class Installation implements AutoCloseable {
         return store;
     }
 
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The index (read-only in {@link Mode#SEARCH}); absent in {@link Mode#STORE}. */
     public SearchIndex index() {
+        if (index == null) {
+            throw new IllegalStateException("the data folder was opened without its index (mode " + mode + ")");
+        }
         return index;
     }
 
+    /** The ingest pipeline; only in {@link Mode#FULL}. */
     public IngestPipeline pipeline() {
+        if (pipeline == null) {
+            throw new IllegalStateException("the data folder was opened without the ingest pipeline (mode " + mode + ")");
+        }
         return pipeline;
     }
 
@@ -139,10 +251,14 @@ public final class Installation implements AutoCloseable {
     @Override
     public void close() {
         try {
-            pipeline.close();
+            if (pipeline != null) {
+                pipeline.close();
+            }
         } finally {
             try {
-                index.close();
+                if (index != null) {
+                    index.close();
+                }
             } finally {
                 store.close();
             }

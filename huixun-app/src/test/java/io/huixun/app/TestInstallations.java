@@ -30,9 +30,14 @@ public final class TestInstallations {
 
     /** An installation whose fetcher may reach loopback test servers (the public default would refuse them). */
     public static Installation openForLoopback(Path folder) {
+        return Installation.open(folder, loopbackFetchSettings());
+    }
+
+    /** The default fetch settings, but loopback addresses allowed and no pause between requests to a host. */
+    public static FetchSettings loopbackFetchSettings() {
         FetchSettings d = FetchSettings.defaults();
-        return Installation.open(folder, new FetchSettings(d.userAgent(), d.robotsToken(), d.readTimeout(),
-                d.deadline(), d.maxBodyBytes(), d.maxRedirects(), java.time.Duration.ZERO, d.maxPolitenessWait(),
-                d.obeyRobots(), AddressPolicy.standard().allowing(List.of("127.0.0.0/8"))));
+        return new FetchSettings(d.userAgent(), d.robotsToken(), d.readTimeout(), d.deadline(), d.maxBodyBytes(),
+                d.maxRedirects(), java.time.Duration.ZERO, d.maxPolitenessWait(), d.obeyRobots(),
+                AddressPolicy.standard().allowing(List.of("127.0.0.0/8")));
     }
 }

@@ -27,6 +27,9 @@ final class DemoCommand implements Callable<Integer> {
     static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "content-farm-copies.jsonl", "portal-dump-seed.txt",
             "seed-event-reports.jsonl");
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080).")
     int port;
 
@@ -35,9 +38,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new UserInputException("--port must be between 0 and 65535, got " + port);
-        }
+        HuixunCommand.require(port >= 0 && port <= 65535, spec, "--port must be between 0 and 65535, got " + port);
         long start = System.nanoTime();
         resetFolder(data);
         Path samples = Files.createDirectories(data.resolve("samples"));

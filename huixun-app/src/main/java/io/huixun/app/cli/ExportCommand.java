@@ -27,7 +27,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ObjectMapper json = new ObjectMapper();
         Writer out = CliStreams.stdout();
-        try (Installation installation = data.open(); Stream<StoredArticle> all = installation.store().exportAll()) {
+        try (Installation installation = data.open(Installation.Mode.STORE);
+             Stream<StoredArticle> all = installation.store().exportAll()) {
             for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", a.id());

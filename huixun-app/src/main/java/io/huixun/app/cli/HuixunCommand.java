@@ -27,9 +27,36 @@ public final class HuixunCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; never lets a user error escape as a stack trace. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new HuixunCommand());
+        return run(CommandLine.defaultFactory(), args);
+    }
+
+    /** {@link #run(String...)} with the commands made by {@code factory} (tests give a command its settings). */
+    static int run(CommandLine.IFactory factory, String... args) {
+        CommandLine cli = new CommandLine(new HuixunCommand(), factory);
         cli.setExecutionExceptionHandler(HuixunCommand::handle);
+        cli.setParameterExceptionHandler(HuixunCommand::usageError);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
+    }
+
+    /**
+     * A usage error (unknown option, missing or invalid value): one line on stderr naming the command and pointing
+     * at its help, exit code 2. {@code huixun search --limit -1} → {@code huixun search: --limit must be between 1
+     * and 100, got -1 (see huixun search --help)}.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String name = cli.getCommandSpec().qualifiedName();
+        String message = String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+        cli.getErr().println(name + ": " + message + " (see " + name + " --help)");
+        return USAGE;
+    }
+
+    /** Throws the usage error (exit code 2) {@code message} for {@code command} unless {@code valid}. */
+    static void require(boolean valid, CommandLine.Model.CommandSpec command, String message) {
+        if (!valid) {
+            throw new CommandLine.ParameterException(command.commandLine(), message);
+        }
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -28,7 +28,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Installation installation = data.open()) {
+        try (Installation installation = data.open(Installation.Mode.FULL,
+                "stop it first, or add the feed with huixun sources add URL and let serve fetch it")) {
             ProgressBar bar = new ProgressBar(System.err);
             IngestReport total = IngestReport.EMPTY;
             for (String input : inputs) {

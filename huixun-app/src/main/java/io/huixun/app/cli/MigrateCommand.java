@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
         description = {"Copy this installation into PostgreSQL and/or OpenSearch, with progress and a count check.",
                 "Run it again after an interruption: what is already there is not copied twice."})
 final class MigrateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     DataOption data;
 
@@ -44,7 +47,8 @@ final class MigrateCommand implements Callable<Integer> {
         java.util.Optional<String> storeTarget = to.stream().filter(u -> u.startsWith("postgres")).findFirst();
         java.util.Optional<String> searchTarget = to.stream().filter(u -> u.startsWith("opensearch://")).findFirst();
         if (storeTarget.isEmpty() && searchTarget.isEmpty() || to.size() > 2) {
-            throw new UserInputException("--to takes a postgresql:// URL and/or an opensearch:// URL, got " + to);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--to takes a postgresql:// URL and/or an opensearch:// URL, got " + String.join(" ", to));
         }
         if (storeTarget.isPresent()) {
             copyStore(storeTarget.get());
@@ -80,9 +84,9 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             jdbc = Installation.jdbcUrl(storeUrl);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--to: " + e.getMessage());
         }
-        try (Installation from = data.open(); ArticleStore target = openTarget(jdbc)) {
+        try (Installation from = data.open(Installation.Mode.STORE); ArticleStore target = openTarget(jdbc)) {
             ArticleStore source = from.store();
             long total = source.count();
             Map<Long, Long> newId = new HashMap<>();

@@ -14,7 +14,8 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Installation installation = data.open()) {
+        try (Installation installation = data.open(Installation.Mode.FULL,
+                "stop it first (reindex rebuilds the index that serve is writing), then run this again")) {
             ProgressBar bar = new ProgressBar(System.err);
             int n = installation.pipeline().reindexAll((done, total, r) -> bar.advanced(done << 20, total << 20, r));
             bar.finish();

@@ -15,12 +15,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code huixun search QUERY [--json] [--limit N]}. */
+/**
+ * {@code huixun search QUERY [--json] [--limit N] [--sort relevance|time]}. Opens the index read-only
+ * ({@link Installation.Mode#SEARCH}), so it works while {@code huixun serve} writes the folder, and sees what serve
+ * last committed.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the stored news, in either script.",
                 "Words and \"phrases\", AND/OR/NOT or -word, source:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD,",
                 "person:NAME, place:NAME, org:NAME."})
 final class SearchCommand implements Callable<Integer> {
+    /** The orders {@code --sort} accepts (picocli refuses any other word as a usage error). */
+    enum Sort {
+        relevance, time
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     DataOption data;
 
@@ -33,19 +45,18 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "Hits to show, 1 to 100 (default 10).")
     int limit;
 
-    @Option(names = "--sort", defaultValue = "relevance", paramLabel = "relevance|time")
-    String sort;
+    @Option(names = "--sort", defaultValue = "relevance", paramLabel = "relevance|time",
+            description = "Order of the hits: relevance (default) or time (newest first).")
+    Sort sort;
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 1 || limit > SearchRequest.MAX_SIZE) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
-        }
+        HuixunCommand.require(limit >= 1 && limit <= SearchRequest.MAX_SIZE, spec,
+                "--limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
         String query = String.join(" ", words);
-        try (Installation installation = data.open()) {
+        try (Installation installation = data.open(Installation.Mode.SEARCH)) {
             SearchRequest request = SearchRequest.of(query).withPage(1, limit)
-                    .withSort("time".equals(sort) ? io.huixun.search.SortOrder.TIME : io.huixun.search.SortOrder.RELEVANCE);
+                    .withSort(sort == Sort.time ? io.huixun.search.SortOrder.TIME : io.huixun.search.SortOrder.RELEVANCE);
             return switch (installation.index().search(request)) {
                 case QueryProblem p -> throw new UserInputException("bad query: " + p.message());
                 case SearchResponse r -> {

@@ -1,78 +1,163 @@
 package io.huixun.app.cli;
 
 import io.huixun.app.Installation;
+import io.huixun.fetch.FetchSettings;
+import io.huixun.fetch.Fetcher;
+import io.huixun.source.ParseResult;
+import io.huixun.source.SourceParser;
+import io.huixun.source.Subscription;
 import io.huixun.store.NewSource;
 import io.huixun.store.Source;
 import io.huixun.store.SourceAddResult;
 import io.huixun.store.SourceKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.xml.stream.XMLStreamException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code huixun sources add|list|remove}. */
+/**
+ * {@code huixun sources add|list|remove|pause|resume|import|export}. Every one opens only the store
+ * ({@link Installation.Mode#STORE}), so they work while {@code huixun serve} runs on the same folder, and what they
+ * change reaches it: serve's refresher leases due sources from that store.
+ */
 @Command(name = "sources", mixinStandardHelpOptions = true, description = "Manage the sources that huixun serve refreshes.",
-        subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class})
+        subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class,
+                SourcesCommand.Pause.class, SourcesCommand.Resume.class, SourcesCommand.Import.class,
+                SourcesCommand.Export.class})
 final class SourcesCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    static final long MAX_EVERY_MINUTES = 7 * 24 * 60;
+    /** Deadline of the one fetch that looks up a new source's title: the user is waiting at the prompt. */
+    static final Duration TITLE_LOOKUP_READ = Duration.ofSeconds(5);
+    static final Duration TITLE_LOOKUP_DEADLINE = Duration.ofSeconds(10);
+    static final int SHOWN_PROBLEMS = 20;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say add, list or remove");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "say add, list, remove, pause, resume, import or export");
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a feed, sitemap or page URL.")
+    static void checkEvery(CommandLine.Model.CommandSpec spec, long minutes) {
+        HuixunCommand.require(minutes >= 1 && minutes <= MAX_EVERY_MINUTES, spec,
+                "--every must be a whole number of minutes from 1 to " + MAX_EVERY_MINUTES + ", got " + minutes);
+    }
+
+    static void checkId(CommandLine.Model.CommandSpec spec, long id) {
+        HuixunCommand.require(id >= 1, spec, "ID must be a source number (1 or more), got " + id);
+    }
+
+    /** The http(s) URL the user typed; anything else is a usage error. */
+    static URI sourceUrl(CommandLine.Model.CommandSpec spec, String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (Exception e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a URL: " + url);
+        }
+        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        HuixunCommand.require((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null, spec,
+                "a source must be an http(s) URL, got " + url);
+        return uri;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add a feed, sitemap or page URL.",
+                    "Without --name the source is named after the feed's title, read from the URL now (10 s at most);",
+                    "when it has none or cannot be read, after the host."})
     static final class Add implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Mixin
         DataOption data;
 
         @Parameters(index = "0", paramLabel = "URL")
         String url;
 
-        @Option(names = "--name", description = "Display name (default: the host).")
+        @Option(names = "--name", description = "Display name (default: the feed's title, else the host).")
         String name;
 
-        @Option(names = "--every", defaultValue = "30", paramLabel = "MINUTES", description = "Base refresh interval (default 30).")
+        @Option(names = "--every", defaultValue = "30", paramLabel = "MINUTES",
+                description = "Base refresh interval, 1 to 10080 (default 30).")
         long minutes;
 
         @Option(names = "--charset", description = "Charset to use instead of detection (e.g. gb18030).")
         String charset;
 
+        private final FetchSettings fetchSettings;
+
+        Add() {
+            this(Installation.fetchSettingsFromEnvironment());
+        }
+
+        /** With these fetch settings for the title look-up (tests allow loopback addresses). */
+        Add(FetchSettings fetchSettings) {
+            this.fetchSettings = fetchSettings;
+        }
+
         @Override
         public Integer call() {
-            URI uri;
-            try {
-                uri = new URI(url.strip());
-            } catch (Exception e) {
-                throw new UserInputException("not a URL: " + url);
-            }
-            String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new UserInputException("a source must be an http(s) URL, got " + url);
-            }
-            if (minutes < 1 || minutes > 7 * 24 * 60) {
-                throw new UserInputException("--every must be between 1 and 10080 minutes, got " + minutes);
-            }
-            try (Installation installation = data.open()) {
-                SourceAddResult r = installation.store().addSource(new NewSource(name != null ? name : uri.getHost(),
-                        uri.toString(), SourceKind.FEED, Optional.ofNullable(charset), Duration.ofMinutes(minutes)));
+            URI uri = sourceUrl(spec, url);
+            checkEvery(spec, minutes);
+            HuixunCommand.require(charset == null || supported(charset), spec,
+                    "--charset: unknown charset '" + charset + "' (e.g. utf-8, gb18030, big5)");
+            HuixunCommand.require(name == null || !name.isBlank(), spec, "--name must not be blank");
+            try (Installation installation = data.open(Installation.Mode.STORE)) {
+                String shown = name;
+                String note = "";
+                if (shown == null) {
+                    Fetcher fetcher = Fetcher.create(fetchSettings.withTimeouts(TITLE_LOOKUP_READ, TITLE_LOOKUP_DEADLINE));
+                    switch (FeedTitle.lookUp(fetcher, uri)) {
+                        case FeedTitle.Found f -> {
+                            shown = f.title();
+                            note = " (the feed's title)";
+                        }
+                        case FeedTitle.Missing m -> {
+                            shown = uri.getHost();
+                            note = " (named after the host: " + m.reason() + ")";
+                        }
+                    }
+                }
+                SourceAddResult r = installation.store().addSource(new NewSource(shown.strip(), uri.toString(),
+                        SourceKind.FEED, Optional.ofNullable(charset), Duration.ofMinutes(minutes)));
                 return switch (r) {
                     case SourceAddResult.Added a -> {
-                        System.out.println("added source #" + a.source().id() + " " + a.source().url());
+                        System.out.println("added source #" + a.source().id() + " " + a.source().name() + note + " "
+                                + a.source().url());
                         yield HuixunCommand.OK;
                     }
                     case SourceAddResult.AlreadyRegistered a -> {
-                        System.out.println("already a source: #" + a.existing().id());
+                        System.out.println("already a source: #" + a.existing().id() + " " + a.existing().name());
                         yield HuixunCommand.OK;
                     }
                     case SourceAddResult.Rejected x -> throw new UserInputException(x.field() + ": " + x.message());
                 };
+            }
+        }
+
+        private static boolean supported(String charset) {
+            try {
+                return Charset.isSupported(charset.strip());
+            } catch (IllegalArgumentException illegalName) {
+                return false;
             }
         }
     }
@@ -84,7 +169,7 @@ final class SourcesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open()) {
+            try (Installation installation = data.open(Installation.Mode.STORE)) {
                 for (Source s : installation.store().listSources()) {
                     System.out.printf("#%d  %s  %s  every %d min%s  failures %d  last ok %s%s%n", s.id(), s.name(),
                             s.url(), s.refreshInterval().toMinutes(), s.paused() ? " (paused)" : "",
@@ -99,21 +184,157 @@ final class SourcesCommand implements Runnable {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a source (its articles stay).")
     static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Mixin
         DataOption data;
 
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The source's number, as huixun sources list shows it.")
         long id;
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open()) {
+            checkId(spec, id);
+            try (Installation installation = data.open(Installation.Mode.STORE)) {
                 if (!installation.store().removeSource(id)) {
-                    throw new UserInputException("no source #" + id);
+                    throw new UserInputException("no source #" + id + " (see huixun sources list)");
                 }
                 System.out.println("removed source #" + id);
                 return HuixunCommand.OK;
             }
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Stop refreshing a source (kept, with its articles, until resumed).")
+    static final class Pause implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The source's number, as huixun sources list shows it.")
+        long id;
+
+        @Override
+        public Integer call() {
+            checkId(spec, id);
+            return setPaused(data, id, true);
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Refresh a paused source again.")
+    static final class Resume implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The source's number, as huixun sources list shows it.")
+        long id;
+
+        @Override
+        public Integer call() {
+            checkId(spec, id);
+            return setPaused(data, id, false);
+        }
+    }
+
+    private static int setPaused(DataOption data, long id, boolean paused) {
+        try (Installation installation = data.open(Installation.Mode.STORE)) {
+            if (!installation.store().setSourcePaused(id, paused)) {
+                throw new UserInputException("no source #" + id + " (see huixun sources list)");
+            }
+            String name = installation.store().findSource(id).map(Source::name).orElse("");
+            System.out.println((paused ? "paused" : "resumed") + " source #" + id + " " + name);
+            return HuixunCommand.OK;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Add every feed of an OPML subscription list (an outline with an xmlUrl),",
+                    "named by its title (or text). Feeds already registered are left as they are."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every feed imported or already present", "1:the file is unreadable, or some outlines "
+                    + "could not be imported", "2:usage error"})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        DataOption data;
+
+        @Parameters(index = "0", paramLabel = "FILE.opml", description = "The OPML file; '-' for standard input.")
+        String file;
+
+        @Option(names = "--every", defaultValue = "30", paramLabel = "MINUTES",
+                description = "Base refresh interval of the imported sources, 1 to 10080 (default 30).")
+        long minutes;
+
+        @Override
+        public Integer call() throws IOException {
+            checkEvery(spec, minutes);
+            byte[] bytes;
+            try (InputStream in = CliStreams.open(file)) {
+                bytes = in.readAllBytes();
+            }
+            String shownFile = CliStreams.displayName(file);
+            List<Subscription> subscriptions;
+            List<String> problems = new ArrayList<>();
+            switch (SourceParser.opml(bytes)) {
+                case ParseResult.Malformed<List<Subscription>> m ->
+                        throw new UserInputException(shownFile + ": not a readable OPML file: " + m.reason());
+                case ParseResult.Parsed<List<Subscription>> p -> {
+                    subscriptions = p.value();
+                    problems.addAll(p.warnings()); // each one an outline skipped (an xmlUrl that is not http(s))
+                }
+            }
+            int outlines = subscriptions.size() + problems.size();
+            int imported = 0;
+            int present = 0;
+            try (Installation installation = data.open(Installation.Mode.STORE)) {
+                for (Subscription s : subscriptions) {
+                    // Folders (s.folders()) have no place in the store yet: only the name and URL are kept.
+                    String sourceName = s.title().isBlank() ? s.feedUrl().getHost() : s.title().strip();
+                    SourceAddResult r = installation.store().addSource(new NewSource(sourceName,
+                            s.feedUrl().toString(), SourceKind.FEED, Optional.empty(), Duration.ofMinutes(minutes)));
+                    switch (r) {
+                        case SourceAddResult.Added a -> imported++;
+                        case SourceAddResult.AlreadyRegistered a -> present++;
+                        case SourceAddResult.Rejected x ->
+                                problems.add("\"" + sourceName + "\" " + s.feedUrl() + ": " + x.field() + ": " + x.message());
+                    }
+                }
+            }
+            System.out.println("imported " + imported + " of " + outlines + " feeds from " + shownFile + "; " + present
+                    + " already present; " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+            problems.stream().limit(SHOWN_PROBLEMS).forEach(p -> System.err.println("huixun sources import: " + p));
+            if (problems.size() > SHOWN_PROBLEMS) {
+                System.err.println("huixun sources import: … and " + (problems.size() - SHOWN_PROBLEMS) + " more problems");
+            }
+            return problems.isEmpty() ? HuixunCommand.OK : HuixunCommand.BAD_INPUT;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write every source as an OPML 2.0 subscription list (UTF-8) to standard output.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Override
+        public Integer call() throws IOException, XMLStreamException {
+            List<Source> sources;
+            try (Installation installation = data.open(Installation.Mode.STORE)) {
+                sources = installation.store().listSources();
+            }
+            Writer out = CliStreams.stdout();
+            OpmlExport.write(sources, out, ZonedDateTime.now());
+            out.flush();
+            return HuixunCommand.OK;
         }
     }
 }

@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 record CliRun(int exitCode, byte[] stdoutBytes, String stderr) {
 
     static CliRun run(byte[] stdin, String... args) {
+        return run(picocli.CommandLine.defaultFactory(), stdin, args);
+    }
+
+    /** With the commands made by {@code factory} (e.g. {@code sources add} with loopback fetch settings). */
+    static CliRun run(picocli.CommandLine.IFactory factory, byte[] stdin, String... args) {
         InputStream oldIn = System.in;
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -19,7 +24,7 @@ record CliRun(int exitCode, byte[] stdoutBytes, String stderr) {
             System.setIn(new ByteArrayInputStream(stdin));
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = HuixunCommand.run(args);
+            int code = HuixunCommand.run(factory, args);
             System.out.flush();
             return new CliRun(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
         } finally {

@@ -34,6 +34,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -89,6 +90,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private final Directory directory;
+    /** Null when the index was opened read-only ({@link #openReadOnly}). */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final AtomicBoolean changed = new AtomicBoolean();
@@ -103,6 +105,47 @@ public final class LuceneSearchIndex implements SearchIndex {
         config.setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    private LuceneSearchIndex(Directory directory, SearcherManager committedOnly) {
+        this.directory = directory;
+        this.writer = null;
+        this.searchers = committedOnly;
+    }
+
+    /**
+     * Opens the index in {@code dir} for searching only, without the write lock, so it works while another process
+     * (huixun serve) writes the index. It sees the last commit, and each search first picks up a newer commit if
+     * there is one (a cheap check of the commit point). {@link #put}, {@link #delete} and {@link #commit} throw.
+     *
+     * @throws SearchIndexException when {@code dir} holds no committed index yet, or cannot be read
+     */
+    public static LuceneSearchIndex openReadOnly(Path dir) {
+        Directory directory = null;
+        try {
+            directory = FSDirectory.open(dir);
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new SearchIndexException("no search index has been committed in " + dir + " yet", null);
+            }
+            return new LuceneSearchIndex(directory, new SearcherManager(directory, null));
+        } catch (IOException e) {
+            try {
+                if (directory != null) {
+                    directory.close();
+                }
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+            throw new SearchIndexException("cannot open the search index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) {
+            throw new SearchIndexException("this search index was opened read-only", null);
+        }
+        return writer;
     }
 
     /**
@@ -130,7 +173,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void put(SearchDocument document) {
         try {
-            writer.updateDocument(new Term(DocumentFields.ID, document.id()), DocumentFields.toDocument(document));
+            writer().updateDocument(new Term(DocumentFields.ID, document.id()), DocumentFields.toDocument(document));
             changed.set(true);
         } catch (IOException e) {
             throw new SearchIndexException("cannot index document " + document.id(), e);
@@ -140,7 +183,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void delete(String id) {
         try {
-            writer.deleteDocuments(new Term(DocumentFields.ID, id));
+            writer().deleteDocuments(new Term(DocumentFields.ID, id));
             changed.set(true);
         } catch (IOException e) {
             throw new SearchIndexException("cannot delete document " + id, e);
@@ -150,7 +193,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void commit() {
         try {
-            writer.commit();
+            writer().commit();
             searchers.maybeRefreshBlocking();
             changed.set(false);
         } catch (IOException e) {
@@ -328,7 +371,9 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private <T> T withSearcher(SearcherWork<T> work) {
         try {
-            if (changed.getAndSet(false)) {
+            if (writer == null) {
+                searchers.maybeRefresh(); // read-only: pick up what the writing process committed since
+            } else if (changed.getAndSet(false)) {
                 searchers.maybeRefreshBlocking();
             }
             IndexSearcher searcher = searchers.acquire();
@@ -351,7 +396,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     public void close() {
         try {
             searchers.close();
-            writer.rollback();
+            if (writer != null) {
+                writer.rollback();
+            }
             directory.close();
         } catch (IOException e) {
             throw new SearchIndexException("cannot close the search index", e);
