@@ -29,10 +29,14 @@ final class DocumentReader {
         this.clock = clock;
     }
 
+    /** The document's articles, without accepting them (a crawler weighs a page against its feed entry first). */
+    Extraction extract(RawDocument document) {
+        return new ArticleExtractor(new ExtractOptions(ZonedDateTime.now(clock), ExtractOptions.SHANGHAI))
+                .extract(document);
+    }
+
     IngestReport read(RawDocument document, String address, OptionalLong sourceId, ArticleSink sink) {
-        ArticleExtractor extractor = new ArticleExtractor(new ExtractOptions(ZonedDateTime.now(clock),
-                ExtractOptions.SHANGHAI));
-        return switch (extractor.extract(document)) {
+        return switch (extract(document)) {
             case Extraction.Unreadable u -> IngestReport.problem(document.name(), u.reason());
             case Extraction.Extracted x -> {
                 IngestReport report = IngestReport.EMPTY;

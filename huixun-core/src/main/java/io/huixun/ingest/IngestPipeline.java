@@ -64,7 +64,7 @@ public final class IngestPipeline implements AutoCloseable {
             return t;
         });
         this.router = new InputRouter(reader,
-                new OrderedIngest.Factory(pool, preparer::prepare, writer::write));
+                new OrderedIngest.Factory(pool, preparer::prepare, writer::write), store);
         this.crawler = fetcher.map(f -> new Crawler(f, store, reader));
         this.sink = c -> writer.write(preparer.prepare(c));
     }

@@ -12,21 +12,26 @@ import java.util.List;
  * @param alreadyStored items seen before (same URL or same original bytes): nothing written
  * @param rejected     items the store refused (too large, no text …) or that could not be read
  * @param deferred     items left for a later visit because their host asked us to wait (not counted in {@code seen})
+ * @param sourcesAdded feeds registered as sources (an OPML file given to ingest)
  */
 public record IngestReport(int seen, int inserted, int copies, int alreadyStored, int rejected, List<Problem> problems,
-                           int deferred) {
+                           int deferred, int sourcesAdded) {
     public IngestReport {
         problems = List.copyOf(problems);
     }
 
     public IngestReport(int seen, int inserted, int copies, int alreadyStored, int rejected, List<Problem> problems) {
-        this(seen, inserted, copies, alreadyStored, rejected, problems, 0);
+        this(seen, inserted, copies, alreadyStored, rejected, problems, 0, 0);
+    }
+
+    static IngestReport sourcesAdded(int n) {
+        return new IngestReport(0, 0, 0, 0, 0, List.of(), 0, n);
     }
 
     public static final IngestReport EMPTY = new IngestReport(0, 0, 0, 0, 0, List.of());
 
     /** One item whose host asked us to come back later. */
-    static final IngestReport DEFERRED = new IngestReport(0, 0, 0, 0, 0, List.of(), 1);
+    static final IngestReport DEFERRED = new IngestReport(0, 0, 0, 0, 0, List.of(), 1, 0);
 
     /** One item that failed, and why. */
     public record Problem(String item, String message) {}
@@ -35,7 +40,8 @@ public record IngestReport(int seen, int inserted, int copies, int alreadyStored
         List<Problem> all = new ArrayList<>(problems);
         all.addAll(other.problems);
         return new IngestReport(seen + other.seen, inserted + other.inserted, copies + other.copies,
-                alreadyStored + other.alreadyStored, rejected + other.rejected, all, deferred + other.deferred);
+                alreadyStored + other.alreadyStored, rejected + other.rejected, all, deferred + other.deferred,
+                sourcesAdded + other.sourcesAdded);
     }
 
     static IngestReport problem(String item, String message) {
@@ -44,7 +50,8 @@ public record IngestReport(int seen, int inserted, int copies, int alreadyStored
 
     @Override
     public String toString() {
-        return String.format("%d items: %d stored (%d as copies of earlier articles), %d already stored, %d rejected",
+        String items = String.format("%d items: %d stored (%d as copies of earlier articles), %d already stored, %d rejected",
                 seen, inserted, copies, alreadyStored, rejected);
+        return sourcesAdded == 0 ? items : items + "; " + sourcesAdded + " feeds added as sources";
     }
 }

@@ -1,7 +1,9 @@
 package io.huixun.ingest;
 
 import io.huixun.extract.RawDocument;
+import io.huixun.source.DocumentKind;
 import io.huixun.source.Feed;
+import io.huixun.store.ArticleStore;
 import io.huixun.source.FeedEntry;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
@@ -22,8 +24,9 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * Local inputs → candidates: a folder (recursively, in name order), a JSONL file (line by line), a feed file, or any
- * other document (a page, a portal dump). URLs are the {@link Crawler}'s.
+ * Local inputs → candidates: a folder (recursively, in name order), a JSONL file (line by line), a feed file (known by
+ * its root element, wherever it starts), an OPML file (its feeds become sources), or any other document (a page, a
+ * portal dump). URLs are the {@link Crawler}'s.
  *
  * <p>A JSONL file of thousands of articles is the bulk path: its lines are prepared on the {@link OrderedIngest}
  * pool and written in file order. Immutable and thread-safe (each call has its own state).
@@ -35,10 +38,12 @@ final class InputRouter {
 
     private final DocumentReader reader;
     private final OrderedIngest.Factory bulk;
+    private final ArticleStore store;
 
-    InputRouter(DocumentReader reader, OrderedIngest.Factory bulk) {
+    InputRouter(DocumentReader reader, OrderedIngest.Factory bulk, ArticleStore store) {
         this.reader = reader;
         this.bulk = bulk;
+        this.store = store;
     }
 
     IngestReport ingestPath(Path path, IngestProgress progress, ArticleSink sink) {
@@ -85,16 +90,27 @@ final class InputRouter {
             return IngestReport.problem(file.toString(), "cannot read: " + e.getMessage());
         }
         String uri = file.toAbsolutePath().normalize().toUri().toString();
-        if (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom")) {
-            ParseResult<Feed> feed = SourceParser.feed(bytes, URI.create(uri));
-            if (feed instanceof ParseResult.Parsed<Feed> parsed) {
-                IngestReport report = IngestReport.EMPTY;
-                for (FeedEntry entry : parsed.value().entries()) {
-                    report = report.plus(sink.accept(FeedCandidates.of(entry, file.toString(), parsed.value(),
-                            OptionalLong.empty())));
+        DocumentKind kind = SourceParser.detect(bytes, Optional.empty());
+        if (kind.isFeed()) {
+            return switch (SourceParser.feed(bytes, URI.create(uri))) {
+                case ParseResult.Parsed<Feed> parsed -> {
+                    IngestReport report = IngestReport.EMPTY;
+                    for (FeedEntry entry : parsed.value().entries()) {
+                        report = report.plus(sink.accept(FeedCandidates.of(entry, file.toString(), parsed.value(),
+                                OptionalLong.empty())));
+                    }
+                    yield report;
                 }
-                return report;
-            }
+                case ParseResult.Malformed<Feed> bad -> IngestReport.problem(file.toString(),
+                        "not a readable feed: " + bad.reason());
+            };
+        }
+        if (kind == DocumentKind.OPML) {
+            return OpmlSources.register(bytes, file.toString(), store);
+        }
+        if (kind.isSitemap()) {
+            return IngestReport.problem(file.toString(), "a sitemap lists pages to fetch, it is no article: give its"
+                    + " URL to huixun ingest, or add it with huixun sources add");
         }
         return reader.read(new RawDocument(file.toString(), bytes, Optional.of(URI.create(uri)), Optional.empty()),
                 uri, OptionalLong.empty(), sink);

@@ -295,10 +295,14 @@ public final class EntryText {
      * Character bigrams over letters and digits, case folded, punctuation and spaces skipped: the same measure for
      * Chinese and Latin text. Example: {@code "国务院，会议"} → {国务, 务院, 院会, 会议}.
      */
+    /** Folds traditional to simplified first, so a traditional feed is compared fairly with a simplified page. */
+    private static final io.huixun.text.convert.ChineseConverter T2S = io.huixun.text.convert.ChineseConverter.of(
+            io.huixun.text.convert.ConversionConfig.T2S);
+
     static Set<String> bigrams(String s) {
         Set<String> out = new HashSet<>();
         int prev = -1;
-        String lower = s.toLowerCase(Locale.ROOT);
+        String lower = T2S.convert(s).toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); ) {
             int cp = lower.codePointAt(i);
             i += Character.charCount(cp);
