@@ -90,7 +90,7 @@ public final class ActiveStoryClusterer {
         }
 
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(3), Duration.ofDays(7), 0.30, 0.45, 0.45, 80, 12, 40, 30,
+            return new Settings(Duration.ofDays(3), Duration.ofDays(7), 0.25, 0.45, 0.45, 80, 12, 40, 30,
                     50_000);
         }
 

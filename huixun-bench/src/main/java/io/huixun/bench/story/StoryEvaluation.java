@@ -85,24 +85,24 @@ public final class StoryEvaluation {
                 labels.goldOf.values().stream().filter(g -> g.startsWith("single:")).count(),
                 (System.nanoTime() - t0) / 1e9);
 
-        Map<String, String> legacy = runLegacy(analysed);
-        Map<String, String> fresh = runNew(analysed, ActiveStoryClusterer.Settings.defaults(), null);
+        Run legacy = runLegacy(analysed);
+        Run fresh = runNew(analysed, ActiveStoryClusterer.Settings.defaults());
         System.out.println();
         System.out.println("B-cubed on the labelled articles (precision / recall / F1; n = labelled articles of that kind)");
-        report("legacy StoryClusterer", legacy, labels);
-        report("new ActiveStoryClusterer", fresh, labels);
+        report("legacy StoryClusterer", legacy.storyOf, labels);
+        report("new ActiveStoryClusterer (" + fresh.merges + " merges)", fresh.storyOf, labels);
         if (grid) {
             for (double join : new double[] {0.2, 0.25, 0.3, 0.35, 0.4}) {
                 for (double teaser : new double[] {0.3, 0.45}) {
                     var s = ActiveStoryClusterer.Settings.defaults().withThresholds(join, Math.max(join, 0.45), teaser);
-                    Map<String, String> r = runNew(analysed, s, null);
+                    Map<String, String> r = runNew(analysed, s).storyOf;
                     double[] pr = bcubed(r, labels, k -> true);
                     System.out.printf("grid join %.2f merge %.2f teaser %.2f: P %.3f R %.3f%n", join,
                             Math.max(join, 0.45), teaser, pr[0], pr[1]);
                 }
             }
         }
-        cost(analysed);
+        cost(legacy, fresh);
     }
 
     // ---- data ----
@@ -256,24 +256,46 @@ public final class StoryEvaluation {
 
     // ---- clustering runs ----
 
-    static Map<String, String> runLegacy(List<Analysed> analysed) {
+    /** What a run assigned, and the CPU time of each assign (this thread's, so other load on the machine counts less). */
+    record Run(Map<String, String> storyOf, long[] cpuNs, int[] examined, int[] active, int merges) {}
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static Run runLegacy(List<Analysed> analysed) {
+        LegacyStoryClusterer warm = LegacyStoryClusterer.withDefaults();
+        analysed.subList(0, Math.min(2_000, analysed.size())).forEach(a -> warm.assign(a.legacyCandidate()));
         LegacyStoryClusterer legacy = LegacyStoryClusterer.withDefaults();
         Map<String, String> storyOf = new HashMap<>();
-        for (Analysed a : analysed) {
-            storyOf.put(a.doc.ref, legacy.assign(a.legacyCandidate()));
+        long[] cpu = new long[analysed.size()];
+        for (int i = 0; i < analysed.size(); i++) {
+            Analysed a = analysed.get(i);
+            StoryCandidate c = a.legacyCandidate();
+            long t = CPU.getCurrentThreadCpuTime();
+            String id = legacy.assign(c);
+            cpu[i] = CPU.getCurrentThreadCpuTime() - t;
+            storyOf.put(a.doc.ref, id);
         }
-        return storyOf;
+        return new Run(storyOf, cpu, new int[analysed.size()], new int[analysed.size()], 0);
     }
 
     /** Runs the new clusterer; absorbed stories are followed to their survivor. */
-    static Map<String, String> runNew(List<Analysed> analysed, ActiveStoryClusterer.Settings settings,
-                                      Map<String, Integer> mergesOut) {
+    static Run runNew(List<Analysed> analysed, ActiveStoryClusterer.Settings settings) {
+        ActiveStoryClusterer warm = new ActiveStoryClusterer(settings);
+        analysed.subList(0, Math.min(2_000, analysed.size())).forEach(a -> warm.assign(a.candidate()));
         ActiveStoryClusterer c = new ActiveStoryClusterer(settings);
         Map<String, String> storyOf = new HashMap<>();
         Map<String, String> absorbedInto = new HashMap<>();
+        long[] cpu = new long[analysed.size()];
+        int[] examined = new int[analysed.size()], active = new int[analysed.size()];
         int merges = 0;
-        for (Analysed a : analysed) {
-            StoryAssignment r = c.assign(a.candidate());
+        for (int i = 0; i < analysed.size(); i++) {
+            Analysed a = analysed.get(i);
+            StoryCandidate candidate = a.candidate();
+            long t = CPU.getCurrentThreadCpuTime();
+            StoryAssignment r = c.assign(candidate);
+            cpu[i] = CPU.getCurrentThreadCpuTime() - t;
+            examined[i] = c.lastExamined();
+            active[i] = c.activeCount();
             storyOf.put(a.doc.ref, r.storyId());
             if (r instanceof StoryAssignment.Merged m) {
                 merges++;
@@ -288,10 +310,7 @@ public final class StoryEvaluation {
             }
             resolved.put(ref, s);
         });
-        if (mergesOut != null) {
-            mergesOut.put("merges", merges);
-        }
-        return resolved;
+        return new Run(resolved, cpu, examined, active, merges);
     }
 
     // ---- B-cubed ----
@@ -337,41 +356,21 @@ public final class StoryEvaluation {
 
     // ---- cost ----
 
-    /** Mean assign time (µs) and stories examined over the 1,000 articles before 1k, 10k and the end. */
-    static void cost(List<Analysed> analysed) {
-        int[] marks = {1_000, 10_000, analysed.size()};
+    /** Mean CPU time of assign (µs) and stories examined over the 1,000 articles before 1k, 10k and the end. */
+    static void cost(Run legacy, Run fresh) {
+        int n = legacy.cpuNs.length;
         System.out.println();
-        System.out.println("assign cost per article, mean over the 1,000 articles before each mark (same run)");
-        for (int round = 0; round < 2; round++) { // round 0 warms the JIT up
-            LegacyStoryClusterer legacy = LegacyStoryClusterer.withDefaults();
-            ActiveStoryClusterer fresh = ActiveStoryClusterer.withDefaults();
-            long legacyNs = 0, newNs = 0, examined = 0;
-            int mark = 0;
-            for (int i = 0; i < analysed.size(); i++) {
-                Analysed a = analysed.get(i);
-                StoryCandidate legacyCandidate = a.legacyCandidate();
-                StoryCandidate candidate = a.candidate();
-                long t = System.nanoTime();
-                legacy.assign(legacyCandidate);
-                long u = System.nanoTime();
-                fresh.assign(candidate);
-                long v = System.nanoTime();
-                if (i >= marks[mark] - 1_000) {
-                    legacyNs += u - t;
-                    newNs += v - u;
-                    examined += fresh.lastExamined();
-                }
-                if (i == marks[mark] - 1) {
-                    if (round == 1) {
-                        System.out.printf("  at %,6d: legacy %8.1f µs   new %6.1f µs (examined %.1f stories, %d active)"
-                                        + "   legacy/new %.1f×%n", marks[mark], legacyNs / 1e3 / 1000,
-                                newNs / 1e3 / 1000, examined / 1000.0, fresh.activeCount(),
-                                (double) legacyNs / newNs);
-                    }
-                    legacyNs = newNs = examined = 0;
-                    mark++;
-                }
+        System.out.println("assign CPU time per article, mean over the 1,000 articles before each mark (same run)");
+        for (int mark : new int[] {1_000, 10_000, n}) {
+            long l = 0, f = 0, ex = 0;
+            for (int i = mark - 1_000; i < mark; i++) {
+                l += legacy.cpuNs[i];
+                f += fresh.cpuNs[i];
+                ex += fresh.examined[i];
             }
+            System.out.printf("  at %,6d: legacy %8.1f µs   new %6.1f µs (examined %.1f stories, %d active)"
+                    + "   legacy/new %.1f×%n", mark, l / 1e6, f / 1e6, ex / 1000.0, fresh.active[mark - 1],
+                    (double) l / f);
         }
     }
 }
