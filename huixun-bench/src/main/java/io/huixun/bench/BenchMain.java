@@ -32,6 +32,7 @@ public final class BenchMain {
         RUNNERS.put("repair-speed", io.huixun.bench.repair.RepairSpeedBenchmark::main);
         RUNNERS.put("repair-model", io.huixun.bench.repair.CharModelBuilder::main);
         RUNNERS.put("repair-pinyin", io.huixun.bench.repair.PinyinTableBuilder::main);
+        RUNNERS.put("story-eval", io.huixun.bench.story.StoryEvaluation::main);
         RUNNERS.put("query-latency", io.huixun.bench.web.QueryLatency::main);
         RUNNERS.put("ingest-rate", io.huixun.bench.ingest.IngestRateBenchmark::main);
     }

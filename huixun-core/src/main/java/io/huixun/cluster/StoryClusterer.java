@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Incremental single-pass story clustering.
+ * Incremental single-pass story clustering: the former clusterer, replaced by {@link ActiveStoryClusterer} (issue 10;
+ * its cost grows with every story ever made). Delete it once the ingest pipeline uses the new one.
  *
  * <p>Design note: each story keeps the feature counts of its members (entities weigh double, keywords single). A new
  * article joins the open story (last member within {@link #window}, first member within {@link #MAX_SPAN}) that
