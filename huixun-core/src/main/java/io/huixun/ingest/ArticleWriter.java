@@ -1,6 +1,6 @@
 package io.huixun.ingest;
 
-import io.huixun.cluster.StoryClusterer;
+import io.huixun.cluster.ActiveStoryClusterer;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.nlp.Understanding;
 import io.huixun.search.SearchDocument;
@@ -56,7 +56,7 @@ final class ArticleWriter {
         this.stories = new StoryKeeper(store);
     }
 
-    StoryClusterer stories() {
+    ActiveStoryClusterer stories() {
         return stories.clusterer();
     }
 
@@ -130,6 +130,7 @@ final class ArticleWriter {
 
     synchronized void commit() {
         index.commit();
+        stories.checkpoint();
         uncommitted = 0;
     }
 

@@ -1,6 +1,6 @@
 package io.huixun.ingest;
 
-import io.huixun.cluster.StoryClusterer;
+import io.huixun.cluster.ActiveStoryClusterer;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.fetch.Fetcher;
 import io.huixun.search.SearchIndex;
@@ -69,7 +69,8 @@ public final class IngestPipeline implements AutoCloseable {
         this.sink = c -> writer.write(preparer.prepare(c));
     }
 
-    public StoryClusterer stories() {
+    /** The story clusterer (its active window); confined to the writer, for tests and diagnostics only. */
+    public ActiveStoryClusterer stories() {
         return writer.stories();
     }
 

@@ -1,7 +1,10 @@
 package io.huixun.ingest;
 
+import io.huixun.cluster.ActiveStoryClusterer;
+import io.huixun.cluster.DocumentFrequencies;
+import io.huixun.cluster.StoryAssignment;
 import io.huixun.cluster.StoryCandidate;
-import io.huixun.cluster.StoryClusterer;
+import io.huixun.cluster.StoryState;
 import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;
 import io.huixun.store.ArticleStore;
@@ -11,28 +14,39 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Puts stored articles into stories and keeps the stories in the store: the clusterer decides, the store remembers.
  *
- * <p>Design note: a canonical article is given to the clusterer; a copy joins its canonical's story (it adds a report
- * and maybe a source, never a new member); an article that superseded earlier copies keeps their story. Every
- * decision is written to the store at once (counts, lead, sources), so pages read stories from the store and nothing
- * is replayed at start-up.
+ * <p>Design note: a canonical article is given to the {@link ActiveStoryClusterer}; a copy joins its canonical's
+ * story (it adds a report and maybe a source, never a new member); an article that superseded earlier copies keeps
+ * their story. Every decision is written to the store at once (counts, lead, sources, merges, the changed stories'
+ * working states), so pages read stories from the store. At start-up only the active window is loaded (the stories
+ * touched in the last days and the last days' document frequencies): nothing is replayed, and the cost does not grow
+ * with the store. The frequencies are saved at each {@link #checkpoint()} (every index commit); a crash between two
+ * loses only some counts, which shifts weights slightly, never a story or a membership.
  *
  * <p>Confined to the {@link ArticleWriter}'s monitor.
  */
 final class StoryKeeper {
     private final ArticleStore store;
-    private final StoryClusterer clusterer = StoryClusterer.withDefaults();
+    private final ActiveStoryClusterer clusterer;
 
     StoryKeeper(ArticleStore store) {
         this.store = store;
+        ActiveStoryClusterer.Settings settings = ActiveStoryClusterer.Settings.defaults();
+        List<StoryState> active = store.activeStoryStates(settings.maxSpan()).stream()
+                .map(s -> StoryStateCodec.readStory(s.state())).toList();
+        List<DocumentFrequencies.Day> days = store.storyFrequencies().stream().map(StoryStateCodec::readDay).toList();
+        this.clusterer = ActiveStoryClusterer.restore(settings, active, days);
     }
 
-    StoryClusterer clusterer() {
+    ActiveStoryClusterer clusterer() {
         return clusterer;
     }
 
@@ -48,13 +62,44 @@ final class StoryKeeper {
         } else if (superseded.isPresent()) {
             inherited = store.understanding(superseded.get()).flatMap(s -> s.storyId());
         }
+        inherited = inherited.flatMap(store::story).map(s -> s.id()); // an absorbed story leads to its survivor
         Instant at = a.published().map(ZonedDateTime::toInstant).orElse(a.ingestedAt());
-        String storyId = inherited.orElseGet(() -> clusterer.assign(new StoryCandidate(String.valueOf(a.id()), at,
-                a.title(), entitySet(u.entities()), Set.copyOf(u.keywords()))));
-        boolean dated = a.published().isPresent() && !datedByPage;
-        store.addToStory(new StoryMember(storyId, a.id(), a.title(), at, dated, a.teaser(), clean, sourceName(a),
-                inherited.isPresent()));
+        String name = sourceName(a);
+        String storyId;
+        if (inherited.isPresent()) {
+            storyId = inherited.get();
+        } else {
+            StoryAssignment assignment = clusterer.assign(StoryCandidate.of(String.valueOf(a.id()), at, a.title(),
+                    a.canonicalText(), entitySet(u.entities()), Set.copyOf(u.keywords()), name));
+            storyId = assignment.storyId();
+            if (assignment instanceof StoryAssignment.Merged merged) {
+                for (String absorbed : merged.absorbedIds()) {
+                    store.mergeStories(merged.survivorId(), absorbed);
+                }
+            }
+            storeMember(a, storyId, at, clean, datedByPage, name, false);
+            for (StoryState changed : assignment.changed()) {
+                store.saveStoryState(changed.id(), StoryStateCodec.write(changed));
+            }
+            return storyId;
+        }
+        storeMember(a, storyId, at, clean, datedByPage, name, true);
         return storyId;
+    }
+
+    private void storeMember(StoredArticle a, String storyId, Instant at, boolean clean, boolean datedByPage,
+                             String name, boolean copy) {
+        boolean dated = a.published().isPresent() && !datedByPage;
+        store.addToStory(new StoryMember(storyId, a.id(), a.title(), at, dated, a.teaser(), clean, name, copy));
+    }
+
+    /** Saves the document frequencies (a few days' counts), so a restart continues with the same weights. */
+    void checkpoint() {
+        Map<String, String> days = new LinkedHashMap<>();
+        for (DocumentFrequencies.Day d : clusterer.frequencies()) {
+            days.put(d.day().toString(), StoryStateCodec.write(d));
+        }
+        store.replaceStoryFrequencies(days);
     }
 
     /**

@@ -97,6 +97,12 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<StoryState> activeStoryStates(Duration window);
 
+    /** Replaces the clusterer's saved document frequencies: day (ISO date) → opaque state, a few days at most. */
+    void replaceStoryFrequencies(Map<String, String> days);
+
+    /** The saved document frequencies, oldest day first. */
+    List<String> storyFrequencies();
+
     /** A story by id; an absorbed story answers with the story that absorbed it. */
     Optional<StoryRecord> story(String storyId);
 

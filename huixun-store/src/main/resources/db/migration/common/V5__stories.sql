@@ -29,3 +29,9 @@ CREATE TABLE story_sources (
     reports      INTEGER NOT NULL,
     PRIMARY KEY (story_id, source)
 );
+
+-- The clusterer's document frequencies, one row per day of the last few days (bounded), saved at each index commit.
+CREATE TABLE story_frequencies (
+    day          TEXT PRIMARY KEY,
+    state        TEXT NOT NULL
+);

@@ -593,6 +593,26 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public void replaceStoryFrequencies(Map<String, String> days) {
+        write(c -> {
+            update(c, "DELETE FROM story_frequencies", ps -> { });
+            for (Map.Entry<String, String> day : new java.util.TreeMap<>(days).entrySet()) {
+                update(c, "INSERT INTO story_frequencies (day, state) VALUES (?, ?)", ps -> {
+                    ps.setString(1, day.getKey());
+                    ps.setString(2, day.getValue());
+                });
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> storyFrequencies() {
+        return read(c -> queryList(c, "SELECT state FROM story_frequencies ORDER BY day", ps -> { },
+                rs -> rs.getString(1)));
+    }
+
+    @Override
     public Optional<StoryRecord> story(String storyId) {
         return read(c -> {
             String id = storyId;
