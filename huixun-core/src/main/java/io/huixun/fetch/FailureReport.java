@@ -93,6 +93,19 @@ final class FailureReport {
                 + c.stage().text + " (" + detail + ")");
     }
 
+    /** Whether the connection ended (EOF) with no sign of a timeout, TLS or parse error: a stale pooled connection. */
+    static boolean closedEarly(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SSLException || t instanceof UnknownHostException
+                    || t instanceof ConnectException || t instanceof GuardedResolver.BlockedAddressException
+                    || t instanceof org.eclipse.jetty.http.HttpException) {
+                return false;
+            }
+        }
+        return hasCause(failure, EOFException.class)
+                || String.valueOf(root(failure).getMessage()).toLowerCase(Locale.ROOT).contains("eof");
+    }
+
     static FetchResult.TimedOut timedOut(Context c, boolean totalTimeoutFired) {
         boolean byDeadline = totalTimeoutFired || c.deadline().leftMillis() <= 50;
         String kind = byDeadline ? "deadline" : c.stage() == FetchResult.Stage.CONNECT ? "connect timeout"
