@@ -29,7 +29,10 @@ public interface AddressPolicy {
     }
 
     /**
-     * This policy, with the given CIDR ranges always allowed (an explicit setting for LAN sources).
+     * This policy, with the given CIDR ranges always allowed (an explicit setting for LAN sources). Cloud metadata
+     * endpoints (169.254.169.254, fd00:ec2::254, 100.100.100.200) stay blocked inside an allowed range unless one is
+     * listed exactly, as a /32 or /128: {@code allowing(["169.254.0.0/16"])} still refuses 169.254.169.254, where the
+     * instance's credentials live.
      *
      * @throws IllegalArgumentException when a range is not {@code address/prefix} with an IP literal
      */
@@ -40,12 +43,18 @@ public interface AddressPolicy {
         }
         AddressPolicy base = this;
         return address -> {
+            boolean metadata = AddressRules.isCloudMetadata(address);
             for (AddressRules.Cidr r : ranges) {
-                if (r.contains(address)) {
+                if (r.contains(address) && (!metadata || r.isSingleAddress())) {
                     return Optional.empty();
                 }
             }
-            return base.blockReason(address);
+            Optional<String> reason = base.blockReason(address);
+            if (reason.isEmpty() && metadata) {
+                return Optional.of("cloud metadata endpoint " + address.getHostAddress()
+                        + " (allow it only by listing it exactly)");
+            }
+            return reason;
         };
     }
 }

@@ -35,6 +35,10 @@ final class AddressRules {
             return new Cidr(bytes, prefix);
         }
 
+        boolean isSingleAddress() {
+            return prefix == network.length * 8;
+        }
+
         boolean contains(InetAddress address) {
             byte[] a = address.getAddress();
             return a.length == network.length && prefixMatches(a, network, prefix);
@@ -42,6 +46,31 @@ final class AddressRules {
     }
 
     private record Range(byte[] network, int prefix, String name) {}
+
+    /** Instance metadata services: AWS/GCP/Azure/OpenStack (IPv4), AWS (IPv6), Alibaba Cloud. */
+    private static final List<byte[]> CLOUD_METADATA = List.of(literal("169.254.169.254"), literal("fd00:ec2::254"),
+            literal("100.100.100.200"));
+
+    /** Whether the address is a cloud metadata endpoint (also when an IPv6 form embeds it). */
+    static boolean isCloudMetadata(InetAddress address) {
+        byte[] a = address.getAddress();
+        for (byte[] m : CLOUD_METADATA) {
+            if (java.util.Arrays.equals(a, m)) {
+                return true;
+            }
+        }
+        if (a.length == 16) {
+            Optional<byte[]> inner = embeddedV4(a);
+            if (inner.isPresent()) {
+                for (byte[] m : CLOUD_METADATA) {
+                    if (java.util.Arrays.equals(inner.get(), m)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 
     private static final List<Range> V4 = List.of(
             v4("0.0.0.0", 8, "unspecified/this-network"),

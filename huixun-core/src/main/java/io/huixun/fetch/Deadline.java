@@ -29,6 +29,11 @@ final class Deadline {
         return (int) Math.max(1, Math.min(readTimeoutMillis, left));
     }
 
+    /** Milliseconds left to the deadline (negative once passed). */
+    long leftMillis() {
+        return (end - System.nanoTime()) / 1_000_000;
+    }
+
     /** Moves the end later by time that should not count (politeness waits). */
     void excuse(long nanos) {
         if (nanos > 0) {

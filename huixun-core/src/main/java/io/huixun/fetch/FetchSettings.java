@@ -1,6 +1,16 @@
 package io.huixun.fetch;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,13 +27,33 @@ import java.util.Objects;
  *                             {@link FetchResult.Deferred}
  * @param obeyRobots           whether robots.txt is consulted
  * @param addressPolicy        the SSRF guard
+ * @param maxPerHost           exchanges in flight to one host at once (and connections kept per origin)
+ * @param proxy                the outbound proxy, {@link FetchProxy#none()} by default; {@link FetchProxy#fromEnvironment}
+ *                             reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+ * @param extraTrust           CA certificates trusted in addition to the JDK's (a private CA, a TLS-inspecting proxy)
  */
 public record FetchSettings(String userAgent, String robotsToken, Duration readTimeout, Duration deadline,
                             long maxBodyBytes, int maxRedirects, Duration hostInterval, Duration maxPolitenessWait,
-                            boolean obeyRobots, AddressPolicy addressPolicy) {
+                            boolean obeyRobots, AddressPolicy addressPolicy, int maxPerHost, FetchProxy proxy,
+                            List<X509Certificate> extraTrust) {
     public static final String USER_AGENT = "Huixun/0.1 (+https://github.com/huixun)";
+    /** Default {@link #maxPerHost}: two exchanges at once, as browsers' old per-host limit and polite crawlers do. */
+    public static final int MAX_PER_HOST = 2;
+
+    /** The settings as they were before the proxy, trust and per-host fields: defaults for those. */
+    public FetchSettings(String userAgent, String robotsToken, Duration readTimeout, Duration deadline,
+                         long maxBodyBytes, int maxRedirects, Duration hostInterval, Duration maxPolitenessWait,
+                         boolean obeyRobots, AddressPolicy addressPolicy) {
+        this(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, maxRedirects, hostInterval,
+                maxPolitenessWait, obeyRobots, addressPolicy, MAX_PER_HOST, FetchProxy.none(), List.of());
+    }
 
     public FetchSettings {
+        Objects.requireNonNull(proxy, "proxy");
+        extraTrust = List.copyOf(extraTrust);
+        if (maxPerHost < 1 || maxPerHost > 64) {
+            throw new IllegalArgumentException("maxPerHost must be within 1..64, got " + maxPerHost);
+        }
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(robotsToken, "robotsToken");
         Objects.requireNonNull(addressPolicy, "addressPolicy");
@@ -49,34 +79,72 @@ public record FetchSettings(String userAgent, String robotsToken, Duration readT
                 Duration.ofSeconds(1), Duration.ofSeconds(30), true, AddressPolicy.standard());
     }
 
+    public FetchSettings withMaxPerHost(int n) {
+        return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, maxRedirects,
+                hostInterval, maxPolitenessWait, obeyRobots, addressPolicy, n, proxy, extraTrust);
+    }
+
+    public FetchSettings withProxy(FetchProxy p) {
+        return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, maxRedirects,
+                hostInterval, maxPolitenessWait, obeyRobots, addressPolicy, maxPerHost, p, extraTrust);
+    }
+
+    /** These CA certificates are trusted besides the JDK's own (e.g. {@link #readCertificates} of a PEM file). */
+    public FetchSettings withExtraTrust(Collection<X509Certificate> cas) {
+        return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, maxRedirects,
+                hostInterval, maxPolitenessWait, obeyRobots, addressPolicy, maxPerHost, proxy, List.copyOf(cas));
+    }
+
+    /**
+     * Reads every certificate of a PEM (or DER) file, e.g. an operator's private CA for HUIXUN_EXTRA_CA.
+     *
+     * @throws IllegalArgumentException when the file cannot be read or holds no certificate (one sentence)
+     */
+    public static List<X509Certificate> readCertificates(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> out = new ArrayList<>();
+            for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("no certificate in " + file);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read CA certificates from " + file + ": " + e.getMessage(), e);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException(file + " is not a PEM or DER certificate file: " + e.getMessage(), e);
+        }
+    }
+
     public FetchSettings withTimeouts(Duration read, Duration wholeFetch) {
         return new FetchSettings(userAgent, robotsToken, read, wholeFetch, maxBodyBytes, maxRedirects, hostInterval,
-                maxPolitenessWait, obeyRobots, addressPolicy);
+                maxPolitenessWait, obeyRobots, addressPolicy, maxPerHost, proxy, extraTrust);
     }
 
     public FetchSettings withMaxBodyBytes(long bytes) {
         return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, bytes, maxRedirects, hostInterval,
-                maxPolitenessWait, obeyRobots, addressPolicy);
+                maxPolitenessWait, obeyRobots, addressPolicy, maxPerHost, proxy, extraTrust);
     }
 
     public FetchSettings withMaxRedirects(int n) {
         return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, n, hostInterval,
-                maxPolitenessWait, obeyRobots, addressPolicy);
+                maxPolitenessWait, obeyRobots, addressPolicy, maxPerHost, proxy, extraTrust);
     }
 
     public FetchSettings withPoliteness(Duration interval, Duration maxWait) {
         return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, maxRedirects, interval,
-                maxWait, obeyRobots, addressPolicy);
+                maxWait, obeyRobots, addressPolicy, maxPerHost, proxy, extraTrust);
     }
 
     public FetchSettings withRobots(boolean obey) {
         return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, maxRedirects,
-                hostInterval, maxPolitenessWait, obey, addressPolicy);
+                hostInterval, maxPolitenessWait, obey, addressPolicy, maxPerHost, proxy, extraTrust);
     }
 
     public FetchSettings withAddressPolicy(AddressPolicy policy) {
         return new FetchSettings(userAgent, robotsToken, readTimeout, deadline, maxBodyBytes, maxRedirects,
-                hostInterval, maxPolitenessWait, obeyRobots, policy);
+                hostInterval, maxPolitenessWait, obeyRobots, policy, maxPerHost, proxy, extraTrust);
     }
 
     private static void requirePositive(Duration d, String name) {

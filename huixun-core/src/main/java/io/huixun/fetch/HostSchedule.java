@@ -7,30 +7,103 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Per-host turn-taking: at most one request per host per interval, and no request before a host's Retry-After.
+ * Per-host turn-taking: at most {@code maxPerHost} exchanges in flight per host, at most one request start per host
+ * per interval, and no request before a host's Retry-After.
  *
- * <p>Design note: a caller reserves the next free slot of its host under that host's lock and then sleeps outside
- * the lock, so threads fetching different hosts never wait for each other and threads on one host queue up in slot
- * order. A slot further away than the allowed wait is not reserved; the caller answers {@link FetchResult.Deferred}.
- * Thread-safe.
+ * <p>Design note: each host has its own fair semaphore (the in-flight permits) and its own lock for the slot
+ * arithmetic; a caller takes a permit, reserves the next free slot under that host's lock and sleeps outside the
+ * lock, so threads fetching different hosts never wait for each other and threads on one host start in slot order.
+ * Example with interval 1 s and 2 permits: three calls at 12:00:00.0 start at .0, 1.0 and (once a permit is free)
+ * 2.0. A slot or permit further away than the allowed wait is not taken; the caller answers
+ * {@link FetchResult.Deferred}. Thread-safe.
  */
 final class HostSchedule {
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
     private static final class Host {
-        Instant next = Instant.EPOCH;
+        final Semaphore permits;
+        Instant next = Instant.EPOCH; // guarded by this
+
+        Host(int maxInFlight) {
+            permits = new Semaphore(maxInFlight, true);
+        }
     }
 
+    /** What {@link #acquire} answers: {@link Turn} (go now) or {@link Later}. */
+    sealed interface Admission permits Turn, Later {}
+
+    /** The right to run one exchange with a host; close it when the exchange (body included) is over. */
+    static final class Turn implements Admission, AutoCloseable {
+        private final Semaphore permits;
+        private boolean closed;
+
+        private Turn(Semaphore permits) {
+            this.permits = permits;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                permits.release();
+            }
+        }
+    }
+
+    /** The host's turn is too far away: the caller may go at {@code notBefore}. */
+    record Later(Instant notBefore) implements Admission {}
+
     private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
+    private final int maxInFlight;
+
+    HostSchedule(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    HostSchedule() {
+        this(Integer.MAX_VALUE / 2);
+    }
 
     /**
-     * Waits for the host's turn. Returns empty when the caller may go now, or the instant it may go when that is
-     * beyond {@code maxWait}.
+     * Waits for a permit (at most {@code maxPermitWait}) and then for the host's turn (at most {@code maxWait}). Returns the turn to close after the exchange, or (as
+     * {@link Later}) the instant the caller may go when that is beyond {@code maxWait}.
+     */
+    Admission acquire(String hostKey, Duration interval, Duration maxWait, Duration maxPermitWait)
+            throws InterruptedException {
+        Host h = host(hostKey);
+        long waitStart = System.nanoTime();
+        if (!h.permits.tryAcquire(maxPermitWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            return new Later(Instant.now().plus(interval.isZero() ? Duration.ofSeconds(1) : interval));
+        }
+        boolean handedOver = false;
+        try {
+            Duration left = maxWait.minusNanos(System.nanoTime() - waitStart);
+            Optional<Instant> later = awaitTurn(h, interval, left.isNegative() ? Duration.ZERO : left);
+            if (later.isPresent()) {
+                return new Later(later.get());
+            }
+            handedOver = true;
+            return new Turn(h.permits);
+        } finally {
+            if (!handedOver) {
+                h.permits.release();
+            }
+        }
+    }
+
+    /**
+     * Waits for the host's turn (no permit). Returns empty when the caller may go now, or the instant it may go when
+     * that is beyond {@code maxWait}.
      */
     Optional<Instant> awaitTurn(String hostKey, Duration interval, Duration maxWait) throws InterruptedException {
-        Host h = hosts.computeIfAbsent(hostKey, k -> new Host());
+        return awaitTurn(host(hostKey), interval, maxWait);
+    }
+
+    private Optional<Instant> awaitTurn(Host h, Duration interval, Duration maxWait) throws InterruptedException {
         Instant slot;
         synchronized (h) {
             Instant now = Instant.now();
@@ -49,12 +122,16 @@ final class HostSchedule {
 
     /** Pushes the host's next turn to {@code notBefore} (never earlier than already scheduled). */
     void backOff(String hostKey, Instant notBefore) {
-        Host h = hosts.computeIfAbsent(hostKey, k -> new Host());
+        Host h = host(hostKey);
         synchronized (h) {
             if (notBefore.isAfter(h.next)) {
                 h.next = notBefore;
             }
         }
+    }
+
+    private Host host(String key) {
+        return hosts.computeIfAbsent(key, k -> new Host(maxInFlight));
     }
 
     /**

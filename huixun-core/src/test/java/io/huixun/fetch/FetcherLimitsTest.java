@@ -23,6 +23,11 @@ class FetcherLimitsTest {
     private TestHttpServer server;
     private Fetcher fetcher;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() {
+        TestHttpServer.warmUp();
+    }
+
     @BeforeEach
     void start() throws IOException {
         server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);

@@ -29,6 +29,11 @@ class FetcherTest {
     private TestHttpServer server;
     private FetchSettings settings;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() {
+        TestHttpServer.warmUp();
+    }
+
     @BeforeEach
     void start() throws IOException {
         server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);

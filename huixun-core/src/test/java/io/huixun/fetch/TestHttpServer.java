@@ -110,13 +110,13 @@ final class TestHttpServer implements AutoCloseable {
     private void serve(Socket s) {
         try (s) {
             InputStream in = s.getInputStream();
-            String requestLine = HttpWire.readLine(in, 16 * 1024);
+            String requestLine = readLine(in, 16 * 1024);
             if (requestLine == null) {
                 return;
             }
             Map<String, String> headers = new ConcurrentHashMap<>();
             String line;
-            while ((line = HttpWire.readLine(in, 16 * 1024)) != null && !line.isEmpty()) {
+            while ((line = readLine(in, 16 * 1024)) != null && !line.isEmpty()) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
                     headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
@@ -142,6 +142,47 @@ final class TestHttpServer implements AutoCloseable {
             out.flush();
         } catch (IOException | InterruptedException e) {
             // the client went away: expected in timeout and cap tests
+        }
+    }
+
+    /**
+     * Loads and links Jetty's client classes with one fetch, so the first fetch of a test with a tight deadline does
+     * not pay the JVM's class loading (seconds on a busy 2-core machine).
+     */
+    static synchronized void warmUp() {
+        if (warm) {
+            return;
+        }
+        warm = true;
+        try (TestHttpServer s = new TestHttpServer(PUBLIC_STAND_IN);
+             Fetcher f = Fetcher.create(FetchSettings.defaults().withRobots(false)
+                     .withAddressPolicy(AddressPolicy.standard().allowing(List.of(standInCidr()))))) {
+            s.route("/warm", text(200, "text/plain", "warm"));
+            f.fetch(s.url("/warm"));
+        } catch (IOException e) {
+            throw new IllegalStateException("warm-up server did not start", e);
+        }
+    }
+
+    private static boolean warm;
+
+    /** Reads one CRLF- or LF-terminated line as Latin-1; null at EOF before any byte. */
+    static String readLine(InputStream in, int max) throws IOException {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(128);
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
+            }
+            if (b == '\n') {
+                byte[] bytes = buf.toByteArray();
+                int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+            }
+            if (buf.size() >= max) {
+                throw new IOException("line longer than " + max + " bytes");
+            }
+            buf.write(b);
         }
     }
 
