@@ -513,7 +513,22 @@ final class CharsetMojibakeFixer implements Fixer {
         if (c <= 0xFF) {
             return c >= 0xA0 || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D ? c : -1;
         }
-        byte[] b = String.valueOf(c).getBytes(CP1252);
-        return b.length == 1 && b[0] != '?' ? b[0] & 0xFF : -1;
+        return CP1252_ABOVE_FF[c];
+    }
+
+    /** cp1252's bytes 0x80–0x9F for the characters above U+00FF it maps there (€ → 0x80), else -1; built once. */
+    private static final short[] CP1252_ABOVE_FF = cp1252AboveFf();
+
+    private static short[] cp1252AboveFf() {
+        short[] table = new short[65536];
+        java.util.Arrays.fill(table, (short) -1);
+        for (int b = 0x80; b <= 0x9F; b++) {
+            String s = new String(new byte[] {(byte) b}, CP1252);
+            char c = s.charAt(0);
+            if (s.length() == 1 && c > 0xFF && c != '\uFFFD') {
+                table[c] = (short) b;
+            }
+        }
+        return table;
     }
 }

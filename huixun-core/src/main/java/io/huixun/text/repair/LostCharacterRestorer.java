@@ -68,47 +68,51 @@ final class LostCharacterRestorer implements Fixer {
         char r2 = CharClasses.toSimplified(right2);
         // Candidates: characters seen after the left neighbour and before the right one (both sides when there
         // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
-        int[] succ = collect(l, true);
-        int[] pred = collect(r, false);
-        boolean[] mark = MARK.get();
-        for (int cp : succ) {
-            mark[cp] = true;
-        }
-        int[] both = new int[Math.min(succ.length, pred.length)];
-        int nb = 0;
-        for (int cp : pred) {
-            if (mark[cp]) {
-                both[nb++] = cp;
+        // The bigram counts come with the candidate lists (count(l c) for every c after l), so ranking a few
+        // thousand candidates asks the model's table nothing.
+        Scratch w = SCRATCH.get();
+        char fl = CharModel.fold(l);
+        char fr = CharModel.fold(r);
+        int ns = w.collect(model, fl, true);
+        int np = w.collect(model, fr, false);
+        int[] pool = new int[ns + np + 1];
+        int size = 0;
+        for (int j = 0; j < np; j++) {
+            if (w.succCount[w.pred[j]] != 0) {
+                pool[size++] = w.pred[j];
             }
         }
-        for (int cp : succ) {
-            mark[cp] = false;
-        }
-        int[] pool;
-        if (nb >= 3) {
-            pool = java.util.Arrays.copyOf(both, nb);
-        } else {
-            pool = java.util.stream.IntStream.concat(java.util.Arrays.stream(succ), java.util.Arrays.stream(pred))
-                    .distinct().toArray();
+        if (size < 3) {
+            size = 0;
+            for (int j = 0; j < ns; j++) {
+                pool[size++] = w.succ[j];
+            }
+            for (int j = 0; j < np; j++) {
+                if (w.succCount[w.pred[j]] == 0) {
+                    pool[size++] = w.pred[j];
+                }
+            }
         }
         if (line.charAt(start) == '?') {
-            pool = java.util.Arrays.copyOf(pool, pool.length + 1);
-            pool[pool.length - 1] = '？';
+            pool[size++] = '？';
         }
-        long[] ranked = new long[pool.length];
-        double[] bigramScores = new double[pool.length];
+        String syllable = hint == null ? null : PinyinReadings.normalize(hint);
+        long[] ranked = new long[size];
         int k = 0;
-        for (int cp : pool) {
-            char c = (char) cp;
+        for (int j = 0; j < size; j++) {
+            char c = (char) pool[j];
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
-                    || (hint != null && !isReading(c, hint))) {
+                    || (syllable != null && !isReading(c, syllable))) {
                 continue;
             }
-            bigramScores[k] = model.logProb(l, c) + model.logProb(c, r);
+            double score = CharModel.fold(c) == c
+                    ? model.logProb(fl, c, w.succCount[c]) + model.logProb(c, fr, w.predCount[c])
+                    : model.logProb(l, c) + model.logProb(c, r);
             // sort key: score rank in the high bits (descending), the character in the low 16
-            ranked[k] = ((long) Math.round(-bigramScores[k] * 1000) << 16) | c;
+            ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
             k++;
         }
+        w.clear(ns, np);
         if (k == 0) {
             return;
         }
@@ -143,26 +147,53 @@ final class LostCharacterRestorer implements Fixer {
         out.add(new Replacement(start, end, String.valueOf(c), RepairKind.LOST_CHARACTER, Math.min(0.99, posterior)));
     }
 
-    private static final ThreadLocal<boolean[]> MARK = ThreadLocal.withInitial(() -> new boolean[65536]);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private int[] collect(char c, boolean successors) {
-        int[][] buf = {new int[64]};
-        int[] n = {0};
-        java.util.function.IntConsumer sink = cp -> {
-            if (n[0] == buf[0].length) {
-                buf[0] = java.util.Arrays.copyOf(buf[0], n[0] * 2);
+    /**
+     * Per-thread candidate lists with their bigram counts indexed by character (0 = never seen together), cleared
+     * after each marker so that the 65,536-entry arrays are made once per thread.
+     */
+    private static final class Scratch {
+        final int[] succCount = new int[65536];
+        final int[] predCount = new int[65536];
+        int[] succ = new int[256];
+        int[] pred = new int[256];
+
+        /** Fills succ (or pred) and its counts; returns how many. */
+        int collect(CharModel model, char c, boolean successors) {
+            int[] n = {0};
+            if (successors) {
+                model.successors(c, (ch, count) -> {
+                    if (n[0] == succ.length) {
+                        succ = java.util.Arrays.copyOf(succ, n[0] * 2);
+                    }
+                    succ[n[0]++] = ch;
+                    succCount[ch] = count;
+                });
+            } else {
+                model.predecessors(c, (ch, count) -> {
+                    if (n[0] == pred.length) {
+                        pred = java.util.Arrays.copyOf(pred, n[0] * 2);
+                    }
+                    pred[n[0]++] = ch;
+                    predCount[ch] = count;
+                });
             }
-            buf[0][n[0]++] = cp;
-        };
-        if (successors) {
-            model.successors(c, sink);
-        } else {
-            model.predecessors(c, sink);
+            return n[0];
         }
-        return java.util.Arrays.copyOf(buf[0], n[0]);
+
+        void clear(int ns, int np) {
+            for (int j = 0; j < ns; j++) {
+                succCount[succ[j]] = 0;
+            }
+            for (int j = 0; j < np; j++) {
+                predCount[pred[j]] = 0;
+            }
+        }
     }
 
+    /** {@code syllable} already normalised ({@link PinyinReadings#normalize}). */
     private boolean isReading(char c, String syllable) {
-        return readings.isReading(c, syllable) || readings.isReading(CharClasses.toTraditional(c), syllable);
+        return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toTraditional(c), syllable);
     }
 }
