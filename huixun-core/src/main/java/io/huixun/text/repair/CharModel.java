@@ -294,7 +294,11 @@ final class CharModel {
         range(keys, counts, fold(a), sink);
     }
 
-    /** Characters seen before {@code b} in training with the counts of {@code c b}. */
+    /**
+     * Characters seen before {@code b} in training with the counts of {@code c b}. Known gap, kept so that repair
+     * output stays as it was: {@link #reverseKeys} is sorted as signed keys, not in the unsigned order that
+     * {@link #range} searches, so the list is incomplete (often empty) for some characters.
+     */
     void predecessors(char b, BigramSink sink) {
         range(reverseKeys, reverseCounts, fold(b), sink);
     }

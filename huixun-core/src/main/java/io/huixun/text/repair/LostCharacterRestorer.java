@@ -68,8 +68,8 @@ final class LostCharacterRestorer implements Fixer {
         char r2 = CharClasses.toSimplified(right2);
         // Candidates: characters seen after the left neighbour and before the right one (both sides when there
         // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
-        // The bigram counts come with the candidate lists (count(l c) for every c after l), so ranking a few
-        // thousand candidates asks the model's table nothing.
+        // The counts of l c come with the successor list (count(l c) for every c after l), so ranking a few
+        // thousand candidates asks the model's table only about c r.
         Scratch w = SCRATCH.get();
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
@@ -105,14 +105,15 @@ final class LostCharacterRestorer implements Fixer {
                     || (syllable != null && !isReading(c, syllable))) {
                 continue;
             }
-            double score = CharModel.fold(c) == c
-                    ? model.logProb(fl, c, w.succCount[c]) + model.logProb(c, fr, w.predCount[c])
-                    : model.logProb(l, c) + model.logProb(c, r);
+            // The left count comes with the successor list, which is complete. The predecessor list is not (see
+            // CharModel#predecessors), so the right count is asked of the model.
+            double score = (CharModel.fold(c) == c ? model.logProb(fl, c, w.succCount[c]) : model.logProb(l, c))
+                    + model.logProb(c, r);
             // sort key: score rank in the high bits (descending), the character in the low 16
             ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
             k++;
         }
-        w.clear(ns, np);
+        w.clear(ns);
         if (k == 0) {
             return;
         }
@@ -150,12 +151,11 @@ final class LostCharacterRestorer implements Fixer {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
-     * Per-thread candidate lists with their bigram counts indexed by character (0 = never seen together), cleared
-     * after each marker so that the 65,536-entry arrays are made once per thread.
+     * Per-thread candidate lists, and the counts of the successors indexed by character (0 = never seen together),
+     * cleared after each marker so that the 65,536-entry array is made once per thread.
      */
     private static final class Scratch {
         final int[] succCount = new int[65536];
-        final int[] predCount = new int[65536];
         int[] succ = new int[256];
         int[] pred = new int[256];
 
@@ -176,18 +176,14 @@ final class LostCharacterRestorer implements Fixer {
                         pred = java.util.Arrays.copyOf(pred, n[0] * 2);
                     }
                     pred[n[0]++] = ch;
-                    predCount[ch] = count;
                 });
             }
             return n[0];
         }
 
-        void clear(int ns, int np) {
+        void clear(int ns) {
             for (int j = 0; j < ns; j++) {
                 succCount[succ[j]] = 0;
-            }
-            for (int j = 0; j < np; j++) {
-                predCount[pred[j]] = 0;
             }
         }
     }
