@@ -303,7 +303,7 @@ final class ByteMisalignmentFixer implements Fixer {
             if (c == 0) {
                 continue;
             }
-            double s = model.logProb(fold(left), fold(c)) + model.logProb(fold(c), fold(next));
+            double s = model.logProbAfter(fold(left), fold(c)) + model.logProbBefore(fold(c), fold(next));
             if (s > bestScore) {
                 bestScore = s;
                 best = c;
@@ -322,8 +322,8 @@ final class ByteMisalignmentFixer implements Fixer {
                 if (c == 0 || (pass == 0 && (syllable == null || !isReading(c, syllable)))) {
                     continue;
                 }
-                double s = (prev == 0 ? model.unigramLog(fold(c)) : model.logProb(fold(prev), fold(c)))
-                        + model.logProb(fold(c), fold(right));
+                double s = (prev == 0 ? model.unigramLog(fold(c)) : model.logProbAfter(fold(prev), fold(c)))
+                        + model.logProbBefore(fold(c), fold(right));
                 if (s > bestScore) {
                     bestScore = s;
                     best = c;

@@ -341,10 +341,10 @@ final class CharsetMojibakeFixer implements Fixer {
                         continue;
                     }
                     // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
-                    double s = (informative(prev) ? model.logProb(fold(prev), fold(c))
+                    double s = (informative(prev) ? model.logProbAfter(fold(prev), fold(c))
                             : model.unigramLog(fold(c)))
                             + (i + need + 1 >= len && informative(right)
-                            ? model.logProb(fold(c), fold(right)) : 0);
+                            ? model.logProbBefore(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
                         best = candidate;

@@ -68,8 +68,8 @@ final class LostCharacterRestorer implements Fixer {
         char r2 = CharClasses.toSimplified(right2);
         // Candidates: characters seen after the left neighbour and before the right one (both sides when there
         // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
-        // The counts of l c come with the successor list (count(l c) for every c after l), so ranking a few
-        // thousand candidates asks the model's table only about c r.
+        // The counts of l c come with the successor list (count(l c) for every c after l), and those of c r from
+        // r's column: ranking a few thousand candidates costs no cache miss in the model's hash table.
         Scratch w = SCRATCH.get();
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
@@ -106,15 +106,14 @@ final class LostCharacterRestorer implements Fixer {
                 continue;
             }
             // The left count comes with the successor list, which is complete. The predecessor list is not (see
-            // CharModel#predecessors), so the right count is asked of the model.
-            double score = (CharModel.fold(c) == c ? model.logProb(fl, c, w.succCount[c]) : model.logProb(l, c))
-                    + model.logProb(c, r);
+            // CharModel#predecessors), so the right count is looked up in r's column.
+            double score = leftScore(w, l, fl, c) + model.logProbBefore(c, r);
             // sort key: score rank in the high bits (descending), the character in the low 16
             ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
             k++;
         }
-        w.clear(ns);
         if (k == 0) {
+            w.clear(ns);
             return;
         }
         java.util.Arrays.sort(ranked, 0, k);
@@ -122,13 +121,24 @@ final class LostCharacterRestorer implements Fixer {
         double[] scores = new double[k];
         char[] chars = new char[k];
         double max = Double.NEGATIVE_INFINITY;
+        char fl2 = CharModel.fold(l2);
+        char fr2 = CharModel.fold(r2);
+        double rightBackoff = Math.exp(model.logProb(r, r2));
         for (int j = 0; j < k; j++) {
             char c = (char) (ranked[j] & 0xFFFF);
             chars[j] = c;
-            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r)
-            scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
+            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r); the bigram back-offs were
+            // scored above or are the same for every candidate
+            if (CharModel.fold(c) == c) {
+                scores[j] = model.trigram(fl2, fl, c, Math.exp(leftScore(w, l, fl, c)))
+                        + model.trigram(fl, c, fr, Math.exp(model.logProbBefore(c, r)))
+                        + model.trigram(c, fr, fr2, rightBackoff);
+            } else {
+                scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
+            }
             max = Math.max(max, scores[j]);
         }
+        w.clear(ns);
         double sum = 0;
         int best = 0;
         for (int j = 0; j < k; j++) {
@@ -146,6 +156,11 @@ final class LostCharacterRestorer implements Fixer {
             return;
         }
         out.add(new Replacement(start, end, String.valueOf(c), RepairKind.LOST_CHARACTER, Math.min(0.99, posterior)));
+    }
+
+    /** ln P(c | l): from the successor counts when c is a folded character, as every candidate from the model is. */
+    private double leftScore(Scratch w, char l, char fl, char c) {
+        return CharModel.fold(c) == c ? model.logProb(fl, c, w.succCount[c]) : model.logProb(l, c);
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
