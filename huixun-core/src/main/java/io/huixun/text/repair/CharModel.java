@@ -378,6 +378,14 @@ final class CharModel {
         }
     }
 
+    /** Every character seen before {@code b} with the count of {@code c b}, from b's column (complete). */
+    void column(char b, BigramSink sink) {
+        b = fold(b);
+        for (int i = colStart[b]; i < colStart[b + 1]; i++) {
+            sink.accept(colChars[i], colCounts[i]);
+        }
+    }
+
     /** Characters seen after {@code a} in training, for candidate generation. */
     void successors(char a, java.util.function.IntConsumer sink) {
         range(keys, fold(a), sink);
