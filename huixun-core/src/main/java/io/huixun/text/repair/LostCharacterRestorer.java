@@ -7,6 +7,9 @@ import java.util.List;
  * {@code 中?人民} → {@code 中华人民}; otherwise the marker stays visible. For {@code ?} the model also weighs a real
  * question mark ({@code 吗?他}), which then stays for the punctuation normaliser. A pinyin annotation right after the
  * marker ({@code ?(dāng)}) restricts the choice to characters with that reading and goes with the marker.
+ *
+ * <p>Safe to share between threads: no state of its own besides per-thread scratch arrays (thread confinement through
+ * a {@link ThreadLocal}).
  */
 final class LostCharacterRestorer implements Fixer {
     /** Posterior probability the best character needs among all candidates. */
