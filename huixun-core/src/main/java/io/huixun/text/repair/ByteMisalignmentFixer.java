@@ -179,6 +179,12 @@ final class ByteMisalignmentFixer implements Fixer {
         StringBuilder rest = new StringBuilder();
         int consumedTo = to;
         boolean danglingFree = false;
+        // A dangling lead byte whose lost trail byte the model will choose; chosen only once the cheap checks
+        // below have passed, as most runs tried here are rejected by them.
+        int danglingLead = -1;
+        char danglingPrev = 0;
+        char danglingRight = 0;
+        String danglingHint = null;
         while (pos < len) {
             int x = bytes[pos];
             if (x < 0x80) {
@@ -208,21 +214,16 @@ final class ByteMisalignmentFixer implements Fixer {
                         consumedTo = to + 2 + hint.length();
                         right = consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY;
                     }
-                    char prev = rest.isEmpty() ? 0 : rest.charAt(rest.length() - 1);
-                    char c = chooseTrail(codec, x, prev, right, hint);
-                    if (c == 0) {
-                        return;
-                    }
-                    rest.append(c);
+                    danglingLead = x;
+                    danglingPrev = rest.isEmpty() ? 0 : rest.charAt(rest.length() - 1);
+                    danglingRight = right;
+                    danglingHint = hint;
                 } else if (anchored && (to == n || !CharClasses.isChinese(line.charAt(to)))) {
                     // the line or the Chinese text ends on a dangling lead byte: its trail byte is lost
                     danglingFree = true;
-                    char prev = rest.isEmpty() ? 0 : rest.charAt(rest.length() - 1);
-                    char c = chooseTrail(codec, x, prev, to < n ? line.charAt(to) : CharModel.BOUNDARY, null);
-                    if (c == 0) {
-                        return;
-                    }
-                    rest.append(c);
+                    danglingLead = x;
+                    danglingPrev = rest.isEmpty() ? 0 : rest.charAt(rest.length() - 1);
+                    danglingRight = to < n ? line.charAt(to) : CharModel.BOUNDARY;
                 } else {
                     return;
                 }
@@ -241,9 +242,11 @@ final class ByteMisalignmentFixer implements Fixer {
             // unknown bytes on both sides could spell anything (中?中?): nothing says it is misaligned
             return;
         }
-        if (rest.length() > 2 * PRECHECK && consumedTo - s > 2 * PRECHECK) {
+        int restLength = rest.length() + (danglingLead >= 0 ? 1 : 0);
+        if (restLength > 2 * PRECHECK && consumedTo - s > 2 * PRECHECK) {
             // Cheap early out before choosing bytes and scoring everything: a wrong shift reads as garbage from
-            // its first characters on, a right one reads better than the garbage it replaces.
+            // its first characters on, a right one reads better than the garbage it replaces. (The first
+            // PRECHECK characters never include the dangling one: it is the last of more than 2 * PRECHECK.)
             double cand = model.score((char) 0, CharClasses.foldForModel(rest.subSequence(0, PRECHECK)), (char) 0);
             double orig = model.score((char) 0, CharClasses.foldForModel(line.substring(s + 1, s + 1 + PRECHECK)),
                     (char) 0);
@@ -251,21 +254,27 @@ final class ByteMisalignmentFixer implements Fixer {
                 return;
             }
         }
-        char next = rest.isEmpty() ? (consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY) : rest.charAt(0);
-        char first = chooseLead(codec, firstTrail, left, next);
-        if (first == 0) {
-            return;
-        }
-        text.append(first).append(rest);
         if (danglingFree && hint == null && b - s < 4) {
             return; // both the lost lead byte and the lost trail byte are free: a short run could spell anything
         }
-        String folded = CharClasses.foldForModel(text);
-        for (int k = 0; k < folded.length(); k++) {
-            if (model.count(CharModel.fold(folded.charAt(k))) == 0) {
-                return; // the realigned text must be made of characters ordinary text uses
-            }
+        // The realigned text must be made of characters ordinary text uses: checked on the decoded characters
+        // before the model chooses the unknown bytes (a choice that costs a hundred model questions each).
+        if (!ordinary(rest)) {
+            return;
         }
+        if (danglingLead >= 0) {
+            char c = chooseTrail(codec, danglingLead, danglingPrev, danglingRight, danglingHint);
+            if (c == 0 || c < 0x80 || !ordinary(String.valueOf(c))) {
+                return;
+            }
+            rest.append(c);
+        }
+        char next = rest.isEmpty() ? (consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY) : rest.charAt(0);
+        char first = chooseLead(codec, firstTrail, left, next);
+        if (first == 0 || !ordinary(String.valueOf(first))) {
+            return;
+        }
+        text.append(first).append(rest);
         char right = consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY;
         String original = line.substring(from, consumedTo);
         double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));
@@ -276,6 +285,16 @@ final class ByteMisalignmentFixer implements Fixer {
         }
     }
 
+    /** Whether every character of {@code text} occurs in the model's training text (after folding). */
+    private boolean ordinary(CharSequence text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (model.count(CharModel.fold(CharClasses.toSimplified(text.charAt(k)))) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private char chooseLead(DoubleByteCodec codec, int trail, char left, char next) {
         char best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -284,7 +303,7 @@ final class ByteMisalignmentFixer implements Fixer {
             if (c == 0) {
                 continue;
             }
-            double s = model.logProb(fold(left), fold(c)) + model.logProb(fold(c), fold(next));
+            double s = model.logProbAfter(fold(left), fold(c)) + model.logProbBefore(fold(c), fold(next));
             if (s > bestScore) {
                 bestScore = s;
                 best = c;
@@ -296,14 +315,15 @@ final class ByteMisalignmentFixer implements Fixer {
     private char chooseTrail(DoubleByteCodec codec, int lead, char prev, char right, String hint) {
         char best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
+        String syllable = hint == null ? null : PinyinReadings.normalize(hint);
         for (int pass = 0; pass < 2 && best == 0; pass++) {
             for (int t = 0x40; t <= 0xFE; t++) {
                 char c = codec.decode(lead, t);
-                if (c == 0 || (pass == 0 && (hint == null || !isReading(c, hint)))) {
+                if (c == 0 || (pass == 0 && (syllable == null || !isReading(c, syllable)))) {
                     continue;
                 }
-                double s = (prev == 0 ? model.unigramLog(fold(c)) : model.logProb(fold(prev), fold(c)))
-                        + model.logProb(fold(c), fold(right));
+                double s = (prev == 0 ? model.unigramLog(fold(c)) : model.logProbAfter(fold(prev), fold(c)))
+                        + model.logProbBefore(fold(c), fold(right));
                 if (s > bestScore) {
                     bestScore = s;
                     best = c;
@@ -313,8 +333,9 @@ final class ByteMisalignmentFixer implements Fixer {
         return best;
     }
 
+    /** {@code syllable} already normalised ({@link PinyinReadings#normalize}). */
     private boolean isReading(char c, String syllable) {
-        return readings.isReading(c, syllable) || readings.isReading(CharClasses.toSimplified(c), syllable);
+        return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toSimplified(c), syllable);
     }
 
     private static char fold(char c) {

@@ -31,15 +31,41 @@ final class CharModel {
     /** The same bigrams keyed {@code b << 16 | a}, for predecessor lists. */
     private final int[] reverseKeys;
     private final int[] reverseCounts;
-    /** Open-addressing copy of the bigram counts for lookups in O(1): the hot path of every score. */
-    private final int[] hashKeys;
-    private final int[] hashCounts;
+    /**
+     * Open-addressing table of the bigrams, two longs per slot so that one cache line answers a lookup: {@code
+     * key << 32 | count} (count ≥ 1 marks a used slot), then {@code first << 32 | types}, the trigrams that continue
+     * the bigram ({@code trigramKeys[first, first + types)}), so that a trigram costs no search over the whole list.
+     */
+    private final long[] table;
+    private final int tableMask;
+    /**
+     * Which bigrams exist, as a bit matrix over the characters that occur in any bigram (ids from {@link #denseId},
+     * 1-based, 0 = none). Most candidate pairs the fixers try were never seen: the row of a fixed left character is
+     * a few hundred bytes that stay in cache, where the table above costs a cache miss per question. Example: 當 after
+     * 的 is answered by one bit.
+     */
+    private final char[] denseId = new char[65536];
+    private final int dense;
+    private final long[] seen;
+    /**
+     * Where each row ({@code keys[rowStart[a], rowStart[a + 1])}, the bigrams a·) and each column (the bigrams ·b:
+     * {@code colChars/colCounts[colStart[b], colStart[b + 1])}, a ascending) starts. A loop that asks about many
+     * pairs sharing one character searches that one row or column, a few kilobytes that stay in cache: 126 lead
+     * bytes tried before 的 cost 126 short searches in 的's column, not 126 cache misses in the table.
+     */
+    private final int[] rowStart;
+    private final int[] colStart;
+    private final char[] colChars;
+    private final int[] colCounts;
     /** Trigram keys {@code a << 32 | b << 16 | c}, ascending, and their counts. */
     private final long[] trigramKeys;
     private final int[] trigramCounts;
     private final double logTotal;
     private final double unseenLog;
     private final double[] unigramLog = new double[65536];
+    /** {@code exp(unigramLog)}, and T(a) with its floor of 1, precomputed: the hot path of every score. */
+    private final double[] unigramProb = new double[65536];
+    private final int[] successorTypes = new int[65536];
 
     private CharModel(InputStream raw) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw), 1 << 16))) {
@@ -75,17 +101,25 @@ final class CharModel {
                 reverseKeys[i] = (int) (reverse[i] >>> 32) ^ Integer.MIN_VALUE;
                 reverseCounts[i] = counts[(int) reverse[i]];
             }
-            int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
-            hashKeys = new int[size];
-            hashCounts = new int[size];
+            rowStart = new int[65537];
+            colStart = new int[65537];
             for (int i = 0; i < n; i++) {
                 int k = keys[i] ^ Integer.MIN_VALUE;
-                int slot = mix(k) & (size - 1);
-                while (hashCounts[slot] != 0) {
-                    slot = (slot + 1) & (size - 1);
-                }
-                hashKeys[slot] = k;
-                hashCounts[slot] = Math.max(1, counts[i]);
+                rowStart[(k >>> 16) + 1]++;
+                colStart[(k & 0xFFFF) + 1]++;
+            }
+            for (int c = 0; c < 65536; c++) {
+                rowStart[c + 1] += rowStart[c];
+                colStart[c + 1] += colStart[c];
+            }
+            colChars = new char[n];
+            colCounts = new int[n];
+            int[] fill = java.util.Arrays.copyOf(colStart, 65536);
+            for (int i = 0; i < n; i++) { // keys ascend by (a, b): each column fills in ascending a
+                int k = keys[i] ^ Integer.MIN_VALUE;
+                int at = fill[k & 0xFFFF]++;
+                colChars[at] = (char) (k >>> 16);
+                colCounts[at] = Math.max(1, counts[i]);
             }
             int t = in.readInt();
             trigramKeys = new long[t];
@@ -96,10 +130,49 @@ final class CharModel {
                 trigramKeys[i] = tk;
                 trigramCounts[i] = (int) readVarint(in);
             }
+            int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
+            tableMask = size - 1;
+            table = new long[size * 2];
+            int ids = 0;
+            for (int i = 0; i < n; i++) {
+                int k = keys[i] ^ Integer.MIN_VALUE;
+                int slot = mix(k) & tableMask;
+                while (table[slot * 2] != 0) {
+                    slot = (slot + 1) & tableMask;
+                }
+                table[slot * 2] = (long) k << 32 | Math.max(1, counts[i]);
+                if (denseId[k >>> 16] == 0) {
+                    denseId[k >>> 16] = (char) ++ids;
+                }
+                if (denseId[k & 0xFFFF] == 0) {
+                    denseId[k & 0xFFFF] = (char) ++ids;
+                }
+            }
+            dense = ids;
+            seen = new long[(int) (((long) ids * ids + 63) >>> 6)];
+            for (int i = 0; i < n; i++) {
+                int k = keys[i] ^ Integer.MIN_VALUE;
+                long bit = bit(denseId[k >>> 16], denseId[k & 0xFFFF]);
+                seen[(int) (bit >>> 6)] |= 1L << bit;
+            }
+            for (int i = 0; i < t; ) {
+                long prefix = trigramKeys[i] >>> 16;
+                int j = i;
+                while (j < t && trigramKeys[j] >>> 16 == prefix) {
+                    j++;
+                }
+                int slot = prefix <= 0xFFFFFFFFL ? slot((int) prefix) : -1;
+                if (slot >= 0) {
+                    table[slot * 2 + 1] = (long) i << 32 | (j - i);
+                }
+                i = j;
+            }
             logTotal = Math.log(total + 65536 * 0.01);
             unseenLog = Math.log(0.01) - logTotal;
             for (int c = 0; c < 65536; c++) {
                 unigramLog[c] = unigram[c] == 0 ? unseenLog : Math.log(unigram[c] + 0.01) - logTotal;
+                unigramProb[c] = Math.exp(unigramLog[c]);
+                successorTypes[c] = Math.max(1, distinctSuccessors[c]);
             }
         }
     }
@@ -133,12 +206,50 @@ final class CharModel {
         a = fold(a);
         b = fold(b);
         int ca = unigram[a];
-        double pu = Math.exp(unigramLog[b]);
         if (ca == 0) {
             return unigramLog[b];
         }
-        int t = Math.max(1, distinctSuccessors[a]);
-        int cab = bigram(a, b);
+        return witten(ca, successorTypes[a], bigram(a, b), unigramProb[b]);
+    }
+
+    /** {@link #logProb(char, char)}, the count found in the row of {@code a}: for loops over b with a fixed. */
+    double logProbAfter(char a, char b) {
+        a = fold(a);
+        b = fold(b);
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramLog[b];
+        }
+        int i = java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
+        return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
+    }
+
+    /** {@link #logProb(char, char)}, the count found in the column of {@code b}: for loops over a with b fixed. */
+    double logProbBefore(char a, char b) {
+        a = fold(a);
+        b = fold(b);
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramLog[b];
+        }
+        int i = java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+        return witten(ca, successorTypes[a], i >= 0 ? colCounts[i] : 0, unigramProb[b]);
+    }
+
+    /**
+     * {@link #logProb(char, char)} for characters already folded whose bigram count {@code cab} the caller holds
+     * (from {@link #successors(char, BigramSink)}): the same number without the table lookup.
+     */
+    double logProb(char a, char b, int cab) {
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramLog[b];
+        }
+        return witten(ca, successorTypes[a], cab, unigramProb[b]);
+    }
+
+    /** {@code P(b|a) = (C(ab) + T(a)·Pu(b)) / (C(a) + T(a))}, in natural log. */
+    private static double witten(int ca, int t, int cab, double pu) {
         return Math.log((cab + t * pu) / (ca + t));
     }
 
@@ -150,40 +261,59 @@ final class CharModel {
         a = fold(a);
         b = fold(b);
         c = fold(c);
-        double backoff = Math.exp(logProb(b, c));
-        long prefix = (long) a << 32 | (long) b << 16;
-        int lo = java.util.Arrays.binarySearch(trigramKeys, prefix);
-        if (lo < 0) {
-            lo = -lo - 1;
+        return trigram(a, b, c, Math.exp(logProb(b, c)));
+    }
+
+    /**
+     * {@link #logProb(char, char, char)} for folded characters when the caller already holds {@code backoff =
+     * exp(logProb(b, c))} (a candidate loop has scored the bigram): the same number.
+     */
+    double trigram(char a, char b, char c, double backoff) {
+        int slot = slot(a << 16 | b);
+        if (slot < 0) {
+            return Math.log(backoff); // C(ab) = 0
         }
-        int hi = java.util.Arrays.binarySearch(trigramKeys, prefix | 0xFFFF);
-        if (hi < 0) {
-            hi = -hi - 1;
-        } else {
-            hi++;
-        }
-        int types = hi - lo;
-        int cab = bigram(a, b);
-        if (types == 0 || cab == 0) {
+        long range = table[slot * 2 + 1];
+        int types = (int) range;
+        if (types == 0) {
             return Math.log(backoff);
         }
-        int i = java.util.Arrays.binarySearch(trigramKeys, lo, hi, prefix | c);
+        int cab = (int) table[slot * 2];
+        int lo = (int) (range >>> 32);
+        int i = java.util.Arrays.binarySearch(trigramKeys, lo, lo + types, (long) a << 32 | (long) b << 16 | c);
         int cabc = i >= 0 ? trigramCounts[i] : 0;
         return Math.log((cabc + types * backoff) / (cab + types));
     }
 
     int bigram(char a, char b) {
-        int key = a << 16 | b;
-        int mask = hashKeys.length - 1;
-        for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
-            int k = hashKeys[slot];
-            if (k == key && hashCounts[slot] != 0) {
-                return hashCounts[slot];
+        int slot = slot(a << 16 | b);
+        return slot < 0 ? 0 : (int) table[slot * 2];
+    }
+
+    /** The table slot of bigram {@code key}, or -1; the bit matrix answers first, for the pairs never seen. */
+    private int slot(int key) {
+        int ia = denseId[key >>> 16];
+        int ib = denseId[key & 0xFFFF];
+        if (ia == 0 || ib == 0) {
+            return -1;
+        }
+        long bit = bit(ia, ib);
+        if ((seen[(int) (bit >>> 6)] & 1L << bit) == 0) {
+            return -1;
+        }
+        for (int slot = mix(key) & tableMask; ; slot = (slot + 1) & tableMask) {
+            long entry = table[slot * 2];
+            if (entry == 0) {
+                return -1;
             }
-            if (hashCounts[slot] == 0) {
-                return 0;
+            if ((int) (entry >>> 32) == key) {
+                return slot;
             }
         }
+    }
+
+    private long bit(int ia, int ib) {
+        return (long) (ia - 1) * dense + (ib - 1);
     }
 
     /** Murmur3's finaliser: every key bit reaches the low bits that pick the slot. */
@@ -212,6 +342,48 @@ final class CharModel {
             s += logProb(prev, right);
         }
         return s;
+    }
+
+    /** Receives a character and the count of its bigram with the fixed one. */
+    @FunctionalInterface
+    interface BigramSink {
+        void accept(char c, int count);
+    }
+
+    /** Characters seen after {@code a} in training with the counts of {@code a c}, for candidate generation. */
+    void successors(char a, BigramSink sink) {
+        range(keys, counts, fold(a), sink);
+    }
+
+    /**
+     * Characters seen before {@code b} in training with the counts of {@code c b}. Known gap, kept so that repair
+     * output stays as it was: {@link #reverseKeys} is sorted as signed keys, not in the unsigned order that
+     * {@link #range} searches, so the list is incomplete (often empty) for some characters.
+     */
+    void predecessors(char b, BigramSink sink) {
+        range(reverseKeys, reverseCounts, fold(b), sink);
+    }
+
+    private static void range(int[] sorted, int[] counts, char first, BigramSink sink) {
+        int lo = java.util.Arrays.binarySearch(sorted, (first << 16) ^ Integer.MIN_VALUE);
+        if (lo < 0) {
+            lo = -lo - 1;
+        }
+        for (int i = lo; i < sorted.length; i++) {
+            int k = sorted[i] ^ Integer.MIN_VALUE;
+            if ((k >>> 16) != first) {
+                break;
+            }
+            sink.accept((char) (k & 0xFFFF), Math.max(1, counts[i])); // as the table keeps them
+        }
+    }
+
+    /** Every character seen before {@code b} with the count of {@code c b}, from b's column (complete). */
+    void column(char b, BigramSink sink) {
+        b = fold(b);
+        for (int i = colStart[b]; i < colStart[b + 1]; i++) {
+            sink.accept(colChars[i], colCounts[i]);
+        }
     }
 
     /** Characters seen after {@code a} in training, for candidate generation. */

@@ -22,6 +22,23 @@ final class CharsetMojibakeFixer implements Fixer {
     private static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Charset[] SINGLE_BYTE = {CP1252, Charset.forName("windows-1250"),
             Charset.forName("ISO-8859-1")};
+    /**
+     * Per code page of {@link #SINGLE_BYTE}: the characters a run of legacy mojibake is made of (non-ASCII, not
+     * Chinese, encodable in that code page), a table built once instead of an encoder asked per character.
+     */
+    private static final boolean[][] SINGLE_BYTE_RUN = singleByteRuns();
+
+    private static boolean[][] singleByteRuns() {
+        boolean[][] runs = new boolean[SINGLE_BYTE.length][65536];
+        for (int k = 0; k < SINGLE_BYTE.length; k++) {
+            java.nio.charset.CharsetEncoder encoder = SINGLE_BYTE[k].newEncoder();
+            for (int c = 0x80; c < 65536; c++) {
+                runs[k][c] = !CharClasses.isChinese((char) c) && encoder.canEncode((char) c);
+            }
+        }
+        return runs;
+    }
+
     /** Occurrences in the model's text that make a character ordinary: GBK read as cp1250 must decode to those. */
     private static final int COMMON = 20;
     /** Nats the decoded run must gain over the run as it is, per character of the run. */
@@ -39,9 +56,9 @@ final class CharsetMojibakeFixer implements Fixer {
         if (found.isEmpty()) {
             doubleByte(line, DoubleByteCodec.BIG5, found);
         }
-        for (Charset single : SINGLE_BYTE) {
+        for (int code = 0; code < SINGLE_BYTE.length; code++) {
             if (found.isEmpty()) {
-                legacyAsSingleByte(line, single, found);
+                legacyAsSingleByte(line, code, found);
             }
         }
         out.addAll(found);
@@ -341,10 +358,10 @@ final class CharsetMojibakeFixer implements Fixer {
                         continue;
                     }
                     // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
-                    double s = (informative(prev) ? model.logProb(fold(prev), fold(c))
+                    double s = (informative(prev) ? model.logProbAfter(fold(prev), fold(c))
                             : model.unigramLog(fold(c)))
                             + (i + need + 1 >= len && informative(right)
-                            ? model.logProb(fold(c), fold(right)) : 0);
+                            ? model.logProbBefore(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
                         best = candidate;
@@ -442,19 +459,19 @@ final class CharsetMojibakeFixer implements Fixer {
      * encoded back with that code page and decoded as GBK; kept only when every character is an ordinary Han
      * character and the model prefers it (Latin-script mojibake of other kinds also decodes as GBK, into rare Han).
      */
-    private void legacyAsSingleByte(String line, Charset single, List<Replacement> out) {
-        java.nio.charset.CharsetEncoder encoder = single.newEncoder();
+    private void legacyAsSingleByte(String line, int code, List<Replacement> out) {
+        Charset single = SINGLE_BYTE[code];
+        boolean[] inRun = SINGLE_BYTE_RUN[code];
         int n = line.length();
         int i = 0;
         while (i < n) {
             char c = line.charAt(i);
-            if (c < 0xA0 || CharClasses.isChinese(c) || !encoder.canEncode(c)) {
+            if (c < 0xA0 || !inRun[c]) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && line.charAt(i) >= 0x80 && !CharClasses.isChinese(line.charAt(i))
-                    && encoder.canEncode(line.charAt(i))) {
+            while (i < n && inRun[line.charAt(i)]) {
                 i++;
             }
             // Two Han characters at least, standing as a word of their own: Latin text is full of short runs of
@@ -513,7 +530,22 @@ final class CharsetMojibakeFixer implements Fixer {
         if (c <= 0xFF) {
             return c >= 0xA0 || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D ? c : -1;
         }
-        byte[] b = String.valueOf(c).getBytes(CP1252);
-        return b.length == 1 && b[0] != '?' ? b[0] & 0xFF : -1;
+        return CP1252_ABOVE_FF[c];
+    }
+
+    /** cp1252's bytes 0x80–0x9F for the characters above U+00FF it maps there (€ → 0x80), else -1; built once. */
+    private static final short[] CP1252_ABOVE_FF = cp1252AboveFf();
+
+    private static short[] cp1252AboveFf() {
+        short[] table = new short[65536];
+        java.util.Arrays.fill(table, (short) -1);
+        for (int b = 0x80; b <= 0x9F; b++) {
+            String s = new String(new byte[] {(byte) b}, CP1252);
+            char c = s.charAt(0);
+            if (s.length() == 1 && c > 0xFF && c != '\uFFFD') {
+                table[c] = (short) b;
+            }
+        }
+        return table;
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
  * {@code 中?人民} → {@code 中华人民}; otherwise the marker stays visible. For {@code ?} the model also weighs a real
  * question mark ({@code 吗?他}), which then stays for the punctuation normaliser. A pinyin annotation right after the
  * marker ({@code ?(dāng)}) restricts the choice to characters with that reading and goes with the marker.
+ *
+ * <p>Safe to share between threads: no state of its own besides per-thread scratch arrays (thread confinement through
+ * a {@link ThreadLocal}).
  */
 final class LostCharacterRestorer implements Fixer {
     /** Posterior probability the best character needs among all candidates. */
@@ -68,62 +71,77 @@ final class LostCharacterRestorer implements Fixer {
         char r2 = CharClasses.toSimplified(right2);
         // Candidates: characters seen after the left neighbour and before the right one (both sides when there
         // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
-        int[] succ = collect(l, true);
-        int[] pred = collect(r, false);
-        boolean[] mark = MARK.get();
-        for (int cp : succ) {
-            mark[cp] = true;
-        }
-        int[] both = new int[Math.min(succ.length, pred.length)];
-        int nb = 0;
-        for (int cp : pred) {
-            if (mark[cp]) {
-                both[nb++] = cp;
+        // The counts of l c come with the successor list (count(l c) for every c after l), and those of c r from
+        // r's column: ranking a few thousand candidates costs no cache miss in the model's hash table.
+        Scratch w = SCRATCH.get();
+        char fl = CharModel.fold(l);
+        char fr = CharModel.fold(r);
+        int ns = w.collect(model, fl, true);
+        int np = w.collect(model, fr, false);
+        int nc = w.column(model, fr);
+        int[] pool = new int[ns + np + 1];
+        int size = 0;
+        for (int j = 0; j < np; j++) {
+            if (w.succCount[w.pred[j]] != 0) {
+                pool[size++] = w.pred[j];
             }
         }
-        for (int cp : succ) {
-            mark[cp] = false;
-        }
-        int[] pool;
-        if (nb >= 3) {
-            pool = java.util.Arrays.copyOf(both, nb);
-        } else {
-            pool = java.util.stream.IntStream.concat(java.util.Arrays.stream(succ), java.util.Arrays.stream(pred))
-                    .distinct().toArray();
+        if (size < 3) {
+            size = 0;
+            for (int j = 0; j < ns; j++) {
+                pool[size++] = w.succ[j];
+            }
+            for (int j = 0; j < np; j++) {
+                if (w.succCount[w.pred[j]] == 0) {
+                    pool[size++] = w.pred[j];
+                }
+            }
         }
         if (line.charAt(start) == '?') {
-            pool = java.util.Arrays.copyOf(pool, pool.length + 1);
-            pool[pool.length - 1] = '？';
+            pool[size++] = '？';
         }
-        long[] ranked = new long[pool.length];
-        double[] bigramScores = new double[pool.length];
+        String syllable = hint == null ? null : PinyinReadings.normalize(hint);
+        long[] ranked = new long[size];
         int k = 0;
-        for (int cp : pool) {
-            char c = (char) cp;
+        for (int j = 0; j < size; j++) {
+            char c = (char) pool[j];
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
-                    || (hint != null && !isReading(c, hint))) {
+                    || (syllable != null && !isReading(c, syllable))) {
                 continue;
             }
-            bigramScores[k] = model.logProb(l, c) + model.logProb(c, r);
+            // The left count comes with the successor list, which is complete. The predecessor list is not (see
+            // CharModel#predecessors), so the right count is looked up in r's column.
+            double score = leftScore(w, l, fl, c) + rightScore(w, r, fr, c);
             // sort key: score rank in the high bits (descending), the character in the low 16
-            ranked[k] = ((long) Math.round(-bigramScores[k] * 1000) << 16) | c;
+            ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
             k++;
         }
         if (k == 0) {
+            w.clear(ns, nc);
             return;
         }
-        java.util.Arrays.sort(ranked, 0, k);
-        k = Math.min(k, SHORTLIST);
+        k = smallestFirst(ranked, k, SHORTLIST);
         double[] scores = new double[k];
         char[] chars = new char[k];
         double max = Double.NEGATIVE_INFINITY;
+        char fl2 = CharModel.fold(l2);
+        char fr2 = CharModel.fold(r2);
+        double rightBackoff = Math.exp(model.logProb(r, r2));
         for (int j = 0; j < k; j++) {
             char c = (char) (ranked[j] & 0xFFFF);
             chars[j] = c;
-            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r)
-            scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
+            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r); the bigram back-offs were
+            // scored above or are the same for every candidate
+            if (CharModel.fold(c) == c) {
+                scores[j] = model.trigram(fl2, fl, c, Math.exp(leftScore(w, l, fl, c)))
+                        + model.trigram(fl, c, fr, Math.exp(rightScore(w, r, fr, c)))
+                        + model.trigram(c, fr, fr2, rightBackoff);
+            } else {
+                scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
+            }
             max = Math.max(max, scores[j]);
         }
+        w.clear(ns, nc);
         double sum = 0;
         int best = 0;
         for (int j = 0; j < k; j++) {
@@ -143,26 +161,102 @@ final class LostCharacterRestorer implements Fixer {
         out.add(new Replacement(start, end, String.valueOf(c), RepairKind.LOST_CHARACTER, Math.min(0.99, posterior)));
     }
 
-    private static final ThreadLocal<boolean[]> MARK = ThreadLocal.withInitial(() -> new boolean[65536]);
-
-    private int[] collect(char c, boolean successors) {
-        int[][] buf = {new int[64]};
-        int[] n = {0};
-        java.util.function.IntConsumer sink = cp -> {
-            if (n[0] == buf[0].length) {
-                buf[0] = java.util.Arrays.copyOf(buf[0], n[0] * 2);
-            }
-            buf[0][n[0]++] = cp;
-        };
-        if (successors) {
-            model.successors(c, sink);
-        } else {
-            model.predecessors(c, sink);
-        }
-        return java.util.Arrays.copyOf(buf[0], n[0]);
+    /** ln P(c | l): from the successor counts when c is a folded character, as every candidate from the model is. */
+    private double leftScore(Scratch w, char l, char fl, char c) {
+        return CharModel.fold(c) == c ? model.logProb(fl, c, w.succCount[c]) : model.logProb(l, c);
     }
 
+    /** ln P(r | c): from r's column counts when c is a folded character. */
+    private double rightScore(Scratch w, char r, char fr, char c) {
+        return CharModel.fold(c) == c ? model.logProb(c, fr, w.predCount[c]) : model.logProb(c, r);
+    }
+
+    /**
+     * Moves the {@code limit} smallest of {@code keys[0, k)} to the front in ascending order and returns how many
+     * that is: what sorting all of them and keeping the first {@code limit} gives (the keys are distinct), without
+     * sorting the thousands of candidates of a common neighbour. Example: {@code [5 1 4 2 3], limit 2 → [1 2]}.
+     */
+    static int smallestFirst(long[] keys, int k, int limit) {
+        if (k <= limit) {
+            java.util.Arrays.sort(keys, 0, k);
+            return k;
+        }
+        java.util.Arrays.sort(keys, 0, limit);
+        for (int j = limit; j < k; j++) {
+            long key = keys[j];
+            if (key >= keys[limit - 1]) {
+                continue;
+            }
+            int at = limit - 1;
+            while (at > 0 && keys[at - 1] > key) {
+                keys[at] = keys[at - 1];
+                at--;
+            }
+            keys[at] = key;
+        }
+        return limit;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Per-thread candidate lists, and the bigram counts with the left and the right neighbour indexed by character
+     * (0 = never seen together), cleared after each marker so that the 65,536-entry arrays are made once per thread.
+     */
+    private static final class Scratch {
+        final int[] succCount = new int[65536];
+        /** count(c r) for every c, from r's column. */
+        final int[] predCount = new int[65536];
+        int[] column = new int[256];
+        int[] succ = new int[256];
+        int[] pred = new int[256];
+
+        /** Fills succ (or pred) and its counts; returns how many. */
+        int collect(CharModel model, char c, boolean successors) {
+            int[] n = {0};
+            if (successors) {
+                model.successors(c, (ch, count) -> {
+                    if (n[0] == succ.length) {
+                        succ = java.util.Arrays.copyOf(succ, n[0] * 2);
+                    }
+                    succ[n[0]++] = ch;
+                    succCount[ch] = count;
+                });
+            } else {
+                model.predecessors(c, (ch, count) -> {
+                    if (n[0] == pred.length) {
+                        pred = java.util.Arrays.copyOf(pred, n[0] * 2);
+                    }
+                    pred[n[0]++] = ch;
+                });
+            }
+            return n[0];
+        }
+
+        int column(CharModel model, char r) {
+            int[] n = {0};
+            model.column(r, (ch, count) -> {
+                if (n[0] == column.length) {
+                    column = java.util.Arrays.copyOf(column, n[0] * 2);
+                }
+                column[n[0]++] = ch;
+                predCount[ch] = count;
+            });
+            return n[0];
+        }
+
+        void clear(int ns, int nc) {
+            for (int j = 0; j < ns; j++) {
+                succCount[succ[j]] = 0;
+            }
+            for (int j = 0; j < nc; j++) {
+                predCount[column[j]] = 0;
+            }
+        }
+    }
+
+    /** {@code syllable} already normalised ({@link PinyinReadings#normalize}). */
     private boolean isReading(char c, String syllable) {
-        return readings.isReading(c, syllable) || readings.isReading(CharClasses.toTraditional(c), syllable);
+        return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toTraditional(c), syllable);
     }
 }

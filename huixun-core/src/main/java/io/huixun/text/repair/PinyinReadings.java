@@ -19,9 +19,14 @@ import java.util.zip.GZIPInputStream;
 final class PinyinReadings {
     private static final PinyinReadings INSTANCE = load();
     private final Map<Character, Set<String>> readings;
+    /** The same readings indexed by character, for the fixers' candidate loops (no boxing per question). */
+    private final Set<String>[] byChar;
 
+    @SuppressWarnings("unchecked")
     private PinyinReadings(Map<Character, Set<String>> readings) {
         this.readings = readings;
+        this.byChar = new Set[65536];
+        readings.forEach((c, r) -> byChar[c] = r);
     }
 
     static PinyinReadings get() {
@@ -30,8 +35,16 @@ final class PinyinReadings {
 
     /** Whether {@code syllable} (tone marks, NFC, any case) is a reading of {@code c}. */
     boolean isReading(char c, String syllable) {
-        Set<String> r = readings.get(c);
-        return r != null && r.contains(normalize(syllable));
+        return hasReading(c, normalize(syllable));
+    }
+
+    /**
+     * {@link #isReading} for a syllable already passed through {@link #normalize}: candidate loops normalise the
+     * syllable once, not once per candidate ({@code dāng} against a thousand characters).
+     */
+    boolean hasReading(char c, String normalizedSyllable) {
+        Set<String> r = byChar[c];
+        return r != null && r.contains(normalizedSyllable);
     }
 
     /** The readings of {@code c} with tone marks, in no particular order; empty when unknown. */

@@ -129,13 +129,19 @@ public final class TextRepairer {
         List<String> texts = new ArrayList<>();
         List<List<Replacement>> stages = new ArrayList<>();
         String current = line;
+        Fixer idle = null;
         for (Fixer fixer : fixers) {
+            if (fixer == idle) {
+                continue; // the same fixer again (mojibake, for a second layer) on the text it found nothing in
+            }
             List<Replacement> found = new ArrayList<>();
             fixer.find(current, found);
             found = nonOverlapping(found);
             if (found.isEmpty()) {
+                idle = fixer;
                 continue;
             }
+            idle = null;
             texts.add(current);
             stages.add(found);
             current = apply(current, found);

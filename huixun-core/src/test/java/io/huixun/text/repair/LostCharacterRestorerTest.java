@@ -1,0 +1,23 @@
+package io.huixun.text.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LostCharacterRestorerTest {
+    @Test
+    void shortlistIsTheHeadOfTheSortedCandidates() {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            int k = random.nextInt(300);
+            long[] keys = random.longs(k).distinct().toArray();
+            long[] sorted = keys.clone();
+            Arrays.sort(sorted);
+            int kept = LostCharacterRestorer.smallestFirst(keys, keys.length, 40);
+            assertThat(kept).isEqualTo(Math.min(40, keys.length));
+            assertThat(Arrays.copyOf(keys, kept)).containsExactly(Arrays.copyOf(sorted, kept));
+        }
+    }
+}
