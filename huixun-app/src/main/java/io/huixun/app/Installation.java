@@ -70,6 +70,8 @@ public final class Installation implements AutoCloseable {
 
     private final Path folder;
     private final Mode mode;
+    /** Finished fetches go to whoever {@link #observeFetches} named (metrics in serve); nobody by default. */
+    private final ForwardingObserver fetchObserver = new ForwardingObserver();
     private final ArticleStore store;
     private final SearchIndex index; // null in STORE mode
     private final IngestPipeline pipeline; // null unless FULL
@@ -104,8 +106,8 @@ public final class Installation implements AutoCloseable {
         }
         this.index = opened;
         if (mode == Mode.FULL) {
-            this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings)),
-                    Clock.systemUTC());
+            this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings,
+                    fetchObserver)), Clock.systemUTC());
             this.startupRepair = pipeline.synchronizeIndex();
         } else {
             this.pipeline = null;
@@ -147,7 +149,11 @@ public final class Installation implements AutoCloseable {
         return new Installation(folder, Mode.FULL, fetchSettingsFromEnvironment(), Optional.empty(), Optional.empty());
     }
 
-    /** The default fetch settings, widened by {@code HUIXUN_ALLOW_NETWORKS} when it is set (see {@link #open(Path)}). */
+    /**
+     * The default fetch settings, widened by {@code HUIXUN_ALLOW_NETWORKS} when it is set (see {@link #open(Path)}),
+     * with the proxy of {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} and the CA certificates of the PEM file
+     * {@code HUIXUN_EXTRA_CA} trusted besides the JDK's (for sources behind a private CA).
+     */
     public static FetchSettings fetchSettingsFromEnvironment() {
         FetchSettings settings = FetchSettings.defaults();
         String allowed = System.getenv("HUIXUN_ALLOW_NETWORKS");
@@ -157,6 +163,11 @@ public final class Installation implements AutoCloseable {
             settings = new FetchSettings(settings.userAgent(), settings.robotsToken(), settings.readTimeout(),
                     settings.deadline(), settings.maxBodyBytes(), settings.maxRedirects(), settings.hostInterval(),
                     settings.maxPolitenessWait(), settings.obeyRobots(), settings.addressPolicy().allowing(ranges));
+        }
+        settings = settings.withProxy(io.huixun.fetch.FetchProxy.fromEnvironment(System.getenv()));
+        String extraCa = System.getenv("HUIXUN_EXTRA_CA");
+        if (extraCa != null && !extraCa.isBlank()) {
+            settings = settings.withExtraTrust(FetchSettings.readCertificates(Path.of(extraCa.strip())));
         }
         return settings;
     }
@@ -193,7 +204,7 @@ public final class Installation implements AutoCloseable {
         if (storeUrl.isEmpty() && searchUrl.isEmpty()) {
             return open(folder);
         }
-        return new Installation(folder, Mode.FULL, FetchSettings.defaults(), storeUrl, searchUrl);
+        return new Installation(folder, Mode.FULL, fetchSettingsFromEnvironment(), storeUrl, searchUrl);
     }
 
     /** {@code postgresql://…} → {@code jdbc:postgresql://…}; anything else is refused with the accepted forms. */
@@ -262,6 +273,21 @@ public final class Installation implements AutoCloseable {
             } finally {
                 store.close();
             }
+        }
+    }
+
+    /** Sends every finished fetch to {@code observer} from now on (serve's metrics). */
+    public void observeFetches(io.huixun.fetch.FetchObserver observer) {
+        fetchObserver.target = observer;
+    }
+
+    /** Thread-safe: the target is a volatile reference, swapped whole. */
+    private static final class ForwardingObserver implements io.huixun.fetch.FetchObserver {
+        volatile io.huixun.fetch.FetchObserver target = io.huixun.fetch.FetchObserver.NONE;
+
+        @Override
+        public void finished(Event event) {
+            target.finished(event);
         }
     }
 }

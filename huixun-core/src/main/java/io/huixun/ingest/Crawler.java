@@ -249,20 +249,8 @@ final class Crawler {
         }
     }
 
+    /** One sentence for the user ({@link FetchResult#describe()}: never a record's text). */
     static String describe(FetchResult result) {
-        return switch (result) {
-            case FetchResult.Fetched f -> "fetched " + f.bodyLength() + " bytes";
-            case FetchResult.NotModified n -> "not modified since the last fetch";
-            case FetchResult.BlockedByRobots b -> "robots.txt forbids it: " + b.reason();
-            case FetchResult.BlockedAddress b -> "blocked address: " + b.reason();
-            case FetchResult.InvalidUrl i -> "invalid URL: " + i.reason();
-            case FetchResult.TooLarge t -> "response larger than " + t.limitBytes() + " bytes";
-            case FetchResult.TimedOut t -> "timed out after " + t.after().toMillis() + " ms (" + t.phase() + ")";
-            case FetchResult.HttpError h -> "HTTP " + h.status();
-            case FetchResult.TooManyRedirects r -> "too many redirects (" + r.chain().size() + ")";
-            case FetchResult.Deferred d -> "the host asked us to wait until " + d.notBefore();
-            case FetchResult.Failed f -> "fetch failed: " + f.reason();
-            default -> "fetch failed";
-        };
+        return result.describe();
     }
 }

@@ -45,6 +45,7 @@ public final class IngestPipeline implements AutoCloseable {
     private final ArticleWriter writer;
     private final InputRouter router;
     private final Optional<Crawler> crawler;
+    private final Optional<Fetcher> fetcher;
     private final ExecutorService pool;
     private final ArticleSink sink;
 
@@ -66,6 +67,7 @@ public final class IngestPipeline implements AutoCloseable {
         this.router = new InputRouter(reader,
                 new OrderedIngest.Factory(pool, preparer::prepare, writer::write), store);
         this.crawler = fetcher.map(f -> new Crawler(f, store, reader));
+        this.fetcher = fetcher;
         this.sink = c -> writer.write(preparer.prepare(c));
     }
 
@@ -187,6 +189,7 @@ public final class IngestPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        fetcher.ifPresent(Fetcher::close);
         pool.shutdownNow();
         try {
             pool.awaitTermination(10, TimeUnit.SECONDS);

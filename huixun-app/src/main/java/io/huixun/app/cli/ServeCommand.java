@@ -57,6 +57,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(metrics);
         io.micrometer.core.instrument.Gauge.builder("huixun.articles", installation.store(), s -> s.count())
                 .register(metrics);
+        installation.observeFetches(e -> io.micrometer.core.instrument.Timer.builder("huixun.fetch")
+                .description("outbound fetches by host and outcome").tag("host", e.host()).tag("outcome", e.outcome())
+                .register(metrics).record(e.duration()));
+        io.micrometer.core.instrument.MultiGauge lag = io.micrometer.core.instrument.MultiGauge
+                .builder("huixun.source.lag").description("seconds a source is overdue for its refresh (0 when not due)")
+                .baseUnit("seconds").register(metrics);
         WebServer server;
         try {
             server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port);
@@ -68,6 +74,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 Clock.systemUTC(), "node-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID(),
                 fetchConcurrency());
         refresher.start(java.time.Duration.ofSeconds(1));
+        Thread.ofPlatform().daemon().name("source-lag").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    java.time.Instant now = java.time.Instant.now();
+                    lag.register(installation.store().listSources().stream().map(s -> io.micrometer.core.instrument
+                            .MultiGauge.Row.of(io.micrometer.core.instrument.Tags.of("source", String.valueOf(s.id())),
+                                    s.health().nextDue().filter(d -> !s.paused() && d.isBefore(now))
+                                            .map(d -> (double) java.time.Duration.between(d, now).toSeconds())
+                                            .orElse(0.0))).toList(), true);
+                    Thread.sleep(15_000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the store is closing: the next round (if any) tries again
+                }
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             refresher.close();
