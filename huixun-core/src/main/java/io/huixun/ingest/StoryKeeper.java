@@ -44,6 +44,9 @@ final class StoryKeeper {
                 .map(s -> StoryStateCodec.readStory(s.state())).toList();
         List<DocumentFrequencies.Day> days = store.storyFrequencies().stream().map(StoryStateCodec::readDay).toList();
         this.clusterer = ActiveStoryClusterer.restore(settings, active, days);
+        Map<String, Integer> saved = new LinkedHashMap<>();
+        days.forEach(d -> saved.put(d.day().toString(), d.documents()));
+        this.savedDocuments = saved;
     }
 
     ActiveStoryClusterer clusterer() {
@@ -93,14 +96,28 @@ final class StoryKeeper {
         store.addToStory(new StoryMember(storyId, a.id(), a.title(), at, dated, a.teaser(), clean, name, copy));
     }
 
-    /** Saves the document frequencies (a few days' counts), so a restart continues with the same weights. */
+    /**
+     * Saves the document frequencies, so a restart continues with the same weights: only the days whose document
+     * count changed since the last checkpoint are written (usually today's), and days that left the window deleted.
+     */
     void checkpoint() {
-        Map<String, String> days = new LinkedHashMap<>();
+        Map<String, String> changed = new LinkedHashMap<>();
+        Map<String, Integer> now = new LinkedHashMap<>();
         for (DocumentFrequencies.Day d : clusterer.frequencies()) {
-            days.put(d.day().toString(), StoryStateCodec.write(d));
+            String day = d.day().toString();
+            now.put(day, d.documents());
+            if (!Integer.valueOf(d.documents()).equals(savedDocuments.get(day))) {
+                changed.put(day, StoryStateCodec.write(d));
+            }
         }
-        store.replaceStoryFrequencies(days);
+        if (!changed.isEmpty() || !now.keySet().equals(savedDocuments.keySet())) {
+            store.saveStoryFrequencies(changed, now.keySet());
+            savedDocuments = now;
+        }
     }
+
+    /** Documents per day as last saved (what {@link #checkpoint()} compares with). */
+    private Map<String, Integer> savedDocuments = Map.of();
 
     /**
      * The source's name; without one, the host of the article's address, or the name of the local file it came from

@@ -97,8 +97,11 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<StoryState> activeStoryStates(Duration window);
 
-    /** Replaces the clusterer's saved document frequencies: day (ISO date) → opaque state, a few days at most. */
-    void replaceStoryFrequencies(Map<String, String> days);
+    /**
+     * Saves the clusterer's document frequencies: {@code changed} days (ISO date → opaque state) are written, and
+     * every saved day not in {@code kept} is deleted (the window moved on). One transaction.
+     */
+    void saveStoryFrequencies(Map<String, String> changed, Collection<String> kept);
 
     /** The saved document frequencies, oldest day first. */
     List<String> storyFrequencies();

@@ -593,14 +593,20 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
-    public void replaceStoryFrequencies(Map<String, String> days) {
+    public void saveStoryFrequencies(Map<String, String> changed, Collection<String> kept) {
         write(c -> {
-            update(c, "DELETE FROM story_frequencies", ps -> { });
-            for (Map.Entry<String, String> day : new java.util.TreeMap<>(days).entrySet()) {
-                update(c, "INSERT INTO story_frequencies (day, state) VALUES (?, ?)", ps -> {
-                    ps.setString(1, day.getKey());
-                    ps.setString(2, day.getValue());
-                });
+            List<String> saved = queryList(c, "SELECT day FROM story_frequencies", ps -> { }, rs -> rs.getString(1));
+            for (String day : saved) {
+                if (!kept.contains(day)) {
+                    update(c, "DELETE FROM story_frequencies WHERE day = ?", ps -> ps.setString(1, day));
+                }
+            }
+            for (Map.Entry<String, String> day : new java.util.TreeMap<>(changed).entrySet()) {
+                update(c, "INSERT INTO story_frequencies (day, state) VALUES (?, ?) ON CONFLICT (day)"
+                        + " DO UPDATE SET state = excluded.state", ps -> {
+                            ps.setString(1, day.getKey());
+                            ps.setString(2, day.getValue());
+                        });
             }
             return null;
         });
