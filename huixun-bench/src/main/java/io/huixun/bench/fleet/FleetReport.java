@@ -76,6 +76,9 @@ final class FleetReport {
                 r.unexpected());
         System.out.printf("  memory: VmHWM %d MB, VmRSS %d MB (whole process: sites and Huixun)%n",
                 r.vmHwmKb() / 1024, r.vmRssKb() / 1024);
+        if (!r.shutdownProblem().isEmpty()) {
+            System.out.println("  closing the installation after SourceRefresher.close() failed: " + r.shutdownProblem());
+        }
         if (!r.sourceErrors().isEmpty()) {
             System.out.println("  last errors of sources (count × message):");
             r.sourceErrors().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

@@ -53,11 +53,12 @@ final class FleetRun {
      * @param titleFound     of those, found among the first ten hits
      * @param unexpected     stored articles that are not reachable articles of the fleet
      * @param sourceErrors   last error of each failing source, counted by message
+     * @param shutdownProblem what closing the installation after the refresher threw, or empty
      */
     record Result(String label, int maxInFlight, long reachable, double secondsToAll, double seconds,
                   List<Point> points, long stored, long searchable, int titleChecks, int titleFound, long unexpected,
                   Map<String, HostStats.Snapshot> sites, Map<String, Integer> sourceErrors, long vmHwmKb,
-                  long vmRssKb) {}
+                  long vmRssKb, String shutdownProblem) {}
 
     private FleetRun() {}
 
@@ -80,7 +81,8 @@ final class FleetRun {
             byHost.put(s.host().index(), s);
             s.resetStats();
         }
-        try (Installation installation = Installation.open(folder, settings)) {
+        Installation installation = Installation.open(folder, settings);
+        try {
             ArticleStore store = installation.store();
             for (FleetPlan.Feed f : plan.feeds()) {
                 String url = byHost.get(f.host().index()).url(f.path());
@@ -108,6 +110,12 @@ final class FleetRun {
             long searchable = 0;
             SourceRefresher refresher = new SourceRefresher(store, installation.pipeline(), Clock.systemUTC(),
                     "fleet-" + label, maxInFlight);
+            double seconds;
+            Map<String, HostStats.Snapshot> seen = new TreeMap<>(Comparator.comparing(FleetRun::addressKey));
+            long[] memory;
+            int[] titles;
+            long unexpected;
+            Map<String, Integer> errors = new TreeMap<>();
             try {
                 refresher.start(TICK);
                 while (System.nanoTime() < deadline) {
@@ -138,38 +146,50 @@ final class FleetRun {
                         break;
                     }
                 }
+                seconds = (System.nanoTime() - start) / 1e9;
+                for (SiteServer s : sites) {
+                    seen.put(s.host().address(), s.stats().snapshot());
+                }
+                if (log.isPresent()) {
+                    writeLog(log.get(), label, sites, start);
+                }
+                memory = memoryKb();
+                // checked while refreshes may still run: SourceRefresher.close() interrupts its workers, and a worker
+                // interrupted inside Lucene closes the index's lock channel (see the handoff)
+                titles = checkTitles(installation, plan, byHost, found);
+                unexpected = store.count() - found.size();
+                for (Source s : store.listSources()) {
+                    s.health().lastError().ifPresent(e -> errors.merge(e
+                            .replaceAll("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+(:[0-9]+)?", "ADDR")
+                            .replaceAll("/[a-z]+/[0-9]+\\.(xml|html)", "/PATH"), 1, Integer::sum));
+                }
             } finally {
                 refresher.close();
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, HostStats.Snapshot> seen = new TreeMap<>(Comparator.comparing(FleetRun::addressKey));
-            for (SiteServer s : sites) {
-                seen.put(s.host().address(), s.stats().snapshot());
-            }
-            if (log.isPresent()) {
-                List<String> lines = new ArrayList<>();
-                for (SiteServer s : sites) {
-                    for (String entry : s.stats().requestLog()) {
-                        String[] parts = entry.split(" ", 2);
-                        lines.add(String.format("%s %s %s %.3f %s", label, s.host().address(), s.host().role(),
-                                (Long.parseLong(parts[0]) - start) / 1e6, parts[1]));
-                    }
-                }
-                Files.write(log.get(), lines, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.APPEND);
-            }
-            long[] memory = memoryKb();
-            installation.pipeline().commit();
-            int[] titles = checkTitles(installation, plan, byHost, found);
-            long unexpected = store.count() - found.size();
-            Map<String, Integer> errors = new TreeMap<>();
-            for (Source s : store.listSources()) {
-                s.health().lastError().ifPresent(e -> errors.merge(e.replaceAll("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+(:[0-9]+)?",
-                        "ADDR").replaceAll("/[a-z]+/[0-9]+\\.(xml|html)", "/PATH"), 1, Integer::sum));
+            String shutdown = "";
+            try {
+                installation.close();
+            } catch (RuntimeException e) {
+                shutdown = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             return new Result(label, maxInFlight, reachable, allAt, seconds, points, found.size(), searchable,
-                    titles[0], titles[1], unexpected, seen, errors, memory[0], memory[1]);
+                    titles[0], titles[1], unexpected, seen, errors, memory[0], memory[1], shutdown);
+        } catch (RuntimeException e) {
+            installation.close();
+            throw e;
         }
+    }
+
+    private static void writeLog(Path file, String label, List<SiteServer> sites, long start) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (SiteServer s : sites) {
+            for (String entry : s.stats().requestLog()) {
+                String[] parts = entry.split(" ", 2);
+                lines.add(String.format("%s %s %s %.3f %s", label, s.host().address(), s.host().role(),
+                        (Long.parseLong(parts[0]) - start) / 1e6, parts[1]));
+            }
+        }
+        Files.write(file, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Searches for up to 300 stored articles (spread over the fleet) by their unique title phrase. */
