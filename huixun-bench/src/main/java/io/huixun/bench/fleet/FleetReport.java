@@ -62,6 +62,7 @@ final class FleetReport {
                 delayedGap = s.minSpacingMillis();
             }
         }
+        System.out.printf("  articles per CPU second: %.1f%n", r.searchable() / Math.max(0.001, r.cpuSeconds()));
         System.out.printf("  requests seen by the sites: %d (robots.txt %d, feeds %d, pages %d) over %d connections%n",
                 requests, robots, feeds, pages, connections);
         System.out.printf("  most simultaneous connections at one host: %d (%s); hosts above 2: %d; most requests "
@@ -74,6 +75,9 @@ final class FleetReport {
         System.out.printf("  title search after the run: %d of %d sampled stored articles found by their title phrase;"
                 + " stored articles that are not reachable fleet articles: %d%n", r.titleFound(), r.titleChecks(),
                 r.unexpected());
+        System.out.printf("  CPU used by the process: %.0f s in %.0f s (%.2f cores); machine load average %s on %d cores%n",
+                r.cpuSeconds(), r.seconds(), r.cpuSeconds() / Math.max(0.001, r.seconds()), r.loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("  memory: VmHWM %d MB, VmRSS %d MB (whole process: sites and Huixun)%n",
                 r.vmHwmKb() / 1024, r.vmRssKb() / 1024);
         if (!r.shutdownProblem().isEmpty()) {
@@ -90,22 +94,22 @@ final class FleetReport {
     /** Seconds → articles searchable, every 5 s (10 s beyond a minute, 30 s beyond five), one column per run. */
     static void printArrivals(List<FleetRun.Result> runs) {
         double end = runs.stream().mapToDouble(FleetRun.Result::seconds).max().orElse(0);
-        StringBuilder head = new StringBuilder("arrivals (articles searchable):\n  seconds");
+        StringBuilder head = new StringBuilder("arrivals (articles stored / searchable):\n  seconds");
         for (FleetRun.Result r : runs) {
-            head.append(String.format(" | %12s", r.label()));
+            head.append(String.format(" | %17s", r.label()));
         }
         System.out.println(head);
         double t = 5;
         while (t <= end + 5) {
             StringBuilder line = new StringBuilder(String.format("  %7.0f", t));
             for (FleetRun.Result r : runs) {
-                long v = -1;
+                FleetRun.Point v = null;
                 for (FleetRun.Point p : r.points()) {
                     if (p.seconds() <= t) {
-                        v = p.searchable();
+                        v = p;
                     }
                 }
-                line.append(String.format(" | %12s", v < 0 ? "-" : String.valueOf(v)));
+                line.append(String.format(" | %17s", v == null ? "-" : v.stored() + " / " + v.searchable()));
             }
             System.out.println(line);
             t += t < 60 ? 5 : t < 300 ? 10 : 30;

@@ -58,7 +58,7 @@ final class FleetRun {
     record Result(String label, int maxInFlight, long reachable, double secondsToAll, double seconds,
                   List<Point> points, long stored, long searchable, int titleChecks, int titleFound, long unexpected,
                   Map<String, HostStats.Snapshot> sites, Map<String, Integer> sourceErrors, long vmHwmKb,
-                  long vmRssKb, String shutdownProblem) {}
+                  long vmRssKb, String shutdownProblem, double cpuSeconds, String loadAverage) {}
 
     private FleetRun() {}
 
@@ -100,8 +100,11 @@ final class FleetRun {
                 }
             }
             Map<String, Long> found = new HashMap<>();
+            java.util.Set<String> reachableUrls = java.util.Set.copyOf(pending.keySet());
             long reachable = pending.size();
             List<Point> points = new ArrayList<>();
+            long cpuStart = cpuNanos();
+            String loadBefore = loadAverage();
             long start = System.nanoTime();
             long deadline = start + capSeconds * 1_000_000_000L;
             double allAt = -1;
@@ -111,6 +114,8 @@ final class FleetRun {
             SourceRefresher refresher = new SourceRefresher(store, installation.pipeline(), Clock.systemUTC(),
                     "fleet-" + label, maxInFlight);
             double seconds;
+            double cpuSeconds;
+            String load;
             Map<String, HostStats.Snapshot> seen = new TreeMap<>(Comparator.comparing(FleetRun::addressKey));
             long[] memory;
             int[] titles;
@@ -147,6 +152,8 @@ final class FleetRun {
                     }
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
+                cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
+                load = loadBefore + " → " + loadAverage();
                 for (SiteServer s : sites) {
                     seen.put(s.host().address(), s.stats().snapshot());
                 }
@@ -157,7 +164,7 @@ final class FleetRun {
                 // checked while refreshes may still run: SourceRefresher.close() interrupts its workers, and a worker
                 // interrupted inside Lucene closes the index's lock channel (see the handoff)
                 titles = checkTitles(installation, plan, byHost, found);
-                unexpected = store.count() - found.size();
+                unexpected = countUnexpected(store, reachableUrls);
                 for (Source s : store.listSources()) {
                     s.health().lastError().ifPresent(e -> errors.merge(e
                             .replaceAll("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+(:[0-9]+)?", "ADDR")
@@ -173,10 +180,31 @@ final class FleetRun {
                 shutdown = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             return new Result(label, maxInFlight, reachable, allAt, seconds, points, found.size(), searchable,
-                    titles[0], titles[1], unexpected, seen, errors, memory[0], memory[1], shutdown);
+                    titles[0], titles[1], unexpected, seen, errors, memory[0], memory[1], shutdown, cpuSeconds, load);
         } catch (RuntimeException e) {
             installation.close();
             throw e;
+        }
+    }
+
+    /** Stored articles whose URL is not a reachable article of the fleet (a disallowed page, a failing feed...). */
+    private static long countUnexpected(ArticleStore store, java.util.Set<String> reachableUrls) {
+        try (Stream<StoredArticle> all = store.exportAll()) {
+            return all.filter(a -> a.url().map(u -> !reachableUrls.contains(u)).orElse(true)).count();
+        }
+    }
+
+    /** CPU time of this process so far (all threads: sites and Huixun). */
+    static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** The machine's 1-minute load average ("?" where /proc is absent): the machine is shared, read ratios. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 
