@@ -35,6 +35,7 @@ public final class BenchMain {
         RUNNERS.put("story-eval", io.huixun.bench.story.StoryEvaluation::main);
         RUNNERS.put("query-latency", io.huixun.bench.web.QueryLatency::main);
         RUNNERS.put("ingest-rate", io.huixun.bench.ingest.IngestRateBenchmark::main);
+        RUNNERS.put("fleet", io.huixun.bench.fleet.FleetBench::main);
     }
 
     private BenchMain() {}
