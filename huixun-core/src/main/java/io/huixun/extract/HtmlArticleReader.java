@@ -271,20 +271,26 @@ final class HtmlArticleReader {
      */
     private Optional<ZonedDateTime> textOwnDate(List<TextBlock> header, List<TextBlock> trailer,
                                                 List<TextBlock> body) {
-        List<TextBlock> head = new ArrayList<>();
-        header.stream().filter(b -> body.isEmpty() || b.index() < body.get(0).index()).forEach(head::add);
-        head.sort(java.util.Comparator.comparingInt(TextBlock::index));
-        List<TextBlock> lead = new ArrayList<>(head.subList(Math.max(0, head.size() - 2), head.size()));
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        int first = body.get(0).index();
+        List<TextBlock> lead = new ArrayList<>();
+        header.stream().filter(b -> b.index() > first && b.index() <= first + 3).forEach(lead::add); // moved out of the text
         body.stream().limit(2).forEach(lead::add);
+        lead.sort(java.util.Comparator.comparingInt(TextBlock::index));
         for (TextBlock b : lead) {
             Optional<ZonedDateTime> d = bareDate(b.text(), 12);
             if (d.isPresent()) {
                 return d;
             }
         }
-        if (body.size() >= 3) {
-            TextBlock last = body.get(body.size() - 1);
-            TextBlock signature = body.get(body.size() - 2);
+        List<TextBlock> end = new ArrayList<>(body.subList(Math.max(0, body.size() - 2), body.size()));
+        trailer.stream().filter(b -> b.index() > body.get(body.size() - 1).index()).limit(1).forEach(end::add);
+        end.sort(java.util.Comparator.comparingInt(TextBlock::index));
+        if (body.size() >= 3 && end.size() >= 2) {
+            TextBlock last = end.get(end.size() - 1);
+            TextBlock signature = end.get(end.size() - 2);
             if (signature.chars() <= 20 && signature.punctuation() == 0) {
                 return bareDate(last.text(), 0);
             }
