@@ -276,8 +276,15 @@ final class HtmlArticleReader {
         }
         int first = body.get(0).index();
         List<TextBlock> lead = new ArrayList<>();
-        header.stream().filter(b -> b.index() > first && b.index() <= first + 3).forEach(lead::add); // moved out of the text
-        body.stream().limit(2).forEach(lead::add);
+        header.stream().filter(b -> b.index() > first && b.index() <= first + 6).forEach(lead::add); // moved out of the text
+        // the text's head: the short lines (headline, bylines, date) before its first prose paragraph
+        for (int i = 0; i < body.size() && i < 8; i++) {
+            TextBlock b = body.get(i);
+            lead.add(b);
+            if (b.chars() > 40 || b.text().contains("。")) {
+                break;
+            }
+        }
         lead.sort(java.util.Comparator.comparingInt(TextBlock::index));
         for (TextBlock b : lead) {
             Optional<ZonedDateTime> d = bareDate(b.text(), 12);
