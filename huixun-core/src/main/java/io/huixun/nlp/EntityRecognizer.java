@@ -61,7 +61,7 @@ final class EntityRecognizer {
         organisations.replaceAll((org, n) -> org.length() >= 4 && ORGANISATION_SUFFIX.matcher(org).find()
                 ? Math.max(n, 2) : n); // a long name shaped like an institution's counts as confirmed
         people.keySet().removeIf(p -> !NamePlausibility.plausiblePerson(p, text));
-        places.keySet().removeIf(p -> !NamePlausibility.plausiblePlace(p));
+        places.keySet().removeIf(p -> !NamePlausibility.plausiblePlace(p, text));
         organisations.keySet().removeIf(o -> !NamePlausibility.plausibleOrganisation(o));
         return new Entities(trusted(people, "nr"), trusted(places, "ns"), trusted(organisations, "nt"));
     }

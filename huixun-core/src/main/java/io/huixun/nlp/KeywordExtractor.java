@@ -22,7 +22,8 @@ final class KeywordExtractor {
             "快讯", "联播", "国内联播", "国际联播", "简讯", "综述", "深度", "摘要", "全文", "来源", "编辑", "责任编辑",
             // relational and quantity words: they say how much or how things relate, never what (占比 is 30%)
             "影响", "范围", "范围内", "两国", "双方", "各方", "占比", "比例", "比重", "数量", "规模", "水平", "程度",
-            "方式", "过程", "结果", "作用", "部分", "全部", "一些", "多地", "各地", "当天", "日前", "之际", "现代");
+            "方式", "过程", "结果", "作用", "部分", "全部", "一些", "多地", "各地", "当天", "日前", "之际", "现代",
+            "阶段", "形式", "迹象", "全国", "我国", "本国", "图说");
 
     /**
      * The keywords of an article. A word the recognisers took for a name is a keyword only when it passed as an

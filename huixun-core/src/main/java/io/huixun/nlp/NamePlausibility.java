@@ -49,7 +49,7 @@ final class NamePlausibility {
      */
     private static final String NEVER_GIVEN = "的地得了着过是有在和与及或而但对向于从以为把被将就都也还又再才所们者"
             + "上下内外后里间方旁边个次名件条项种类些两几数多每各某这那该其此"
-            + "县市村镇乡区省州党部局厅院处式性化病会湾街桥站港厂店业务费率量值线出进入回起人";
+            + "县市村镇乡区省州党部局厅院处式性化病会湾街桥站港厂店业务费率量值线出进入回起人班";
     /** Words that stand next to a person: titles before, speech and meeting verbs after. */
     private static final Pattern PERSON_BEFORE = Pattern.compile(
             "(?:总统|主席|总理|首相|总裁|部长|外长|国王|女王|王储|秘书长|大使|议长|发言人|教授|博士|先生|女士|主任|董事长|"
@@ -70,6 +70,8 @@ final class NamePlausibility {
             + "学校|银行|医院)$");
     /** The prefixes of national and Party institutions' names: they make a name of ordinary words. */
     private static final Pattern NATIONAL = Pattern.compile("^(?:国家|全国|中央|中共|中国|中华|国务院|人民|最高|国际|世界)");
+    private static final Pattern QUANTIFIED = Pattern.compile(
+            "^(?:多家|多个|多名|几家|名|家[^乐]|一(?:个|些|家|级|场|批|种)|属|原属)|[的就都]|两党");
     /** Legal forms of registered companies: 半岛电力有限公司. */
     private static final Pattern REGISTERED = Pattern.compile("(?:股份有限公司|有限责任公司|有限公司|股份公司)$");
 
@@ -94,7 +96,9 @@ final class NamePlausibility {
             }
             return !tailOfLongerName(name, text);
         }
-        return hasPersonCue(name, text); // transliterations and unusual surnames need the text's word for it
+        // transliterations and unusual surnames need the text's word for it, and must not be one part of a
+        // hyphenated or dotted name (迪亚斯-卡内尔 → neither 迪亚斯 nor 卡内尔 alone)
+        return hasPersonCue(name, text) && !partOfJoinedName(name, text);
     }
 
     /** A two-character "name" that is every time preceded by a surname is the end of a three-character one (张福海 → 福海). */
@@ -102,6 +106,43 @@ final class NamePlausibility {
         int seen = 0;
         for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
             if (name.length() != 2 || i == 0 || SURNAMES.indexOf(text.charAt(i - 1)) < 0) {
+                return false;
+            }
+            seen++;
+        }
+        return seen > 0;
+    }
+
+    private static boolean partOfJoinedName(String name, String text) {
+        for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+            int end = i + name.length();
+            boolean joinedAfter = end + 1 < text.length() && "-－·•".indexOf(text.charAt(end)) >= 0
+                    && Character.UnicodeScript.of(text.charAt(end + 1)) == Character.UnicodeScript.HAN;
+            boolean joinedBefore = i >= 2 && "-－·•".indexOf(text.charAt(i - 1)) >= 0
+                    && Character.UnicodeScript.of(text.charAt(i - 2)) == Character.UnicodeScript.HAN;
+            if (!joinedAfter && !joinedBefore) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A place that, every time it occurs, is the start of a longer dictionary name of a place or an organisation
+     * (哈萨克 in 哈萨克斯坦, 西北 in 西北工业大学) is a fragment of that name.
+     */
+    static boolean fragmentOfLongerName(String name, String text) {
+        int seen = 0;
+        for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+            boolean extended = false;
+            for (int end = i + name.length() + 1; end <= Math.min(text.length(), i + name.length() + 6); end++) {
+                String longer = text.substring(i, end);
+                if (known(longer, "ns") || known(longer, "nt")) {
+                    extended = true;
+                    break;
+                }
+            }
+            if (!extended) {
                 return false;
             }
             seen++;
@@ -124,6 +165,10 @@ final class NamePlausibility {
         return PERSON_BEFORE.matcher(before).find() || PERSON_AFTER.matcher(after).find();
     }
 
+    static boolean plausiblePlace(String name, String text) {
+        return plausiblePlace(name) && !fragmentOfLongerName(name, text);
+    }
+
     static boolean plausiblePlace(String name) {
         if (NEVER_FIRST.indexOf(name.charAt(0)) >= 0 || name.startsWith("不少") || name.startsWith("一些")) {
             return false;
@@ -134,8 +179,14 @@ final class NamePlausibility {
     }
 
     static boolean plausibleOrganisation(String name) {
-        if (NEVER_FIRST.indexOf(name.charAt(0)) >= 0) {
-            return false;
+        if (NEVER_FIRST.indexOf(name.charAt(0)) >= 0 || QUANTIFIED.matcher(name).find()) {
+            return false; // 多家银行, (十多)名黎真主党: a count of bodies, not one
+        }
+        java.util.regex.Matcher and = Pattern.compile("[和与及]").matcher(name);
+        while (and.find()) {
+            if (ORGANISATION_HEAD.matcher(name.substring(0, and.start())).find()) {
+                return false; // 哈萨克斯坦政府和集安组织: two bodies (工业和信息化部 is one)
+            }
         }
         boolean known = known(name, "nt") || known(name, "nz") && name.length() <= 4; // 华为; brands: 起亚, 大众
         if (!known && !ORGANISATION_HEAD.matcher(name).find()) {
