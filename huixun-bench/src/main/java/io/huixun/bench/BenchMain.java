@@ -21,6 +21,7 @@ public final class BenchMain {
         RUNNERS.put("jmh", org.openjdk.jmh.Main::main);
         RUNNERS.put("convert-eval", ConvertEvaluation::main);
         RUNNERS.put("understand", io.huixun.bench.nlp.UnderstandingSample::main);
+        RUNNERS.put("entity-eval", io.huixun.bench.nlp.EntityEvaluation::main);
         RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
         RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);

@@ -35,6 +35,8 @@ final class HtmlArticleReader {
     /** A channel's media-type label before a headline ({@code [视频]韩正会见…}): a tag, not part of the title. */
     private static final Pattern MEDIA_LABEL = Pattern.compile(
             "^\\s*[\\[【](?:视频|組圖|组图|图|圖|图文|多图|高清|直播|音频|快讯|独家)[\\]】]\\s*(?=\\S)");
+    private static final Pattern DATE_LABEL_ANYWHERE = Pattern.compile(
+            "发布|发表|更新|时间|日期|发稿|来源|作者|编辑|阅读|浏览|点击|星期|周[一二三四五六日]|(?i:posted|published|updated)");
     private static final Pattern WEAK_DATE_LABEL = Pattern.compile("(?:由|by)\\s*\\S{1,16}?\\s*(?:于|於|at|on)\\s*$");
     private static final Pattern READ_COUNT = Pattern.compile("阅读|點擊|点击|浏览|瀏覽|人气|次数|评论");
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)copyright|版权|©|ICP|备案|all rights");
@@ -95,8 +97,12 @@ final class HtmlArticleReader {
         Optional<Dateline> dateline = BylineParser.dateline(bodyText);
 
         int textStart = body.isEmpty() ? bodyStart : body.get(0).index();
-        Optional<ZonedDateTime> published = meta.published.isPresent() ? meta.published
+        Optional<ZonedDateTime> pagePublished = meta.published.isPresent() ? meta.published
                 : chooseTime(all, header, trailer, body, titleIndex, textStart);
+        Optional<ZonedDateTime> published = textOwnDate(header, trailer, body)
+                .filter(own -> pagePublished.isEmpty() || own.toLocalDate().isBefore(
+                        pagePublished.get().withZoneSameInstant(own.getZone()).toLocalDate()))
+                .or(() -> pagePublished);
         Optional<String> author = meta.author
                 .or(() -> firstOf(header, BylineParser::author))
                 .or(() -> dateline.flatMap(Dateline::reporters))
@@ -254,6 +260,65 @@ final class HtmlArticleReader {
             }
         }
         return best;
+    }
+
+    /**
+     * The date a text carries as its own, which the page's posting date may follow by days or years: a line that is
+     * only a date, or a date and a source, at the head of the text (a reprint's original date: {@code 2003-7-24
+     * 钱江晚报}; a report's {@code 2003年5月}), or a date alone on the last line after a short signature line (an
+     * official document's 落款: {@code 吉林省人民政府} / {@code 2022年1月27日}). Lines with a label (发布时间：…) are
+     * the page's own date and are left to {@link #chooseTime}.
+     */
+    private Optional<ZonedDateTime> textOwnDate(List<TextBlock> header, List<TextBlock> trailer,
+                                                List<TextBlock> body) {
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        int first = body.get(0).index();
+        List<TextBlock> lead = new ArrayList<>();
+        header.stream().filter(b -> b.index() > first && b.index() <= first + 6).forEach(lead::add); // moved out of the text
+        // the text's head: the short lines (headline, bylines, date) before its first prose paragraph
+        for (int i = 0; i < body.size() && i < 8; i++) {
+            TextBlock b = body.get(i);
+            lead.add(b);
+            if (b.chars() > 40 || b.text().contains("。")) {
+                break;
+            }
+        }
+        lead.sort(java.util.Comparator.comparingInt(TextBlock::index));
+        for (TextBlock b : lead) {
+            Optional<ZonedDateTime> d = bareDate(b.text(), 12);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        List<TextBlock> end = new ArrayList<>(body.subList(Math.max(0, body.size() - 2), body.size()));
+        trailer.stream().filter(b -> b.index() > body.get(body.size() - 1).index()).limit(1).forEach(end::add);
+        end.sort(java.util.Comparator.comparingInt(TextBlock::index));
+        if (body.size() >= 3 && end.size() >= 2) {
+            TextBlock last = end.get(end.size() - 1);
+            TextBlock signature = end.get(end.size() - 2);
+            if (signature.chars() <= 20 && signature.punctuation() == 0) {
+                return bareDate(last.text(), 0);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The date of a line that holds an explicit-year date and at most {@code rest} other letters (a source's name). */
+    private Optional<ZonedDateTime> bareDate(String line, int rest) {
+        String t = line.strip();
+        if (t.length() > 40 || DATE_LABEL_ANYWHERE.matcher(KeywordFold.fold(t)).find()) {
+            return Optional.empty();
+        }
+        List<TimeMention> mentions = PublishTimeParser.findAll(t, options);
+        if (mentions.size() != 1 || !mentions.get(0).explicitYear()) {
+            return Optional.empty();
+        }
+        TimeMention m = mentions.get(0);
+        String other = (t.substring(0, m.start()) + t.substring(m.end())).replaceAll("[\\s\\p{P}]", "");
+        return other.codePointCount(0, other.length()) <= rest && other.codePoints().noneMatch(Character::isDigit)
+                ? Optional.of(m.time()) : Optional.empty();
     }
 
     private Optional<ZonedDateTime> chooseTime(List<TextBlock> all, List<TextBlock> header, List<TextBlock> trailer,

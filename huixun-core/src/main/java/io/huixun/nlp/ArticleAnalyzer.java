@@ -29,10 +29,10 @@ public final class ArticleAnalyzer {
         Optional<Dateline> dateline = datelines.parse(b, reference);
         List<Term> titleTerms = recognizer.segment(t);
         List<Term> bodyTerms = recognizer.segment(b);
-        Entities entities = recognizer.entities(concat(titleTerms, bodyTerms));
+        Entities entities = recognizer.entities(concat(titleTerms, bodyTerms), t + "\n" + b);
         int skip = dateline.filter(d -> d.agency().isPresent() && d.start() < 10)
                 .map(d -> d.start() + d.text().length()).orElse(0);
-        return new Understanding(keywords.keywords(titleTerms, bodyTerms), entities, dateline,
+        return new Understanding(keywords.keywords(titleTerms, bodyTerms, entities, t + "\n" + b), entities, dateline,
                 summarizer.summarize(b, skip), categorizer.categorize(t, b));
     }
 

@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * 中新网上海4月27日电                    → agency 中新网, place 上海
  * 据新闻联播4月27日消息 / 据央视新闻报道   → agency 新闻联播 / 央视新闻
  * 央视网消息（新闻联播）：               → agency 央视网
- * 当地时间2025年4月26日，…               → date 2025-04-26 (no agency)
  * </pre>
+ * {@code 当地时间2025年4月26日，…} opens a sentence with the time of an event: it is not a dateline (no agency says
+ * it reports), so it gives none.
  * A date without a year takes the reference date's year, or the year before when that would put it more than two
  * days after the reference (a 12月31日 dateline on an article published 1 January). Thread-safe.
  */
-final class DatelineParser {
+public final class DatelineParser {
     /** Datelines stand at the start of the body; looking further finds quotations of other reports. */
     static final int SEARCH_WINDOW = 160;
 
@@ -32,8 +33,6 @@ final class DatelineParser {
             "据(?<agency>[\\p{IsHan}A-Za-z·]{2,10}?)(?:(?<y>\\d{4})年)?(?:(?<m>\\d{1,2})月(?<d>\\d{1,2})日)?(?:消息|报道)");
     private static final Pattern SITE_NEWS = Pattern.compile(
             "^(?<agency>[\\p{IsHan}]{2,6}?)消息[（(](?<program>[\\p{IsHan}]{2,10})[）)][：:]");
-    private static final Pattern LOCAL_TIME = Pattern.compile(
-            "(?:当地时间|北京时间)?(?<y>\\d{4})年(?<m>\\d{1,2})月(?<d>\\d{1,2})日");
     private static final Pattern REPORTERS = Pattern.compile(
             "[（(](?:记者|通讯员|特约记者)(?<names>[\\p{IsHan}·、 ]{2,40}?)[）)]");
 
@@ -54,11 +53,26 @@ final class DatelineParser {
             return Optional.of(dateline(head, m, m.end(), Optional.of(m.group("agency")), Optional.empty(),
                     Optional.empty()));
         }
-        m = LOCAL_TIME.matcher(head);
-        if (m.find() && m.start() < 20) {
-            return Optional.of(dateline(head, m, m.end(), Optional.empty(), Optional.empty(), date(m, reference)));
-        }
         return Optional.empty();
+    }
+
+    /**
+     * The paragraph without the dateline it opens with, for a page that shows the dateline above the body:
+     * {@code 新华社北京4月27日电（记者杨维汉）十四届全国人大常委会…} → {@code 十四届全国人大常委会…}. A paragraph
+     * that does not start with a dateline (after white space) is returned unchanged; one that is only a dateline
+     * becomes empty. Works on simplified and traditional text as given (no conversion).
+     */
+    public static String stripLeading(String paragraph) {
+        int lead = 0;
+        while (lead < paragraph.length() && Character.isWhitespace(paragraph.charAt(lead))) {
+            lead++;
+        }
+        Optional<Dateline> d = new DatelineParser().parse(paragraph.substring(lead), LocalDate.of(2000, 1, 1));
+        if (d.isEmpty() || d.get().start() != 0) {
+            return paragraph;
+        }
+        String rest = paragraph.substring(lead + d.get().text().length());
+        return rest.replaceFirst("^[\\s：:，,　]+", "");
     }
 
     private static Dateline dateline(String head, Matcher m, int end, Optional<String> agency, Optional<String> place,

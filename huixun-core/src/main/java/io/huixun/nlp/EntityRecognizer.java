@@ -29,13 +29,24 @@ final class EntityRecognizer {
         return SEGMENT.get().seg(text);
     }
 
-    Entities entities(List<Term> terms) {
+    /**
+     * The entities among {@code terms}, segmented from {@code text} (used to look at a name's neighbours). A place
+     * right before an organisation is part of its name: 上海 + 古籍出版社 → 上海古籍出版社.
+     */
+    Entities entities(List<Term> terms, String text) {
         Map<String, Integer> people = new LinkedHashMap<>();
         Map<String, Integer> places = new LinkedHashMap<>();
         Map<String, Integer> organisations = new LinkedHashMap<>();
-        for (Term term : terms) {
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = terms.get(i);
             String nature = term.nature.toString();
             String word = term.word.strip();
+            if (nature.startsWith("ns") && i + 1 < terms.size() && terms.get(i + 1).nature.toString().startsWith("nt")
+                    && !NamePlausibility.known(terms.get(i + 1).word, "nt")) {
+                word = word + terms.get(i + 1).word.strip();
+                nature = "nt";
+                i++;
+            }
             if (word.codePointCount(0, word.length()) < 2 || !word.codePoints().allMatch(EntityRecognizer::nameChar)) {
                 continue;
             }
@@ -49,6 +60,9 @@ final class EntityRecognizer {
         }
         organisations.replaceAll((org, n) -> org.length() >= 4 && ORGANISATION_SUFFIX.matcher(org).find()
                 ? Math.max(n, 2) : n); // a long name shaped like an institution's counts as confirmed
+        people.keySet().removeIf(p -> !NamePlausibility.plausiblePerson(p, text));
+        places.keySet().removeIf(p -> !NamePlausibility.plausiblePlace(p, text));
+        organisations.keySet().removeIf(o -> !NamePlausibility.plausibleOrganisation(o));
         return new Entities(trusted(people, "nr"), trusted(places, "ns"), trusted(organisations, "nt"));
     }
 
@@ -63,16 +77,7 @@ final class EntityRecognizer {
     }
 
     private static boolean known(String word, String rolePrefix) {
-        CoreDictionary.Attribute attribute = CoreDictionary.get(word);
-        if (attribute == null) {
-            return false;
-        }
-        for (Nature nature : attribute.nature) {
-            if (nature.toString().startsWith(rolePrefix)) {
-                return true;
-            }
-        }
-        return false;
+        return NamePlausibility.known(word, rolePrefix);
     }
 
     private static boolean nameChar(int cp) {

@@ -42,10 +42,20 @@ class DatelineParserTest {
     }
 
     @Test
-    void localTimeGivesTheDateOnly() {
-        Dateline d = parser.parse("当地时间2025年4月26日，中国—中亚外长第六次会晤在阿拉木图举行。", published).orElseThrow();
-        assertThat(d.agency()).isEmpty();
-        assertThat(d.date()).contains(LocalDate.of(2025, 4, 26));
+    void localTimeIsTheTimeOfAnEventNotADateline() {
+        assertThat(parser.parse("当地时间2025年4月26日，中国—中亚外长第六次会晤在阿拉木图举行。", published)).isEmpty();
+        assertThat(parser.parse("北京时间4月26日晚，神舟二十号发射成功。", published)).isEmpty();
+    }
+
+    @Test
+    void stripLeadingRemovesExactlyTheDatelineTheBodyOpensWith() {
+        assertThat(DatelineParser.stripLeading("新华社北京4月27日电（记者杨维汉、罗沙）十四届全国人大常委会第十五次会议27日举行。"))
+                .isEqualTo("十四届全国人大常委会第十五次会议27日举行。");
+        assertThat(DatelineParser.stripLeading("央视网消息（新闻联播）：全国基本完成烈士陵园不动产登记工作。"))
+                .isEqualTo("全国基本完成烈士陵园不动产登记工作。");
+        assertThat(DatelineParser.stripLeading("当地时间2025年4月26日，会晤举行。")).isEqualTo("当地时间2025年4月26日，会晤举行。");
+        assertThat(DatelineParser.stripLeading("会议指出，新华社北京4月27日电的报道有误。"))
+                .isEqualTo("会议指出，新华社北京4月27日电的报道有误。");
     }
 
     @Test

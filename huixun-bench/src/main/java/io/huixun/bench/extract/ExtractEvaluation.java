@@ -396,6 +396,9 @@ public final class ExtractEvaluation {
     private static void metadataRows(String set, List<Page> pages, Map<Page, Output> ours) {
         int dated = 0;
         int dateRight = 0;
+        int strictRight = 0;
+        int dayGold = 0;
+        int dayRight = 0;
         int titled = 0;
         int titleRight = 0;
         int authored = 0;
@@ -409,6 +412,13 @@ public final class ExtractEvaluation {
                 dated++;
                 if (dateMatches(p.goldDate().get(), o.published())) {
                     dateRight++;
+                }
+                if (strictDateMatches(p.goldDate().get(), o.published())) {
+                    strictRight++;
+                }
+                if (goldHasDay(p.goldDate().get())) {
+                    dayGold++;
+                    dayRight += strictDateMatches(p.goldDate().get(), o.published()) ? 1 : 0;
                 }
             }
             if (p.goldTitle().isPresent()) {
@@ -440,8 +450,12 @@ public final class ExtractEvaluation {
         System.out.println();
         System.out.println("huixun metadata on " + set + ":");
         if (dated > 0) {
-            System.out.printf(Locale.ROOT, "- publish date right (at the gold's precision, Asia/Shanghai): %d/%d (%.1f%%)%n",
-                    dateRight, dated, 100.0 * dateRight / dated);
+            System.out.printf(Locale.ROOT, "- publish date right, old lenient count (at the gold's precision, converted "
+                    + "to Asia/Shanghai): %d/%d (%.1f%%)%n", dateRight, dated, 100.0 * dateRight / dated);
+            System.out.printf(Locale.ROOT, "- publish date right, strict (same calendar day in the page's zone; a gold "
+                    + "with no day, 1998-3, at its month or year): %d/%d (%.1f%%); golds with a day: %d/%d (%.1f%%)%n",
+                    strictRight, dated, 100.0 * strictRight / dated, dayRight, dayGold,
+                    dayGold == 0 ? 0.0 : 100.0 * dayRight / dayGold);
         }
         if (titled > 0) {
             System.out.printf(Locale.ROOT, "- title right (equal, or at least half of the gold and inside it): %d/%d%n",
@@ -497,6 +511,27 @@ public final class ExtractEvaluation {
             }
             System.out.println(b);
         }
+    }
+
+    static boolean goldHasDay(String gold) {
+        Matcher m = GOLD_DATE.matcher(gold.strip());
+        return m.find() && m.group(3) != null;
+    }
+
+    /**
+     * Strict: the calendar day of our time in the zone it carries (the page's offset, or Asia/Shanghai, the
+     * extractor's default, when the page gave none) equals the gold's day; a gold without a day ({@code 1998-3})
+     * is compared at its month or year, as nothing finer can be checked.
+     */
+    static boolean strictDateMatches(String gold, Optional<ZonedDateTime> ours) {
+        Matcher m = GOLD_DATE.matcher(gold.strip());
+        if (!m.find() || ours.isEmpty()) {
+            return false;
+        }
+        LocalDate d = ours.get().toLocalDate();
+        return d.getYear() == Integer.parseInt(m.group(1))
+                && (m.group(2) == null || d.getMonthValue() == Integer.parseInt(m.group(2)))
+                && (m.group(3) == null || d.getDayOfMonth() == Integer.parseInt(m.group(3)));
     }
 
     /** The gold date ({@code 2005-5-7 21:23:57}, {@code 1998-3}, {@code 2018}) matches at its own precision. */
