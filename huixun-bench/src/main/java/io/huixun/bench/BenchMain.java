@@ -33,6 +33,7 @@ public final class BenchMain {
         RUNNERS.put("repair-model", io.huixun.bench.repair.CharModelBuilder::main);
         RUNNERS.put("repair-pinyin", io.huixun.bench.repair.PinyinTableBuilder::main);
         RUNNERS.put("query-latency", io.huixun.bench.web.QueryLatency::main);
+        RUNNERS.put("search-latency", io.huixun.bench.search.SearchLatency::main);
     }
 
     private BenchMain() {}
