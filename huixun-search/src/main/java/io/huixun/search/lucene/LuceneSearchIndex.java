@@ -271,8 +271,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!request.facets().isEmpty()) {
             RandomSamplingFacetsCollector sample = searcher.search(query,
                     RandomSamplingFacetsCollector.createManager(SearchRequest.FACET_SAMPLE, FACET_SEED));
-            approximate = sample.getSamplingRate() < 1.0;
             facets = facets(searcher, sample, request.facets());
+            long matches = 0;
+            for (var m : sample.getOriginalMatchingDocs()) {
+                matches += m.totalHits();
+            }
+            approximate = matches > SearchRequest.FACET_SAMPLE; // counted on a sample, then scaled up
         }
         return new SearchResponse(total, request.page(), request.size(), hits, facets, notes, lowerBound, approximate);
     }

@@ -3,6 +3,7 @@ package io.huixun.search.lucene;
 import static io.huixun.search.lucene.Fixtures.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huixun.search.FacetKind;
 import io.huixun.search.HighlightedText;
 import io.huixun.search.SearchHit;
 import io.huixun.search.SearchRequest;
@@ -49,6 +50,31 @@ class LuceneSearchIndexTest {
     void theWordFieldAloneMissesAWordInsideACompound() {
         assertThat(ids(index.search(SearchRequest.of("服务"), MatchFields.WORDS))).doesNotContain("waiter");
         assertThat(ids(index.search(SearchRequest.of("服务")))).contains("waiter", "service");
+    }
+
+    @Test
+    void facetsOfManyMatchesAreEstimatedFromASampleAndSaySo() {
+        try (LuceneSearchIndex many = LuceneSearchIndex.inMemory()) {
+            int n = SearchRequest.FACET_SAMPLE * 5 / 4;
+            for (int i = 0; i < n; i++) {
+                many.put(doc("n" + i, "乡村振兴简报" + i, "乡村振兴工作简报。", i % 4 == 0 ? "人民网" : "新华社",
+                        "2024-09-0" + (1 + i % 3)));
+            }
+            many.commit();
+            SearchResponse r = (SearchResponse) many.search(SearchRequest.of("乡村振兴")
+                    .withFacets(java.util.EnumSet.of(FacetKind.SOURCE, FacetKind.DAY)));
+            assertThat(r.facetsApproximate()).isTrue();
+            // True counts: 人民网 n/4, 新华社 3n/4; each day n/3. A fair sample of 4/5 of them lands within 10%.
+            java.util.Map<String, Long> sources = new java.util.HashMap<>();
+            r.facet(FacetKind.SOURCE).forEach(c -> sources.put(c.label(), c.count()));
+            assertThat(sources.get("人民网")).isBetween((long) (n / 4 * 0.9), (long) (n / 4 * 1.1));
+            assertThat(sources.get("新华社")).isBetween((long) (n * 3 / 4 * 0.9), (long) (n * 3 / 4 * 1.1));
+            assertThat(r.facet(FacetKind.DAY)).hasSize(3).allSatisfy(c -> assertThat(c.count())
+                    .isBetween((long) (n / 3 * 0.9), (long) (n / 3 * 1.1)));
+            SearchResponse few = (SearchResponse) many.search(SearchRequest.of("\"乡村振兴简报7\"")
+                    .withFacets(java.util.EnumSet.of(FacetKind.SOURCE)));
+            assertThat(few.facetsApproximate()).isFalse();
+        }
     }
 
     @Test
