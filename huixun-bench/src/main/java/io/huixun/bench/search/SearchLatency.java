@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * found (containing neither) are counted as false matches; articles added to the mainland query m only because they
  * contain r (the regional form used with a mainland meaning) are counted apart, for reading.
  *
- * <p>Usage: {@code ./bench search-latency INDEX_DIR [CLIENTS] [ROUNDS] [SEED]} (8 clients, 1 round, seed 42): in a round
+ * <p>Usage: {@code ./bench search-latency INDEX_DIR [CLIENTS] [ROUNDS] [SEED] [PER_CLASS]} (8 clients, 1 round, seed 42, 60
+ * queries per class): the cold pass warms the index for the measured ones; in a round
  * every client sends every query once, in its own order. The index is built in INDEX_DIR (two threads) unless it already holds the whole pool.
  */
 public final class SearchLatency {
@@ -62,13 +63,14 @@ public final class SearchLatency {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: search-latency INDEX_DIR [CLIENTS] [ROUNDS] [SEED]");
+            System.err.println("usage: search-latency INDEX_DIR [CLIENTS] [ROUNDS] [SEED] [PER_CLASS]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
+        int perClass = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         List<CctvCorpus.Record> pool = CctvCorpus.load(Integer.MAX_VALUE);
         System.out.printf(Locale.ROOT, "search-latency: %,d articles; %d clients; %d rounds; seed %d; load %s%n",
                 pool.size(), clients, rounds, seed, load());
@@ -84,13 +86,15 @@ public final class SearchLatency {
             List<String> folded = pool.stream().map(r -> T2S.convert((r.title() + "\n" + r.body())
                     .toLowerCase(Locale.ROOT))).toList();
             List<Q> queries = new ArrayList<>();
-            for (var q : io.huixun.bench.web.QueryLatencyAccess.generate(pool, seed, 120)) {
+            for (var q : io.huixun.bench.web.QueryLatencyAccess.generate(pool, seed, perClass)) {
                 queries.add(new Q(q[0], q[1]));
             }
             Random random = new Random(seed);
-            queries.addAll(broad(pool, folded, random, 120));
+            queries.addAll(broad(pool, folded, random, perClass));
             List<String[]> pairs = pairs(folded);
-            for (String[] p : pairs) {
+            List<String[]> timedPairs = new ArrayList<>(pairs);
+            java.util.Collections.shuffle(timedPairs, new Random(seed + 3));
+            for (String[] p : timedPairs.subList(0, Math.min(perClass, timedPairs.size()))) {
                 queries.add(new Q("regional", p[2]));
             }
             Map<String, Integer> perKind = new LinkedHashMap<>();
@@ -111,7 +115,6 @@ public final class SearchLatency {
             report("cold: the first " + firstOrder.size() * clients + " web requests after open (" + clients
                     + " clients)", measure(index, firstOrder, clients, 1, true));
             for (boolean facets : new boolean[] {true, false}) {
-                measure(index, queries, clients, 1, facets); // warm
                 report(facets ? "web (all facets, collapsed)" : "api (no facets, collapsed)",
                         measure(index, queries, clients, rounds, facets));
             }
