@@ -34,6 +34,7 @@ public final class BenchMain {
         RUNNERS.put("repair-pinyin", io.huixun.bench.repair.PinyinTableBuilder::main);
         RUNNERS.put("query-latency", io.huixun.bench.web.QueryLatency::main);
         RUNNERS.put("search-latency", io.huixun.bench.search.SearchLatency::main);
+        RUNNERS.put("regional-ambiguity", io.huixun.bench.search.RegionalAmbiguity::main);
     }
 
     private BenchMain() {}

@@ -101,6 +101,10 @@ public final class SearchLatency {
             queries.forEach(q -> perKind.merge(q.kind(), 1, Integer::sum));
             System.out.println("queries: " + perKind);
 
+            if (perClass == 0) { // regional recall only
+                regionalRecall(index, folded, pairs);
+                return;
+            }
             long w0 = System.nanoTime();
             try {
                 SearchIndex.class.getMethod("warmUp").invoke(index);

@@ -34,7 +34,12 @@ final class GroupCounter implements Collector {
 
     /** The number of distinct groups among the matches of {@code query}, at most {@code limit}. */
     static int count(IndexSearcher searcher, Query query, int limit) throws IOException {
-        return searcher.search(query, new CollectorManager<GroupCounter, Integer>() {
+        return searcher.search(query, manager(limit));
+    }
+
+    /** Counts distinct groups up to {@code limit}; can share a pass with other collectors. */
+    static CollectorManager<GroupCounter, Integer> manager(int limit) {
+        return new CollectorManager<GroupCounter, Integer>() {
             final Collection<GroupCounter> made = new ArrayList<>();
 
             @Override
@@ -57,7 +62,7 @@ final class GroupCounter implements Collector {
                 }
                 return all.size();
             }
-        });
+        };
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -48,6 +49,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -237,10 +239,17 @@ public final class LuceneSearchIndex implements SearchIndex {
         List<SearchHit> hits = new ArrayList<>();
         long total;
         boolean lowerBound;
+        // Set when the top-hits pass saw every match: facets are then counted from those hits, with no second pass.
+        ScoreDoc[] everyMatch = null;
+        // Set when facets were counted in the same pass as the collapsed total.
+        RandomSamplingFacetsCollector sampled = null;
         if (!request.collapseDuplicates()) {
             TopDocs top = searcher.search(query, topManager(request, depth));
             lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
             total = lowerBound ? limit : top.totalHits.value();
+            if (!lowerBound && top.totalHits.value() <= top.scoreDocs.length) {
+                everyMatch = top.scoreDocs;
+            }
             for (int i = from; i < top.scoreDocs.length; i++) {
                 hits.add(hit(stored.document(top.scoreDocs[i].doc), top.scoreDocs[i].score, targets, null));
             }
@@ -249,8 +258,18 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (c.all()) {
                 total = c.groups().size();
                 lowerBound = false;
+                everyMatch = c.seen();
             } else {
-                int groups = GroupCounter.count(searcher, query, limit);
+                int groups;
+                if (request.facets().isEmpty()) {
+                    groups = searcher.search(query, GroupCounter.manager(limit));
+                } else {
+                    // One pass without scores for both: the group count stops early, the facet sample goes on.
+                    Object[] both = searcher.search(query, new MultiCollectorManager(GroupCounter.manager(limit),
+                            RandomSamplingFacetsCollector.createManager(SearchRequest.FACET_SAMPLE, FACET_SEED)));
+                    groups = (Integer) both[0];
+                    sampled = (RandomSamplingFacetsCollector) both[1];
+                }
                 lowerBound = groups >= limit;
                 total = Math.min(groups, limit);
             }
@@ -269,14 +288,20 @@ public final class LuceneSearchIndex implements SearchIndex {
         Map<FacetKind, List<FacetCount>> facets = Map.of();
         boolean approximate = false;
         if (!request.facets().isEmpty()) {
-            RandomSamplingFacetsCollector sample = searcher.search(query,
-                    RandomSamplingFacetsCollector.createManager(SearchRequest.FACET_SAMPLE, FACET_SEED));
-            facets = facets(searcher, sample, request.facets());
-            long matches = 0;
-            for (var m : sample.getOriginalMatchingDocs()) {
-                matches += m.totalHits();
+            if (everyMatch != null) {
+                facets = facets(searcher, SeenHits.of(searcher, everyMatch), null, request.facets());
+            } else {
+                if (sampled == null) {
+                    sampled = searcher.search(query,
+                            RandomSamplingFacetsCollector.createManager(SearchRequest.FACET_SAMPLE, FACET_SEED));
+                }
+                facets = facets(searcher, sampled, sampled, request.facets());
+                long matches = 0;
+                for (var m : sampled.getOriginalMatchingDocs()) {
+                    matches += m.totalHits();
+                }
+                approximate = matches > SearchRequest.FACET_SAMPLE; // counted on a sample, then scaled up
             }
-            approximate = matches > SearchRequest.FACET_SAMPLE; // counted on a sample, then scaled up
         }
         return new SearchResponse(total, request.page(), request.size(), hits, facets, notes, lowerBound, approximate);
     }
@@ -296,7 +321,7 @@ public final class LuceneSearchIndex implements SearchIndex {
      *
      * @param all whether every matching document was seen (then {@code groups.size()} is the exact total)
      */
-    private record Collapsed(LinkedHashMap<String, ScoreDoc> groups, boolean all) {}
+    private record Collapsed(LinkedHashMap<String, ScoreDoc> groups, boolean all, ScoreDoc[] seen) {}
 
     private static Collapsed collapse(IndexSearcher searcher, Query query, SearchRequest request, int depth)
             throws IOException {
@@ -312,7 +337,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             boolean all = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
                     && top.totalHits.value() <= top.scoreDocs.length;
             if (groups.size() >= depth || all || want >= SearchRequest.MAX_DEPTH * 4) {
-                return new Collapsed(groups, all);
+                return new Collapsed(groups, all, top.scoreDocs);
             }
             want *= 4;
         }
@@ -396,8 +421,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                 : WordStarts.of(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
     }
 
-    private Map<FacetKind, List<FacetCount>> facets(IndexSearcher searcher, RandomSamplingFacetsCollector hits,
-            Set<FacetKind> kinds) throws IOException {
+    /** {@code sample}: the collector that drew {@code hits}, whose counts it scales back up; null when exact. */
+    private Map<FacetKind, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector hits,
+            RandomSamplingFacetsCollector sample, Set<FacetKind> kinds) throws IOException {
         Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
         Map<FacetKind, List<FacetCount>> out = new EnumMap<>(FacetKind.class);
         if (state.isEmpty()) {
@@ -416,7 +442,9 @@ public final class LuceneSearchIndex implements SearchIndex {
             FacetResult result;
             try {
                 result = kind == FacetKind.DAY ? counts.getAllChildren(dim) : counts.getTopChildren(FACET_TOP, dim);
-                result = hits.amortizeFacetCounts(result, DocumentFields.FACETS, searcher);
+                if (sample != null) {
+                    result = sample.amortizeFacetCounts(result, DocumentFields.FACETS, searcher);
+                }
             } catch (IllegalArgumentException noSuchDimension) {
                 result = null; // no document has this dimension yet
             }

@@ -22,7 +22,8 @@ import java.util.Set;
  * <p>Design note. Expansion happens at query time only (a chunk of the query is also searched with each regional
  * phrase replaced by its counterparts), not by folding documents: the index stays as it is (no re-indexing, and the
  * OpenSearch back-end gets it through the shared translator), the reader's own form still matches exactly, and a
- * pair that proves noisy costs only queries that contain it. Example: {@code variants("人工智慧发展")} →
+ * pair that proves noisy costs only queries that contain it. Pairs whose regional form is also an ordinary
+ * mainland word in another sense (建立 for 创建, 核心 for 内核: 55 of the 384 pairs seen in the CCTV pool) are left out. Example: {@code variants("人工智慧发展")} →
  * {@code [人工智能发展]}.
  *
  * <p>Immutable after class initialisation; thread-safe.
@@ -62,12 +63,35 @@ final class RegionalVocabulary {
         return List.copyOf(out);
     }
 
+    /**
+     * Regional forms that mainland news also uses in another sense (建立, 核心, 通道 …: ./bench regional-ambiguity,
+     * measured on the CCTV pool); pairs with them are not expanded either way, so 创建 does not find 建立.
+     */
+    private static Set<String> ambiguous() {
+        Set<String> out = new java.util.HashSet<>();
+        try (InputStream in = RegionalVocabulary.class.getResourceAsStream("regional-ambiguous.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("regional-ambiguous.txt is missing from the classpath");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading regional-ambiguous.txt", e);
+        }
+        return out;
+    }
+
     /** Every folded pair, for measuring (both directions). */
     static Map<String, List<String>> pairs() {
         return COUNTERPARTS;
     }
 
     private static Map<String, List<String>> load() {
+        Set<String> ambiguous = ambiguous();
         Map<String, Set<String>> map = new HashMap<>();
         for (String table : List.of("TWPhrases.txt", "HKPhrases.txt")) {
             try (InputStream in = RegionalVocabulary.class.getResourceAsStream("opencc/" + table)) {
@@ -86,7 +110,8 @@ final class RegionalVocabulary {
                     String mainland = TextFolder.foldText(kv[0].strip());
                     for (String v : kv[1].strip().split("\\s+")) {
                         String regional = TextFolder.foldText(v);
-                        if (regional.length() < 2 || mainland.length() < 2 || regional.equals(mainland)) {
+                        if (regional.length() < 2 || mainland.length() < 2 || regional.equals(mainland)
+                                || ambiguous.contains(regional)) {
                             continue;
                         }
                         map.computeIfAbsent(mainland, k -> new LinkedHashSet<>()).add(regional);
