@@ -14,8 +14,8 @@ import java.util.Set;
  * @param sort               relevance or newest first
  * @param page               1-based page number
  * @param size               hits per page, 1 to {@link #MAX_SIZE}
- * @param facets             facets to count over the matching documents; ask only for those shown (each costs work
- *                           per match; above {@link #FACET_SAMPLE} matches they are estimated from a sample)
+ * @param facets             facets to count over the matching documents; ask only for those shown (they cost work
+ *                           per match: an empty set skips that pass)
  * @param collapseDuplicates show each story once: a canonical article, with the count of sources that also carry it,
  *                           found through its own text or any of its copies' (a hit on a copy surfaces its canonical)
  */
@@ -36,8 +36,6 @@ public record SearchRequest(
      * ({@link SearchResponse#totalIsLowerBound()}), so that scoring can skip documents that cannot reach the page.
      */
     public static final int TOTAL_EXACT_UP_TO = 1_000;
-    /** Facets are counted on a random sample of this many matches when there are more (then marked approximate). */
-    public static final int FACET_SAMPLE = 2_000;
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param notes             what the parser changed or ignored in the query, for display
  * @param totalIsLowerBound true when counting stopped at {@link SearchRequest#TOTAL_EXACT_UP_TO}: there are at least
  *                          {@code total} matches (show "1,000+")
- * @param facetsApproximate true when the facet counts were estimated from a random sample of the matches (show them
- *                          as approximate, e.g. "≈120")
+ * @param facetsApproximate true when the facet counts are estimates (show them as approximate, e.g. "≈120"); both
+ *                          back-ends count exactly today, so it is false, but views should honour it
  */
 public record SearchResponse(
         long total,

@@ -31,7 +31,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.RandomSamplingFacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -227,8 +227,8 @@ public final class LuceneSearchIndex implements SearchIndex {
      * One page of results. Cost is bounded whatever the hit count: scoring keeps only the top hits and stops counting
      * at {@link SearchRequest#TOTAL_EXACT_UP_TO} (so it can skip documents that cannot reach the page); duplicates
      * collapse in one pass over the top hits by their group key (doc values), with one lookup for the canonical
-     * articles of the page and one for their copies; facets, only when asked for, count a random sample of
-     * {@link SearchRequest#FACET_SAMPLE} matches when there are more.
+     * articles of the page and one for their copies; facets, only when asked for, come from the top-hits pass when
+     * it saw every match, else from the same no-score pass that counts the groups.
      */
     private SearchResponse run(IndexSearcher searcher, SearchRequest request, Query query, List<String> targets,
             List<String> notes) throws IOException {
@@ -241,8 +241,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         boolean lowerBound;
         // Set when the top-hits pass saw every match: facets are then counted from those hits, with no second pass.
         ScoreDoc[] everyMatch = null;
-        // Set when facets were counted in the same pass as the collapsed total.
-        RandomSamplingFacetsCollector sampled = null;
+        // Set when facets were collected in the same pass as the collapsed total.
+        FacetsCollector facetHits = null;
         if (!request.collapseDuplicates()) {
             TopDocs top = searcher.search(query, topManager(request, depth));
             lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
@@ -264,11 +264,11 @@ public final class LuceneSearchIndex implements SearchIndex {
                 if (request.facets().isEmpty()) {
                     groups = searcher.search(query, GroupCounter.manager(limit));
                 } else {
-                    // One pass without scores for both: the group count stops early, the facet sample goes on.
+                    // One pass without scores for both: the group count stops early, facet collection goes on.
                     Object[] both = searcher.search(query, new MultiCollectorManager(GroupCounter.manager(limit),
-                            RandomSamplingFacetsCollector.createManager(SearchRequest.FACET_SAMPLE, FACET_SEED)));
+                            new FacetsCollectorManager()));
                     groups = (Integer) both[0];
-                    sampled = (RandomSamplingFacetsCollector) both[1];
+                    facetHits = (FacetsCollector) both[1];
                 }
                 lowerBound = groups >= limit;
                 total = Math.min(groups, limit);
@@ -289,24 +289,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         boolean approximate = false;
         if (!request.facets().isEmpty()) {
             if (everyMatch != null) {
-                facets = facets(searcher, SeenHits.of(searcher, everyMatch), null, request.facets());
+                facets = facets(searcher, SeenHits.of(searcher, everyMatch), request.facets());
             } else {
-                if (sampled == null) {
-                    sampled = searcher.search(query,
-                            RandomSamplingFacetsCollector.createManager(SearchRequest.FACET_SAMPLE, FACET_SEED));
+                if (facetHits == null) {
+                    facetHits = searcher.search(query, new FacetsCollectorManager());
                 }
-                facets = facets(searcher, sampled, sampled, request.facets());
-                long matches = 0;
-                for (var m : sampled.getOriginalMatchingDocs()) {
-                    matches += m.totalHits();
-                }
-                approximate = matches > SearchRequest.FACET_SAMPLE; // counted on a sample, then scaled up
+                facets = facets(searcher, facetHits, request.facets());
             }
         }
         return new SearchResponse(total, request.page(), request.size(), hits, facets, notes, lowerBound, approximate);
     }
-
-    private static final long FACET_SEED = 0x48756978L; // fixed: the same query gives the same estimate
 
     private static org.apache.lucene.search.CollectorManager<?, ? extends TopDocs> topManager(SearchRequest request,
             int n) {
@@ -421,9 +413,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 : WordStarts.of(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
     }
 
-    /** {@code sample}: the collector that drew {@code hits}, whose counts it scales back up; null when exact. */
-    private Map<FacetKind, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector hits,
-            RandomSamplingFacetsCollector sample, Set<FacetKind> kinds) throws IOException {
+    private Map<FacetKind, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector hits, Set<FacetKind> kinds)
+            throws IOException {
         Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
         Map<FacetKind, List<FacetCount>> out = new EnumMap<>(FacetKind.class);
         if (state.isEmpty()) {
@@ -442,17 +433,16 @@ public final class LuceneSearchIndex implements SearchIndex {
             FacetResult result;
             try {
                 result = kind == FacetKind.DAY ? counts.getAllChildren(dim) : counts.getTopChildren(FACET_TOP, dim);
-                if (sample != null) {
-                    result = sample.amortizeFacetCounts(result, DocumentFields.FACETS, searcher);
-                }
+
             } catch (IllegalArgumentException noSuchDimension) {
                 result = null; // no document has this dimension yet
             }
             List<FacetCount> list = new ArrayList<>();
             if (result != null) {
                 for (LabelAndValue lv : result.labelValues) {
-                    if (lv.value.longValue() > 0) {
-                        list.add(new FacetCount(lv.label, lv.value.longValue()));
+                    long n = lv.value.longValue();
+                    if (n > 0) {
+                        list.add(new FacetCount(lv.label, n));
                     }
                 }
             }

@@ -53,9 +53,9 @@ class LuceneSearchIndexTest {
     }
 
     @Test
-    void facetsOfManyMatchesAreEstimatedFromASampleAndSaySo() {
+    void facetsOfManyMatchesAreCountedInThePassThatCountsTheStories() {
         try (LuceneSearchIndex many = LuceneSearchIndex.inMemory()) {
-            int n = SearchRequest.FACET_SAMPLE * 5 / 4;
+            int n = SearchRequest.TOTAL_EXACT_UP_TO + 100;
             for (int i = 0; i < n; i++) {
                 many.put(doc("n" + i, "乡村振兴简报" + i, "乡村振兴工作简报。", i % 4 == 0 ? "人民网" : "新华社",
                         "2024-09-0" + (1 + i % 3)));
@@ -63,17 +63,12 @@ class LuceneSearchIndexTest {
             many.commit();
             SearchResponse r = (SearchResponse) many.search(SearchRequest.of("乡村振兴")
                     .withFacets(java.util.EnumSet.of(FacetKind.SOURCE, FacetKind.DAY)));
-            assertThat(r.facetsApproximate()).isTrue();
-            // True counts: 人民网 n/4, 新华社 3n/4; each day n/3. A fair sample of 4/5 of them lands within 10%.
-            java.util.Map<String, Long> sources = new java.util.HashMap<>();
-            r.facet(FacetKind.SOURCE).forEach(c -> sources.put(c.label(), c.count()));
-            assertThat(sources.get("人民网")).isBetween((long) (n / 4 * 0.9), (long) (n / 4 * 1.1));
-            assertThat(sources.get("新华社")).isBetween((long) (n * 3 / 4 * 0.9), (long) (n * 3 / 4 * 1.1));
-            assertThat(r.facet(FacetKind.DAY)).hasSize(3).allSatisfy(c -> assertThat(c.count())
-                    .isBetween((long) (n / 3 * 0.9), (long) (n / 3 * 1.1)));
-            SearchResponse few = (SearchResponse) many.search(SearchRequest.of("\"乡村振兴简报7\"")
-                    .withFacets(java.util.EnumSet.of(FacetKind.SOURCE)));
-            assertThat(few.facetsApproximate()).isFalse();
+            assertThat(r.totalIsLowerBound()).isTrue();
+            assertThat(r.facetsApproximate()).isFalse();
+            assertThat(r.facet(FacetKind.SOURCE)).containsExactly(new io.huixun.search.FacetCount("新华社", 825),
+                    new io.huixun.search.FacetCount("人民网", 275));
+            assertThat(r.facet(FacetKind.DAY)).extracting(io.huixun.search.FacetCount::count)
+                    .containsExactly(367L, 367L, 366L);
         }
     }
 
