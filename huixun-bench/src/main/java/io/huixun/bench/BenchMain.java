@@ -37,6 +37,8 @@ public final class BenchMain {
         RUNNERS.put("query-latency", io.huixun.bench.web.QueryLatency::main);
         RUNNERS.put("ingest-rate", io.huixun.bench.ingest.IngestRateBenchmark::main);
         RUNNERS.put("fleet", io.huixun.bench.fleet.FleetBench::main);
+        RUNNERS.put("search-latency", io.huixun.bench.search.SearchLatency::main);
+        RUNNERS.put("regional-ambiguity", io.huixun.bench.search.RegionalAmbiguity::main);
     }
 
     private BenchMain() {}

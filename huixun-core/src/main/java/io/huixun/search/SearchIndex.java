@@ -31,6 +31,12 @@ public interface SearchIndex extends AutoCloseable {
     /** Runs a search; never throws for a bad query or bad paging, which come back as a {@link QueryProblem}. */
     SearchResult search(SearchRequest request);
 
+    /**
+     * Runs representative searches so that the first real ones are fast (JIT, caches, per-reader facet state); a
+     * server calls it before it opens its port. Bounded in time (a few seconds); safe to skip.
+     */
+    default void warmUp() {}
+
     /** Closes the index without committing. */
     @Override
     void close();

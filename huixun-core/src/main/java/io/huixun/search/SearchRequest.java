@@ -14,8 +14,10 @@ import java.util.Set;
  * @param sort               relevance or newest first
  * @param page               1-based page number
  * @param size               hits per page, 1 to {@link #MAX_SIZE}
- * @param facets             facets to count over all matching documents
- * @param collapseDuplicates show only canonical articles, each with the count of sources that also carry it
+ * @param facets             facets to count over the matching documents; ask only for those shown (they cost work
+ *                           per match: an empty set skips that pass)
+ * @param collapseDuplicates show each story once: a canonical article, with the count of sources that also carry it,
+ *                           found through its own text or any of its copies' (a hit on a copy surfaces its canonical)
  */
 public record SearchRequest(
         String query,
@@ -29,6 +31,11 @@ public record SearchRequest(
     public static final int MAX_SIZE = 100;
     /** The deepest result a request may reach ({@code page * size}); deeper paging is refused. */
     public static final int MAX_DEPTH = 10_000;
+    /**
+     * Matches are counted exactly up to this many; beyond it the total is a lower bound
+     * ({@link SearchResponse#totalIsLowerBound()}), so that scoring can skip documents that cannot reach the page.
+     */
+    public static final int TOTAL_EXACT_UP_TO = 1_000;
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");

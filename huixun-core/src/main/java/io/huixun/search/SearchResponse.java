@@ -7,12 +7,20 @@ import java.util.Objects;
 /**
  * A page of results.
  *
- * @param total  the exact number of matching documents (canonical ones only when duplicates are collapsed)
- * @param page   the 1-based page returned
- * @param size   the page size asked for
- * @param hits   at most {@code size} hits
- * @param facets counts for each facet asked for, over all {@code total} matching documents
- * @param notes  what the parser changed or ignored in the query, for display
+ * <p>Counting stops at {@link SearchRequest#TOTAL_EXACT_UP_TO}: a broad query's cost must not follow its hit count.
+ * Example: 乡村振兴 on 24k articles → {@code total = 1000, totalIsLowerBound = true}, shown as "1,000+".
+ *
+ * @param total             the number of matching documents (stories when duplicates are collapsed: each canonical
+ *                          article with its copies counts once); exact unless {@code totalIsLowerBound}
+ * @param page              the 1-based page returned
+ * @param size              the page size asked for
+ * @param hits              at most {@code size} hits
+ * @param facets            counts for each facet asked for, over the matching documents (copies included)
+ * @param notes             what the parser changed or ignored in the query, for display
+ * @param totalIsLowerBound true when counting stopped at {@link SearchRequest#TOTAL_EXACT_UP_TO}: there are at least
+ *                          {@code total} matches (show "1,000+")
+ * @param facetsApproximate true when the facet counts are estimates (show them as approximate, e.g. "≈120"); both
+ *                          back-ends count exactly today, so it is false, but views should honour it
  */
 public record SearchResponse(
         long total,
@@ -20,11 +28,19 @@ public record SearchResponse(
         int size,
         List<SearchHit> hits,
         Map<FacetKind, List<FacetCount>> facets,
-        List<String> notes) implements SearchResult {
+        List<String> notes,
+        boolean totalIsLowerBound,
+        boolean facetsApproximate) implements SearchResult {
     public SearchResponse {
         hits = List.copyOf(hits);
         facets = Map.copyOf(facets);
         notes = List.copyOf(notes);
+    }
+
+    /** An exact response: total and facets counted over every match. */
+    public SearchResponse(long total, int page, int size, List<SearchHit> hits, Map<FacetKind, List<FacetCount>> facets,
+            List<String> notes) {
+        this(total, page, size, hits, facets, notes, false, false);
     }
 
     /** The counts of one facet, empty when it was not asked for. */

@@ -17,6 +17,7 @@ import io.huixun.search.SearchResponse;
 import io.huixun.search.SearchResult;
 import io.huixun.search.SortOrder;
 import io.huixun.search.lucene.SearchSemantics;
+import io.huixun.search.lucene.WarmUp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -187,6 +188,10 @@ public final class OpenSearchIndex implements SearchIndex {
         if (exists.status() == 200) {
             JsonNode settings = call("GET", "/" + index + "/_settings", Map.of(), null, false).json();
             sharded = settings.path(index).path("settings").path("index").path("number_of_shards").asInt(1) > 1;
+            // An index made before the word starts were stored gets their fields (adding fields is allowed).
+            ObjectNode mapping = JSON.createObjectNode();
+            wordStartFields(mapping.putObject("properties"));
+            call("PUT", "/" + index + "/_mapping", Map.of(), mapping.toString(), false);
             return;
         }
         sharded = target.shards() > 1;
@@ -232,10 +237,18 @@ public final class OpenSearchIndex implements SearchIndex {
         for (String field : SearchSemantics.VALUE_FIELDS) {
             props.putObject(field).put("type", "keyword");
         }
+        wordStartFields(props);
         props.putObject(SearchSemantics.PUBLISHED_MS).put("type", "long");
         props.putObject(SearchSemantics.DAY).put("type", "integer");
         props.putObject(Fields.DAY_DATE).put("type", "date").put("format", "yyyy-MM-dd");
         return root.toString();
+    }
+
+    /** The stored word starts of title and body (base64, not indexed): snippets read them instead of segmenting. */
+    private static void wordStartFields(ObjectNode props) {
+        for (String f : List.of(SearchSemantics.TITLE_WORD_STARTS, SearchSemantics.BODY_WORD_STARTS)) {
+            props.putObject(f).put("type", "binary");
+        }
     }
 
     /** Names of the fields only this back-end has (display copies and the date-histogram day). */
@@ -265,6 +278,7 @@ public final class OpenSearchIndex implements SearchIndex {
         source.put(SearchSemantics.DAY, a.dayNumber());
         source.put(Fields.DAY_DATE, a.day().toString());
         a.terms().forEach((field, terms) -> source.put(field, QueryDsl.joinTerms(terms)));
+        a.wordStarts().forEach((field, bits) -> source.put(field, bits));
         a.values().forEach((field, values) -> {
             ArrayNode list = source.putArray(field);
             values.forEach(list::add);
@@ -401,14 +415,14 @@ public final class OpenSearchIndex implements SearchIndex {
             return SearchSemantics.tooComplex(request.query(), 8_192);
         }
         catchUp();
+        int limit = SearchRequest.TOTAL_EXACT_UP_TO;
         ObjectNode body = JSON.createObjectNode();
         body.set("query", QueryDsl.toDsl(t.query()));
         body.put("from", (request.page() - 1) * request.size());
         body.put("size", request.size());
-        body.put("track_total_hits", true);
+        body.put("track_total_hits", limit);
         ArrayNode includes = body.putObject("_source").putArray("includes");
-        for (String f : List.of(Fields.URL, Fields.TITLE, Fields.BODY, Fields.SOURCE_SHOWN, Fields.PUBLISHED,
-                SearchSemantics.ID, "teaser")) {
+        for (String f : SHOWN) {
             includes.add(f);
         }
         ArrayNode sort = body.putArray("sort");
@@ -418,17 +432,25 @@ public final class OpenSearchIndex implements SearchIndex {
             sort.add("_score");
         }
         sort.addObject().put(SearchSemantics.ID, "asc"); // stable pages across shards
-        if (!request.facets().isEmpty()) {
-            ObjectNode aggs = body.putObject("aggs");
-            for (FacetKind kind : request.facets()) {
-                if (kind == FacetKind.DAY) {
-                    aggs.putObject("DAY").putObject("date_histogram").put("field", Fields.DAY_DATE)
-                            .put("calendar_interval", "day").put("min_doc_count", 1).put("format", "yyyy-MM-dd");
-                } else {
-                    aggs.putObject(kind.name()).putObject("terms").put("field", facetField(kind))
-                            .put("size", SearchSemantics.FACET_TOP).put("shard_size", 1_000);
-                }
+        ObjectNode aggs = body.putObject("aggs");
+        if (request.collapseDuplicates()) {
+            // Copies match too: each group (a canonical article and its copies) comes back once, as its best hit;
+            // the number of groups is counted like the embedded index counts it (exact up to the limit).
+            body.putObject("collapse").put("field", SearchSemantics.GROUP);
+            aggs.putObject("GROUPS").putObject("cardinality").put("field", SearchSemantics.GROUP)
+                    .put("precision_threshold", 3 * limit);
+        }
+        for (FacetKind kind : request.facets()) {
+            if (kind == FacetKind.DAY) {
+                aggs.putObject("DAY").putObject("date_histogram").put("field", Fields.DAY_DATE)
+                        .put("calendar_interval", "day").put("min_doc_count", 1).put("format", "yyyy-MM-dd");
+            } else {
+                aggs.putObject(kind.name()).putObject("terms").put("field", facetField(kind))
+                        .put("size", SearchSemantics.FACET_TOP).put("shard_size", 1_000);
             }
+        }
+        if (aggs.isEmpty()) {
+            body.remove("aggs");
         }
         JsonNode reply;
         try {
@@ -438,7 +460,11 @@ public final class OpenSearchIndex implements SearchIndex {
         }
         List<JsonNode> found = new ArrayList<>();
         reply.path("hits").path("hits").forEach(found::add);
-        Map<String, List<JsonNode>> copies = request.collapseDuplicates() ? copies(found) : Map.of();
+        Map<String, List<JsonNode>> copies = Map.of();
+        if (request.collapseDuplicates()) {
+            found = canonicalArticles(found);
+            copies = copies(found);
+        }
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode h : found) {
             hits.add(hit(h, t.highlights(), copies.getOrDefault(h.path("_id").asText(), List.of()),
@@ -456,8 +482,61 @@ public final class OpenSearchIndex implements SearchIndex {
             }
             facets.put(kind, List.copyOf(counts));
         }
-        return new SearchResponse(reply.path("hits").path("total").path("value").asLong(), request.page(),
-                request.size(), hits, facets, t.notes());
+        JsonNode totalHits = reply.path("hits").path("total");
+        long total = totalHits.path("value").asLong();
+        boolean lowerBound = "gte".equals(totalHits.path("relation").asText());
+        if (request.collapseDuplicates()) {
+            long groups = reply.path("aggregations").path("GROUPS").path("value").asLong();
+            lowerBound = groups >= limit;
+            total = Math.min(groups, limit);
+        } else if (lowerBound) {
+            total = limit;
+        }
+        return new SearchResponse(total, request.page(), request.size(), hits, facets, t.notes(), lowerBound, false);
+    }
+
+    /** Fields read from {@code _source} for a hit. */
+    private static final List<String> SHOWN = List.of(Fields.URL, Fields.TITLE, Fields.BODY, Fields.SOURCE_SHOWN,
+            Fields.PUBLISHED, SearchSemantics.ID, SearchSemantics.GROUP, "teaser", SearchSemantics.TITLE_WORD_STARTS,
+            SearchSemantics.BODY_WORD_STARTS);
+
+    /**
+     * Each collapsed hit as its canonical article: a hit on a copy is replaced by the article it copies (one lookup
+     * for the page), keeping the copy's score; a copy whose canonical article is missing stays as it is.
+     */
+    private List<JsonNode> canonicalArticles(List<JsonNode> hits) {
+        List<String> wanted = new ArrayList<>();
+        for (JsonNode h : hits) {
+            String group = h.path("_source").path(SearchSemantics.GROUP).path(0).asText();
+            if (!group.isEmpty() && !group.equals(h.path("_id").asText())) {
+                wanted.add(group);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return hits;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode ids = body.putObject("query").putObject("terms").putArray(SearchSemantics.ID);
+        wanted.forEach(ids::add);
+        body.put("size", wanted.size());
+        ArrayNode includes = body.putObject("_source").putArray("includes");
+        SHOWN.forEach(includes::add);
+        Map<String, JsonNode> canonical = new HashMap<>();
+        for (JsonNode c : searchRaw(body, false).path("hits").path("hits")) {
+            canonical.put(c.path("_id").asText(), c);
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode h : hits) {
+            JsonNode c = canonical.get(h.path("_source").path(SearchSemantics.GROUP).path(0).asText());
+            if (c == null || c.path("_id").asText().equals(h.path("_id").asText())) {
+                out.add(h);
+            } else {
+                ObjectNode replaced = ((ObjectNode) c).deepCopy();
+                replaced.set("_score", h.path("_score"));
+                out.add(replaced);
+            }
+        }
+        return out;
     }
 
     private static String facetField(FacetKind kind) {
@@ -507,12 +586,32 @@ public final class OpenSearchIndex implements SearchIndex {
                 otherSources.add(other);
             }
         }
-        HighlightedText title = SearchSemantics.markAll(s.path(Fields.TITLE).asText(), highlights);
-        HighlightedText snippet = SearchSemantics.passage(s.path(Fields.BODY).asText(), highlights);
+        HighlightedText title = SearchSemantics.markAll(s.path(Fields.TITLE).asText(), highlights,
+                bytes(s.path(SearchSemantics.TITLE_WORD_STARTS)));
+        HighlightedText snippet = SearchSemantics.passage(s.path(Fields.BODY).asText(), highlights,
+                bytes(s.path(SearchSemantics.BODY_WORD_STARTS)));
         float score = byTime || h.path("_score").isNull() ? 0f : (float) h.path("_score").asDouble();
         return new SearchHit(h.path("_id").asText(), s.path(Fields.URL).asText(), title, source,
                 OffsetDateTime.parse(s.path(Fields.PUBLISHED).asText()), snippet, score, otherSources.size(),
                 duplicateIds, "1".equals(s.path("teaser").path(0).asText()));
+    }
+
+    /** A base64 value of {@code _source}; null when absent (a document indexed before the field existed). */
+    private static byte[] bytes(JsonNode base64) {
+        if (!base64.isTextual()) {
+            return null;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(base64.asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Representative searches for at most 8 s ({@link WarmUp}): JIT of the translation and snippet code. */
+    @Override
+    public void warmUp() {
+        WarmUp.run(this, java.time.Duration.ofSeconds(8));
     }
 
     /** The cluster refused the query as too large (more clauses than its limit). */

@@ -9,11 +9,13 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The index schema: field names and how a {@link SearchDocument} becomes a Lucene document.
@@ -38,7 +40,12 @@ final class DocumentFields {
     static final String STORY = "story";
     /** The canonical article's id: the document's own id for a canonical article. */
     static final String GROUP = "group";
+    /** The group key again, as doc values: collapsing reads it for every top hit without loading stored fields. */
+    static final String GROUP_KEY = "group_key";
     static final String DUPLICATE = "duplicate";
+    /** Stored word starts of the folded title and body ({@link WordStarts}). */
+    static final String TITLE_WORD_STARTS = "title_ws";
+    static final String BODY_WORD_STARTS = "body_ws";
     static final String TEASER = "teaser";
     static final String TITLE_WORDS = "title_w";
     static final String TITLE_BIGRAMS = "title_b";
@@ -95,6 +102,8 @@ final class DocumentFields {
         addValues(doc, KEYWORD, null, a.values().get(KEYWORD));
         a.values().get(STORY).forEach(s -> doc.add(new StringField(STORY, s, Field.Store.YES)));
         doc.add(new StringField(GROUP, a.values().get(GROUP).get(0), Field.Store.YES));
+        doc.add(new SortedDocValuesField(GROUP_KEY, new BytesRef(a.values().get(GROUP).get(0))));
+        a.wordStarts().forEach((field, bits) -> doc.add(new StoredField(field, bits)));
         doc.add(new StringField(DUPLICATE, a.values().get(DUPLICATE).get(0), Field.Store.NO));
         doc.add(new StringField(TEASER, a.values().get(TEASER).get(0), Field.Store.YES));
         for (String field : SearchSemantics.TERM_FIELDS) {

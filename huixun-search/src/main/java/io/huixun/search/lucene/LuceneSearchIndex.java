@@ -17,6 +17,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -237,6 +241,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         return search(request, MatchFields.BOTH);
     }
 
+    /** Representative searches for at most {@link #WARM_UP_BUDGET} ({@link WarmUp}). */
+    @Override
+    public void warmUp() {
+        WarmUp.run(this, WARM_UP_BUDGET);
+    }
+
+    /** How long {@link #warmUp} may take at most. */
+    static final java.time.Duration WARM_UP_BUDGET = java.time.Duration.ofSeconds(8);
+
     /** {@link #search(SearchRequest)} restricted to some text fields: for measuring what each field contributes. */
     public SearchResult search(SearchRequest request, MatchFields fields) {
         SearchSemantics.Translation t;
@@ -253,48 +266,175 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * One page of results. Cost is bounded whatever the hit count: scoring keeps only the top hits and stops counting
+     * at {@link SearchRequest#TOTAL_EXACT_UP_TO} (so it can skip documents that cannot reach the page); duplicates
+     * collapse in one pass over the top hits by their group key (doc values), with one lookup for the canonical
+     * articles of the page and one for their copies; facets, only when asked for, come from the top-hits pass when
+     * it saw every match, else from the same no-score pass that counts the groups.
+     */
     private SearchResponse run(IndexSearcher searcher, SearchRequest request, Query query, List<String> targets,
             List<String> notes) throws IOException {
+        int from = (request.page() - 1) * request.size();
         int depth = request.page() * request.size();
-        TopDocs top;
-        FacetsCollector facetHits = null;
-        var topManager = request.sort() == SortOrder.TIME
-                ? new TopFieldCollectorManager(new Sort(new SortField(DocumentFields.PUBLISHED_MS,
-                        SortField.Type.LONG, true)), depth, Integer.MAX_VALUE)
-                : new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE);
-        if (request.facets().isEmpty()) {
-            top = searcher.search(query, topManager);
-        } else {
-            Object[] both = searcher.search(query, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
-            top = (TopDocs) both[0];
-            facetHits = (FacetsCollector) both[1];
-        }
+        int limit = SearchRequest.TOTAL_EXACT_UP_TO;
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>();
-        ScoreDoc[] docs = top.scoreDocs;
-        for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-            Document d = stored.document(docs[i].doc);
-            hits.add(hit(searcher, d, docs[i], targets, request.collapseDuplicates()));
+        long total;
+        boolean lowerBound;
+        // Set when the top-hits pass saw every match: facets are then counted from those hits, with no second pass.
+        ScoreDoc[] everyMatch = null;
+        // Set when facets were collected in the same pass as the collapsed total.
+        FacetsCollector facetHits = null;
+        if (!request.collapseDuplicates()) {
+            TopDocs top = searcher.search(query, topManager(request, depth));
+            lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+            total = lowerBound ? limit : top.totalHits.value();
+            if (!lowerBound && top.totalHits.value() <= top.scoreDocs.length) {
+                everyMatch = top.scoreDocs;
+            }
+            for (int i = from; i < top.scoreDocs.length; i++) {
+                hits.add(hit(stored.document(top.scoreDocs[i].doc), top.scoreDocs[i].score, targets, null));
+            }
+        } else {
+            Collapsed c = collapse(searcher, query, request, depth);
+            if (c.all()) {
+                total = c.groups().size();
+                lowerBound = false;
+                everyMatch = c.seen();
+            } else {
+                int groups;
+                if (request.facets().isEmpty()) {
+                    groups = searcher.search(query, GroupCounter.manager(limit));
+                } else {
+                    // One pass without scores for both: the group count stops early, facet collection goes on.
+                    Object[] both = searcher.search(query, new MultiCollectorManager(GroupCounter.manager(limit),
+                            new FacetsCollectorManager()));
+                    groups = (Integer) both[0];
+                    facetHits = (FacetsCollector) both[1];
+                }
+                lowerBound = groups >= limit;
+                total = Math.min(groups, limit);
+            }
+            List<Map.Entry<String, ScoreDoc>> shown = new ArrayList<>(c.groups().entrySet()).subList(
+                    Math.min(from, c.groups().size()), Math.min(depth, c.groups().size()));
+            Map<String, Document> canonical = canonicalArticles(searcher, shown);
+            Map<String, List<Document>> copies = copies(searcher, shown.stream().map(Map.Entry::getKey).toList());
+            for (Map.Entry<String, ScoreDoc> e : shown) {
+                Document d = canonical.get(e.getKey());
+                if (d == null) {
+                    d = stored.document(e.getValue().doc); // the canonical article is not in the index
+                }
+                hits.add(hit(d, e.getValue().score, targets, copies.getOrDefault(e.getKey(), List.of())));
+            }
         }
-        Map<FacetKind, List<FacetCount>> facets = facetHits == null ? Map.of() : facets(searcher, facetHits,
-                request.facets());
-        return new SearchResponse(top.totalHits.value(), request.page(), request.size(), hits, facets, notes);
+        Map<FacetKind, List<FacetCount>> facets = Map.of();
+        boolean approximate = false;
+        if (!request.facets().isEmpty()) {
+            if (everyMatch != null) {
+                facets = facets(searcher, SeenHits.of(searcher, everyMatch), request.facets());
+            } else {
+                if (facetHits == null) {
+                    facetHits = searcher.search(query, new FacetsCollectorManager());
+                }
+                facets = facets(searcher, facetHits, request.facets());
+            }
+        }
+        return new SearchResponse(total, request.page(), request.size(), hits, facets, notes, lowerBound, approximate);
     }
 
-    private SearchHit hit(IndexSearcher searcher, Document d, ScoreDoc scored, List<String> targets, boolean collapse)
+    private static org.apache.lucene.search.CollectorManager<?, ? extends TopDocs> topManager(SearchRequest request,
+            int n) {
+        return request.sort() == SortOrder.TIME
+                ? new TopFieldCollectorManager(new Sort(new SortField(DocumentFields.PUBLISHED_MS,
+                        SortField.Type.LONG, true)), n, SearchRequest.TOTAL_EXACT_UP_TO)
+                : new TopScoreDocCollectorManager(n, SearchRequest.TOTAL_EXACT_UP_TO);
+    }
+
+    /**
+     * The best hit of each group, in rank order, at least {@code depth} groups when there are so many.
+     *
+     * @param all whether every matching document was seen (then {@code groups.size()} is the exact total)
+     */
+    private record Collapsed(LinkedHashMap<String, ScoreDoc> groups, boolean all, ScoreDoc[] seen) {}
+
+    private static Collapsed collapse(IndexSearcher searcher, Query query, SearchRequest request, int depth)
             throws IOException {
+        // Copies are few (about one article in ten has any), so twice the depth nearly always holds enough groups.
+        int want = depth * 2 + 10;
+        while (true) {
+            TopDocs top = searcher.search(query, topManager(request, want));
+            GroupKeys keys = new GroupKeys(searcher);
+            LinkedHashMap<String, ScoreDoc> groups = new LinkedHashMap<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                groups.putIfAbsent(keys.of(sd.doc), sd);
+            }
+            boolean all = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+                    && top.totalHits.value() <= top.scoreDocs.length;
+            if (groups.size() >= depth || all || want >= SearchRequest.MAX_DEPTH * 4) {
+                return new Collapsed(groups, all, top.scoreDocs);
+            }
+            want *= 4;
+        }
+    }
+
+    /** The canonical articles of groups whose best hit is a copy, in one lookup by id. */
+    private static Map<String, Document> canonicalArticles(IndexSearcher searcher,
+            List<Map.Entry<String, ScoreDoc>> shown) throws IOException {
+        Map<String, Document> out = new HashMap<>();
+        StoredFields stored = searcher.storedFields();
+        List<BytesRef> wanted = new ArrayList<>();
+        for (Map.Entry<String, ScoreDoc> e : shown) {
+            Document d = stored.document(e.getValue().doc);
+            if (e.getKey().equals(d.get(DocumentFields.ID))) {
+                out.put(e.getKey(), d);
+            } else {
+                wanted.add(new BytesRef(e.getKey()));
+            }
+        }
+        if (!wanted.isEmpty()) {
+            for (ScoreDoc sd : searcher.search(new TermInSetQuery(DocumentFields.ID, wanted), wanted.size())
+                    .scoreDocs) {
+                Document d = stored.document(sd.doc);
+                out.put(d.get(DocumentFields.ID), d);
+            }
+        }
+        return out;
+    }
+
+    /** The copies of each group, in one search for the whole page (at most {@link #ALSO_AT_LIMIT} per group). */
+    private static Map<String, List<Document>> copies(IndexSearcher searcher, List<String> groups)
+            throws IOException {
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(DocumentFields.GROUP, groups.stream().map(BytesRef::new).toList()),
+                        Occur.FILTER)
+                .add(new TermQuery(new Term(DocumentFields.DUPLICATE, "1")), Occur.FILTER).build();
+        StoredFields stored = searcher.storedFields();
+        Map<String, List<Document>> out = new HashMap<>();
+        Set<String> fields = Set.of(DocumentFields.ID, DocumentFields.GROUP, DocumentFields.SOURCE_SHOWN);
+        int max = Math.min(SearchRequest.MAX_DEPTH, groups.size() * ALSO_AT_LIMIT);
+        for (ScoreDoc sd : searcher.search(q, max, new Sort(SortField.FIELD_DOC)).scoreDocs) {
+            Document c = stored.document(sd.doc, fields);
+            List<Document> list = out.computeIfAbsent(c.get(DocumentFields.GROUP), g -> new ArrayList<>());
+            if (list.size() < ALSO_AT_LIMIT) {
+                list.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** {@code copies} null: duplicates not collapsed. */
+    private static SearchHit hit(Document d, float score, List<String> targets, List<Document> copies) {
         String id = d.get(DocumentFields.ID);
         String source = d.get(DocumentFields.SOURCE_SHOWN);
         List<String> duplicates = new ArrayList<>();
         Set<String> otherSources = new LinkedHashSet<>();
-        if (collapse) {
-            Query copies = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(DocumentFields.GROUP, id)), Occur.FILTER)
-                    .add(new TermQuery(new Term(DocumentFields.DUPLICATE, "1")), Occur.FILTER).build();
-            StoredFields stored = searcher.storedFields();
+        if (copies != null) {
             String ownSource = TextFolder.foldText(source).strip();
-            for (ScoreDoc copy : searcher.search(copies, ALSO_AT_LIMIT).scoreDocs) {
-                Document c = stored.document(copy.doc);
+            for (Document c : copies) {
                 duplicates.add(c.get(DocumentFields.ID));
                 String s = TextFolder.foldText(c.get(DocumentFields.SOURCE_SHOWN)).strip();
                 if (!s.equals(ownSource) && !s.isEmpty()) {
@@ -302,11 +442,18 @@ public final class LuceneSearchIndex implements SearchIndex {
                 }
             }
         }
-        return new SearchHit(id, d.get(DocumentFields.URL), Snippets.markAll(d.get(DocumentFields.TITLE), targets),
+        return new SearchHit(id, d.get(DocumentFields.URL),
+                Snippets.markAll(d.get(DocumentFields.TITLE), targets, wordStarts(d, DocumentFields.TITLE_WORD_STARTS)),
                 source, OffsetDateTime.parse(d.get(DocumentFields.PUBLISHED)),
-                Snippets.passage(d.get(DocumentFields.BODY), targets),
-                Float.isNaN(scored.score) ? 0f : scored.score, otherSources.size(), duplicates,
+                Snippets.passage(d.get(DocumentFields.BODY), targets, wordStarts(d, DocumentFields.BODY_WORD_STARTS)),
+                Float.isNaN(score) ? 0f : score, otherSources.size(), duplicates,
                 "1".equals(d.get(DocumentFields.TEASER)));
+    }
+
+    private static WordStarts wordStarts(Document d, String field) {
+        BytesRef b = d.getBinaryValue(field);
+        return b == null ? WordStarts.UNKNOWN
+                : WordStarts.of(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
     }
 
     private Map<FacetKind, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector hits, Set<FacetKind> kinds)
@@ -329,14 +476,16 @@ public final class LuceneSearchIndex implements SearchIndex {
             FacetResult result;
             try {
                 result = kind == FacetKind.DAY ? counts.getAllChildren(dim) : counts.getTopChildren(FACET_TOP, dim);
+
             } catch (IllegalArgumentException noSuchDimension) {
                 result = null; // no document has this dimension yet
             }
             List<FacetCount> list = new ArrayList<>();
             if (result != null) {
                 for (LabelAndValue lv : result.labelValues) {
-                    if (lv.value.longValue() > 0) {
-                        list.add(new FacetCount(lv.label, lv.value.longValue()));
+                    long n = lv.value.longValue();
+                    if (n > 0) {
+                        list.add(new FacetCount(lv.label, n));
                     }
                 }
             }

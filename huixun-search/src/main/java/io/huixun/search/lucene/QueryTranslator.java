@@ -26,7 +26,9 @@ import org.apache.lucene.search.TermQuery;
  * phrase must occur contiguously. Each word matches in the word field, in the bigram field, or both (see
  * {@link MatchFields}); title matches count double. In {@link MatchFields#BOTH} a two-character word may use the
  * bigram field only for a pair inside one word (the unmarked term), so 和服 never matches 和|服务, while a longer
- * word may match any run of pairs. Example: {@code 王毅北京} → {@code (王毅 AND 北京) OR "王毅北京"}.
+ * word may match any run of pairs. Example: {@code 王毅北京} → {@code (王毅 AND 北京) OR "王毅北京"}. A chunk holding
+ * a regional phrase is also searched in the other regions' usage ({@link RegionalVocabulary}): {@code 軟體} →
+ * {@code 软体 OR 软件}.
  *
  * <p>Instances hold per-query state; not thread-safe.
  */
@@ -137,9 +139,26 @@ final class QueryTranslator {
 
     private Optional<Query> text(QueryNode.Text node, boolean positive) {
         String folded = TextFolder.foldText(node.quoted() ? joinHan(node.text()) : node.text());
+        Optional<Query> main = chunk(folded, node, positive, true);
+        List<String> variants = main.isPresent() ? RegionalVocabulary.variants(folded) : List.of();
+        if (variants.isEmpty()) {
+            return main;
+        }
+        // The same chunk in another region's usage (人工智慧 → 人工智能) is an alternative, scored alike.
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(main.get(), Occur.SHOULD);
+        for (String v : variants) {
+            chunk(v, node, positive, false).ifPresent(q -> any.add(q, Occur.SHOULD));
+        }
+        return Optional.of(any.build());
+    }
+
+    /** One folded chunk (as typed, or a regional variant: then without notes). */
+    private Optional<Query> chunk(String folded, QueryNode.Text node, boolean positive, boolean typed) {
         List<ChineseAnalysis.Word> words = ChineseAnalysis.words(folded);
         if (words.isEmpty()) {
-            notes.add("ignored '" + node.text() + "': nothing searchable in it");
+            if (typed) {
+                notes.add("ignored '" + node.text() + "': nothing searchable in it");
+            }
             return Optional.empty();
         }
         if (positive) {
@@ -166,7 +185,9 @@ final class QueryTranslator {
             return Optional.of(phrase);
         }
         if (words.size() > LONG_CHUNK_WORDS) {
-            notes.add("searched the " + node.text().length() + " characters without spaces as one exact phrase");
+            if (typed) {
+                notes.add("searched the " + node.text().length() + " characters without spaces as one exact phrase");
+            }
             return Optional.of(phrase);
         }
         BooleanQuery.Builder each = new BooleanQuery.Builder();

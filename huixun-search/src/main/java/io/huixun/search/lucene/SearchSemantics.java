@@ -14,13 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * The back-end independent half of the embedded index, public so that another back-end (OpenSearch) indexes the same
@@ -56,6 +52,9 @@ public final class SearchSemantics {
     public static final String ORGANISATION = DocumentFields.ORGANISATION;
     public static final String GROUP = DocumentFields.GROUP;
     public static final String DUPLICATE = DocumentFields.DUPLICATE;
+    /** Stored word starts of the folded title and body (bytes; see {@link WordStarts}). */
+    public static final String TITLE_WORD_STARTS = DocumentFields.TITLE_WORD_STARTS;
+    public static final String BODY_WORD_STARTS = DocumentFields.BODY_WORD_STARTS;
     /** Facets list at most this many values (day: all). */
     public static final int FACET_TOP = 20;
     /** Most copies looked up for one collapsed hit. */
@@ -70,13 +69,17 @@ public final class SearchSemantics {
      * @param values value field → its folded values (distinct, never blank)
      * @param publishedMillis epoch milliseconds
      * @param day    the local day ({@code 2024-05-01}) at the article's own offset
+     * @param wordStarts {@link #TITLE_WORD_STARTS} and {@link #BODY_WORD_STARTS} → where the words of the folded text
+     *               start, a bit set ({@link WordStarts}): stored with the document so that snippets know word
+     *               boundaries without segmenting again
      */
     public record Analysed(Map<String, List<String>> terms, Map<String, List<String>> values, long publishedMillis,
-            LocalDate day) {
+            LocalDate day, Map<String, byte[]> wordStarts) {
         public Analysed {
             terms = Map.copyOf(terms);
             values = Map.copyOf(values);
             Objects.requireNonNull(day, "day");
+            wordStarts = Map.copyOf(wordStarts);
         }
 
         /** {@link #day} as {@code yyyymmdd}, the value of the {@link #DAY} field. */
@@ -88,8 +91,10 @@ public final class SearchSemantics {
     /** Segments and folds {@code d} once; every field the index needs. */
     public static Analysed analyse(SearchDocument d) {
         Map<String, List<String>> terms = new LinkedHashMap<>();
-        addText(terms, DocumentFields.TITLE_WORDS, DocumentFields.TITLE_BIGRAMS, d.title());
-        addText(terms, DocumentFields.BODY_WORDS, DocumentFields.BODY_BIGRAMS, d.body());
+        Map<String, byte[]> starts = new LinkedHashMap<>();
+        starts.put(TITLE_WORD_STARTS, addText(terms, DocumentFields.TITLE_WORDS, DocumentFields.TITLE_BIGRAMS,
+                d.title()));
+        starts.put(BODY_WORD_STARTS, addText(terms, DocumentFields.BODY_WORDS, DocumentFields.BODY_BIGRAMS, d.body()));
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put(DocumentFields.ID, List.of(d.id()));
         values.put(DocumentFields.SOURCE, folded(List.of(d.source())));
@@ -101,13 +106,17 @@ public final class SearchSemantics {
         values.put(DocumentFields.GROUP, List.of(d.canonicalId().orElse(d.id())));
         values.put(DocumentFields.DUPLICATE, List.of(d.isDuplicate() ? "1" : "0"));
         values.put(DocumentFields.TEASER, List.of(d.teaser() ? "1" : "0"));
-        return new Analysed(terms, values, d.published().toInstant().toEpochMilli(), d.published().toLocalDate());
+        return new Analysed(terms, values, d.published().toInstant().toEpochMilli(), d.published().toLocalDate(),
+                starts);
     }
 
-    private static void addText(Map<String, List<String>> terms, String wordField, String bigramField, String text) {
-        List<ChineseAnalysis.Word> words = ChineseAnalysis.words(TextFolder.foldText(text));
+    /** Adds the word and bigram terms of {@code text}; returns where its words start ({@link WordStarts}). */
+    private static byte[] addText(Map<String, List<String>> terms, String wordField, String bigramField, String text) {
+        String folded = TextFolder.foldText(text);
+        List<ChineseAnalysis.Word> words = ChineseAnalysis.words(folded);
         terms.put(wordField, words.stream().map(ChineseAnalysis.Word::text).toList());
         terms.put(bigramField, ChineseAnalysis.grams(words).stream().map(ChineseAnalysis.Gram::term).toList());
+        return WordStarts.encode(folded.length(), words);
     }
 
     private static List<String> folded(List<String> raw) {
@@ -132,7 +141,8 @@ public final class SearchSemantics {
     /**
      * A runnable query.
      *
-     * @param query      the Lucene query, duplicates already filtered out when the request collapses them
+     * @param query      the Lucene query; it matches copies too (collapsing them into their canonical article, by
+     *                   {@link #GROUP}, is the back-end's job)
      * @param highlights folded strings to mark in displayed text, longest first
      * @param notes      what the parser and translator changed or ignored
      */
@@ -172,11 +182,9 @@ public final class SearchSemantics {
         List<QueryNode> conditions = new ArrayList<>();
         conditions.add(parsed.root());
         conditions.addAll(request.filters());
+        // Copies are searched too: a word only in a copy, or source: naming a copy's source, finds the story; the
+        // back-end collapses each group (GROUP) into its canonical article.
         Query query = translator.translate(new QueryNode.All(conditions)).orElse(MatchAllDocsQuery.INSTANCE);
-        if (request.collapseDuplicates()) {
-            query = new BooleanQuery.Builder().add(query, Occur.MUST)
-                    .add(new TermQuery(new Term(DocumentFields.DUPLICATE, "0")), Occur.FILTER).build();
-        }
         List<String> notes = new ArrayList<>(parsed.notes());
         notes.addAll(translator.notes());
         List<String> targets = translator.highlights().stream()
@@ -222,11 +230,24 @@ public final class SearchSemantics {
 
     /** {@code text} (a title) with every highlight marked. */
     public static HighlightedText markAll(String text, List<String> highlights) {
-        return Snippets.markAll(text, highlights);
+        return Snippets.markAll(text, highlights, WordStarts.UNKNOWN);
     }
 
     /** A passage of about 120 chars of {@code text} (a body) around its best matches; its start when none. */
     public static HighlightedText passage(String text, List<String> highlights) {
-        return Snippets.passage(text, highlights);
+        return Snippets.passage(text, highlights, WordStarts.UNKNOWN);
+    }
+
+    /**
+     * {@link #markAll(String, List)} with the word starts stored at indexing ({@link Analysed#wordStarts()}; null
+     * when the document was indexed without them, then the neighbourhood of a match is segmented again).
+     */
+    public static HighlightedText markAll(String text, List<String> highlights, byte[] wordStarts) {
+        return Snippets.markAll(text, highlights, WordStarts.of(wordStarts));
+    }
+
+    /** {@link #passage(String, List)} with the word starts stored at indexing (null when unknown). */
+    public static HighlightedText passage(String text, List<String> highlights, byte[] wordStarts) {
+        return Snippets.passage(text, highlights, WordStarts.of(wordStarts));
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * <p>Design note. Matching is redone on the folded display text (a plain substring search for each folded query
  * string), not read from the index: it is cheap for news-sized texts and finds exactly what the reader sees, in
  * either script. Folded offsets map back to the displayed text ({@link TextFolder}). A two-character Han match is kept
- * only if it is a whole word or lies inside one word of the segmented neighbourhood, the same rule the query uses,
- * so 和服 is not marked in 和服务. Longer matches win over shorter overlapping ones. Example: query 一带一路 on
+ * only if it is a whole word or lies inside one word, the same rule the query uses, so 和服 is not marked in 和服务.
+ * Word boundaries come from the index's own segmentation, stored with the document ({@link WordStarts}: a bit
+ * test per match); only a document indexed without them has the neighbourhood of each match segmented again. Longer matches win over shorter overlapping ones. Example: query 一带一路 on
  * {@code 共建「一帶一路」倡議} → text unchanged, mark [3, 7).
  *
  * <p>Stateless and thread-safe.
@@ -28,19 +29,20 @@ final class Snippets {
     private record Match(int start, int end) {}
 
     /** The whole text with every match marked. */
-    static HighlightedText markAll(String text, List<String> targets) {
+    static HighlightedText markAll(String text, List<String> targets, WordStarts starts) {
         TextFolder.Folded folded = TextFolder.fold(text);
-        List<Match> matches = matches(folded.text(), targets, true);
+        List<Match> matches = matches(folded.text(), targets, boundaries(folded.text(), starts));
         return toHighlighted(text, folded, matches, 0, folded.text().length(), false, false);
     }
 
     /** A passage of about {@link #PASSAGE} chars around the densest group of matches; the start when none. */
-    static HighlightedText passage(String text, List<String> targets) {
+    static HighlightedText passage(String text, List<String> targets, WordStarts starts) {
         TextFolder.Folded folded = TextFolder.fold(text);
         String f = folded.text();
+        Boundaries words = boundaries(f, starts);
         // The passage is chosen on raw substring matches; the word-boundary rule (which segments text, the costly
         // part) is then applied only to the matches inside the chosen passage.
-        List<Match> matches = matches(f, targets, false);
+        List<Match> matches = matches(f, targets, null);
         if (matches.isEmpty()) {
             int end = Math.min(f.length(), PASSAGE);
             return toHighlighted(text, folded, matches, 0, end, false, end < f.length());
@@ -76,7 +78,7 @@ final class Snippets {
         int from = bestStart;
         List<Match> shown = matches.stream().filter(m -> m.start() >= from && m.end() <= end)
                 .filter(m -> !ChineseAnalysis.isHanPair(f.substring(m.start(), m.end()))
-                        || insideOneWord(f, m.start(), m.end()))
+                        || words.insideOneWord(m.start(), m.end()))
                 .toList();
         return toHighlighted(text, folded, shown, bestStart, end, bestStart > 0, end < f.length());
     }
@@ -88,7 +90,22 @@ final class Snippets {
      */
     static final int MAX_MATCHES_PER_TERM = 12;
 
-    private static List<Match> matches(String folded, List<String> targets, boolean checkBoundaries) {
+    /** The word-boundary test on one folded text. */
+    @FunctionalInterface
+    private interface Boundaries {
+        boolean insideOneWord(int start, int end);
+    }
+
+    /** Stored word starts when they fit this text; else segmentation of each match's neighbourhood. */
+    private static Boundaries boundaries(String folded, WordStarts starts) {
+        if (starts.covers(folded.length())) {
+            return starts::insideOneWord;
+        }
+        return (start, end) -> insideOneWord(folded, start, end);
+    }
+
+    /** Substring matches of the targets, longest first at a position; {@code boundaries} null: not checked. */
+    private static List<Match> matches(String folded, List<String> targets, Boundaries boundaries) {
         List<Match> all = new ArrayList<>();
         for (String t : targets) {
             if (t.isEmpty()) {
@@ -96,7 +113,8 @@ final class Snippets {
             }
             int found = 0;
             for (int at = folded.indexOf(t); at >= 0 && found < MAX_MATCHES_PER_TERM; at = folded.indexOf(t, at + 1)) {
-                if (checkBoundaries && ChineseAnalysis.isHanPair(t) && !insideOneWord(folded, at, at + t.length())) {
+                if (boundaries != null && ChineseAnalysis.isHanPair(t)
+                        && !boundaries.insideOneWord(at, at + t.length())) {
                     continue;
                 }
                 all.add(new Match(at, at + t.length()));

@@ -10,5 +10,11 @@
  * </ul>
  * Entry point: {@link io.huixun.search.lucene.LuceneSearchIndex}; {@link io.huixun.search.lucene.MatchFields} picks
  * the fields a search uses (for evaluations).
+ *
+ * <p>A search costs about the same for 10 hits or 10,000: top hits only, counting stops at 1,000 ("1,000+"), facets
+ * only when asked (from the top hits when they are every match), snippets read the word starts stored at indexing ({@code WordStarts}) instead of segmenting again,
+ * duplicates collapse by a group key in one pass ({@code GroupKeys}, {@code GroupCounter}) so that a story is found
+ * through any of its copies; a query in Taiwan or Hong Kong usage also searches mainland usage and back
+ * ({@code RegionalVocabulary}); {@link io.huixun.search.lucene.WarmUp} readies a server before it takes requests.
  */
 package io.huixun.search.lucene;

@@ -3,6 +3,7 @@ package io.huixun.search.lucene;
 import static io.huixun.search.lucene.Fixtures.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huixun.search.FacetKind;
 import io.huixun.search.HighlightedText;
 import io.huixun.search.SearchHit;
 import io.huixun.search.SearchRequest;
@@ -52,9 +53,36 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void facetsOfManyMatchesAreCountedInThePassThatCountsTheStories() {
+        try (LuceneSearchIndex many = LuceneSearchIndex.inMemory()) {
+            int n = SearchRequest.TOTAL_EXACT_UP_TO + 100;
+            for (int i = 0; i < n; i++) {
+                many.put(doc("n" + i, "乡村振兴简报" + i, "乡村振兴工作简报。", i % 4 == 0 ? "人民网" : "新华社",
+                        "2024-09-0" + (1 + i % 3)));
+            }
+            many.commit();
+            SearchResponse r = (SearchResponse) many.search(SearchRequest.of("乡村振兴")
+                    .withFacets(java.util.EnumSet.of(FacetKind.SOURCE, FacetKind.DAY)));
+            assertThat(r.totalIsLowerBound()).isTrue();
+            assertThat(r.facetsApproximate()).isFalse();
+            assertThat(r.facet(FacetKind.SOURCE)).containsExactly(new io.huixun.search.FacetCount("新华社", 825),
+                    new io.huixun.search.FacetCount("人民网", 275));
+            assertThat(r.facet(FacetKind.DAY)).extracting(io.huixun.search.FacetCount::count)
+                    .containsExactly(367L, 367L, 366L);
+        }
+    }
+
+    @Test
     void snippetsDoNotMarkATwoCharacterWordAcrossABoundary() {
-        HighlightedText text = Snippets.passage("我们和服务员聊天", List.of("和服"));
-        assertThat(text.marks()).isEmpty();
-        assertThat(Snippets.passage("我们和服务员聊天", List.of("服务")).marks()).hasSize(1);
+        String text = "我们和服务员聊天";
+        WordStarts stored = WordStarts.of(WordStarts.encode(text.length(), ChineseAnalysis.words(text)));
+        // Stored word starts (the index's segmentation) and re-segmentation (older documents) agree.
+        for (WordStarts starts : List.of(stored, WordStarts.UNKNOWN)) {
+            HighlightedText marked = Snippets.passage(text, List.of("和服"), starts);
+            assertThat(marked.marks()).isEmpty();
+            assertThat(Snippets.passage(text, List.of("服务"), starts).marks()).hasSize(1);
+            assertThat(Snippets.markAll(text, List.of("和服", "聊天"), starts).marks())
+                    .containsExactly(new HighlightedText.Span(6, 8));
+        }
     }
 }

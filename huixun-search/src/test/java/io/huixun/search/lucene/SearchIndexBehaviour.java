@@ -267,11 +267,80 @@ public abstract class SearchIndexBehaviour {
             SearchResponse collapsed = ok(dups.search(SearchRequest.of("稳就业")));
             assertThat(ids(collapsed)).containsExactlyInAnyOrder("c", "other");
             assertThat(collapsed.total()).isEqualTo(2);
+            assertThat(collapsed.totalIsLowerBound()).isFalse();
             SearchHit c = collapsed.hits().stream().filter(h -> h.id().equals("c")).findFirst().orElseThrow();
             assertThat(c.alsoAtSources()).isEqualTo(2);
             assertThat(c.duplicateIds()).containsExactlyInAnyOrder("d1", "d2", "d3");
             SearchResponse all = ok(dups.search(SearchRequest.of("稳就业").withCollapseDuplicates(false)));
             assertThat(all.total()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void storiesAreFoundThroughEveryReportOfThem() {
+        try (SearchIndex dups = newIndex()) {
+            dups.put(doc("c", "国务院常务会议部署稳就业", "国务院常务会议部署稳就业举措。", "新华社", "2024-07-01"));
+            dups.put(doc("d1", "稳就业：国常会聚焦高校毕业生", "国务院常务会议部署稳就业举措，高校毕业生就业受关注。", "澎湃新闻",
+                    "2024-07-02").asDuplicateOf("c"));
+            dups.put(doc("d2", "國務院部署穩就業", "國務院常務會議部署穩就業舉措。", "香港商報", "2024-07-02")
+                    .asDuplicateOf("c"));
+            dups.put(doc("other", "稳就业新举措", "多地出台稳就业新举措。", "人民网", "2024-07-03"));
+            dups.commit();
+            // A word found only in a copy's headline and body finds the story, shown as its canonical article.
+            SearchResponse word = ok(dups.search(SearchRequest.of("高校毕业生")));
+            assertThat(ids(word)).containsExactly("c");
+            assertThat(word.total()).isEqualTo(1);
+            assertThat(word.totalIsLowerBound()).isFalse();
+            assertThat(word.hits().get(0).duplicateIds()).containsExactlyInAnyOrder("d1", "d2");
+            assertThat(word.hits().get(0).alsoAtSources()).isEqualTo(2);
+            // A source whose only items were folded as copies, in either script.
+            assertThat(ids(ok(dups.search(SearchRequest.of("source:澎湃新闻"))))).containsExactly("c");
+            assertThat(ids(ok(dups.search(SearchRequest.of("稳就业 source:香港商报"))))).containsExactly("c");
+            // Canonical and copies all match: the story comes once, newest first too.
+            SearchResponse all = ok(dups.search(SearchRequest.of("国务院").withSort(SortOrder.TIME)));
+            assertThat(ids(all)).containsExactly("c");
+            assertThat(all.total()).isEqualTo(1);
+            // Without collapsing, the copy itself is the hit.
+            assertThat(ids(ok(dups.search(SearchRequest.of("高校毕业生").withCollapseDuplicates(false)))))
+                    .containsExactly("d1");
+        }
+    }
+
+    @Test
+    void regionalUsageFindsMainlandUsageAndBack() {
+        try (SearchIndex regions = newIndex()) {
+            regions.put(doc("cn", "人工智能产业加快发展", "多家企业发布软件新品。", "新华社", "2024-08-01"));
+            regions.put(doc("tw", "人工智慧產業加速發展", "多家企業發表軟體新品。", "中央社", "2024-08-01"));
+            regions.put(doc("none", "农业丰收", "秋粮喜获丰收，智能农机下田。", "人民网", "2024-08-02"));
+            regions.commit();
+            for (String q : List.of("人工智慧", "人工智能", "軟體", "软件", "人工智慧 軟體")) {
+                assertThat(ids(ok(regions.search(SearchRequest.of(q))))).as(q).containsExactlyInAnyOrder("cn", "tw");
+            }
+            // The other usage is marked where it is found.
+            SearchHit cn = ok(regions.search(SearchRequest.of("人工智慧"))).hits().stream()
+                    .filter(h -> h.id().equals("cn")).findFirst().orElseThrow();
+            assertThat(marked(cn.title())).containsExactly("人工智能");
+        }
+    }
+
+    @Test
+    void broadQueriesCountToALimitAndSayTheTotalIsALowerBound() {
+        try (SearchIndex many = newIndex()) {
+            int n = SearchRequest.TOTAL_EXACT_UP_TO + 20;
+            for (int i = 0; i < n; i++) {
+                many.put(doc("n" + i, "乡村振兴简报" + i, "乡村振兴工作简报。", i % 2 == 0 ? "新华社" : "人民网",
+                        "2024-09-01"));
+            }
+            many.commit();
+            for (boolean collapse : List.of(true, false)) {
+                SearchResponse r = ok(many.search(SearchRequest.of("乡村振兴").withCollapseDuplicates(collapse)
+                        .withFacets(EnumSet.of(FacetKind.SOURCE))));
+                assertThat(r.totalIsLowerBound()).as("collapse " + collapse).isTrue();
+                assertThat(r.total()).isEqualTo(SearchRequest.TOTAL_EXACT_UP_TO);
+                assertThat(r.hits()).hasSize(10);
+                assertThat(r.facet(FacetKind.SOURCE)).extracting(FacetCount::label)
+                        .containsExactlyInAnyOrder("新华社", "人民网");
+            }
         }
     }
 
