@@ -32,10 +32,12 @@ import java.util.TreeSet;
  * stories (a feature in more active stories than that does not tell events apart) give the candidates: at most
  * probeFeatures × postingLimit stories are examined, however many there are.</li>
  * <li><b>Score.</b> The cosine between the article's weights and the story's profile (each kept feature's weight
- * times the share of members carrying it), on entities, keywords and headline bigrams. A story's profile keeps its
- * {@link Settings#storyFeatures()} most frequent features, so a story stays the same size however long it runs.
+ * times the share of members carrying it), on entities, keywords and headline bigrams, counted only when they share at
+ * least {@link #MIN_SHARED} informative features (carried by at most one recent article in twenty). A story's profile
+ * keeps its {@link Settings#storyFeatures()} most frequent features, so a story stays the same size however long it runs.
  * A teaser (headline and a cut excerpt) has few features: it is scored on its headline bigrams alone against the
- * story's headline bigrams, so "核电开闸！国常会核准10台新机组…" finds the full report "国务院常务会议核准核电项目".</li>
+ * story's headline bigrams, so "交流互鉴 科技赋能！第四届全球媒体创新论坛在山东曲阜举行…" finds the full report
+ * "第四届全球媒体创新论坛在山东举行".</li>
  * <li><b>Decision.</b> The best story scoring at least {@link Settings#threshold()} takes the article (Joined);
  * none, and it opens {@code s-<article id>} (Opened). If other stories also score at least
  * {@link Settings#mergeThreshold()}, the article bridges them: they merge into the largest (then earliest) and the

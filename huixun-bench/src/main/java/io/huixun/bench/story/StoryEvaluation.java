@@ -91,6 +91,9 @@ public final class StoryEvaluation {
         System.out.println("B-cubed on the labelled articles (precision / recall / F1; n = labelled articles of that kind)");
         report("legacy StoryClusterer", legacy.storyOf, labels);
         report("new ActiveStoryClusterer (" + fresh.merges + " merges)", fresh.storyOf, labels);
+        if (List.of(args).contains("--misses")) {
+            misses(fresh.storyOf, labels);
+        }
         if (grid) {
             for (double join : new double[] {0.2, 0.25, 0.3, 0.35, 0.4}) {
                 for (double teaser : new double[] {0.3, 0.45}) {
@@ -325,6 +328,21 @@ public final class StoryEvaluation {
             double[] pr = bcubed(predicted, labels, ref -> labels.kindOf.get(ref).equals(k));
             System.out.printf("  %-14s P %.3f  R %.3f  F1 %.3f  n %d%n", k, pr[0], pr[1], f1(pr), (int) pr[2]);
         }
+    }
+
+    /** {@code --misses}: each labelled story the new clusterer split, as the sizes of its predicted parts. */
+    static void misses(Map<String, String> predicted, Labels labels) {
+        Map<String, Map<String, Integer>> parts = new TreeMap<>();
+        labels.goldOf.forEach((ref, gold) -> {
+            if (!gold.startsWith("single:")) {
+                parts.computeIfAbsent(gold, k -> new TreeMap<>()).merge(predicted.get(ref), 1, Integer::sum);
+            }
+        });
+        parts.forEach((gold, p) -> {
+            if (p.size() > 1) {
+                System.out.println("  split: " + gold + " → " + p.values());
+            }
+        });
     }
 
     private static double f1(double[] pr) {
