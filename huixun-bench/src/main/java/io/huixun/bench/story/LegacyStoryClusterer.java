@@ -1,6 +1,5 @@
 package io.huixun.bench.story;
 
-import io.huixun.cluster.Story;
 import io.huixun.cluster.StoryCandidate;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.huixun.cluster;
+package io.huixun.bench.story;
 
 import java.time.Instant;
 import java.util.List;
