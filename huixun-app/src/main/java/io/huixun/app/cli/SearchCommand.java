@@ -71,11 +71,12 @@ final class SearchCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("total", r.total());
+            body.put("total_is_lower_bound", r.totalIsLowerBound());
             body.put("hits", r.hits().stream().map(SearchCommand::hit).toList());
             System.out.println(new ObjectMapper().writeValueAsString(body));
             return;
         }
-        System.out.println(r.total() + " results");
+        System.out.println(r.total() + (r.totalIsLowerBound() ? "+" : "") + " results");
         for (SearchHit h : r.hits()) {
             System.out.println();
             System.out.println("[" + h.id() + "] " + h.title().text()

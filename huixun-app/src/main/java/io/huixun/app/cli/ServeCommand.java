@@ -63,6 +63,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         io.micrometer.core.instrument.MultiGauge lag = io.micrometer.core.instrument.MultiGauge
                 .builder("huixun.source.lag").description("seconds a source is overdue for its refresh (0 when not due)")
                 .baseUnit("seconds").register(metrics);
+        // Warm the index (JIT, caches, first-use set-up) before the port opens, so the first readers are not the slow ones.
+        try {
+            installation.index().warmUp();
+        } catch (RuntimeException e) {
+            System.err.println("huixun serve: warming up the search index failed (" + e.getMessage() + "); serving anyway");
+        }
         WebServer server;
         try {
             server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port);

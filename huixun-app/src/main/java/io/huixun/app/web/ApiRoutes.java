@@ -88,7 +88,8 @@ final class ApiRoutes {
         int limit = WebServer.intParam(ctx, "limit", 10, 1, 100);
         int page = WebServer.intParam(ctx, "page", 0, 0, 1000);
         String sort = "time".equals(ctx.queryParam("sort")) ? "time" : "relevance";
-        SearchView v = desk.search(q, sort, page, limit);
+        boolean facets = "true".equals(ctx.queryParam("facets")) || "1".equals(ctx.queryParam("facets"));
+        SearchView v = desk.search(q, sort, page, limit, facets);
         if (v.problem().isPresent()) {
             error(ctx, 400, v.problem().get());
             return;
@@ -99,6 +100,7 @@ final class ApiRoutes {
     private static Map<String, Object> searchBody(SearchView v) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", v.total());
+        body.put("total_is_lower_bound", v.totalIsLowerBound());
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHitView h : v.hits()) {
             Map<String, Object> hit = card(h.card());
@@ -108,7 +110,9 @@ final class ApiRoutes {
         body.put("hits", hits);
         body.put("page", v.page());
         body.put("limit", v.size());
-        body.put("facets", facets(v));
+        if (!v.sources().isEmpty() || !v.days().isEmpty() || !v.people().isEmpty()) {
+            body.put("facets", facets(v));
+        }
         if (!v.notes().isEmpty()) {
             body.put("notes", v.notes());
         }

@@ -186,7 +186,17 @@ public final class LocalNewsDesk implements NewsDesk {
         Optional<StoryRecord> storyRecord = ownStory.filter(s -> s.articles() > 1);
         Optional<String> storyTitle = storyRecord.map(StoryRecord::title);
         storyId = storyRecord.map(StoryRecord::id);
-        List<String> paragraphs = a.canonicalText().lines().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        List<String> paragraphs = new ArrayList<>(a.canonicalText().lines().map(String::strip)
+                .filter(p -> !p.isEmpty()).toList());
+        if (su.flatMap(s -> s.understanding().dateline()).isPresent() && !paragraphs.isEmpty()) {
+            // The dateline is shown above the body: the body does not repeat it as its first words.
+            String rest = io.huixun.nlp.DatelineParser.stripLeading(paragraphs.get(0));
+            if (rest.isBlank()) {
+                paragraphs.remove(0);
+            } else {
+                paragraphs.set(0, rest);
+            }
+        }
         return Optional.of(new ArticleView(a.id(), a.title(), paragraphs, a.source(), a.published(),
                 su.flatMap(s -> s.understanding().dateline()),
                 su.map(s -> s.understanding().entities()).orElse(Entities.NONE),
@@ -226,14 +236,14 @@ public final class LocalNewsDesk implements NewsDesk {
     }
 
     @Override
-    public SearchView search(String query, String sort, int page, int size) {
+    public SearchView search(String query, String sort, int page, int size, boolean facets) {
         if (query.isBlank()) {
             return new SearchView(query, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), page,
                     size, sort, Optional.empty(), List.of());
         }
         SearchRequest request = new SearchRequest(query, List.of(),
                 "time".equals(sort) ? SortOrder.TIME : SortOrder.RELEVANCE, page + 1, size,
-                EnumSet.allOf(FacetKind.class), true);
+                facets ? EnumSet.allOf(FacetKind.class) : EnumSet.noneOf(FacetKind.class), true);
         SearchResult result = installation.index().search(request);
         return switch (result) {
             case QueryProblem p -> new SearchView(query, 0, List.of(), List.of(), List.of(), List.of(), List.of(),
@@ -247,7 +257,7 @@ public final class LocalNewsDesk implements NewsDesk {
                         .map(h -> hit(h, u.get(Long.parseLong(h.id())), stories)).toList();
                 yield new SearchView(query, r.total(), hits, facet(r, FacetKind.SOURCE), facet(r, FacetKind.DAY),
                         facet(r, FacetKind.PERSON), facet(r, FacetKind.PLACE), facet(r, FacetKind.ORGANISATION),
-                        page, size, sort, Optional.empty(), r.notes());
+                        page, size, sort, Optional.empty(), r.notes(), r.totalIsLowerBound());
             }
         };
     }
@@ -275,7 +285,7 @@ public final class LocalNewsDesk implements NewsDesk {
         if (query.isEmpty()) {
             cards = cards(store.listRecent(RecentFilter.CANONICAL, 0, limit));
         } else {
-            SearchView v = search(query.get(), "time", 0, Math.min(limit, SearchRequest.MAX_SIZE));
+            SearchView v = search(query.get(), "time", 0, Math.min(limit, SearchRequest.MAX_SIZE), false);
             cards = v.hits().stream().map(SearchHitView::card).toList();
         }
         return cards.stream().map(c -> item(c, baseUrl)).toList();

@@ -43,7 +43,7 @@ public final class Messages {
             {"article.orgs", "机构", "Organisations"},
             {"search.placeholder", "搜索新闻（简繁皆可）", "Search news (simplified or traditional)"},
             {"search.button", "搜索", "Search"},
-            {"search.results", "共 %d 条结果", "%d results"},
+            {"search.results", "共 %s 条结果", "%s results"},
             {"search.none", "没有找到相关新闻。", "No matching news."},
             {"search.sortRelevance", "按相关度", "By relevance"},
             {"search.sortTime", "按时间", "By time"},

@@ -22,7 +22,13 @@ public interface NewsDesk {
     Optional<StoryView> story(String id);
 
     /** @param sort "relevance" or "time"; page from 0; size 1..100 */
-    SearchView search(String query, String sort, int page, int size);
+    /** A page of results with the facets (what the HTML search page shows). */
+    default SearchView search(String query, String sort, int page, int size) {
+        return search(query, sort, page, size, true);
+    }
+
+    /** A page of results; facets are counted only when {@code facets} (they cost most on broad queries). */
+    SearchView search(String query, String sort, int page, int size, boolean facets);
 
     /** Items for a feed: the front page's latest news when {@code query} is empty, else the newest search hits. */
     List<FeedItem> feed(Optional<String> query, String baseUrl, int limit);
