@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * per interval, and no request before a host's Retry-After.
  *
  * <p>Design note: each host has its own fair semaphore (the in-flight permits) and its own lock for the slot
- * arithmetic; a caller takes a permit, reserves the next free slot under that host's lock and sleeps outside the
- * lock, so threads fetching different hosts never wait for each other and threads on one host start in slot order.
+ * arithmetic; a caller takes a permit, then waits outside the lock until one interval has passed since the last
+ * request that actually started (and any Retry-After), and records its own start under the lock. Spacing is kept
+ * between real starts, not reservations, and a longer interval (Crawl-delay learnt from the robots.txt just fetched)
+ * applies from the request before it. Threads fetching different hosts never wait for each other.
  * Example with interval 1 s and 2 permits: three calls at 12:00:00.0 start at .0, 1.0 and (once a permit is free)
  * 2.0. A slot or permit further away than the allowed wait is not taken; the caller answers
  * {@link FetchResult.Deferred}. Thread-safe.
@@ -26,7 +28,8 @@ final class HostSchedule {
 
     private static final class Host {
         final Semaphore permits;
-        Instant next = Instant.EPOCH; // guarded by this
+        Instant next = Instant.EPOCH; // no start before this (Retry-After); guarded by this
+        Instant lastStart = Instant.EPOCH; // when the last request passed its turn; guarded by this
 
         Host(int maxInFlight) {
             permits = new Semaphore(maxInFlight, true);
@@ -104,20 +107,30 @@ final class HostSchedule {
     }
 
     private Optional<Instant> awaitTurn(Host h, Duration interval, Duration maxWait) throws InterruptedException {
-        Instant slot;
-        synchronized (h) {
-            Instant now = Instant.now();
-            slot = h.next.isAfter(now) ? h.next : now;
-            if (Duration.between(now, slot).compareTo(maxWait) > 0) {
-                return Optional.of(slot);
+        Instant giveUpAt = Instant.now().plus(maxWait);
+        while (true) {
+            Instant slot;
+            synchronized (h) {
+                Instant now = Instant.now();
+                slot = latest(now, h.next, h.lastStart.plus(interval));
+                if (slot.isAfter(giveUpAt)) {
+                    return Optional.of(slot);
+                }
+                if (!slot.isAfter(now)) {
+                    // The start that counts is the one that passes here, not the one reserved: a thread that wakes
+                    // late must not start together with the next one (seen as two requests 4 ms apart under load).
+                    h.lastStart = now;
+                    return Optional.empty();
+                }
             }
-            h.next = slot.plus(interval);
+            long sleep = Duration.between(Instant.now(), slot).toMillis();
+            Thread.sleep(Math.max(1, sleep));
         }
-        long sleep = Duration.between(Instant.now(), slot).toMillis();
-        if (sleep > 0) {
-            Thread.sleep(sleep);
-        }
-        return Optional.empty();
+    }
+
+    private static Instant latest(Instant a, Instant b, Instant c) {
+        Instant m = a.isAfter(b) ? a : b;
+        return m.isAfter(c) ? m : c;
     }
 
     /** Pushes the host's next turn to {@code notBefore} (never earlier than already scheduled). */

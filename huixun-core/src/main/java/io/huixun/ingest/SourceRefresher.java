@@ -45,6 +45,8 @@ public final class SourceRefresher implements AutoCloseable {
     static final double JITTER = 0.1;
     /** How long a node may hold a source while fetching it; a node that dies mid-fetch frees it after this. */
     static final Duration LEASE = Duration.ofMinutes(15);
+    /** How long {@link #close()} waits for the refreshes in flight. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
     /** Sources refreshed at once unless configured otherwise. */
     public static final int DEFAULT_IN_FLIGHT = 64;
 
@@ -197,7 +199,12 @@ public final class SourceRefresher implements AutoCloseable {
         return Duration.ofMillis(Math.round(d.toMillis() * factor));
     }
 
-    /** Stops the background loop and the refreshes in flight. */
+    /**
+     * Stops the background loop and waits (at most {@link #CLOSE_WAIT}) for the refreshes in flight to finish. They are
+     * not interrupted: an interrupt inside the index's file I/O closes its channels, and the installation could not be
+     * closed cleanly after that (seen as "this IndexWriter is closed" at shutdown). A refresh ends within the fetch
+     * deadline per request, so the wait is bounded by the slowest request in flight.
+     */
     @Override
     public void close() {
         Thread t;
@@ -206,11 +213,16 @@ public final class SourceRefresher implements AutoCloseable {
             loop = null;
         }
         if (t != null) {
-            t.interrupt();
+            t.interrupt(); // the scheduling loop only sleeps and leases: safe to interrupt
+            try {
+                t.join(CLOSE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        workers.shutdownNow();
+        workers.shutdown();
         try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
+            workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
