@@ -113,14 +113,14 @@ final class HostSchedule {
             synchronized (h) {
                 Instant now = Instant.now();
                 slot = latest(now, h.next, h.lastStart.plus(interval));
-                if (slot.isAfter(giveUpAt)) {
-                    return Optional.of(slot);
-                }
                 if (!slot.isAfter(now)) {
                     // The start that counts is the one that passes here, not the one reserved: a thread that wakes
                     // late must not start together with the next one (seen as two requests 4 ms apart under load).
                     h.lastStart = now;
                     return Optional.empty();
+                }
+                if (slot.isAfter(giveUpAt)) {
+                    return Optional.of(slot);
                 }
             }
             long sleep = Duration.between(Instant.now(), slot).toMillis();

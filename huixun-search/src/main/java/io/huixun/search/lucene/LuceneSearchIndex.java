@@ -107,7 +107,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriterConfig config = new IndexWriterConfig();
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
+        boolean fresh = !DirectoryReader.indexExists(directory);
         this.writer = new IndexWriter(directory, config);
+        if (fresh) {
+            writer.commit(); // an empty index is a committed one, so read-only openers (huixun search) find it
+        }
         this.searchers = new SearcherManager(writer, null);
     }
 
