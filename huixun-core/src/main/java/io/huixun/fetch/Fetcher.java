@@ -220,7 +220,7 @@ public final class Fetcher implements AutoCloseable {
             deadline.excuse(System.nanoTime() - waitStart);
             Hop hop;
             try (HostSchedule.Turn turn = (HostSchedule.Turn) admission) {
-                hop = exchange(request, requested, target, deadline, cap, truncateAtCap, chain, true);
+                hop = exchange(request, requested, target, deadline, cap, truncateAtCap, chain, true, turn::sent);
             }
             if (hop instanceof Hop.Done done) {
                 return done.result();
@@ -318,7 +318,8 @@ public final class Fetcher implements AutoCloseable {
 
     /** One GET on Jetty: status, headers, and the body decoded and capped. Never throws for the network. */
     private Hop exchange(FetchRequest request, String requested, TargetUrl target, Deadline deadline, long cap,
-                         boolean truncateAtCap, List<URI> chain, boolean mayRetry) throws InterruptedException {
+                         boolean truncateAtCap, List<URI> chain, boolean mayRetry, Runnable onSent)
+            throws InterruptedException {
         long left = deadline.leftMillis();
         Exchange ex = new Exchange(cap, truncateAtCap);
         if (left <= 0) {
@@ -336,6 +337,7 @@ public final class Fetcher implements AutoCloseable {
                             .ifPresent(v -> h.put(HttpHeader.IF_MODIFIED_SINCE, v));
                 })
                 .onRequestBegin(r -> ex.stage = FetchResult.Stage.HEADERS)
+                .onRequestCommit(r -> onSent.run())
                 .onResponseHeaders(ex::headers)
                 .onResponseContent(ex::content);
         CompletableFuture<Result> done = new CompletableFuture<>();
@@ -357,7 +359,7 @@ public final class Fetcher implements AutoCloseable {
         if (failure != null && mayRetry && ex.stage != FetchResult.Stage.BODY && FailureReport.closedEarly(failure)) {
             // a kept-alive connection the server had closed while idle (a race every pool meets): a GET is idempotent,
             // so it goes once more, on a new connection
-            return exchange(request, requested, target, deadline, cap, truncateAtCap, chain, false);
+            return exchange(request, requested, target, deadline, cap, truncateAtCap, chain, false, onSent);
         }
         if (failure != null && !(failure instanceof CapReached)) {
             return new Hop.Done(FailureReport.of(failure, context(requested, target, deadline, ex)));
