@@ -259,6 +259,16 @@ public final class ActiveStoryClusterer {
         return df.snapshot();
     }
 
+    /** Documents per day in the frequency window (cheap: no copy of the counts). */
+    public java.util.SortedMap<java.time.LocalDate, Integer> documentsPerDay() {
+        return df.documentsPerDay();
+    }
+
+    /** One day of the frequency window, copied for saving. */
+    public java.util.Optional<DocumentFrequencies.Day> frequencyDay(java.time.LocalDate day) {
+        return df.day(day);
+    }
+
     /** How many stories the last {@link #assign} examined (scored): bounded by probeFeatures × postingLimit. */
     public int lastExamined() {
         return lastExamined;

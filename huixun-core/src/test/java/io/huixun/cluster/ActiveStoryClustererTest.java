@@ -184,6 +184,11 @@ class ActiveStoryClustererTest {
         // What the store would hold: the last saved state of every story still active, and the frequencies.
         List<StoryState> saved = before.activeStates();
         var frequencies = before.frequencies();
+        // what a saver writes day by day (only the days that changed) is the same as the whole snapshot
+        assertThat(before.documentsPerDay().keySet().stream().map(d -> before.frequencyDay(d).orElseThrow()).toList())
+                .isEqualTo(frequencies);
+        assertThat(before.documentsPerDay().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(frequencies.stream().mapToInt(DocumentFrequencies.Day::documents).sum());
         ActiveStoryClusterer after = ActiveStoryClusterer.restore(ActiveStoryClusterer.Settings.defaults(), saved,
                 frequencies);
         assertThat(after.activeStates()).isEqualTo(saved);
