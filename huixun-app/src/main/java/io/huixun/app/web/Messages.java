@@ -1,7 +1,6 @@
 package io.huixun.app.web;
 
-import io.huixun.text.convert.ChineseConverter;
-import io.huixun.text.convert.ConversionConfig;
+import io.huixun.text.convert.ReadingConverter;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,9 +88,9 @@ public final class Messages {
         }
         BY_LANG.put(Lang.ZH_HANS, new Messages(hans));
         BY_LANG.put(Lang.EN, new Messages(en));
-        BY_LANG.put(Lang.ZH_HANT, new Messages(convert(hans, ConversionConfig.S2T)));
-        BY_LANG.put(Lang.ZH_TW, new Messages(convert(hans, ConversionConfig.S2TWP)));
-        BY_LANG.put(Lang.ZH_HK, new Messages(convert(hans, ConversionConfig.S2HK)));
+        BY_LANG.put(Lang.ZH_HANT, new Messages(convert(hans, ReadingConverter.Region.HANT)));
+        BY_LANG.put(Lang.ZH_TW, new Messages(convert(hans, ReadingConverter.Region.TW)));
+        BY_LANG.put(Lang.ZH_HK, new Messages(convert(hans, ReadingConverter.Region.HK)));
     }
 
     private final Map<String, String> texts;
@@ -116,8 +115,8 @@ public final class Messages {
         return BY_LANG.get(Lang.ZH_HANS).texts.containsKey(key);
     }
 
-    private static Map<String, String> convert(Map<String, String> hans, ConversionConfig config) {
-        ChineseConverter converter = ChineseConverter.of(config);
+    private static Map<String, String> convert(Map<String, String> hans, ReadingConverter.Region region) {
+        ReadingConverter converter = ReadingConverter.of(region);
         Map<String, String> out = new HashMap<>();
         hans.forEach((k, v) -> out.put(k, converter.convert(v)));
         return out;
