@@ -146,6 +146,19 @@ public interface ArticleStore extends AutoCloseable {
 
     List<Source> listSources();
 
+    /**
+     * One page of sources in id order, for a paged list: the {@code limit} sources with ids above {@code afterId}
+     * (0 for the first page), or, when {@code backwards}, the {@code limit} sources just below {@code afterId}
+     * (still in ascending order). Costs the page, not the table: {@code id > 4300 LIMIT 100} reads 100 rows.
+     */
+    List<Source> listSources(long afterId, int limit, boolean backwards);
+
+    /** How many sources there are. */
+    int countSources();
+
+    /** Changes a source's base refresh interval. False when the source does not exist. */
+    boolean setSourceRefreshInterval(long id, java.time.Duration interval);
+
     Optional<Source> findSource(long id);
 
     /** Removes a source; its articles stay and lose their link to it. False when there was none. */

@@ -797,6 +797,37 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public List<Source> listSources(long afterId, int limit, boolean backwards) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        String sql = backwards
+                ? "SELECT * FROM (SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id < ? ORDER BY id DESC LIMIT ?) page"
+                        + " ORDER BY id"
+                : "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id > ? ORDER BY id LIMIT ?";
+        return read(c -> queryList(c, sql, ps -> {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+        }, JdbcArticleStore::source));
+    }
+
+    @Override
+    public int countSources() {
+        return read(c -> querySingle(c, "SELECT COUNT(*) FROM sources", ps -> { }, rs -> rs.getInt(1)).orElse(0));
+    }
+
+    @Override
+    public boolean setSourceRefreshInterval(long id, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("refresh interval must be positive, was " + interval);
+        }
+        return write(c -> update(c, "UPDATE sources SET refresh_seconds = ? WHERE id = ?", ps -> {
+            ps.setLong(1, interval.toSeconds());
+            ps.setLong(2, id);
+        }) > 0);
+    }
+
+    @Override
     public Optional<Source> findSource(long id) {
         return read(c -> querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id = ?",
                 ps -> ps.setLong(1, id), JdbcArticleStore::source));
