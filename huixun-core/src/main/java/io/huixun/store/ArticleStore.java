@@ -56,6 +56,12 @@ public interface ArticleStore extends AutoCloseable {
     /** Most recent first, filtered; same ordering and bounds as {@link #listRecent(boolean, int, int)}. */
     List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit);
 
+    /**
+     * The {@code limit} most recent articles after article {@code beforeId} in the {@link #listRecent} order (a
+     * keyset cursor: the cost is the page, whatever the depth). Empty when there is no such article.
+     */
+    List<ArticleSummary> listRecentBefore(boolean canonicalOnly, long beforeId, int limit);
+
     /** The summaries of these articles, in the order of {@code ids}; unknown ids are left out. */
     List<ArticleSummary> summaries(List<Long> ids);
 

@@ -71,7 +71,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         WebServer server;
         try {
-            server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port);
+            // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
+            io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(Installation.fetchSettingsFromEnvironment()
+                    .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
+            server = WebServer.start(new LocalNewsDesk(installation, java.util.Optional.of(titles)), auth, metrics, host,
+                    port);
         } catch (RuntimeException e) {
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);

@@ -60,6 +60,16 @@ public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Sessi
                 : TIME.format(local);
     }
 
+    /** An instant in the display zone: {@code 2026-12-03T04:05:00Z} → "2026-12-03 12:05" (never UTC ISO). */
+    public String time(java.time.Instant when) {
+        return when == null ? "" : TIME.format(when.atZone(DISPLAY_ZONE));
+    }
+
+    /** A source's stored last error as a sentence in the reader's language (never a record's text). */
+    public String fetchError(String stored) {
+        return FetchErrorText.show(stored == null ? "" : stored, lang);
+    }
+
     public String time(Optional<ZonedDateTime> when) {
         return when.map(this::time).orElse("");
     }

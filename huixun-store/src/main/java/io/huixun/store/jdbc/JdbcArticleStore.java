@@ -300,6 +300,22 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public List<ArticleSummary> listRecentBefore(boolean canonicalOnly, long beforeId, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("need a limit in 1..1000, was " + limit);
+        }
+        String canonical = canonicalOnly ? " duplicate_of IS NULL AND" : "";
+        return read(c -> queryList(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE" + canonical
+                + " (sort_at < (SELECT sort_at FROM articles WHERE id = ?) OR (sort_at = (SELECT sort_at FROM articles"
+                + " WHERE id = ?) AND id < ?)) ORDER BY sort_at DESC, id DESC LIMIT ?", ps -> {
+                    ps.setLong(1, beforeId);
+                    ps.setLong(2, beforeId);
+                    ps.setLong(3, beforeId);
+                    ps.setInt(4, limit);
+                }, JdbcArticleStore::summary));
+    }
+
+    @Override
     public List<ArticleSummary> listRecent(boolean canonicalOnly, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("need offset ≥ 0 and limit in 1..1000, were " + offset + ", " + limit);
