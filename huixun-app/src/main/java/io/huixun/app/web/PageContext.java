@@ -67,7 +67,12 @@ public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Sessi
 
     /** A source's stored last error as a sentence in the reader's language (never a record's text). */
     public String fetchError(String stored) {
-        return FetchErrorText.show(stored == null ? "" : stored, lang);
+        return t(Sentences.fetchError(stored == null ? "" : stored, lang));
+    }
+
+    /** A search query's problem as a sentence in the reader's language. */
+    public String queryProblem(String message) {
+        return t(Sentences.queryProblem(message == null ? "" : message, lang));
     }
 
     public String time(Optional<ZonedDateTime> when) {
