@@ -363,7 +363,7 @@ public final class LocalNewsDesk implements NewsDesk {
             case SourceAddResult.Added a -> Notice.of("sources.added", a.source().id(), a.source().name());
             case SourceAddResult.AlreadyRegistered a -> Notice.problem("sources.exists", a.existing().id(),
                     a.existing().name());
-            case SourceAddResult.Rejected x -> Notice.problem("sources.rejected", x.message());
+            case SourceAddResult.Rejected x -> Notice.problem("sources.rejected", x.field()); // field: url, name
         };
     }
 

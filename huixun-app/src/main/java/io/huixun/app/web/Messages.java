@@ -104,7 +104,7 @@ public final class Messages {
             {"sources.total.one", "共 %d 个新闻源", "1 source"},
             {"sources.added", "已添加新闻源 #%d：%s", "Added source #%d: %s"},
             {"sources.exists", "已经是新闻源了：#%d %s", "Already a source: #%d %s"},
-            {"sources.rejected", "未能添加：%s", "Not added: %s"},
+            {"sources.rejected", "未能添加：%s 太长或含有不允许的字符。", "Not added: the %s is too long or contains characters that are not allowed."},
             {"sources.notUrl", "这不是网址：%s", "Not a URL: %s"},
             {"sources.onlyHttp", "只有 http 和 https 网址可以作为新闻源：%s", "Only http and https URLs can be sources: %s"},
             {"sources.imported", "已从 OPML 导入 %d 个新闻源（共 %d 个；%d 个已存在；%d 个有问题）",
