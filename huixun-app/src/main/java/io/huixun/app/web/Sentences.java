@@ -31,6 +31,7 @@ final class Sentences {
             rule("robots\\.txt forbids it \\((.*)\\)", "robots.txt 不允许抓取（$1）"),
             rule("robots\\.txt unavailable \\((.*)\\); retrying after (.+)", "无法读取 robots.txt（$1），$2 后重试"),
             rule("robots\\.txt unavailable \\((.*)\\)", "无法读取 robots.txt（$1）"),
+            rule("blocked address: (\\S+) resolves to a blocked address: (.+)", "地址被安全规则拦截：$1 指向禁止访问的地址（$2）"),
             rule("blocked address: (.+)", "地址被安全规则拦截：$1"),
             rule("invalid URL: (.+)", "网址无效：$1"),
             rule("response larger than the (.+) limit", "响应超过 $1 的上限"),

@@ -51,6 +51,8 @@ class SentencesTest {
         assertThat(Sentences.fetchError("connection refused by 203.0.113.5:443", Lang.ZH_HANS))
                 .isEqualTo("连接被拒绝：203.0.113.5:443");
         assertThat(Sentences.fetchError("HTTP 404", Lang.ZH_HANS)).isEqualTo("服务器返回 HTTP 404");
+        assertThat(Sentences.fetchError("blocked address: 127.0.0.1 resolves to a blocked address: loopback 127.0.0.1",
+                Lang.ZH_HANS)).isEqualTo("地址被安全规则拦截：127.0.0.1 指向禁止访问的地址（loopback 127.0.0.1）");
     }
 
     @Test
