@@ -42,6 +42,11 @@ public interface ArticleStore extends AutoCloseable {
 
     Optional<StoredArticle> findByUrl(String url);
 
+    /** Whether an article with address {@code url} is stored; what a crawler asks before fetching (no row is read). */
+    default boolean hasUrl(String url) {
+        return findByUrl(url).isPresent();
+    }
+
     Optional<StoredArticle> findByContentHash(ContentHash hash);
 
     /**

@@ -141,14 +141,21 @@ public final class LocalNewsDesk implements NewsDesk {
         List<StoryRecord> ranked = new ArrayList<>(FrontPageRanking.rank(store.recentStories(1, STORY_WINDOW,
                 STORY_CANDIDATES)));
         if (ranked.stream().filter(r -> r.articles() > 1).count() < TOP_STORIES) {
-            // A quiet stretch (or an archive): fill the page with the biggest stories of the last year, after the
-            // recent ones, most reports first.
+            // A quiet stretch (or an archive): the recent stories with several reports first, then the biggest
+            // stories of the last year (most sources first), then the recent single reports. Top news is about full
+            // coverage: a story four sources carried a while ago leads before one report of today (the demo: the
+            // seed page's events of 2025-04 beside sample news of 2026).
             Set<String> have = new HashSet<>(ranked.stream().map(StoryRecord::id).toList());
-            store.recentStories(2, FILL_WINDOW, STORY_CANDIDATES).stream().filter(r -> !have.contains(r.id()))
+            List<StoryRecord> fill = store.recentStories(2, FILL_WINDOW, STORY_CANDIDATES).stream()
+                    .filter(r -> !have.contains(r.id()))
                     .sorted(java.util.Comparator.comparingInt(StoryRecord::sources).reversed()
                             .thenComparing(StoryRecord::articles, java.util.Comparator.reverseOrder())
                             .thenComparing(StoryRecord::last, java.util.Comparator.reverseOrder()))
-                    .forEach(ranked::add);
+                    .toList();
+            List<StoryRecord> ordered = new ArrayList<>(ranked.stream().filter(r -> r.articles() > 1).toList());
+            ordered.addAll(fill);
+            ranked.stream().filter(r -> r.articles() <= 1).forEach(ordered::add);
+            ranked = ordered;
         }
         Map<Long, ArticleSummary> leads = new java.util.HashMap<>();
         store.summaries(ranked.stream().map(StoryRecord::leadId).toList()).forEach(a -> leads.put(a.id(), a));

@@ -294,6 +294,13 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public boolean hasUrl(String url) {
+        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+        return read(c -> querySingle(c, "SELECT 1 FROM articles WHERE url_key = ?", ps -> ps.setString(1, key),
+                rs -> Boolean.TRUE)).isPresent();
+    }
+
+    @Override
     public Optional<StoredArticle> findByContentHash(ContentHash hash) {
         return read(c -> querySingle(c, "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE content_hash = ?",
                 ps -> ps.setString(1, hash.hex()), JdbcArticleStore::article));
