@@ -70,9 +70,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             System.err.println("huixun serve: warming up the search index failed (" + e.getMessage() + "); serving anyway");
         }
         WebServer server;
+        // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
+        io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(Installation.fetchSettingsFromEnvironment()
+                .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
         try {
-            server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port);
+            server = WebServer.start(new LocalNewsDesk(installation, java.util.Optional.of(titles)), auth, metrics, host,
+                    port);
         } catch (RuntimeException e) {
+            titles.close();
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
@@ -101,6 +106,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             refresher.close();
             server.close();
+            titles.close();
             installation.close();
             stopped.countDown();
         }, "huixun-shutdown"));
