@@ -33,11 +33,11 @@ public final class IngestRateBenchmark {
         }
         if (input == null) {
             Optional<Path> root = SharedData.root();
-            if (root.isEmpty() || !Files.exists(root.get().resolve("cctv-xwlb/articles.jsonl"))) {
+            if (root.isEmpty() || !Files.exists(root.get().resolve("data/cctv-xwlb/articles.jsonl"))) {
                 System.out.println("skipped: ../shared/data/cctv-xwlb/articles.jsonl is absent");
                 return;
             }
-            input = root.get().resolve("cctv-xwlb/articles.jsonl");
+            input = root.get().resolve("data/cctv-xwlb/articles.jsonl");
         }
         Path data = keep != null ? keep : Files.createTempDirectory("huixun-ingest-rate");
         List<long[]> marks = new ArrayList<>(); // {nanos, items seen}
