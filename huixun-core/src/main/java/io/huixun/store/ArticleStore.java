@@ -179,6 +179,9 @@ public interface ArticleStore extends AutoCloseable {
     /** Records a failed fetch: increments the failure count and releases any lease. False when there is no source. */
     boolean recordFetchFailure(long sourceId, Instant at, String error, Instant nextDue);
 
+    /** What this store keeps per reader (accounts, sessions, reading state, follows), on the same database. */
+    io.huixun.store.reader.ReaderStore readers();
+
     /** Closes the store's connections. Idempotent. */
     @Override
     void close();
