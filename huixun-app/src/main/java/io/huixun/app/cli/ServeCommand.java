@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code huixun serve [--port N]}: the web UI, API and feeds, and the source refresher. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web UI, JSON API and feeds, and refresh the sources on their schedules.",
-                "Operator actions need HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER, default admin)."})
+                "Log in with an account (huixun users add NAME --admin); HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER,",
+                "default admin) makes or updates that administrator at start."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     DataOption data;
@@ -34,11 +35,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             throw new UserInputException("--port must be between 0 and 65535, got " + port);
         }
         Installation installation = data.open();
-        serve(installation, host, port, adminAuth(false), "");
+        serve(installation, host, port, adminAuth(installation, false), "");
         return HuixunCommand.OK;
     }
 
-    static AdminAuth adminAuth(boolean demo) {
+    /**
+     * Logins on the installation's accounts; {@code HUIXUN_ADMIN_PASSWORD} (user {@code HUIXUN_ADMIN_USER}, default
+     * admin) makes or updates that administrator account at start, as a way in before any account exists.
+     */
+    static AdminAuth adminAuth(Installation installation, boolean demo) {
         String user = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_USER")).orElse("admin");
         Optional<String> password = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_PASSWORD")).filter(p -> !p.isBlank());
         if (password.isEmpty() && demo) {
@@ -46,7 +51,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             System.out.println("demo administrator: user '" + user + "', password '" + password.get()
                     + "' (set HUIXUN_ADMIN_PASSWORD to choose one)");
         }
-        return new AdminAuth(user, password, Clock.systemUTC());
+        try {
+            return AdminAuth.open(installation.store().readers(), user, password, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            installation.close();
+            throw new UserInputException(e.getMessage(), e);
+        }
     }
 
     /** Serves until the process is stopped (Ctrl-C), then closes everything. */
@@ -71,7 +81,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         WebServer server;
         try {
-            server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port);
+            server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port,
+                    new io.huixun.app.web.LoginGuard(auth));
         } catch (RuntimeException e) {
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
