@@ -148,6 +148,9 @@ public interface ArticleStore extends AutoCloseable {
 
     Optional<Source> findSource(long id);
 
+    /** The source registered with exactly this URL (by its unique key, one index look-up). */
+    Optional<Source> findSourceByUrl(String url);
+
     /** Removes a source; its articles stay and lose their link to it. False when there was none. */
     boolean removeSource(long id);
 

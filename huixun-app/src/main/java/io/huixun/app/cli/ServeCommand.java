@@ -81,8 +81,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         WebServer server;
         try {
-            server = WebServer.start(new LocalNewsDesk(installation), auth, metrics, host, port,
-                    new io.huixun.app.web.LoginGuard(auth));
+            LocalNewsDesk desk = new LocalNewsDesk(installation);
+            server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
+                    new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth));
         } catch (RuntimeException e) {
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);

@@ -804,6 +804,13 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public Optional<Source> findSourceByUrl(String url) {
+        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+        return read(c -> querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE url_key = ?",
+                ps -> ps.setString(1, key), JdbcArticleStore::source));
+    }
+
+    @Override
     public Optional<Source> findSource(long id) {
         return read(c -> querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id = ?",
                 ps -> ps.setLong(1, id), JdbcArticleStore::source));
