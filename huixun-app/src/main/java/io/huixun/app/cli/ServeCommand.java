@@ -83,7 +83,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         try {
             LocalNewsDesk desk = new LocalNewsDesk(installation);
             server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
-                    new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth));
+                    new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth),
+                    new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
+                    new io.huixun.app.web.FeverApi(installation.store()));
         } catch (RuntimeException e) {
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
