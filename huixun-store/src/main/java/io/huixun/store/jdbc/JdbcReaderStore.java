@@ -52,6 +52,9 @@ final class JdbcReaderStore implements ReaderStore {
     private static final String ITEM_COLUMNS = "a.id, COALESCE(a.duplicate_of, a.id), a.source_id, s.is_read,"
             + " s.starred_at, a.ingested_at, COALESCE(f.read_before, 0)";
 
+    /** Explicit unread marks looked at per call; a reader with more sees the newest this many of them. */
+    private static final int MAX_UNREAD_MARKS = 10_000;
+
     private final JdbcArticleStore store;
     private final Clock clock;
 
@@ -268,51 +271,150 @@ final class JdbcReaderStore implements ReaderStore {
     public List<ItemState> reading(long userId, ReadingQuery q) {
         return store.read(c -> {
             long mark = userMark(c, userId);
-            List<Object> args = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("SELECT ").append(ITEM_COLUMNS);
-            String order = q.oldestFirst() ? "ASC" : "DESC";
             if (q.scope() instanceof ReadingScope.Starred) {
-                sql.append(" FROM item_state s JOIN articles a ON a.id = s.article_id LEFT JOIN follows f"
-                        + " ON f.user_id = s.user_id AND f.kind = 'SOURCE' AND f.source_id = a.source_id"
-                        + " WHERE s.user_id = ? AND s.starred_at IS NOT NULL");
-                args.add(userId);
-            } else {
-                sql.append(" FROM follows f JOIN articles a ON a.source_id = f.source_id LEFT JOIN item_state s"
-                        + " ON s.user_id = f.user_id AND s.article_id = COALESCE(a.duplicate_of, a.id)"
-                        + " WHERE f.user_id = ? AND f.kind = 'SOURCE'");
-                args.add(userId);
-                switch (q.scope()) {
-                    case ReadingScope.OneSource one -> {
-                        sql.append(" AND f.source_id = ?");
-                        args.add(one.sourceId());
+                return starred(c, userId, q, mark);
+            }
+            // One bounded index walk per source in scope, merged here: the cost follows the reader's follows and the
+            // page size, never the size of a source (a single query joining follows to articles sorts them all).
+            List<Long> sources = new ArrayList<>();
+            switch (q.scope()) {
+                case ReadingScope.OneSource one -> sources.add(one.sourceId());
+                case ReadingScope.OneFolder folder -> {
+                    for (Follow f : follows(c, userId)) {
+                        if (f.sourceId().isPresent() && f.folderId().equals(OptionalLong.of(folder.folderId()))) {
+                            sources.add(f.sourceId().getAsLong());
+                        }
                     }
-                    case ReadingScope.OneFolder folder -> {
-                        sql.append(" AND f.folder_id = ?");
-                        args.add(folder.folderId());
+                }
+                default -> {
+                    for (Follow f : follows(c, userId)) {
+                        f.sourceId().ifPresent(sources::add);
                     }
-                    default -> { }
                 }
             }
-            if (q.before().isPresent()) {
-                sql.append(" AND a.id < ?");
-                args.add(q.before().getAsLong());
-            }
-            if (q.after().isPresent()) {
-                sql.append(" AND a.id > ?");
-                args.add(q.after().getAsLong());
-            }
-            if (q.unreadOnly()) {
-                sql.append(" AND (s.is_read = FALSE OR (s.is_read IS NULL AND a.id > ? AND a.id > COALESCE(f.read_before, 0)))");
-                args.add(mark);
-            }
-            sql.append(" ORDER BY a.id ").append(order).append(" LIMIT ?");
-            args.add((long) q.limit());
-            return queryList(c, sql.toString(), ps -> {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setLong(i + 1, (Long) args.get(i));
+            java.util.Comparator<Long> byId = q.oldestFirst() ? java.util.Comparator.<Long>naturalOrder()
+                    : java.util.Comparator.<Long>reverseOrder();
+            java.util.TreeMap<Long, ItemState> merged = new java.util.TreeMap<>(byId);
+            for (long source : sources) {
+                for (ItemState st : sourcePage(c, userId, source, q, mark)) {
+                    merged.put(st.articleId(), st);
                 }
-            }, rs -> item(rs, mark));
+                while (merged.size() > q.limit()) {
+                    merged.pollLastEntry();
+                }
+            }
+            return List.copyOf(merged.values());
         });
+    }
+
+    /** One source's part of a page: the newest (or oldest) {@code limit} rows on index articles_source_newest. */
+    private List<ItemState> sourcePage(Connection c, long userId, long source, ReadingQuery q, long userMark)
+            throws SQLException {
+        long followMark = querySingle(c, "SELECT read_before FROM follows WHERE user_id = ? AND kind = 'SOURCE'"
+                + " AND source_id = ?", ps -> {
+                    ps.setLong(1, userId);
+                    ps.setLong(2, source);
+                }, rs -> rs.getLong(1)).orElse(0L);
+        long wm = Math.max(userMark, followMark);
+        String joins = " LEFT JOIN follows f ON f.user_id = ? AND f.kind = 'SOURCE' AND f.source_id = a.source_id";
+        List<Long> bound = new ArrayList<>();
+        String bounds = bounds("a.id", q, bound);
+        String order = " ORDER BY a.id " + (q.oldestFirst() ? "ASC" : "DESC") + " LIMIT ?";
+        List<Long> args = new ArrayList<>(List.of(userId, userId, source));
+        args.addAll(bound);
+        if (q.unreadOnly()) {
+            args.add(wm);
+        }
+        args.add((long) q.limit());
+        List<ItemState> rows = new ArrayList<>(queryList(c, "SELECT " + ITEM_COLUMNS + " FROM articles a"
+                + " LEFT JOIN item_state s ON s.user_id = ? AND s.article_id = COALESCE(a.duplicate_of, a.id)" + joins
+                + " WHERE a.source_id = ?" + bounds
+                + (q.unreadOnly() ? " AND a.id > ? AND (s.is_read IS NULL OR s.is_read = FALSE)" : "") + order,
+                ps -> bindAll(ps, args), rs -> item(rs, userMark)));
+        if (q.unreadOnly()) {
+            // Below the watermark only what the reader marked unread again: looked up from the reader's own rows.
+            for (ItemState st : explicitlyUnread(c, userId, source, wm, userMark)) {
+                boolean inPage = (q.before().isEmpty() || st.articleId() < q.before().getAsLong())
+                        && (q.after().isEmpty() || st.articleId() > q.after().getAsLong());
+                if (inPage) {
+                    rows.add(st);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The page bounds on {@code column} as SQL with their values appended to {@code args}. */
+    private static String bounds(String column, ReadingQuery q, List<Long> args) {
+        StringBuilder sql = new StringBuilder();
+        if (q.before().isPresent()) {
+            sql.append(" AND ").append(column).append(" < ?");
+            args.add(q.before().getAsLong());
+        }
+        if (q.after().isPresent()) {
+            sql.append(" AND ").append(column).append(" > ?");
+            args.add(q.after().getAsLong());
+        }
+        return sql.toString();
+    }
+
+    private static void bindAll(PreparedStatement ps, List<Long> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setLong(i + 1, args.get(i));
+        }
+    }
+
+    /** The canonicals the reader marked unread (by the partial index item_state_unread; the reader's own marks). */
+    private static List<Long> unreadMarks(Connection c, long userId) throws SQLException {
+        return queryList(c, "SELECT article_id FROM item_state WHERE user_id = ? AND is_read = FALSE LIMIT "
+                + MAX_UNREAD_MARKS, ps -> ps.setLong(1, userId), rs -> rs.getLong(1));
+    }
+
+    /**
+     * The articles of {@code source} at or below {@code wm} whose canonical the reader marked unread: driven by the
+     * reader's marks (a primary-key and a duplicate_of look-up per mark). The unary {@code +} keeps both SQLite and
+     * PostgreSQL from walking the source's index instead.
+     */
+    private static List<ItemState> explicitlyUnread(Connection c, long userId, long source, long wm, long userMark)
+            throws SQLException {
+        List<Long> marks = unreadMarks(c, userId);
+        List<ItemState> out = new ArrayList<>();
+        if (marks.isEmpty()) {
+            return out;
+        }
+        for (List<Long> chunk : chunks(marks)) {
+            for (String column : List.of("a.id", "a.duplicate_of")) {
+                out.addAll(queryList(c, "SELECT " + ITEM_COLUMNS + " FROM articles a LEFT JOIN item_state s"
+                        + " ON s.user_id = ? AND s.article_id = COALESCE(a.duplicate_of, a.id) LEFT JOIN follows f"
+                        + " ON f.user_id = ? AND f.kind = 'SOURCE' AND f.source_id = a.source_id WHERE " + column
+                        + " IN (" + marks(chunk.size()) + ") AND +a.source_id = ? AND +a.id <= ?", ps -> {
+                            ps.setLong(1, userId);
+                            ps.setLong(2, userId);
+                            for (int i = 0; i < chunk.size(); i++) {
+                                ps.setLong(3 + i, chunk.get(i));
+                            }
+                            ps.setLong(3 + chunk.size(), source);
+                            ps.setLong(4 + chunk.size(), wm);
+                        }, rs -> item(rs, userMark)));
+            }
+        }
+        return out;
+    }
+
+    private static List<ItemState> starred(Connection c, long userId, ReadingQuery q, long mark) throws SQLException {
+        List<Long> args = new ArrayList<>(List.of(userId));
+        String bounds = bounds("s.article_id", q, args);
+        if (q.unreadOnly()) {
+            args.add(mark);
+        }
+        args.add((long) q.limit());
+        return queryList(c, "SELECT " + ITEM_COLUMNS + " FROM item_state s JOIN articles a ON a.id = s.article_id"
+                + " LEFT JOIN follows f ON f.user_id = s.user_id AND f.kind = 'SOURCE' AND f.source_id = a.source_id"
+                + " WHERE s.user_id = ? AND s.starred_at IS NOT NULL" + bounds
+                + (q.unreadOnly() ? " AND (s.is_read = FALSE OR (s.is_read IS NULL AND a.id > ? AND a.id >"
+                + " COALESCE(f.read_before, 0)))" : "")
+                + " ORDER BY s.article_id " + (q.oldestFirst() ? "ASC" : "DESC") + " LIMIT ?",
+                ps -> bindAll(ps, args), rs -> item(rs, mark));
     }
 
     @Override
@@ -347,16 +449,7 @@ final class JdbcReaderStore implements ReaderStore {
     }
 
     private static int explicitUnreadBelow(Connection c, long userId, long source, long wm) throws SQLException {
-        String unread = "(SELECT article_id FROM item_state WHERE user_id = ? AND is_read = FALSE)";
-        return querySingle(c, "SELECT (SELECT COUNT(*) FROM articles a WHERE a.id IN " + unread
-                + " AND a.source_id = ? AND a.id <= ?) + (SELECT COUNT(*) FROM articles a WHERE a.duplicate_of IN "
-                + unread + " AND a.source_id = ? AND a.id <= ?)", ps -> {
-                    for (int i = 0; i < 2; i++) {
-                        ps.setLong(1 + 3 * i, userId);
-                        ps.setLong(2 + 3 * i, source);
-                        ps.setLong(3 + 3 * i, wm);
-                    }
-                }, rs -> rs.getInt(1)).orElse(0);
+        return explicitlyUnread(c, userId, source, wm, 0).size();
     }
 
     @Override
@@ -392,7 +485,6 @@ final class JdbcReaderStore implements ReaderStore {
                     sources.add(f.sourceId().getAsLong());
                 }
             }
-            String unread = "(SELECT article_id FROM item_state WHERE user_id = ? AND is_read = FALSE)";
             for (long source : sources) {
                 update(c, "UPDATE follows" + raise + " WHERE user_id = ? AND kind = 'SOURCE' AND source_id = ?",
                         ps -> {
@@ -401,18 +493,18 @@ final class JdbcReaderStore implements ReaderStore {
                             ps.setLong(3, userId);
                             ps.setLong(4, source);
                         });
-                update(c, "UPDATE item_state SET is_read = TRUE, changed_at = ? WHERE user_id = ? AND is_read = FALSE"
-                        + " AND article_id IN (SELECT a.id FROM articles a WHERE a.id IN " + unread
-                        + " AND a.source_id = ? AND a.id <= ? UNION SELECT a.duplicate_of FROM articles a"
-                        + " WHERE a.duplicate_of IN " + unread + " AND a.source_id = ? AND a.id <= ?)", ps -> {
-                            ps.setLong(1, now());
-                            ps.setLong(2, userId);
-                            for (int i = 0; i < 2; i++) {
-                                ps.setLong(3 + 3 * i, userId);
-                                ps.setLong(4 + 3 * i, source);
-                                ps.setLong(5 + 3 * i, upToId);
-                            }
-                        });
+                List<Long> marked = explicitlyUnread(c, userId, source, upToId, 0).stream()
+                        .map(ItemState::canonicalId).distinct().toList();
+                for (List<Long> chunk : chunks(marked)) {
+                    update(c, "UPDATE item_state SET is_read = TRUE, changed_at = ? WHERE user_id = ? AND article_id IN ("
+                            + marks(chunk.size()) + ")", ps -> {
+                                ps.setLong(1, now());
+                                ps.setLong(2, userId);
+                                for (int i = 0; i < chunk.size(); i++) {
+                                    ps.setLong(3 + i, chunk.get(i));
+                                }
+                            });
+                }
             }
             return null;
         });
