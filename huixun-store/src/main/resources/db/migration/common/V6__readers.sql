@@ -79,3 +79,16 @@ CREATE TABLE saved_searches (
 
 -- A source's articles newest first (reading lists and unread counts walk this from the top).
 CREATE INDEX articles_source_newest ON articles (source_id, id);
+
+-- Keyword alerts: a reader's query whose new matches are POSTed as JSON to the reader's webhook. last_article_id is
+-- the newest article already delivered (delivery moves it on only after the webhook answered 2xx).
+CREATE TABLE alerts (
+    id              ${identity},
+    user_id         BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    query           TEXT    NOT NULL,
+    webhook_url     TEXT    NOT NULL,
+    last_article_id BIGINT  NOT NULL,
+    created_at      BIGINT  NOT NULL
+);
+
+CREATE INDEX alerts_user ON alerts (user_id);

@@ -80,8 +80,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             System.err.println("huixun serve: warming up the search index failed (" + e.getMessage() + "); serving anyway");
         }
         WebServer server;
+        LocalNewsDesk desk = new LocalNewsDesk(installation);
         try {
-            LocalNewsDesk desk = new LocalNewsDesk(installation);
             server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
                     new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth),
                     new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
@@ -90,6 +90,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
+        io.huixun.app.alert.AlertDispatcher alerts = new io.huixun.app.alert.AlertDispatcher(
+                installation.store().readers(), desk,
+                new io.huixun.app.alert.WebhookSender(Installation.fetchSettingsFromEnvironment().addressPolicy(),
+                        io.huixun.app.alert.WebhookSender.DEFAULT_BACKOFF),
+                Optional.ofNullable(System.getenv("HUIXUN_PUBLIC_URL")).filter(u -> !u.isBlank())
+                        .orElse("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()));
+        alerts.start(java.time.Duration.ofMinutes(1));
         SourceRefresher refresher = new SourceRefresher(installation.store(), installation.pipeline(),
                 Clock.systemUTC(), "node-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID(),
                 fetchConcurrency());
@@ -114,6 +121,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             refresher.close();
+            alerts.close();
             server.close();
             installation.close();
             stopped.countDown();

@@ -65,6 +65,8 @@ public final class ReaderRoutes implements RouteGroup {
         r.post("/following/{id}/remove", ctx -> removeFollow(ctx, server));
         r.post("/saved-searches", ctx -> saveSearch(ctx, server));
         r.post("/saved-searches/{id}/remove", ctx -> removeSearch(ctx, server));
+        r.post("/alerts", ctx -> addAlert(ctx, server));
+        r.post("/alerts/{id}/remove", ctx -> removeAlert(ctx, server));
         r.get("/follows/feed.xml", ctx -> followFeed(ctx, server, "rss"));
         r.get("/follows/atom.xml", ctx -> followFeed(ctx, server, "atom"));
         r.get("/follows/feed.json", ctx -> followFeed(ctx, server, "json"));
@@ -233,6 +235,7 @@ public final class ReaderRoutes implements RouteGroup {
         Map<String, Object> params = new HashMap<>();
         params.put("follows", readers.follows(user));
         params.put("saved", readers.savedSearches(user));
+        params.put("alerts", readers.alerts(user));
         params.put("message", message == null ? "" : message);
         server.render(ctx, "following.jte", params);
     }
@@ -308,6 +311,39 @@ public final class ReaderRoutes implements RouteGroup {
             return;
         }
         WebServer.parseId(ctx.pathParam("id")).ifPresent(id -> readers.removeSavedSearch(s.get().userId(), id));
+        ctx.redirect("/following", HttpStatus.SEE_OTHER);
+    }
+
+    private void addAlert(Context ctx, WebServer server) {
+        Optional<AdminAuth.Session> s = actor(ctx, server);
+        if (s.isEmpty()) {
+            return;
+        }
+        String query = Optional.ofNullable(ctx.formParam("query")).orElse("").strip();
+        String url = Optional.ofNullable(ctx.formParam("url")).orElse("").strip();
+        PageContext page = server.pageContext(ctx);
+        if (query.isEmpty() || query.length() > MAX_TARGET) {
+            ctx.status(400);
+            following(ctx, server, ReaderMessages.t(page, "follow.badTarget", MAX_TARGET));
+            return;
+        }
+        Optional<String> problem = io.huixun.app.alert.WebhookSender.urlProblem(url);
+        if (problem.isPresent()) {
+            ctx.status(400);
+            following(ctx, server, ReaderMessages.t(page, problem.get()));
+            return;
+        }
+        // Only articles stored from now on are sent: an alert is about news, not the archive.
+        readers.addAlert(s.get().userId(), query, url, readers.newestArticleId());
+        ctx.redirect("/following", HttpStatus.SEE_OTHER);
+    }
+
+    private void removeAlert(Context ctx, WebServer server) {
+        Optional<AdminAuth.Session> s = actor(ctx, server);
+        if (s.isEmpty()) {
+            return;
+        }
+        WebServer.parseId(ctx.pathParam("id")).ifPresent(id -> readers.removeAlert(s.get().userId(), id));
         ctx.redirect("/following", HttpStatus.SEE_OTHER);
     }
 

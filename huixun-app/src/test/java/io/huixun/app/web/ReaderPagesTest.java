@@ -192,4 +192,19 @@ class ReaderPagesTest {
         assertThat(rss.body()).startsWith("<?xml").contains("<rss");
         assertThat(send("GET", "/follows/atom.xml?kind=NOPE&target=x", null, null, false).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void keywordAlertsAreAddedOnTheFollowingPage() throws Exception {
+        Login one = login("reader1");
+        HttpResponse<String> bad = send("POST", "/alerts", "csrf=" + one.csrf() + "&query=q&url=" + java.net.URLEncoder.encode(
+                "javascript:alert(1)", StandardCharsets.UTF_8), one.cookie(), false);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Webhook 网址必须是 http 或 https 网址");
+        assertThat(send("POST", "/alerts", "csrf=" + one.csrf() + "&query=" + java.net.URLEncoder.encode("芯片",
+                StandardCharsets.UTF_8) + "&url=" + java.net.URLEncoder.encode("https://hooks.example.cn/x",
+                StandardCharsets.UTF_8), one.cookie(), false).statusCode()).isEqualTo(303);
+        assertThat(send("GET", "/following", null, one.cookie(), false).body()).contains("https://hooks.example.cn/x");
+        assertThat(send("GET", "/following", null, login("reader2").cookie(), false).body())
+                .doesNotContain("https://hooks.example.cn/x");
+    }
 }

@@ -124,4 +124,22 @@ public interface ReaderStore {
     List<SavedSearch> savedSearches(long userId);
 
     boolean removeSavedSearch(long userId, long id);
+
+    // ---------------------------------------------------------------- keyword alerts
+
+    /** Adds an alert that sends articles stored after {@code startAfterId}. */
+    Alert addAlert(long userId, String query, String webhookUrl, long startAfterId);
+
+    List<Alert> alerts(long userId);
+
+    /** Every reader's alerts, oldest first, at most {@code limit} (alerts are few; the dispatcher walks them). */
+    List<Alert> allAlerts(int limit);
+
+    boolean removeAlert(long userId, long alertId);
+
+    /** Records that articles up to {@code lastArticleId} were delivered (never moves back). */
+    void advanceAlert(long alertId, long lastArticleId);
+
+    /** The newest stored article's id (0 when none): where a new alert starts. */
+    long newestArticleId();
 }

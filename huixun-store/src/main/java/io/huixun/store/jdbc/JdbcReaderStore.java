@@ -8,6 +8,7 @@ import static io.huixun.store.jdbc.JdbcArticleStore.querySingle;
 import static io.huixun.store.jdbc.JdbcArticleStore.update;
 
 import io.huixun.store.reader.Account;
+import io.huixun.store.reader.Alert;
 import io.huixun.store.reader.AccountAddResult;
 import io.huixun.store.reader.Folder;
 import io.huixun.store.reader.Follow;
@@ -137,7 +138,7 @@ final class JdbcReaderStore implements ReaderStore {
     public boolean removeAccount(long userId) {
         // Children first: SQLite enforces ON DELETE CASCADE only with foreign keys on, so do not rely on it.
         return store.write(c -> {
-            for (String table : List.of("sessions", "item_state", "follows", "saved_searches", "folders")) {
+            for (String table : List.of("sessions", "item_state", "follows", "saved_searches", "alerts", "folders")) {
                 update(c, "DELETE FROM " + table + " WHERE user_id = ?", ps -> ps.setLong(1, userId));
             }
             return update(c, "DELETE FROM users WHERE id = ?", ps -> ps.setLong(1, userId)) > 0;
@@ -749,5 +750,61 @@ final class JdbcReaderStore implements ReaderStore {
 
     private static SavedSearch savedSearch(ResultSet rs) throws SQLException {
         return new SavedSearch(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+    }
+
+    // ---------------------------------------------------------------- keyword alerts
+
+    private static final String ALERT_COLUMNS = "id, user_id, query, webhook_url, last_article_id, created_at";
+
+    private static Alert alert(ResultSet rs) throws SQLException {
+        return new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                Instant.ofEpochMilli(rs.getLong(6)));
+    }
+
+    @Override
+    public Alert addAlert(long userId, String query, String webhookUrl, long startAfterId) {
+        return store.write(c -> querySingle(c, "INSERT INTO alerts (user_id, query, webhook_url, last_article_id,"
+                + " created_at) VALUES (?, ?, ?, ?, ?) RETURNING " + ALERT_COLUMNS, ps -> {
+                    ps.setLong(1, userId);
+                    ps.setString(2, query);
+                    ps.setString(3, webhookUrl);
+                    ps.setLong(4, startAfterId);
+                    ps.setLong(5, now());
+                }, JdbcReaderStore::alert).orElseThrow());
+    }
+
+    @Override
+    public List<Alert> alerts(long userId) {
+        return store.read(c -> queryList(c, "SELECT " + ALERT_COLUMNS + " FROM alerts WHERE user_id = ? ORDER BY id",
+                ps -> ps.setLong(1, userId), JdbcReaderStore::alert));
+    }
+
+    @Override
+    public List<Alert> allAlerts(int limit) {
+        return store.read(c -> queryList(c, "SELECT " + ALERT_COLUMNS + " FROM alerts ORDER BY id LIMIT ?",
+                ps -> ps.setInt(1, limit), JdbcReaderStore::alert));
+    }
+
+    @Override
+    public boolean removeAlert(long userId, long alertId) {
+        return store.write(c -> update(c, "DELETE FROM alerts WHERE id = ? AND user_id = ?", ps -> {
+            ps.setLong(1, alertId);
+            ps.setLong(2, userId);
+        }) > 0);
+    }
+
+    @Override
+    public void advanceAlert(long alertId, long lastArticleId) {
+        store.write(c -> update(c, "UPDATE alerts SET last_article_id = ? WHERE id = ? AND last_article_id < ?", ps -> {
+            ps.setLong(1, lastArticleId);
+            ps.setLong(2, alertId);
+            ps.setLong(3, lastArticleId);
+        }));
+    }
+
+    @Override
+    public long newestArticleId() {
+        return store.read(c -> querySingle(c, "SELECT MAX(id) FROM articles", ps -> { }, rs -> rs.getLong(1))
+                .orElse(0L));
     }
 }

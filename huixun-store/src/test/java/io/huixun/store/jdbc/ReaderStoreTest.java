@@ -217,4 +217,23 @@ class ReaderStoreTest extends OnEveryStoreBackend {
         assertThat(readers().savedSearches(wang)).isEmpty();
         assertThat(readers().removeSavedSearch(wang, readers().savedSearches(li).get(0).id())).isFalse();
     }
+
+    @Test
+    void alertsBelongToTheirReaderAndOnlyMoveForward() {
+        long li = user("li");
+        long wang = user("wang");
+        long s = source("xinhua");
+        long a = article(1, s, OptionalLong.empty());
+        assertThat(readers().newestArticleId()).isEqualTo(a);
+        var alert = readers().addAlert(li, "芯片", "https://hooks.example.cn/x", readers().newestArticleId());
+        assertThat(readers().alerts(li)).containsExactly(alert);
+        assertThat(readers().alerts(wang)).isEmpty();
+        assertThat(readers().allAlerts(10)).containsExactly(alert);
+        readers().advanceAlert(alert.id(), a + 5);
+        readers().advanceAlert(alert.id(), a + 1);
+        assertThat(readers().alerts(li).get(0).lastArticleId()).isEqualTo(a + 5);
+        assertThat(readers().removeAlert(wang, alert.id())).isFalse();
+        readers().removeAccount(li);
+        assertThat(readers().allAlerts(10)).isEmpty();
+    }
 }
