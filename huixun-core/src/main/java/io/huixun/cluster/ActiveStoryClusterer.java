@@ -26,7 +26,11 @@ import java.util.TreeSet;
  * over the last {@link Settings#idfDays()} days ({@link DocumentFrequencies}), computed once per article.</li>
  * <li><b>Active window.</b> Only stories touched in the last {@link Settings#window()} and begun less than
  * {@link Settings#maxSpan()} ago are active; the others leave the active set (and the index) as time moves on.
- * Time is the newest publication time seen, so replaying the same articles gives the same stories.</li>
+ * Time is the newest publication time seen, so replaying the same articles gives the same stories. A <em>late</em>
+ * story (its articles older than the window: an archive ingested after live news, a feed's old items) stays active for
+ * one window of news from when it was last touched, so the late reports of one event still meet; at most
+ * {@link #MAX_LATE} late stories are kept (the least recently touched leave first), and a late article counts in the
+ * document frequencies of the oldest day kept, so its words weigh as the recent stream's do.</li>
  * <li><b>Candidates.</b> An inverted index maps each feature to the active stories that carry it. The article's
  * {@link Settings#probeFeatures()} heaviest features whose posting holds at most {@link Settings#postingLimit()}
  * stories (a feature in more active stories than that does not tell events apart) give the candidates: at most
@@ -122,6 +126,10 @@ public final class ActiveStoryClusterer {
     private final TreeSet<Active> byExpiry = new TreeSet<>(
             Comparator.comparing((Active a) -> a.expiresAt).thenComparing(a -> a.id));
     private Instant watermark = Instant.MIN;
+    /** Late stories (see the design note), least recently touched first. */
+    private final java.util.LinkedHashSet<String> late = new java.util.LinkedHashSet<>();
+    /** Late stories kept at most: bounds the active set when a large archive arrives after newer news. */
+    static final int MAX_LATE = 10_000;
     private int lastExamined;
     /** Idf of each feature looked at during one assign: computed once per article and feature. */
     private final Map<String, Double> idfCache = new HashMap<>();
@@ -158,7 +166,7 @@ public final class ActiveStoryClusterer {
             a.members = s.members();
             a.features.putAll(s.features());
             a.sources.addAll(s.sources());
-            c.add(a);
+            c.add(a, false);
         }
         c.expire(c.watermark);
         return c;
@@ -180,6 +188,10 @@ public final class ActiveStoryClusterer {
         }
         expire(watermark);
         LocalDate day = LocalDate.ofInstant(c.published(), DAYS);
+        LocalDate oldestKept = LocalDate.ofInstant(watermark, DAYS).minusDays(settings.idfDays() - 1);
+        if (day.isBefore(oldestKept)) {
+            day = oldestKept; // a late article: counted with the recent stream, not in a day that is already gone
+        }
         List<String> keys = keys(c);
         df.add(day, keys);
         idfCache.clear();
@@ -214,6 +226,7 @@ public final class ActiveStoryClusterer {
         for (Active other : group.subList(1, group.size())) {
             unindex(other);
             stories.remove(other.id);
+            late.remove(other.id);
             target.absorb(other);
             absorbed.add(other.id);
         }
@@ -235,6 +248,7 @@ public final class ActiveStoryClusterer {
             Active gone = byExpiry.pollFirst();
             unindexPostings(gone);
             stories.remove(gone.id);
+            late.remove(gone.id);
             closed.add(gone.id);
         }
         closed.sort(null);
@@ -257,6 +271,16 @@ public final class ActiveStoryClusterer {
     /** What to save besides the story states so that {@link #restore} continues exactly. */
     public List<DocumentFrequencies.Day> frequencies() {
         return df.snapshot();
+    }
+
+    /** Documents per day in the frequency window (cheap: no copy of the counts). */
+    public java.util.SortedMap<java.time.LocalDate, Integer> documentsPerDay() {
+        return df.documentsPerDay();
+    }
+
+    /** One day of the frequency window, copied for saving. */
+    public java.util.Optional<DocumentFrequencies.Day> frequencyDay(java.time.LocalDate day) {
+        return df.day(day);
     }
 
     /** How many stories the last {@link #assign} examined (scored): bounded by probeFeatures × postingLimit. */
@@ -359,7 +383,27 @@ public final class ActiveStoryClusterer {
     }
 
     private void add(Active a) {
+        add(a, true);
+    }
+
+    /** @param mayBeLate false when restoring: a saved story past its window closes, as it would have without a restart */
+    private void add(Active a, boolean mayBeLate) {
         a.expiresAt = expiry(a.first, a.last, settings);
+        late.remove(a.id);
+        if (mayBeLate && a.expiresAt.isBefore(watermark)) {
+            // late: one window of news from now, so the next late reports of its event can still join it
+            a.expiresAt = watermark.plus(settings.window());
+            late.add(a.id);
+            if (late.size() > MAX_LATE) {
+                String eldest = late.iterator().next();
+                Active gone = stories.get(eldest);
+                late.remove(eldest);
+                if (gone != null) {
+                    unindexPostings(gone);
+                    stories.remove(eldest);
+                }
+            }
+        }
         stories.put(a.id, a);
         byExpiry.add(a);
         for (String f : a.features.keySet()) {

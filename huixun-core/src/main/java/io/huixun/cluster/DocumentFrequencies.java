@@ -99,6 +99,19 @@ public final class DocumentFrequencies {
         return buckets.values().stream().mapToInt(b -> b.counts.size()).sum();
     }
 
+    /** Documents counted per day, oldest first: what a saver compares to find the days that changed (cheap). */
+    public java.util.SortedMap<LocalDate, Integer> documentsPerDay() {
+        TreeMap<LocalDate, Integer> out = new TreeMap<>();
+        buckets.forEach((day, b) -> out.put(day, b.documents));
+        return out;
+    }
+
+    /** One day's counts as saved, if the day is in the window (a copy: only the days that changed need one). */
+    public java.util.Optional<Day> day(LocalDate day) {
+        MutableDay b = buckets.get(day);
+        return b == null ? java.util.Optional.empty() : java.util.Optional.of(new Day(day, b.documents, b.counts));
+    }
+
     public List<Day> snapshot() {
         List<Day> out = new ArrayList<>();
         buckets.forEach((day, b) -> out.add(new Day(day, b.documents, b.counts)));

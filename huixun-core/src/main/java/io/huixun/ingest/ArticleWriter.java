@@ -41,6 +41,7 @@ final class ArticleWriter {
     private final java.util.concurrent.CompletableFuture<DeduplicatingWriter> dedup;
     private final StoryKeeper stories;
     private int uncommitted;
+    private long lastCommitNanos = System.nanoTime();
 
     ArticleWriter(ArticleStore store, SearchIndex index, Deduplicator deduplicator) {
         this.store = store;
@@ -132,6 +133,18 @@ final class ArticleWriter {
         index.commit();
         stories.checkpoint();
         uncommitted = 0;
+        lastCommitNanos = System.nanoTime();
+    }
+
+    /**
+     * Commits when something is uncommitted and the last commit is at least {@code every} ago. Many sources finishing
+     * within a second share one commit (an index commit syncs files to disk): searches in this process see new
+     * articles before any commit, through the index's near-real-time reader.
+     */
+    synchronized void commitIfDue(java.time.Duration every) {
+        if (uncommitted > 0 && System.nanoTime() - lastCommitNanos >= every.toNanos()) {
+            commit();
+        }
     }
 
     static SearchDocument document(StoredArticle a, Understanding u, Optional<String> story) {

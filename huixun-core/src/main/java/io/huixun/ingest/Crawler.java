@@ -126,7 +126,7 @@ final class Crawler {
         }
         IngestReport report = IngestReport.EMPTY;
         for (PageLink link : links.value().stream().filter(PageLink::articleLike).limit(MAX_ENTRIES_PER_FEED).toList()) {
-            if (store.findByUrl(link.url().toString()).isEmpty()) {
+            if (!store.hasUrl(link.url().toString())) {
                 report = report.plus(fetchArticle(link.url().toString(), sourceId, sink));
             }
         }
@@ -164,7 +164,7 @@ final class Crawler {
                             break;
                         }
                         String url = entry.url().toString();
-                        if (seen.add(entry.url()) && store.findByUrl(url).isEmpty()) {
+                        if (seen.add(entry.url()) && !store.hasUrl(url)) {
                             pages++;
                             report = report.plus(fetchArticle(url, sourceId, sink));
                         }
@@ -191,7 +191,7 @@ final class Crawler {
         IngestReport report = IngestReport.EMPTY;
         for (FeedEntry entry : feed.entries().stream().limit(MAX_ENTRIES_PER_FEED).toList()) {
             Optional<String> link = entry.url().map(URI::toString);
-            if (link.isPresent() && store.findByUrl(link.get()).isPresent()) {
+            if (link.isPresent() && store.hasUrl(link.get())) {
                 report = report.plus(new IngestReport(1, 0, 0, 1, 0, List.of()));
                 continue;
             }

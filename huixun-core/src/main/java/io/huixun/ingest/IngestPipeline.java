@@ -109,6 +109,11 @@ public final class IngestPipeline implements AutoCloseable {
         writer.commit();
     }
 
+    /** Commits if anything is uncommitted and the last commit is at least {@code every} ago (see the writer). */
+    public void commitIfDue(java.time.Duration every) {
+        writer.commitIfDue(every);
+    }
+
     /**
      * Brings the index in line with the store (the start-up check, and the cure after a crash between a store commit
      * and an index commit): documents missing from the index are added, documents of unknown articles deleted.

@@ -49,6 +49,12 @@ public final class SourceRefresher implements AutoCloseable {
     static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
     /** Sources refreshed at once unless configured otherwise. */
     public static final int DEFAULT_IN_FLIGHT = 64;
+    /**
+     * How often the background loop commits what refreshes stored. Committing after each source cost a disk sync per
+     * source (1,000 sources: 1,000 index commits); searches here see new articles at once without a commit, and a
+     * crash loses no stored article (the start-up check re-indexes what the index lacks).
+     */
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
 
     private final ArticleStore store;
     private final IngestPipeline pipeline;
@@ -98,7 +104,7 @@ public final class SourceRefresher implements AutoCloseable {
                 Source source = next.get();
                 running.add(workers.submit(() -> {
                     try {
-                        refresh(source);
+                        refreshUncommitted(source);
                     } finally {
                         slots.release();
                     }
@@ -107,6 +113,7 @@ public final class SourceRefresher implements AutoCloseable {
             for (Future<?> f : running) {
                 f.get();
             }
+            pipeline.commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -127,6 +134,7 @@ public final class SourceRefresher implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     launchDue();
+                    pipeline.commitIfDue(COMMIT_INTERVAL);
                     Thread.sleep(tick.toMillis());
                 } catch (InterruptedException e) {
                     return;
@@ -148,7 +156,7 @@ public final class SourceRefresher implements AutoCloseable {
             Source source = next.get();
             workers.submit(() -> {
                 try {
-                    refresh(source);
+                    refreshUncommitted(source);
                 } finally {
                     slots.release();
                 }
@@ -156,12 +164,19 @@ public final class SourceRefresher implements AutoCloseable {
         }
     }
 
-    /** Refreshes one source now, whatever its schedule, and records the outcome. */
+    /** Refreshes one source now, whatever its schedule, records the outcome and commits. */
     public IngestReport refresh(Source source) {
+        IngestReport report = refreshUncommitted(source);
+        pipeline.commit();
+        return report;
+    }
+
+    /** Refreshes one source and records the outcome; the scheduler commits for many sources at once. */
+    private IngestReport refreshUncommitted(Source source) {
         IngestReport report;
         try {
             report = pipeline.ingestSource(source);
-            pipeline.commit();
+            pipeline.commitIfDue(COMMIT_INTERVAL);
         } catch (RuntimeException e) {
             report = IngestReport.problem(source.url(), "refresh failed: " + e.getMessage());
         }
@@ -225,6 +240,11 @@ public final class SourceRefresher implements AutoCloseable {
             workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            pipeline.commitIfDue(Duration.ZERO);
+        } catch (RuntimeException e) {
+            System.err.println("huixun: committing the last refreshes failed: " + e.getMessage());
         }
     }
 }

@@ -103,13 +103,15 @@ final class StoryKeeper {
     void checkpoint() {
         Map<String, String> changed = new LinkedHashMap<>();
         Map<String, Integer> now = new LinkedHashMap<>();
-        for (DocumentFrequencies.Day d : clusterer.frequencies()) {
-            String day = d.day().toString();
-            now.put(day, d.documents());
-            if (!Integer.valueOf(d.documents()).equals(savedDocuments.get(day))) {
-                changed.put(day, StoryStateCodec.write(d));
+        // only the days whose count moved are copied and written (usually one): copying every day's counts at each
+        // commit took a tenth of the CPU of a 1,000-feed refresh
+        clusterer.documentsPerDay().forEach((date, documents) -> {
+            String day = date.toString();
+            now.put(day, documents);
+            if (!documents.equals(savedDocuments.get(day))) {
+                clusterer.frequencyDay(date).ifPresent(d -> changed.put(day, StoryStateCodec.write(d)));
             }
-        }
+        });
         if (!changed.isEmpty() || !now.keySet().equals(savedDocuments.keySet())) {
             store.saveStoryFrequencies(changed, now.keySet());
             savedDocuments = now;

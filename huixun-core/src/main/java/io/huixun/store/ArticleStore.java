@@ -42,6 +42,11 @@ public interface ArticleStore extends AutoCloseable {
 
     Optional<StoredArticle> findByUrl(String url);
 
+    /** Whether an article with address {@code url} is stored; what a crawler asks before fetching (no row is read). */
+    default boolean hasUrl(String url) {
+        return findByUrl(url).isPresent();
+    }
+
     Optional<StoredArticle> findByContentHash(ContentHash hash);
 
     /**
@@ -55,6 +60,12 @@ public interface ArticleStore extends AutoCloseable {
 
     /** Most recent first, filtered; same ordering and bounds as {@link #listRecent(boolean, int, int)}. */
     List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit);
+
+    /**
+     * The {@code limit} most recent articles after article {@code beforeId} in the {@link #listRecent} order (a
+     * keyset cursor: the cost is the page, whatever the depth). Empty when there is no such article.
+     */
+    List<ArticleSummary> listRecentBefore(boolean canonicalOnly, long beforeId, int limit);
 
     /** The summaries of these articles, in the order of {@code ids}; unknown ids are left out. */
     List<ArticleSummary> summaries(List<Long> ids);
@@ -145,6 +156,19 @@ public interface ArticleStore extends AutoCloseable {
     SourceAddResult addSource(NewSource source);
 
     List<Source> listSources();
+
+    /**
+     * One page of sources in id order, for a paged list: the {@code limit} sources with ids above {@code afterId}
+     * (0 for the first page), or, when {@code backwards}, the {@code limit} sources just below {@code afterId}
+     * (still in ascending order). Costs the page, not the table: {@code id > 4300 LIMIT 100} reads 100 rows.
+     */
+    List<Source> listSources(long afterId, int limit, boolean backwards);
+
+    /** How many sources there are. */
+    int countSources();
+
+    /** Changes a source's base refresh interval. False when the source does not exist. */
+    boolean setSourceRefreshInterval(long id, java.time.Duration interval);
 
     Optional<Source> findSource(long id);
 

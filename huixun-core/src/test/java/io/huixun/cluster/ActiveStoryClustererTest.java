@@ -59,6 +59,30 @@ class ActiveStoryClustererTest {
     }
 
     @Test
+    void lateReportsOfAnOldEventStillMeetAfterNewerNewsWasSeen() {
+        // newer news first (a live feed), then an archive of a year before: its two reports of one event must meet
+        ActiveStoryClusterer c = withBackground();
+        Instant later = DAY1.plus(Duration.ofDays(365));
+        for (int i = 0; i < 30; i++) {
+            c.assign(article("n" + i, later.plus(Duration.ofHours(i)), "新近新闻话题" + i + "号",
+                    Set.of("中国", "城市" + i), Set.of("新话题" + i, "工作")));
+        }
+        StoryAssignment first = c.assign(article("old1", DAY1, "王毅出席中国—中亚外长会晤", SUMMIT_E, SUMMIT_K));
+        StoryAssignment second = c.assign(article("old2", DAY1.plus(Duration.ofHours(3)), "中国—中亚外长会晤在阿拉木图举行",
+                Set.of("中亚", "阿拉木图", "中国"), Set.of("外长", "会晤", "联合声明")));
+        StoryAssignment unrelated = c.assign(article("old3", DAY1.plus(Duration.ofHours(4)), "长江生态保护取得进展",
+                Set.of("长江", "湖北", "中国"), Set.of("生态", "保护", "流域")));
+        assertThat(first).isInstanceOf(StoryAssignment.Opened.class);
+        assertThat(second).isInstanceOf(StoryAssignment.Joined.class);
+        assertThat(second.storyId()).isEqualTo("s-old1");
+        assertThat(unrelated).isInstanceOf(StoryAssignment.Opened.class);
+        // a late article never joins a story of other days
+        StoryAssignment lateButUnrelatedInTime = c.assign(article("old4", later, "王毅出席中国—中亚外长会晤",
+                SUMMIT_E, SUMMIT_K));
+        assertThat(lateButUnrelatedInTime.storyId()).isNotEqualTo("s-old1");
+    }
+
+    @Test
     void aTeaserJoinsTheFullReportOfItsEventOnItsHeadline() {
         ActiveStoryClusterer c = withBackground();
         c.assign(article("f1", DAY1, "第四届全球媒体创新论坛在山东举行", Set.of("山东", "曲阜", "中央广播电视总台"),
@@ -184,6 +208,11 @@ class ActiveStoryClustererTest {
         // What the store would hold: the last saved state of every story still active, and the frequencies.
         List<StoryState> saved = before.activeStates();
         var frequencies = before.frequencies();
+        // what a saver writes day by day (only the days that changed) is the same as the whole snapshot
+        assertThat(before.documentsPerDay().keySet().stream().map(d -> before.frequencyDay(d).orElseThrow()).toList())
+                .isEqualTo(frequencies);
+        assertThat(before.documentsPerDay().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(frequencies.stream().mapToInt(DocumentFrequencies.Day::documents).sum());
         ActiveStoryClusterer after = ActiveStoryClusterer.restore(ActiveStoryClusterer.Settings.defaults(), saved,
                 frequencies);
         assertThat(after.activeStates()).isEqualTo(saved);

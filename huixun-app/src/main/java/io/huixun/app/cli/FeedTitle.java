@@ -10,9 +10,9 @@ import java.net.URI;
 /**
  * The title a feed gives itself, looked up when a source is added by URL without {@code --name}, so that
  * {@code huixun sources add https://www.example.cn/rss.xml} is listed as "示例新闻" rather than "www.example.cn".
- * One fetch through the guarded {@link Fetcher} (SSRF guard, robots.txt, size cap, the caller's short deadline).
+ * Shared by the CLI and the web sources page. One fetch through the guarded {@link Fetcher} (SSRF guard, robots.txt, size cap, the caller's short deadline).
  */
-sealed interface FeedTitle {
+public sealed interface FeedTitle {
     /** The feed's own title, stripped and non-empty. */
     record Found(String title) implements FeedTitle {}
 
@@ -22,6 +22,7 @@ sealed interface FeedTitle {
     /** Longest title kept; longer ones are cut with "…" (a display name, not an article). */
     int MAX_LENGTH = 200;
 
+    /** Fetches {@code url} once and reads its title; never throws for a failed fetch. */
     static FeedTitle lookUp(Fetcher fetcher, URI url) {
         FetchResult result = fetcher.fetch(url.toString());
         if (!(result instanceof FetchResult.Fetched fetched)) {

@@ -15,12 +15,13 @@ import javax.xml.stream.XMLStreamWriter;
  * Sources as an OPML 2.0 subscription list, written with the JDK's StAX writer (which escapes {@code &}, {@code <}
  * and quotes). One {@code <outline type="rss" text=NAME title=NAME xmlUrl=URL/>} per source, in id order:
  * {@code #1 新华网 https://x.cn/rss} → {@code <outline type="rss" text="新华网" title="新华网" xmlUrl="https://x.cn/rss"/>}.
- * Non-feed sources (sitemaps, list pages) keep their URL in {@code xmlUrl} with {@code type="link"}.
+ * Shared by the CLI and the web. Non-feed sources (sitemaps, list pages) keep their URL in {@code xmlUrl} with {@code type="link"}.
  */
-final class OpmlExport {
+public final class OpmlExport {
     private OpmlExport() {}
 
-    static void write(List<Source> sources, Writer out, ZonedDateTime now) throws XMLStreamException {
+    /** Writes {@code sources} as OPML 2.0 (shared by {@code huixun sources export} and the web page's export link). */
+    public static void write(List<Source> sources, Writer out, ZonedDateTime now) throws XMLStreamException {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");

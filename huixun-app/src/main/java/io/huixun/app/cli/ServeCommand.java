@@ -80,13 +80,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             System.err.println("huixun serve: warming up the search index failed (" + e.getMessage() + "); serving anyway");
         }
         WebServer server;
-        LocalNewsDesk desk = new LocalNewsDesk(installation);
+        // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
+        io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(Installation.fetchSettingsFromEnvironment()
+                .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
+        LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
         try {
             server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
                     new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth),
                     new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
                     new io.huixun.app.web.FeverApi(installation.store()));
         } catch (RuntimeException e) {
+            titles.close();
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
@@ -123,6 +127,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             refresher.close();
             alerts.close();
             server.close();
+            titles.close();
             installation.close();
             stopped.countDown();
         }, "huixun-shutdown"));

@@ -42,9 +42,16 @@ final class ApiRoutes {
             ctx.json(facets(v));
         });
         r.get("/api/articles", ctx -> {
+            // Newest first, `limit` (1..100) at a time; `before` is the cursor: the `next_before` of the last page.
             int limit = WebServer.intParam(ctx, "limit", 20, 1, 100);
-            ctx.json(Map.of("articles", desk.front(Optional.empty(), Optional.empty()).latest().stream()
-                    .limit(limit).map(ApiRoutes::card).toList()));
+            long before = WebServer.longParam(ctx, "before");
+            List<ArticleCard> page = desk.recent(before, limit + 1);
+            boolean more = page.size() > limit;
+            List<ArticleCard> shown = more ? page.subList(0, limit) : page;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("articles", shown.stream().map(ApiRoutes::card).toList());
+            body.put("next_before", more ? shown.get(shown.size() - 1).id() : null);
+            ctx.json(body);
         });
         r.get("/api/articles/{id}", ctx -> {
             Optional<ArticleView> a = WebServer.parseId(ctx.pathParam("id")).flatMap(desk::article);
@@ -175,7 +182,7 @@ final class ApiRoutes {
         m.put("story", a.storyId().orElse(null));
         m.put("also_count", a.alsoCount());
         m.put("also_at", a.alsoAt().stream().map(ApiRoutes::card).toList());
-        m.put("repairs", a.repairs().stream().map(e -> Map.of("kind", e.kind(), "before", e.before(),
+        m.put("repairs", a.repairs().stream().map(e -> Map.of("field", e.field(), "kind", e.kind(), "before", e.before(),
                 "after", e.after(), "confidence", e.confidence(), "input_start", e.inputStart())).toList());
         return m;
     }

@@ -1,6 +1,10 @@
 package io.huixun.app.web;
 
 import io.huixun.app.Installation;
+import io.huixun.app.cli.FeedTitle;
+import io.huixun.app.cli.OpmlExport;
+import io.huixun.app.web.view.SourcesView;
+import io.huixun.fetch.Fetcher;
 import io.huixun.app.web.view.ArticleCard;
 import io.huixun.app.web.view.ArticleView;
 import io.huixun.app.web.view.FacetCount;
@@ -72,9 +76,21 @@ public final class LocalNewsDesk implements NewsDesk {
     private final Installation installation;
     private final ArticleStore store;
 
+    private final Optional<Fetcher> titleFetcher;
+
+    /** A desk that names sources added by URL after their host (no fetch while the operator waits). */
     public LocalNewsDesk(Installation installation) {
+        this(installation, Optional.empty());
+    }
+
+    /**
+     * @param titleFetcher when present, a source added by URL without a name is named by its feed's title, read with
+     *                     this (guarded, short-deadline) fetcher: {@code https://x.cn/rss} → "新华网"
+     */
+    public LocalNewsDesk(Installation installation, Optional<Fetcher> titleFetcher) {
         this.installation = installation;
         this.store = installation.store();
+        this.titleFetcher = titleFetcher;
     }
 
     private record FrontKey(Optional<String> source, Optional<String> category) {}
@@ -125,14 +141,21 @@ public final class LocalNewsDesk implements NewsDesk {
         List<StoryRecord> ranked = new ArrayList<>(FrontPageRanking.rank(store.recentStories(1, STORY_WINDOW,
                 STORY_CANDIDATES)));
         if (ranked.stream().filter(r -> r.articles() > 1).count() < TOP_STORIES) {
-            // A quiet stretch (or an archive): fill the page with the biggest stories of the last year, after the
-            // recent ones, most reports first.
+            // A quiet stretch (or an archive): the recent stories with several reports first, then the biggest
+            // stories of the last year (most sources first), then the recent single reports. Top news is about full
+            // coverage: a story four sources carried a while ago leads before one report of today (the demo: the
+            // seed page's events of 2025-04 beside sample news of 2026).
             Set<String> have = new HashSet<>(ranked.stream().map(StoryRecord::id).toList());
-            store.recentStories(2, FILL_WINDOW, STORY_CANDIDATES).stream().filter(r -> !have.contains(r.id()))
+            List<StoryRecord> fill = store.recentStories(2, FILL_WINDOW, STORY_CANDIDATES).stream()
+                    .filter(r -> !have.contains(r.id()))
                     .sorted(java.util.Comparator.comparingInt(StoryRecord::sources).reversed()
                             .thenComparing(StoryRecord::articles, java.util.Comparator.reverseOrder())
                             .thenComparing(StoryRecord::last, java.util.Comparator.reverseOrder()))
-                    .forEach(ranked::add);
+                    .toList();
+            List<StoryRecord> ordered = new ArrayList<>(ranked.stream().filter(r -> r.articles() > 1).toList());
+            ordered.addAll(fill);
+            ranked.stream().filter(r -> r.articles() <= 1).forEach(ordered::add);
+            ranked = ordered;
         }
         Map<Long, ArticleSummary> leads = new java.util.HashMap<>();
         store.summaries(ranked.stream().map(StoryRecord::leadId).toList()).forEach(a -> leads.put(a.id(), a));
@@ -179,7 +202,7 @@ public final class LocalNewsDesk implements NewsDesk {
         StoredArticle a = found.get();
         Optional<StoredUnderstanding> su = store.understanding(id);
         List<RepairEditView> repairs = RepairLog.read(a.repairLogJson()).stream()
-                .map(e -> new RepairEditView(e.field() + " · " + e.kind(), e.before(), e.after(), e.confidence(),
+                .map(e -> new RepairEditView(e.field(), e.kind(), e.before(), e.after(), e.confidence(),
                         e.inputStart())).toList();
         Optional<String> storyId = su.flatMap(StoredUnderstanding::storyId);
         Optional<StoryRecord> ownStory = storyId.flatMap(store::story);
@@ -206,6 +229,12 @@ public final class LocalNewsDesk implements NewsDesk {
                 su.map(s -> s.understanding().category().label()).orElse(Category.OTHER.label()),
                 su.map(s -> s.understanding().summary()).orElse(""),
                 ownStory.map(StoryRecord::otherSources).orElse(0)));
+    }
+
+    @Override
+    public List<ArticleCard> recent(long beforeId, int limit) {
+        return cards(beforeId > 0 ? store.listRecentBefore(true, beforeId, limit)
+                : store.listRecent(RecentFilter.CANONICAL, 0, limit));
     }
 
     @Override
@@ -314,41 +343,85 @@ public final class LocalNewsDesk implements NewsDesk {
     }
 
     @Override
-    public String addSource(String url) {
+    public SourcesView sourcesPage(long after, long before, int size) {
+        boolean back = before > 0;
+        List<Source> page = store.listSources(back ? before : after, size, back);
+        boolean hasPrev = !page.isEmpty() && !store.listSources(page.get(0).id(), 1, true).isEmpty();
+        boolean hasNext = !page.isEmpty() && !store.listSources(page.get(page.size() - 1).id(), 1, false).isEmpty();
+        return new SourcesView(page, store.countSources(), hasPrev, hasNext);
+    }
+
+    @Override
+    public Notice addSource(String url, Optional<String> name, Duration every) {
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (Exception e) {
-            return "not a URL: " + clip(url);
+            return Notice.problem("sources.notUrl", clip(url));
         }
         String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            return "only http and https URLs can be sources: " + clip(url);
+            return Notice.problem("sources.onlyHttp", clip(url));
         }
-        SourceAddResult r = store.addSource(new NewSource(uri.getHost(), uri.toString(), SourceKind.FEED,
-                Optional.empty(), DEFAULT_REFRESH));
+        String shown = name.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> titleOf(uri));
+        SourceAddResult r = store.addSource(new NewSource(shown, uri.toString(), SourceKind.FEED, Optional.empty(),
+                every));
         return switch (r) {
-            case SourceAddResult.Added a -> "added source #" + a.source().id() + ": " + a.source().url();
-            case SourceAddResult.AlreadyRegistered a -> "already a source (#" + a.existing().id() + ")";
-            case SourceAddResult.Rejected x -> "not added: " + x.message();
+            case SourceAddResult.Added a -> Notice.of("sources.added", a.source().id(), a.source().name());
+            case SourceAddResult.AlreadyRegistered a -> Notice.problem("sources.exists", a.existing().id(),
+                    a.existing().name());
+            case SourceAddResult.Rejected x -> Notice.problem("sources.rejected", x.field()); // field: url, name
+        };
+    }
+
+    /** The feed's own title when a look-up fetcher is set and the feed answers, else the host. */
+    private String titleOf(URI uri) {
+        if (titleFetcher.isEmpty()) {
+            return uri.getHost();
+        }
+        return switch (FeedTitle.lookUp(titleFetcher.get(), uri)) {
+            case FeedTitle.Found f -> f.title();
+            case FeedTitle.Missing m -> uri.getHost();
         };
     }
 
     @Override
-    public String importOpml(String opml) {
-        ParseResult<List<Subscription>> parsed = SourceParser.opml(opml.getBytes(StandardCharsets.UTF_8));
+    public Notice importOpml(byte[] opml, Duration every) {
+        ParseResult<List<Subscription>> parsed = SourceParser.opml(opml);
         return switch (parsed) {
-            case ParseResult.Malformed<List<Subscription>> bad -> "not OPML: " + bad.reason();
+            case ParseResult.Malformed<List<Subscription>> bad -> Notice.problem("sources.notOpml", bad.reason());
             case ParseResult.Parsed<List<Subscription>> ok -> {
                 int added = 0;
+                int present = 0;
+                int problems = ok.warnings().size();
                 for (Subscription s : ok.value()) {
-                    if (addSource(s.feedUrl().toString()).startsWith("added")) {
-                        added++;
+                    // Named by the outline's title (or text), as huixun sources import does; the host only without.
+                    String name = s.title().isBlank() ? s.feedUrl().getHost() : s.title().strip();
+                    switch (store.addSource(new NewSource(name, s.feedUrl().toString(), SourceKind.FEED,
+                            Optional.empty(), every))) {
+                        case SourceAddResult.Added a -> added++;
+                        case SourceAddResult.AlreadyRegistered a -> present++;
+                        case SourceAddResult.Rejected x -> problems++;
                     }
                 }
-                yield "imported " + added + " of " + ok.value().size() + " feeds";
+                yield new Notice("sources.imported", List.of(added, ok.value().size() + ok.warnings().size(),
+                        present, problems), added == 0 && present == 0);
             }
         };
+    }
+
+    @Override
+    public void exportOpml(java.io.Writer out) throws java.io.IOException {
+        try {
+            OpmlExport.write(store.listSources(), out, ZonedDateTime.now());
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new java.io.IOException("cannot write OPML: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean setRefreshInterval(long id, Duration every) {
+        return store.setSourceRefreshInterval(id, every);
     }
 
     @Override
@@ -365,7 +438,7 @@ public final class LocalNewsDesk implements NewsDesk {
     public Health health() {
         long articles = store.count();
         long indexed = installation.index().count();
-        return new Health(articles, indexed, store.listSources().size(), articles == indexed);
+        return new Health(articles, indexed, store.countSources(), articles == indexed);
     }
 
     // ---- helpers ----

@@ -1,7 +1,6 @@
 package io.huixun.app.web;
 
-import io.huixun.text.convert.ChineseConverter;
-import io.huixun.text.convert.ConversionConfig;
+import io.huixun.text.convert.ReadingConverter;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,10 +30,29 @@ public final class Messages {
             {"article.published", "发布时间", "Published"},
             {"article.dateline", "电头", "Dateline"},
             {"article.also", "同时见于", "Also at"},
-            {"article.alsoCount", "另有 %d 家来源报道", "Also reported by %d sources"},
+            {"article.alsoCount", "另有 %d 家来源报道", "Also reported by %d other sources"},
+            {"article.alsoCount.one", "另有 %d 家来源报道", "Also reported by 1 other source"},
             {"article.entities", "相关", "Related"},
             {"article.original", "原文", "Original"},
             {"article.repairs", "修复记录", "What was repaired"},
+            {"article.repairsSummary", "共修复 %d 处，分 %d 类", "%d repairs of %d kinds"},
+            {"article.repairsSummary.one", "共修复 %d 处，分 %d 类", "1 repair"},
+            {"repair.count", "%d 处", "%d"},
+            {"repair.before", "原文", "Before"},
+            {"repair.after", "修复后", "After"},
+            {"repair.confidence", "把握", "Confidence"},
+            {"repair.HTML_ENTITY", "HTML 字符实体还原", "HTML entities decoded"},
+            {"repair.INVISIBLE", "删去不可见字符", "Invisible characters removed"},
+            {"repair.CHARSET_MOJIBAKE", "乱码按正确编码还原", "Mojibake decoded with the right charset"},
+            {"repair.BYTE_MISALIGNMENT", "错位字节重新对齐", "Misaligned bytes realigned"},
+            {"repair.PINYIN_ANNOTATION", "删去夹注的拼音", "Inserted pinyin removed"},
+            {"repair.LOST_CHARACTER", "补回丢失的字", "Lost characters restored"},
+            {"repair.PUNCTUATION", "标点改为全角", "Punctuation made full-width"},
+            {"repair.WIDTH", "全角字母数字改为半角", "Full-width letters and digits made half-width"},
+            {"repair.SCRIPT", "繁简转换", "Script converted"},
+            {"repair.more", "另有 %d 处未列出。", "%d more not listed."},
+            {"repair.field.title", "标题", "title"},
+            {"repair.field.body", "正文", "body"},
             {"article.noRepairs", "原文无需修复。", "Nothing needed repair."},
             {"article.teaser", "摘要（全文未收录）", "Teaser (full text not stored)"},
             {"article.story", "所属专题", "Part of story"},
@@ -44,6 +62,7 @@ public final class Messages {
             {"search.placeholder", "搜索新闻（简繁皆可）", "Search news (simplified or traditional)"},
             {"search.button", "搜索", "Search"},
             {"search.results", "共 %s 条结果", "%s results"},
+            {"search.results.one", "共 %s 条结果", "1 result"},
             {"search.none", "没有找到相关新闻。", "No matching news."},
             {"search.sortRelevance", "按相关度", "By relevance"},
             {"search.sortTime", "按时间", "By time"},
@@ -52,20 +71,49 @@ public final class Messages {
             {"search.dates", "日期", "Dates"},
             {"story.timeline", "时间线", "Timeline"},
             {"story.members", "%d 篇报道", "%d reports"},
+            {"story.members.one", "%d 篇报道", "1 report"},
             {"story.sources", "来源", "Sources"},
             {"entity.articles", "提到 %s 的新闻", "News mentioning %s"},
             {"sources.title", "新闻源", "Sources"},
             {"sources.add", "添加新闻源", "Add a source"},
             {"sources.url", "网址（RSS/Atom、网页或站点地图）", "URL (RSS/Atom, page or sitemap)"},
-            {"sources.opml", "或导入 OPML", "or import OPML"},
+            {"sources.name", "名称（可不填：默认用订阅源自己的标题）", "Name (optional: the feed's own title by default)"},
+            {"sources.every", "刷新间隔（分钟）", "Refresh every (minutes)"},
+            {"sources.opml", "或粘贴 OPML", "or paste OPML"},
+            {"sources.opmlFile", "或导入 OPML 文件（不必填写网址）", "or import an OPML file (no URL needed)"},
+            {"sources.export", "导出 OPML", "Export OPML"},
             {"sources.health", "状态", "Health"},
             {"sources.lastSuccess", "上次成功", "Last success"},
             {"sources.lastError", "上次错误", "Last error"},
             {"sources.failures", "连续失败", "Consecutive failures"},
+            {"sources.interval", "刷新", "Refresh"},
+            {"sources.everyShort", "每 %d 分钟", "every %d minutes"},
+            {"sources.everyShort.one", "每 %d 分钟", "every minute"},
+            {"sources.set", "设定", "Set"},
+            {"sources.never", "从未抓取", "Never fetched"},
+            {"sources.ok", "正常", "OK"},
+            {"sources.failing", "连续失败 %d 次", "Failed %d times in a row"},
+            {"sources.failing.one", "失败 %d 次", "Failed once"},
+            {"sources.paused", "已暂停", "Paused"},
+            {"sources.actions", "操作", "Actions"},
             {"sources.pause", "暂停", "Pause"},
             {"sources.resume", "恢复", "Resume"},
             {"sources.remove", "删除", "Remove"},
             {"sources.none", "还没有新闻源。", "No sources yet."},
+            {"sources.total", "共 %d 个新闻源", "%d sources"},
+            {"sources.total.one", "共 %d 个新闻源", "1 source"},
+            {"sources.added", "已添加新闻源 #%d：%s", "Added source #%d: %s"},
+            {"sources.exists", "已经是新闻源了：#%d %s", "Already a source: #%d %s"},
+            {"sources.rejected", "未能添加：%s 太长或含有不允许的字符。", "Not added: the %s is too long or contains characters that are not allowed."},
+            {"sources.notUrl", "这不是网址：%s", "Not a URL: %s"},
+            {"sources.onlyHttp", "只有 http 和 https 网址可以作为新闻源：%s", "Only http and https URLs can be sources: %s"},
+            {"sources.imported", "已从 OPML 导入 %d 个新闻源（共 %d 个；%d 个已存在；%d 个有问题）",
+                    "Imported %d of %d feeds from the OPML (%d already present, %d with problems)"},
+            {"sources.notOpml", "这不是可读的 OPML 文件：%s", "Not a readable OPML file: %s"},
+            {"sources.nothing", "请填写网址，或选择一个 OPML 文件。", "Give a URL, or choose an OPML file."},
+            {"sources.everyRange", "刷新间隔须为 1 到 10080 分钟的整数。", "The refresh interval must be a whole number of minutes from 1 to 10080."},
+            {"sources.intervalSet", "新闻源 #%d 改为每 %d 分钟刷新。", "Source #%d now refreshes every %d minutes."},
+            {"sources.tooLong", "网址或 OPML 太长。", "The URL or OPML is too long."},
             {"login.title", "管理员登录", "Administrator login"},
             {"login.user", "用户名", "User name"},
             {"login.password", "密码", "Password"},
@@ -73,6 +121,15 @@ public final class Messages {
             {"error.notFound", "没有找到这个页面。", "This page does not exist."},
             {"error.badRequest", "请求有误：%s", "Bad request: %s"},
             {"error.forbidden", "需要管理员登录。", "Administrator login required."},
+            {"error.methodNotAllowed", "不支持这种请求方式。", "Method not allowed."},
+            {"error.csrf", "表单令牌缺失或有误，请刷新页面后重试。", "The form's token is missing or wrong; reload the page and try again."},
+            {"error.queryTooLong", "搜索词太长（%d 个字符，最多 %d 个）。", "Query too long (%d characters; at most %d)."},
+            {"error.paramTooLong", "参数 %s 太长。", "Parameter %s is too long."},
+            {"error.paramRange", "参数 %s 须在 %d 到 %d 之间。", "Parameter %s must be between %d and %d."},
+            {"error.paramNumber", "参数 %s 须为整数。", "Parameter %s must be a whole number."},
+            {"error.noSuchSource", "没有这个新闻源。", "No such source."},
+            {"error.unknownAction", "未知操作：%s", "Unknown action: %s"},
+            {"error.malformed", "请求格式有误，无法处理。", "The request is malformed and cannot be handled."},
             {"error.server", "服务器出错了，已记录。", "Something went wrong on our side; it has been logged."},
             {"feed.subscribe", "订阅", "Subscribe"},
             {"lang.switch", "语言", "Language"},
@@ -89,9 +146,9 @@ public final class Messages {
         }
         BY_LANG.put(Lang.ZH_HANS, new Messages(hans));
         BY_LANG.put(Lang.EN, new Messages(en));
-        BY_LANG.put(Lang.ZH_HANT, new Messages(convert(hans, ConversionConfig.S2T)));
-        BY_LANG.put(Lang.ZH_TW, new Messages(convert(hans, ConversionConfig.S2TWP)));
-        BY_LANG.put(Lang.ZH_HK, new Messages(convert(hans, ConversionConfig.S2HK)));
+        BY_LANG.put(Lang.ZH_HANT, new Messages(convert(hans, ReadingConverter.Region.HANT)));
+        BY_LANG.put(Lang.ZH_TW, new Messages(convert(hans, ReadingConverter.Region.TW)));
+        BY_LANG.put(Lang.ZH_HK, new Messages(convert(hans, ReadingConverter.Region.HK)));
     }
 
     private final Map<String, String> texts;
@@ -108,16 +165,25 @@ public final class Messages {
         return texts.getOrDefault(key, key);
     }
 
+    /**
+     * The string for {@code key} with {@code args} filled in. When the first argument is the number 1 and a
+     * {@code key.one} string exists, that one is used: English plurals ("1 other source", "2 other sources");
+     * the Chinese strings need no such form and their {@code .one} rows repeat the general one.
+     */
     public String format(String key, Object... args) {
-        return String.format(get(key), args);
+        String chosen = key;
+        if (args.length > 0 && "1".equals(String.valueOf(args[0])) && texts.containsKey(key + ".one")) {
+            chosen = key + ".one";
+        }
+        return String.format(get(chosen), args);
     }
 
     static boolean has(String key) {
         return BY_LANG.get(Lang.ZH_HANS).texts.containsKey(key);
     }
 
-    private static Map<String, String> convert(Map<String, String> hans, ConversionConfig config) {
-        ChineseConverter converter = ChineseConverter.of(config);
+    private static Map<String, String> convert(Map<String, String> hans, ReadingConverter.Region region) {
+        ReadingConverter converter = ReadingConverter.of(region);
         Map<String, String> out = new HashMap<>();
         hans.forEach((k, v) -> out.put(k, converter.convert(v)));
         return out;

@@ -4,7 +4,11 @@ import io.huixun.app.web.view.ArticleView;
 import io.huixun.app.web.view.FrontPageView;
 import io.huixun.app.web.view.SearchView;
 import io.huixun.app.web.view.StoryView;
+import io.huixun.app.web.view.SourcesView;
 import io.huixun.store.Source;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +22,12 @@ public interface NewsDesk {
     FrontPageView front(Optional<String> source, Optional<String> category);
 
     Optional<ArticleView> article(long id);
+
+    /**
+     * The newest canonical articles, {@code limit} of them, after article {@code beforeId} in newest-first order
+     * (0: from the newest). A cursor, not an offset: page 1,000 costs what page 1 does.
+     */
+    List<io.huixun.app.web.view.ArticleCard> recent(long beforeId, int limit);
 
     Optional<StoryView> story(String id);
 
@@ -38,11 +48,25 @@ public interface NewsDesk {
 
     List<Source> sources();
 
-    /** Adds a source by URL (feed, sitemap or page, told apart by fetching it later); a message for the operator. */
-    String addSource(String url);
+    /**
+     * One page of sources for the sources page: {@code size} sources after id {@code after} (0: from the start),
+     * or, when {@code before > 0}, the {@code size} sources before that id.
+     */
+    SourcesView sourcesPage(long after, long before, int size);
 
-    /** Adds every feed of an OPML document; a message saying how many were added. */
-    String importOpml(String opml);
+    /**
+     * Adds a source by URL (feed, sitemap or page, told apart by fetching it later), named {@code name} or else by
+     * the feed's own title (else its host), refreshed every {@code every}; a notice for the operator.
+     */
+    Notice addSource(String url, Optional<String> name, Duration every);
+
+    /** Adds every feed of an OPML document, each named by its outline's title; a notice saying how many. */
+    Notice importOpml(byte[] opml, Duration every);
+
+    /** Writes every source as an OPML 2.0 subscription list. */
+    void exportOpml(Writer out) throws IOException;
+
+    boolean setRefreshInterval(long id, Duration every);
 
     boolean pauseSource(long id, boolean paused);
 

@@ -1,7 +1,6 @@
 package io.huixun.app.web;
 
-import io.huixun.text.convert.ChineseConverter;
-import io.huixun.text.convert.ConversionConfig;
+import io.huixun.text.convert.ReadingConverter;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,15 +26,18 @@ public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Sessi
         return messages.format(key, args);
     }
 
-    /** Stored text (simplified) in the reader's script: s2t, s2twp for zh-TW, s2hk for zh-HK. */
+    /**
+     * Stored text (simplified) in the reader's script: s2t, s2twp for zh-TW, s2hk for zh-HK, through
+     * {@link ReadingConverter} (names keep 里, 秘書長 not 祕書長).
+     */
     public String t(String simplified) {
         if (simplified == null) {
             return "";
         }
         return switch (lang) {
-            case ZH_HANT -> ChineseConverter.of(ConversionConfig.S2T).convert(simplified);
-            case ZH_TW -> ChineseConverter.of(ConversionConfig.S2TWP).convert(simplified);
-            case ZH_HK -> ChineseConverter.of(ConversionConfig.S2HK).convert(simplified);
+            case ZH_HANT -> ReadingConverter.of(ReadingConverter.Region.HANT).convert(simplified);
+            case ZH_TW -> ReadingConverter.of(ReadingConverter.Region.TW).convert(simplified);
+            case ZH_HK -> ReadingConverter.of(ReadingConverter.Region.HK).convert(simplified);
             case ZH_HANS, EN -> simplified;
         };
     }
@@ -57,6 +59,21 @@ public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Sessi
         // Sources that give only a date are stored at midnight: show the date alone rather than a made-up 00:00.
         return local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? local.toLocalDate().toString()
                 : TIME.format(local);
+    }
+
+    /** An instant in the display zone: {@code 2026-12-03T04:05:00Z} → "2026-12-03 12:05" (never UTC ISO). */
+    public String time(java.time.Instant when) {
+        return when == null ? "" : TIME.format(when.atZone(DISPLAY_ZONE));
+    }
+
+    /** A source's stored last error as a sentence in the reader's language (never a record's text). */
+    public String fetchError(String stored) {
+        return t(Sentences.fetchError(stored == null ? "" : stored, lang));
+    }
+
+    /** A search query's problem as a sentence in the reader's language. */
+    public String queryProblem(String message) {
+        return t(Sentences.queryProblem(message == null ? "" : message, lang));
     }
 
     public String time(Optional<ZonedDateTime> when) {

@@ -31,6 +31,10 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final int MAX_QUERY = 2000;
     static final int MAX_PARAM = 200;
+    /** Sources shown per page of the sources list. */
+    static final int SOURCES_PAGE = 100;
+    static final int MAX_OPML_BYTES = 1 << 20;
+    static final long MAX_EVERY_MINUTES = 7 * 24 * 60;
     private static final String LANG_COOKIE = "hx_lang";
 
     private final Javalin app;
@@ -53,7 +57,13 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "max-age=3600");
             });
-            config.jetty.modifyServer(server -> server.setStopTimeout(2000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(2000);
+                server.setErrorHandler(new JettyErrorPages(this::plainErrorPage));
+            });
+            config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrorPages(this::plainErrorPage)));
+            config.jetty.multipartConfig.maxFileSize(MAX_OPML_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_OPML_BYTES + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
             // Let long query strings reach our own check, which answers 400 with a message instead of Jetty's bare 414.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
             config.requestLogger.http((ctx, ms) -> record(ctx, ms));
@@ -62,7 +72,7 @@ public final class WebServer implements AutoCloseable {
                 group.register(config.routes, this);
             }
             routes(config.routes);
-            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.key, e.args));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, null);
@@ -72,7 +82,7 @@ public final class WebServer implements AutoCloseable {
                     error(ctx, 404, null);
                 }
             });
-            config.routes.error(405, ctx -> error(ctx, 405, "method not allowed"));
+            config.routes.error(405, ctx -> error(ctx, 405, "error.methodNotAllowed"));
         });
     }
 
@@ -93,10 +103,18 @@ public final class WebServer implements AutoCloseable {
         app.stop();
     }
 
-    /** A malformed request parameter: answered with 400 and the message. */
+    /**
+     * A malformed request parameter: answered with 400 and the message, a {@link Messages} key shown in the reader's
+     * language ({@code getMessage()} is the English text, for the API and logs).
+     */
     static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
+        final String key;
+        final Object[] args;
+
+        BadRequest(String key, Object... args) {
+            super(Messages.of(Lang.EN).format(key, args));
+            this.key = key;
+            this.args = args.clone();
         }
     }
 
@@ -108,7 +126,8 @@ public final class WebServer implements AutoCloseable {
         r.get("/story/{id}/atom.xml", ctx -> storyFeed(ctx, true));
         r.get("/search", this::search);
         r.get("/entity/{name}", ctx -> ctx.redirect("/search?q=" + PageContextEnc.enc(entityQuery(ctx.pathParam("name")))));
-        r.get("/sources", ctx -> render(ctx, "sources.jte", Map.of("sources", desk.sources())));
+        r.get("/sources", ctx -> sourcesPage(ctx, null));
+        r.get("/sources/export.opml", this::exportOpml);
         r.post("/sources", this::addSource);
         r.post("/sources/{id}/{action}", this::sourceAction);
         r.get("/login", ctx -> render(ctx, "login.jte", Map.of("failed", false, "enabled", auth.loginEnabled())));
@@ -190,36 +209,116 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private void addSource(Context ctx) {
+    /** The sources page, one page of {@value #SOURCES_PAGE} sources ({@code ?after=ID} / {@code ?before=ID}). */
+    private void sourcesPage(Context ctx, Notice notice) {
+        long after = longParam(ctx, "after");
+        long before = longParam(ctx, "before");
+        Map<String, Object> params = new HashMap<>();
+        params.put("view", desk.sourcesPage(after, before, SOURCES_PAGE));
+        params.put("notice", notice);
+        render(ctx, "sources.jte", params);
+    }
+
+    private void exportOpml(Context ctx) throws java.io.IOException {
+        if (auth.session(ctx.cookie(AdminAuth.COOKIE)).isEmpty()) {
+            error(ctx, 403, null);
+            return;
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        desk.exportOpml(out);
+        ctx.header("Content-Disposition", "attachment; filename=\"huixun-sources.opml\"");
+        ctx.contentType("text/x-opml; charset=utf-8").result(out.toString());
+    }
+
+    /** Adds a source by URL, or imports an OPML file or pasted OPML (then the URL may be empty). */
+    private void addSource(Context ctx) throws java.io.IOException {
         Optional<AdminAuth.Session> admin = requireAdmin(ctx);
         if (admin.isEmpty()) {
             return;
         }
         String url = Optional.ofNullable(ctx.formParam("url")).orElse("").strip();
-        String opml = Optional.ofNullable(ctx.formParam("opml")).orElse("");
-        if (url.length() > 2000 || opml.length() > 200_000) {
-            throw new BadRequest("source URL or OPML too long");
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+        String pasted = Optional.ofNullable(ctx.formParam("opml")).orElse("");
+        byte[] file = new byte[0];
+        io.javalin.http.UploadedFile upload = ctx.isMultipartFormData() ? ctx.uploadedFile("opmlfile") : null;
+        if (upload != null && upload.size() > 0) {
+            try (java.io.InputStream in = upload.content()) {
+                file = in.readNBytes(MAX_OPML_BYTES + 1);
+            }
         }
-        String message = !opml.isBlank() ? desk.importOpml(opml) : desk.addSource(url);
-        render(ctx, "sources.jte", Map.of("sources", desk.sources(), "message", message));
+        if (url.length() > 2000 || name.length() > MAX_PARAM || pasted.length() > MAX_OPML_BYTES
+                || file.length > MAX_OPML_BYTES) {
+            throw new BadRequest("sources.tooLong");
+        }
+        Optional<java.time.Duration> every = minutes(ctx.formParam("every"));
+        Notice notice;
+        if (every.isEmpty()) {
+            notice = Notice.problem("sources.everyRange");
+        } else if (file.length > 0) {
+            notice = desk.importOpml(file, every.get());
+        } else if (!pasted.isBlank()) {
+            notice = desk.importOpml(pasted.getBytes(java.nio.charset.StandardCharsets.UTF_8), every.get());
+        } else if (!url.isEmpty()) {
+            notice = desk.addSource(url, Optional.of(name).filter(n -> !n.isEmpty()), every.get());
+        } else {
+            notice = Notice.problem("sources.nothing");
+        }
+        if (notice.failed()) {
+            ctx.status(400);
+        }
+        sourcesPage(ctx, notice);
+    }
+
+    /** A refresh interval in whole minutes, 1 to a week; empty when the field is malformed. Blank means 30. */
+    static Optional<java.time.Duration> minutes(String field) {
+        if (field == null || field.isBlank()) {
+            return Optional.of(LocalNewsDesk.DEFAULT_REFRESH);
+        }
+        try {
+            long m = Long.parseLong(field.strip());
+            return m >= 1 && m <= MAX_EVERY_MINUTES ? Optional.of(java.time.Duration.ofMinutes(m)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void sourceAction(Context ctx) {
         if (requireAdmin(ctx).isEmpty()) {
             return;
         }
-        long id = parseId(ctx.pathParam("id")).orElseThrow(() -> new BadRequest("no such source"));
-        boolean done = switch (ctx.pathParam("action")) {
+        long id = parseId(ctx.pathParam("id")).orElseThrow(() -> new BadRequest("error.noSuchSource"));
+        String action = ctx.pathParam("action");
+        if (action.equals("interval")) {
+            Optional<java.time.Duration> every = minutes(ctx.formParam("every"));
+            if (every.isEmpty()) {
+                ctx.status(400);
+                sourcesPage(ctx, Notice.problem("sources.everyRange"));
+                return;
+            }
+            if (!desk.setRefreshInterval(id, every.get())) {
+                error(ctx, 404, null);
+                return;
+            }
+            ctx.redirect(backToPage(ctx), HttpStatus.SEE_OTHER);
+            return;
+        }
+        boolean done = switch (action) {
             case "pause" -> desk.pauseSource(id, true);
             case "resume" -> desk.pauseSource(id, false);
             case "remove" -> desk.removeSource(id);
-            default -> throw new BadRequest("unknown action " + bounded(ctx.pathParam("action")));
+            default -> throw new BadRequest("error.unknownAction", bounded(action));
         };
         if (!done) {
             error(ctx, 404, null);
             return;
         }
-        ctx.redirect("/sources", HttpStatus.SEE_OTHER);
+        ctx.redirect(backToPage(ctx), HttpStatus.SEE_OTHER);
+    }
+
+    /** Back to the page of sources the form was on ({@code after} is a hidden field of each row's forms). */
+    private static String backToPage(Context ctx) {
+        String after = Optional.ofNullable(ctx.formParam("after")).orElse("");
+        return after.matches("[1-9][0-9]{0,17}") ? "/sources?after=" + after : "/sources";
     }
 
     private Optional<AdminAuth.Session> requireAdmin(Context ctx) {
@@ -229,7 +328,7 @@ public final class WebServer implements AutoCloseable {
             return Optional.empty();
         }
         if (!AdminAuth.csrfMatches(session.get(), ctx.formParam("csrf"))) {
-            error(ctx, 403, "CSRF token missing or wrong; reload the page and try again");
+            error(ctx, 403, "error.csrf");
             return Optional.empty();
         }
         return session;
@@ -301,26 +400,41 @@ public final class WebServer implements AutoCloseable {
         ctx.html(out.toString());
     }
 
-    void error(Context ctx, int status, String detail) {
+    /**
+     * Answers {@code status} with Huixun's error page (or JSON under /api). {@code key} is a {@link Messages} key
+     * with its {@code args}, shown in the reader's language; null gives the status's default sentence. Text that is
+     * no key is shown as it is.
+     */
+    void error(Context ctx, int status, String key, Object... args) {
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {
-            ApiRoutes.error(ctx, status, detail != null ? detail : defaultMessage(status, Messages.of(Lang.EN)));
+            Messages en = Messages.of(Lang.EN);
+            ApiRoutes.error(ctx, status, key != null ? en.format(key, args) : defaultMessage(status, en));
             return;
         }
         PageContext page = pageContext(ctx);
-        String message = detail != null && status != 500 ? page.msg("error.badRequest", detail)
-                : defaultMessage(status, page.messages());
+        String message = key != null && status != 500 ? page.msg(key, args) : defaultMessage(status, page.messages());
         StringOutput out = new StringOutput();
         templates.render("error.jte", Map.of("ctx", page, "status", status, "message", message), out);
         ctx.html(out.toString());
+    }
+
+    /** The error page for an answer Jetty gives itself (no route, no cookie, maybe no path): default language. */
+    private String plainErrorPage(int status) {
+        PageContext page = new PageContext(Lang.ZH_HANS, Messages.of(Lang.ZH_HANS), Optional.empty(), "/", null);
+        StringOutput out = new StringOutput();
+        templates.render("error.jte", Map.of("ctx", page, "status", status,
+                "message", defaultMessage(status, page.messages())), out);
+        return out.toString();
     }
 
     private static String defaultMessage(int status, Messages m) {
         return switch (status) {
             case 404 -> m.get("error.notFound");
             case 403 -> m.get("error.forbidden");
+            case 405 -> m.get("error.methodNotAllowed");
             case 500 -> m.get("error.server");
-            default -> m.format("error.badRequest", String.valueOf(status));
+            default -> m.get("error.malformed");
         };
     }
 
@@ -342,7 +456,7 @@ public final class WebServer implements AutoCloseable {
     static String query(Context ctx) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         if (q.length() > MAX_QUERY) {
-            throw new BadRequest("query too long (" + q.length() + " characters; at most " + MAX_QUERY + ")");
+            throw new BadRequest("error.queryTooLong", q.length(), MAX_QUERY);
         }
         return q.strip();
     }
@@ -353,7 +467,7 @@ public final class WebServer implements AutoCloseable {
             return Optional.empty();
         }
         if (v.length() > MAX_PARAM) {
-            throw new BadRequest(name + " too long");
+            throw new BadRequest("error.paramTooLong", name);
         }
         return Optional.of(v.strip());
     }
@@ -366,11 +480,28 @@ public final class WebServer implements AutoCloseable {
         try {
             int n = Integer.parseInt(v.strip());
             if (n < min || n > max) {
-                throw new BadRequest(name + " must be between " + min + " and " + max);
+                throw new BadRequest("error.paramRange", name, min, max);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a whole number");
+            throw new BadRequest("error.paramNumber", name);
+        }
+    }
+
+    /** A non-negative id parameter such as {@code after}; 0 when absent. */
+    static long longParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n < 0) {
+                throw new BadRequest("error.paramNumber", name);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("error.paramNumber", name);
         }
     }
 

@@ -170,8 +170,9 @@ class BrowserTest {
         openLeadArticle();
         browser.findElement(By.cssSelector("#repairs a")).click();
         waiting()
-                .until(d -> !d.findElements(By.cssSelector("#repairs table")).isEmpty());
+                .until(d -> !d.findElements(By.cssSelector("#repairs details")).isEmpty());
         WebElement repairs = browser.findElement(By.id("repairs"));
+        repairs.findElements(By.cssSelector("details:not([open]) summary")).forEach(WebElement::click);
         assertThat(repairs.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThan(3);
         assertThat(repairs.getText()).contains("(dāng)").contains("當");
         screenshot("article-repairs");
@@ -187,7 +188,7 @@ class BrowserTest {
         browser.findElement(By.name("url")).sendKeys("https://news.example.cn/rss.xml");
         browser.findElement(By.cssSelector("form.stack button")).click();
         waiting()
-                .until(d -> d.findElement(By.tagName("body")).getText().contains("added source"));
+                .until(d -> d.findElement(By.tagName("body")).getText().contains("已添加新闻源"));
         assertThat(browser.findElement(By.cssSelector("table.sources")).getText()).contains("news.example.cn");
         screenshot("sources-added");
     }

@@ -108,10 +108,10 @@ class WebServerTest {
                 .contains("999");
         HttpResponse<String> badPage = get("/search?q=a&page=x");
         assertThat(badPage.statusCode()).isEqualTo(400);
-        assertThat(badPage.body()).contains("page must be a whole number");
+        assertThat(badPage.body()).contains("参数 page 须为整数");
         HttpResponse<String> longQuery = get("/search?q=" + "长".repeat(10_000));
         assertThat(longQuery.statusCode()).isEqualTo(400);
-        assertThat(longQuery.body()).contains("query too long");
+        assertThat(longQuery.body()).contains("搜索词太长");
         assertThat(get("/api/search?q=*").statusCode()).isEqualTo(400);
         assertThat(get("/api/search?q=foo:bar").body()).contains("unknown field");
         assertThat(get("/api/search?limit=1000&q=a").statusCode()).isEqualTo(400);
@@ -191,10 +191,10 @@ class WebServerTest {
         String csrf = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> added = post("/sources", "csrf=" + enc(csrf) + "&url=" + enc(url), cookie);
         assertThat(added.statusCode()).isEqualTo(200);
-        assertThat(added.body()).contains("added source").contains(url);
+        assertThat(added.body()).contains("已添加新闻源 #").contains(url);
         assertThat(installation.store().listSources()).anyMatch(s -> s.url().equals(url));
         HttpResponse<String> hostileUrl = post("/sources", "csrf=" + enc(csrf) + "&url=" + enc("javascript:alert(1)"), cookie);
-        assertThat(hostileUrl.body()).contains("only http and https");
+        assertThat(hostileUrl.body()).contains("只有 http 和 https 网址可以作为新闻源");
     }
 
     @Test

@@ -301,9 +301,32 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public boolean hasUrl(String url) {
+        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+        return read(c -> querySingle(c, "SELECT 1 FROM articles WHERE url_key = ?", ps -> ps.setString(1, key),
+                rs -> Boolean.TRUE)).isPresent();
+    }
+
+    @Override
     public Optional<StoredArticle> findByContentHash(ContentHash hash) {
         return read(c -> querySingle(c, "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE content_hash = ?",
                 ps -> ps.setString(1, hash.hex()), JdbcArticleStore::article));
+    }
+
+    @Override
+    public List<ArticleSummary> listRecentBefore(boolean canonicalOnly, long beforeId, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("need a limit in 1..1000, was " + limit);
+        }
+        String canonical = canonicalOnly ? " duplicate_of IS NULL AND" : "";
+        return read(c -> queryList(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE" + canonical
+                + " (sort_at < (SELECT sort_at FROM articles WHERE id = ?) OR (sort_at = (SELECT sort_at FROM articles"
+                + " WHERE id = ?) AND id < ?)) ORDER BY sort_at DESC, id DESC LIMIT ?", ps -> {
+                    ps.setLong(1, beforeId);
+                    ps.setLong(2, beforeId);
+                    ps.setLong(3, beforeId);
+                    ps.setInt(4, limit);
+                }, JdbcArticleStore::summary));
     }
 
     @Override
@@ -808,6 +831,37 @@ public abstract class JdbcArticleStore implements ArticleStore {
         String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
         return read(c -> querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE url_key = ?",
                 ps -> ps.setString(1, key), JdbcArticleStore::source));
+    }
+
+    @Override
+    public List<Source> listSources(long afterId, int limit, boolean backwards) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        String sql = backwards
+                ? "SELECT * FROM (SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id < ? ORDER BY id DESC LIMIT ?) page"
+                        + " ORDER BY id"
+                : "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE id > ? ORDER BY id LIMIT ?";
+        return read(c -> queryList(c, sql, ps -> {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+        }, JdbcArticleStore::source));
+    }
+
+    @Override
+    public int countSources() {
+        return read(c -> querySingle(c, "SELECT COUNT(*) FROM sources", ps -> { }, rs -> rs.getInt(1)).orElse(0));
+    }
+
+    @Override
+    public boolean setSourceRefreshInterval(long id, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("refresh interval must be positive, was " + interval);
+        }
+        return write(c -> update(c, "UPDATE sources SET refresh_seconds = ? WHERE id = ?", ps -> {
+            ps.setLong(1, interval.toSeconds());
+            ps.setLong(2, id);
+        }) > 0);
     }
 
     @Override

@@ -165,6 +165,27 @@ class ArticleStoreTest extends OnEveryStoreBackend {
     }
 
     @Test
+    void aCursorPagesThroughTheRecentListInTheSameOrderWithoutOffsets() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            // every fourth shares one time with the others of its kind: ties are broken by id
+            ids.add(insert(TestArticles.article("https://news.example.cn/c" + i + ".html", "标题" + i,
+                    "第" + i + "篇不同的新闻正文。", java.time.ZonedDateTime.parse("2025-04-01T19:00:00+08:00")
+                            .plusMinutes(i % 4 == 0 ? 0 : i))));
+        }
+        List<Long> expected = store.listRecent(true, 0, 100).stream().map(ArticleSummary::id).toList();
+        assertThat(expected).hasSize(12);
+        List<Long> paged = new java.util.ArrayList<>(store.listRecent(true, 0, 5).stream().map(ArticleSummary::id)
+                .toList());
+        List<ArticleSummary> page;
+        while (!(page = store.listRecentBefore(true, paged.get(paged.size() - 1), 5)).isEmpty()) {
+            page.forEach(a -> paged.add(a.id()));
+        }
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(store.listRecentBefore(true, 999_999, 5)).isEmpty();
+    }
+
+    @Test
     void exportStreamsEveryArticleAndFingerprintsRebuildTheIndex() {
         for (int i = 1; i <= 30; i++) {
             insert(article(i));
