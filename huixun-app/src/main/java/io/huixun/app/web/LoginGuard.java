@@ -6,8 +6,9 @@ import io.javalin.http.HttpStatus;
 
 /**
  * Pages and API resources that need a login: the sources page (its list and errors name what the operator reads and
- * where fetching fails) and {@code /api/sources}. A browser without a session is sent to the login page; an API
- * client gets 401 with a JSON error; state-changing requests get 403 (as before).
+ * where fetching fails), its OPML export and {@code /api/sources}. A browser opening the page without a session is
+ * sent to the login page; an API client gets 401 with a JSON error; anything else (the export, state-changing
+ * requests) gets 403, as before.
  *
  * <p>Stateless apart from the thread-safe {@link AdminAuth}: thread-safe.
  */
@@ -33,7 +34,7 @@ public final class LoginGuard implements RouteGroup {
         if (ctx.path().startsWith("/api/")) {
             ctx.status(401);
             ApiRoutes.error(ctx, 401, "log in first (this resource needs an account)");
-        } else if (ctx.method().name().equals("GET")) {
+        } else if (ctx.method().name().equals("GET") && ctx.path().equals("/sources")) {
             ctx.redirect("/login", HttpStatus.SEE_OTHER);
         } else {
             server.error(ctx, 403, null);
