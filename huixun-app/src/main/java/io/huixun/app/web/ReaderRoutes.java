@@ -95,7 +95,7 @@ public final class ReaderRoutes implements RouteGroup {
             return Optional.empty();
         }
         if (!AdminAuth.csrfMatches(s.get(), ctx.formParam("csrf"))) {
-            server.error(ctx, 403, "CSRF");
+            server.error(ctx, 403, "error.csrf");
             return Optional.empty();
         }
         return s;
@@ -134,14 +134,16 @@ public final class ReaderRoutes implements RouteGroup {
         if (s.isEmpty()) {
             return;
         }
-        long id = WebServer.parseId(ctx.pathParam("id")).orElseThrow(() -> new WebServer.BadRequest("no such article"));
+        long id = WebServer.parseId(ctx.pathParam("id"))
+                .orElseThrow(() -> new WebServer.BadRequest("error.paramNumber", "id"));
         long user = s.get().userId();
         switch (ctx.pathParam("action")) {
             case "read" -> readers.setRead(user, List.of(id), true);
             case "unread" -> readers.setRead(user, List.of(id), false);
             case "star" -> readers.setStarred(user, List.of(id), true);
             case "unstar" -> readers.setStarred(user, List.of(id), false);
-            default -> throw new WebServer.BadRequest("unknown action");
+            default -> throw new WebServer.BadRequest("error.unknownAction",
+                    ctx.pathParam("action").length() > 20 ? "" : ctx.pathParam("action"));
         }
         if (ctx.header("HX-Request") != null) {
             renderState(ctx, server, s.get(), id);
@@ -157,7 +159,7 @@ public final class ReaderRoutes implements RouteGroup {
         }
         String story = ctx.pathParam("id");
         if (story.length() > MAX_TARGET) {
-            throw new WebServer.BadRequest("story id too long");
+            throw new WebServer.BadRequest("error.paramTooLong", "id");
         }
         readers.markStoryRead(s.get().userId(), story);
         ctx.redirect(back(ctx, "/story/" + WebServer.PageContextEnc.enc(story)), HttpStatus.SEE_OTHER);
@@ -250,7 +252,7 @@ public final class ReaderRoutes implements RouteGroup {
         try {
             kind = FollowKind.valueOf(Optional.ofNullable(ctx.formParam("kind")).orElse(""));
         } catch (IllegalArgumentException e) {
-            throw new WebServer.BadRequest("kind");
+            throw new WebServer.BadRequest("error.malformed");
         }
         String target = Optional.ofNullable(ctx.formParam("target")).orElse("").strip();
         if (target.isEmpty() || target.length() > MAX_TARGET) {
@@ -374,11 +376,11 @@ public final class ReaderRoutes implements RouteGroup {
         try {
             kind = FollowKind.valueOf(Optional.ofNullable(ctx.queryParam("kind")).orElse(""));
         } catch (IllegalArgumentException e) {
-            throw new WebServer.BadRequest("kind must be SOURCE, STORY, ENTITY or QUERY");
+            throw new WebServer.BadRequest("error.malformed");
         }
         String target = Optional.ofNullable(ctx.queryParam("target")).orElse("").strip();
         if (target.isEmpty() || target.length() > WebServer.MAX_QUERY) {
-            throw new WebServer.BadRequest("target missing or too long");
+            throw new WebServer.BadRequest("error.paramTooLong", "target");
         }
         String base = WebServer.baseUrl(ctx);
         List<FeedItem> items;
