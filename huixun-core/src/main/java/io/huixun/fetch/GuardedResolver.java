@@ -28,7 +28,7 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * proxies are the operator's own addresses and are resolved without the policy. Stateless apart from the immutable
  * policy and proxy set: thread-safe.
  */
-final class GuardedResolver implements SocketAddressResolver {
+public final class GuardedResolver implements SocketAddressResolver {
     private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
 
     /** The policy refused every address of a host; the message says which address and why. */
@@ -41,7 +41,7 @@ final class GuardedResolver implements SocketAddressResolver {
     private final AddressPolicy policy;
     private final Set<String> exempt;
 
-    GuardedResolver(AddressPolicy policy, List<URI> proxies) {
+    public GuardedResolver(AddressPolicy policy, List<URI> proxies) {
         this.policy = policy;
         this.exempt = proxies.stream().map(p -> key(p.getHost(), FetchProxy.port(p))).collect(Collectors.toSet());
     }

@@ -172,6 +172,9 @@ public interface ArticleStore extends AutoCloseable {
 
     Optional<Source> findSource(long id);
 
+    /** The source registered with exactly this URL (by its unique key, one index look-up). */
+    Optional<Source> findSourceByUrl(String url);
+
     /** Removes a source; its articles stay and lose their link to it. False when there was none. */
     boolean removeSource(long id);
 
@@ -202,6 +205,9 @@ public interface ArticleStore extends AutoCloseable {
 
     /** Records a failed fetch: increments the failure count and releases any lease. False when there is no source. */
     boolean recordFetchFailure(long sourceId, Instant at, String error, Instant nextDue);
+
+    /** What this store keeps per reader (accounts, sessions, reading state, follows), on the same database. */
+    io.huixun.store.reader.ReaderStore readers();
 
     /** Closes the store's connections. Idempotent. */
     @Override

@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("demo: ingested the bundled sample news in %.1f s: %s%n",
                 (System.nanoTime() - start) / 1e9, report);
         report.problems().forEach(p -> System.err.println("demo: " + p.item() + ": " + p.message()));
-        ServeCommand.serve(installation, "127.0.0.1", port, ServeCommand.adminAuth(true), "");
+        ServeCommand.serve(installation, "127.0.0.1", port, ServeCommand.adminAuth(installation, true), "");
         return HuixunCommand.OK;
     }
 

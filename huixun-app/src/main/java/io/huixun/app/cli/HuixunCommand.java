@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Huixun (汇讯): a self-hosted aggregator and search engine for Chinese-language news.",
         subcommands = {ConvertCommand.class, RepairCommand.class, ExtractCommand.class, IngestCommand.class,
                 SearchCommand.class, ServeCommand.class, DemoCommand.class, SourcesCommand.class, ReindexCommand.class,
-                ExportCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, MigrateCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class HuixunCommand implements Runnable {
     public static final int OK = 0;
     public static final int BAD_INPUT = 1;

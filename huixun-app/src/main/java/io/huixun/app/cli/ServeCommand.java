@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code huixun serve [--port N]}: the web UI, API and feeds, and the source refresher. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web UI, JSON API and feeds, and refresh the sources on their schedules.",
-                "Operator actions need HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER, default admin)."})
+                "Log in with an account (huixun users add NAME --admin); HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER,",
+                "default admin) makes or updates that administrator at start."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     DataOption data;
@@ -34,11 +35,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             throw new UserInputException("--port must be between 0 and 65535, got " + port);
         }
         Installation installation = data.open();
-        serve(installation, host, port, adminAuth(false), "");
+        serve(installation, host, port, adminAuth(installation, false), "");
         return HuixunCommand.OK;
     }
 
-    static AdminAuth adminAuth(boolean demo) {
+    /**
+     * Logins on the installation's accounts; {@code HUIXUN_ADMIN_PASSWORD} (user {@code HUIXUN_ADMIN_USER}, default
+     * admin) makes or updates that administrator account at start, as a way in before any account exists.
+     */
+    static AdminAuth adminAuth(Installation installation, boolean demo) {
         String user = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_USER")).orElse("admin");
         Optional<String> password = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_PASSWORD")).filter(p -> !p.isBlank());
         if (password.isEmpty() && demo) {
@@ -46,7 +51,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             System.out.println("demo administrator: user '" + user + "', password '" + password.get()
                     + "' (set HUIXUN_ADMIN_PASSWORD to choose one)");
         }
-        return new AdminAuth(user, password, Clock.systemUTC());
+        try {
+            return AdminAuth.open(installation.store().readers(), user, password, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            installation.close();
+            throw new UserInputException(e.getMessage(), e);
+        }
     }
 
     /** Serves until the process is stopped (Ctrl-C), then closes everything. */
@@ -73,14 +83,24 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
         io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(Installation.fetchSettingsFromEnvironment()
                 .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
+        LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
         try {
-            server = WebServer.start(new LocalNewsDesk(installation, java.util.Optional.of(titles)), auth, metrics, host,
-                    port);
+            server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
+                    new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth),
+                    new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
+                    new io.huixun.app.web.FeverApi(installation.store()));
         } catch (RuntimeException e) {
             titles.close();
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
+        io.huixun.app.alert.AlertDispatcher alerts = new io.huixun.app.alert.AlertDispatcher(
+                installation.store().readers(), desk,
+                new io.huixun.app.alert.WebhookSender(Installation.fetchSettingsFromEnvironment().addressPolicy(),
+                        io.huixun.app.alert.WebhookSender.DEFAULT_BACKOFF),
+                Optional.ofNullable(System.getenv("HUIXUN_PUBLIC_URL")).filter(u -> !u.isBlank())
+                        .orElse("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()));
+        alerts.start(java.time.Duration.ofMinutes(1));
         SourceRefresher refresher = new SourceRefresher(installation.store(), installation.pipeline(),
                 Clock.systemUTC(), "node-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID(),
                 fetchConcurrency());
@@ -105,6 +125,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             refresher.close();
+            alerts.close();
             server.close();
             titles.close();
             installation.close();

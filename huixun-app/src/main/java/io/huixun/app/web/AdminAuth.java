@@ -1,5 +1,12 @@
 package io.huixun.app.web;
 
+import io.huixun.app.account.Accounts;
+import io.huixun.app.account.LoginThrottle;
+import io.huixun.app.account.PasswordHasher;
+import io.huixun.store.reader.Account;
+import io.huixun.store.reader.ReaderStore;
+import io.huixun.store.reader.Role;
+import io.huixun.store.reader.StoredSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -7,87 +14,154 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One administrator account from configuration, server-side sessions and CSRF tokens.
+ * Logins and server-side sessions for the accounts in the store (administrators and readers).
  *
- * <p>A session is a random 256-bit token in an HttpOnly, SameSite=Strict cookie, mapped on the server to its user,
- * CSRF token and expiry (8 hours); logging out or restarting the server ends it. Every state-changing form carries
- * the session's CSRF token, compared in constant time. Failed logins are slowed down per client address (at most
- * {@value #MAX_FAILURES} per {@link #FAILURE_WINDOW}). When no password is configured, logging in is impossible,
- * which keeps a fresh installation from exposing admin actions. Thread-safe.
+ * <p>A session is a random 256-bit token in an HttpOnly, SameSite=Strict cookie; the store keeps only its SHA-256
+ * with the account, a CSRF token and the expiry (8 hours for the web, 30 days for the Google Reader API), so
+ * sessions survive a restart and are shared by every node on one store, and a copy of the database opens none.
+ * Every state-changing form carries the session's CSRF token, compared in constant time. Guessing is slowed by
+ * {@link LoginThrottle} (per account and per address, growing waits, never a lock-out of the right password). The
+ * configured administrator ({@code HUIXUN_ADMIN_USER}, {@code HUIXUN_ADMIN_PASSWORD}) is made or updated at start.
+ *
+ * <p>Thread-safe: the store, the throttle and {@link SecureRandom} are.
  */
 public final class AdminAuth {
     static final String COOKIE = "hx_session";
-    static final int MAX_FAILURES = 10;
-    static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
-    private static final Duration SESSION_LIFETIME = Duration.ofHours(8);
+    static final Duration SESSION_LIFETIME = Duration.ofHours(8);
+    static final Duration API_SESSION_LIFETIME = Duration.ofDays(30);
 
-    private final String user;
-    private final byte[] passwordDigest;
+    private final Accounts accounts;
+    private final ReaderStore store;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    /** A logged-in administrator's session. */
-    public record Session(String token, String user, String csrf, Instant expires) {}
+    /** A logged-in account's session; {@code token} is what the client holds. */
+    public record Session(String token, long userId, String user, Role role, String csrf, Instant expires) {
+        public boolean admin() {
+            return role == Role.ADMIN;
+        }
+    }
 
-    private record Failures(int count, Instant since) {}
+    /** The outcome of a login attempt. */
+    public sealed interface LoginResult {
+        record LoggedIn(Session session) implements LoginResult {
+        }
 
-    /** @param password empty disables logging in altogether */
-    public AdminAuth(String user, Optional<String> password, Clock clock) {
-        this.user = user;
-        this.passwordDigest = password.filter(p -> !p.isEmpty()).map(AdminAuth::digest).orElse(null);
+        /** Wrong name or password. */
+        record Refused() implements LoginResult {
+        }
+
+        /** Too many attempts are queued for this account or address; try again after {@code retryAfter}. */
+        record Busy(Duration retryAfter) implements LoginResult {
+        }
+    }
+
+    public AdminAuth(Accounts accounts, LoginThrottle throttle, Clock clock) {
+        this.accounts = accounts;
+        this.store = accounts.store();
+        this.throttle = throttle;
         this.clock = clock;
     }
 
+    /**
+     * Logins on {@code store} with the default throttle; when {@code bootstrapPassword} is given, the account
+     * {@code bootstrapUser} is made (or set to) an administrator with that password.
+     */
+    public static AdminAuth open(ReaderStore store, String bootstrapUser, Optional<String> bootstrapPassword,
+                                 Clock clock) {
+        return open(store, bootstrapUser, bootstrapPassword, LoginThrottle.Policy.DEFAULT, clock);
+    }
+
+    public static AdminAuth open(ReaderStore store, String bootstrapUser, Optional<String> bootstrapPassword,
+                                 LoginThrottle.Policy policy, Clock clock) {
+        Accounts accounts = new Accounts(store, new PasswordHasher());
+        bootstrapPassword.filter(p -> !p.isEmpty()).ifPresent(p -> {
+            if (accounts.bootstrapAdmin(bootstrapUser, p) instanceof Accounts.Result.Refused r) {
+                throw new IllegalArgumentException("HUIXUN_ADMIN_USER '" + bootstrapUser + "' cannot be an account name"
+                        + " (1-64 characters without spaces, colons, slashes, quotes or angle brackets)");
+            }
+        });
+        return new AdminAuth(accounts, new LoginThrottle(policy, clock), clock);
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public ReaderStore readers() {
+        return store;
+    }
+
+    /** Whether any account exists (otherwise no one can log in). */
     public boolean loginEnabled() {
-        return passwordDigest != null;
+        return !store.accounts().isEmpty();
     }
 
-    /** A new session when the credentials are right; empty otherwise, or when {@code client} tried too often. */
-    public Optional<Session> login(String client, String givenUser, String givenPassword) {
+    /** Checks the credentials after the throttle's wait (the calling thread sleeps) and opens a web session. */
+    public LoginResult attempt(String client, String user, String password, String kind) {
+        String name = user == null ? "" : user.strip();
+        LoginThrottle.Admission admission = throttle.admit(name, client);
+        if (admission instanceof LoginThrottle.Admission.Busy busy) {
+            return new LoginResult.Busy(busy.retryAfter());
+        }
+        Duration wait = ((LoginThrottle.Admission.Proceed) admission).delay();
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new LoginResult.Busy(wait);
+            }
+        }
+        Optional<Account> account = accounts.verify(name, password);
+        if (account.isEmpty()) {
+            throttle.failed(name, client);
+            return new LoginResult.Refused();
+        }
+        throttle.succeeded(name, client);
+        store.removeExpiredSessions(clock.instant());
+        return new LoginResult.LoggedIn(startSession(account.get(), kind));
+    }
+
+    /** {@link #attempt} for the web: the session when the credentials are right. */
+    public Optional<Session> login(String client, String user, String password) {
+        return attempt(client, user, password, StoredSession.WEB) instanceof LoginResult.LoggedIn in
+                ? Optional.of(in.session()) : Optional.empty();
+    }
+
+    /** Opens a session of {@code kind} for an account whose credentials were checked. */
+    public Session startSession(Account account, String kind) {
         Instant now = clock.instant();
-        Failures f = failures.get(client);
-        if (f != null && f.since().plus(FAILURE_WINDOW).isAfter(now) && f.count() >= MAX_FAILURES) {
-            return Optional.empty();
-        }
-        boolean ok = passwordDigest != null && givenUser != null && givenPassword != null
-                && MessageDigest.isEqual(digest(givenUser), digest(user))
-                && MessageDigest.isEqual(digest(givenPassword), passwordDigest);
-        if (!ok) {
-            failures.merge(client, new Failures(1, now), (old, one) ->
-                    old.since().plus(FAILURE_WINDOW).isBefore(now) ? one : new Failures(old.count() + 1, old.since()));
-            return Optional.empty();
-        }
-        failures.remove(client);
-        Session s = new Session(token(), user, token(), now.plus(SESSION_LIFETIME));
-        sessions.put(s.token(), s);
-        return Optional.of(s);
+        Instant expires = now.plus(StoredSession.API.equals(kind) ? API_SESSION_LIFETIME : SESSION_LIFETIME);
+        String token = token();
+        String csrf = token();
+        store.addSession(new StoredSession(hash(token), account.id(), kind, csrf, now, expires));
+        return new Session(token, account.id(), account.name(), account.role(), csrf, expires);
     }
 
+    /** The live web session of this cookie token. */
     public Optional<Session> session(String token) {
-        if (token == null) {
+        return session(token, StoredSession.WEB);
+    }
+
+    /** The live session of {@code kind} with this token. */
+    public Optional<Session> session(String token, String kind) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
-        Session s = sessions.get(token);
-        if (s == null) {
-            return Optional.empty();
-        }
-        if (s.expires().isBefore(clock.instant())) {
-            sessions.remove(token);
-            return Optional.empty();
-        }
-        return Optional.of(s);
+        return store.session(hash(token), clock.instant()).filter(s -> s.kind().equals(kind))
+                .flatMap(s -> store.account(s.userId()).map(a -> new Session(token, a.id(), a.name(), a.role(),
+                        s.csrf(), s.expires())));
     }
 
     public void logout(String token) {
-        if (token != null) {
-            sessions.remove(token);
+        if (token != null && token.length() <= 100) {
+            store.removeSession(hash(token));
         }
     }
 
@@ -103,9 +177,10 @@ public final class AdminAuth {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] digest(String s) {
+    static String hash(String token) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

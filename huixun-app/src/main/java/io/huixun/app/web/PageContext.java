@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What every page template needs besides its own data: the reader's language and script, the interface strings,
- * the logged-in administrator (if any) with the CSRF token for forms, and the request path (for the language
+ * the logged-in account (if any; {@code admin} is any account's session, see {@link #isAdministrator()}) with the
+ * CSRF token for forms, and the request path (for the language
  * switch). {@link #t(String)} shows stored (simplified) text in the reader's script.
  */
 public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Session> admin, String path,
@@ -105,7 +106,13 @@ public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Sessi
         return admin.map(AdminAuth.Session::csrf).orElse("");
     }
 
+    /** Someone is logged in (an administrator or a reader). */
     public boolean loggedIn() {
         return admin.isPresent();
+    }
+
+    /** The one logged in is an administrator (may add, pause and remove sources). */
+    public boolean isAdministrator() {
+        return admin.map(AdminAuth.Session::admin).orElse(false);
     }
 }

@@ -44,7 +44,7 @@ public final class WebServer implements AutoCloseable {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final ApiRoutes api;
 
-    private WebServer(NewsDesk desk, AdminAuth auth, PrometheusMeterRegistry metrics) {
+    private WebServer(NewsDesk desk, AdminAuth auth, PrometheusMeterRegistry metrics, RouteGroup... groups) {
         this.desk = desk;
         this.auth = auth;
         this.metrics = metrics;
@@ -68,6 +68,9 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
             config.requestLogger.http((ctx, ms) -> record(ctx, ms));
             config.routes.before(SecurityHeaders::apply);
+            for (RouteGroup group : groups) { // before ours, so a group's before-handlers guard our routes too
+                group.register(config.routes, this);
+            }
             routes(config.routes);
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.key, e.args));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -85,8 +88,8 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts a server on {@code host:port} (port 0 picks a free one). */
     public static WebServer start(NewsDesk desk, AdminAuth auth, PrometheusMeterRegistry metrics, String host,
-                                  int port) {
-        WebServer server = new WebServer(desk, auth, metrics);
+                                  int port, RouteGroup... groups) {
+        WebServer server = new WebServer(desk, auth, metrics, groups);
         server.app.start(host, port);
         return server;
     }
@@ -320,7 +323,7 @@ public final class WebServer implements AutoCloseable {
 
     private Optional<AdminAuth.Session> requireAdmin(Context ctx) {
         Optional<AdminAuth.Session> session = auth.session(ctx.cookie(AdminAuth.COOKIE));
-        if (session.isEmpty()) {
+        if (session.isEmpty() || !session.get().admin()) {
             error(ctx, 403, null);
             return Optional.empty();
         }
@@ -332,16 +335,20 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void login(Context ctx) {
-        Optional<AdminAuth.Session> session = auth.login(ctx.ip(), bounded(ctx.formParam("user")),
-                bounded(ctx.formParam("password")));
-        if (session.isEmpty()) {
-            ctx.status(401);
+        AdminAuth.LoginResult result = auth.attempt(ctx.ip(), bounded(ctx.formParam("user")),
+                bounded(ctx.formParam("password")), io.huixun.store.reader.StoredSession.WEB);
+        if (!(result instanceof AdminAuth.LoginResult.LoggedIn in)) {
+            if (result instanceof AdminAuth.LoginResult.Busy busy) {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, busy.retryAfter().toSeconds())));
+            }
+            ctx.status(result instanceof AdminAuth.LoginResult.Busy ? 429 : 401);
             render(ctx, "login.jte", Map.of("failed", true, "enabled", auth.loginEnabled()));
             return;
         }
+        Optional<AdminAuth.Session> session = Optional.of(in.session());
         ctx.header("Set-Cookie", AdminAuth.COOKIE + "=" + session.get().token()
                 + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800");
-        ctx.redirect("/sources", HttpStatus.SEE_OTHER);
+        ctx.redirect(session.get().admin() ? "/sources" : "/unread", HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
@@ -385,7 +392,7 @@ public final class WebServer implements AutoCloseable {
         return Lang.ZH_HANS; // the default interface, whatever else the browser prefers; English is one click away
     }
 
-    private void render(Context ctx, String template, Map<String, Object> params) {
+    void render(Context ctx, String template, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("ctx", pageContext(ctx));
         StringOutput out = new StringOutput();
@@ -398,7 +405,7 @@ public final class WebServer implements AutoCloseable {
      * with its {@code args}, shown in the reader's language; null gives the status's default sentence. Text that is
      * no key is shown as it is.
      */
-    private void error(Context ctx, int status, String key, Object... args) {
+    void error(Context ctx, int status, String key, Object... args) {
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {
             Messages en = Messages.of(Lang.EN);

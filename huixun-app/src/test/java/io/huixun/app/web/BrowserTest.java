@@ -74,9 +74,10 @@ class BrowserTest {
         Files.writeString(in.resolve("xss.jsonl"), hostile);
         installation = Installation.open(dir.resolve("data"));
         installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
-        server = WebServer.start(new LocalNewsDesk(installation),
-                new AdminAuth("admin", Optional.of("browser-pass"), Clock.systemUTC()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0);
+        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
+                Clock.systemUTC());
+        server = WebServer.start(new LocalNewsDesk(installation), auth,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
         base = "http://127.0.0.1:" + server.port();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

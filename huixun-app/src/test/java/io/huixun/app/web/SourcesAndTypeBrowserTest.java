@@ -67,9 +67,10 @@ class SourcesAndTypeBrowserTest {
         installation.store().recordFetchFailure(3, Instant.now().minusSeconds(60),
                 "timed out reading the body (no data within the read timeout, after 30 s)", Instant.now());
         installation.store().setSourcePaused(4, true);
-        server = WebServer.start(new LocalNewsDesk(installation),
-                new AdminAuth("admin", Optional.of("browser-pass"), Clock.systemUTC()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0);
+        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
+                Clock.systemUTC());
+        server = WebServer.start(new LocalNewsDesk(installation), auth,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
         base = "http://127.0.0.1:" + server.port();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BrowserTest.CHROMIUM.toFile());

@@ -50,9 +50,10 @@ class WebServerTest {
                 + "\"url\":\"javascript:alert(3)\",\"date\":\"2026-01-05\",\"source\":\"<b>坏来源</b>\"}\n");
         installation = Installation.open(dir.resolve("data"));
         installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
-        server = WebServer.start(new LocalNewsDesk(installation),
-                new AdminAuth("admin", Optional.of("s3cret-pass"), Clock.systemUTC()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0);
+        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("s3cret-pass"),
+                Clock.systemUTC());
+        server = WebServer.start(new LocalNewsDesk(installation), auth,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
     }
 
     @AfterAll

@@ -69,9 +69,10 @@ class WebUiLanguageAndSourcesTest {
             installation.store().addSource(new NewSource("来源" + i, "https://feeds.example.cn/" + i + ".xml",
                     SourceKind.FEED, Optional.empty(), Duration.ofMinutes(30)));
         }
-        server = WebServer.start(new LocalNewsDesk(installation),
-                new AdminAuth("admin", Optional.of("ui-pass"), Clock.systemUTC()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0);
+        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("ui-pass"),
+                Clock.systemUTC());
+        server = WebServer.start(new LocalNewsDesk(installation), auth,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
         HttpResponse<String> login = send("POST", "/login", "user=admin&password=ui-pass", null, null);
         cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AdminAuth.COOKIE))
                 .findFirst().orElseThrow().split(";")[0];

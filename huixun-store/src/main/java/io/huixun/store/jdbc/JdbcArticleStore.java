@@ -91,10 +91,17 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     private final ArticleRules rules;
     private final Clock clock;
+    private final JdbcReaderStore readers;
 
     protected JdbcArticleStore(StoreLimits limits, Clock clock) {
         this.rules = new ArticleRules(limits);
         this.clock = clock;
+        this.readers = new JdbcReaderStore(this, clock);
+    }
+
+    @Override
+    public io.huixun.store.reader.ReaderStore readers() {
+        return readers;
     }
 
     private static java.util.logging.Logger quietFlyway() {
@@ -754,7 +761,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     /** SQLite allows 999 bound parameters per statement in old builds; stay well below. */
-    private static List<List<Long>> chunks(List<Long> ids) {
+    static List<List<Long>> chunks(List<Long> ids) {
         List<List<Long>> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 500) {
             out.add(ids.subList(i, Math.min(ids.size(), i + 500)));
@@ -762,11 +769,11 @@ public abstract class JdbcArticleStore implements ArticleStore {
         return out;
     }
 
-    private static String marks(int n) {
+    static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static void bindIds(PreparedStatement ps, List<Long> ids) throws SQLException {
+    static void bindIds(PreparedStatement ps, List<Long> ids) throws SQLException {
         for (int i = 0; i < ids.size(); i++) {
             ps.setLong(i + 1, ids.get(i));
         }
@@ -817,6 +824,13 @@ public abstract class JdbcArticleStore implements ArticleStore {
     public List<Source> listSources() {
         return read(c -> queryList(c, "SELECT " + SOURCE_COLUMNS + " FROM sources ORDER BY id", ps -> { },
                 JdbcArticleStore::source));
+    }
+
+    @Override
+    public Optional<Source> findSourceByUrl(String url) {
+        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+        return read(c -> querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE url_key = ?",
+                ps -> ps.setString(1, key), JdbcArticleStore::source));
     }
 
     @Override
@@ -934,12 +948,12 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @FunctionalInterface
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     @FunctionalInterface
-    private interface RowMapper<T> {
+    interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
@@ -986,7 +1000,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
     }
 
-    private static <T> Optional<T> querySingle(Connection c, String sql, Binder binder, RowMapper<T> mapper)
+    static <T> Optional<T> querySingle(Connection c, String sql, Binder binder, RowMapper<T> mapper)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
@@ -996,7 +1010,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
     }
 
-    private static <T> List<T> queryList(Connection c, String sql, Binder binder, RowMapper<T> mapper)
+    static <T> List<T> queryList(Connection c, String sql, Binder binder, RowMapper<T> mapper)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
@@ -1010,7 +1024,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
     }
 
-    private static int update(Connection c, String sql, Binder binder) throws SQLException {
+    static int update(Connection c, String sql, Binder binder) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             return ps.executeUpdate();
@@ -1054,7 +1068,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         return millis.isPresent() ? Optional.of(Instant.ofEpochMilli(millis.getAsLong())) : Optional.empty();
     }
 
-    private static OptionalLong optionalLong(ResultSet rs, int column) throws SQLException {
+    static OptionalLong optionalLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
     }

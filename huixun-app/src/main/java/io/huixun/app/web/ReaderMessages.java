@@ -1,0 +1,103 @@
+package io.huixun.app.web;
+
+import io.huixun.text.convert.ChineseConverter;
+import io.huixun.text.convert.ConversionConfig;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The interface strings of the reader's pages (reading state, following, accounts), kept apart from
+ * {@link Messages} so the two can grow without stepping on each other; same scheme: simplified Chinese and English
+ * written here, the traditional interfaces converted (s2t, s2twp, s2hk). Example: {@code get("state.read")} →
+ * 标为已读 (zh-Hans), 標為已讀 (zh-Hant), "Mark read" (en). Immutable after class initialisation: thread-safe.
+ */
+public final class ReaderMessages {
+    private static final String[][] TEXTS = {
+            {"nav.unread", "未读", "Unread"},
+            {"nav.starred", "收藏", "Starred"},
+            {"nav.following", "关注", "Following"},
+            {"state.read", "标为已读", "Mark read"},
+            {"state.unread", "标为未读", "Mark unread"},
+            {"state.star", "收藏", "Star"},
+            {"state.unstar", "取消收藏", "Unstar"},
+            {"state.storyRead", "全部标为已读", "Mark all read"},
+            {"reading.unreadTitle", "未读新闻", "Unread news"},
+            {"reading.starredTitle", "收藏的新闻", "Starred news"},
+            {"reading.noFollows", "还没有关注任何新闻源。在“关注”页添加新闻源，这里就会列出其中的未读新闻。",
+                    "You follow no sources yet. Add one on the Following page and its unread news appears here."},
+            {"reading.noUnread", "没有未读新闻了。", "Nothing unread."},
+            {"reading.noStarred", "还没有收藏。", "Nothing starred yet."},
+            {"reading.older", "更早", "Older"},
+            {"reading.markAll", "全部标为已读", "Mark all as read"},
+            {"follow.title", "我的关注", "Following"},
+            {"follow.none", "还没有关注。可以关注专题、人物/地点/机构、搜索词或新闻源。",
+                    "You follow nothing yet: follow a story, a person, place or organisation, a search or a source."},
+            {"follow.add", "关注", "Follow"},
+            {"follow.remove", "取消关注", "Unfollow"},
+            {"follow.kind", "类型", "Kind"},
+            {"follow.target", "内容", "What"},
+            {"follow.kind.SOURCE", "新闻源", "Source"},
+            {"follow.kind.STORY", "专题", "Story"},
+            {"follow.kind.ENTITY", "人物/地点/机构", "Person, place or organisation"},
+            {"follow.kind.QUERY", "搜索词", "Search"},
+            {"follow.thisStory", "关注此专题", "Follow this story"},
+            {"follow.thisQuery", "关注此搜索", "Follow this search"},
+            {"follow.sourceHint", "新闻源编号或网址", "Source number or URL"},
+            {"follow.added", "已关注：%s", "Following: %s"},
+            {"follow.noSource", "没有这个新闻源：%s", "There is no such source: %s"},
+            {"follow.badTarget", "请填写要关注的内容（不超过 %d 个字）。", "Say what to follow (at most %d characters)."},
+            {"saved.title", "保存的搜索", "Saved searches"},
+            {"saved.name", "名称", "Name"},
+            {"saved.query", "搜索词", "Query"},
+            {"saved.save", "保存搜索", "Save search"},
+            {"saved.none", "还没有保存的搜索。", "No saved searches yet."},
+            {"feeds", "订阅", "Feeds"},
+            {"alert.title", "关键词提醒", "Keyword alerts"},
+            {"alert.hint", "有新文章符合搜索词时，以 JSON POST 到你的网址（失败会重试）。",
+                    "New articles matching the query are POSTed as JSON to your URL (retried on failure)."},
+            {"alert.query", "搜索词", "Query"},
+            {"alert.url", "Webhook 网址", "Webhook URL"},
+            {"alert.add", "添加提醒", "Add alert"},
+            {"alert.none", "还没有关键词提醒。", "No keyword alerts yet."},
+            {"alert.badUrl", "Webhook 网址必须是 http 或 https 网址。", "A webhook URL must be an http or https URL."},
+            {"login.needed", "请先登录。", "Please log in first."},
+            {"login.busy", "尝试次数过多，请 %d 秒后再试。", "Too many attempts; try again in %d seconds."},
+    };
+
+    private static final Map<Lang, Map<String, String>> BY_LANG = new EnumMap<>(Lang.class);
+
+    static {
+        Map<String, String> hans = new HashMap<>();
+        Map<String, String> en = new HashMap<>();
+        for (String[] t : TEXTS) {
+            hans.put(t[0], t[1]);
+            en.put(t[0], t[2]);
+        }
+        BY_LANG.put(Lang.ZH_HANS, Map.copyOf(hans));
+        BY_LANG.put(Lang.EN, Map.copyOf(en));
+        BY_LANG.put(Lang.ZH_HANT, convert(hans, ConversionConfig.S2T));
+        BY_LANG.put(Lang.ZH_TW, convert(hans, ConversionConfig.S2TWP));
+        BY_LANG.put(Lang.ZH_HK, convert(hans, ConversionConfig.S2HK));
+    }
+
+    private ReaderMessages() {
+    }
+
+    /** The string of {@code key} in the page's language, formatted with {@code args}; the key itself when unknown. */
+    public static String t(PageContext ctx, String key, Object... args) {
+        String text = BY_LANG.get(ctx.lang()).getOrDefault(key, key);
+        return args.length == 0 ? text : String.format(text, args);
+    }
+
+    static boolean has(String key) {
+        return BY_LANG.get(Lang.ZH_HANS).containsKey(key);
+    }
+
+    private static Map<String, String> convert(Map<String, String> hans, ConversionConfig config) {
+        ChineseConverter converter = ChineseConverter.of(config);
+        Map<String, String> out = new HashMap<>();
+        hans.forEach((k, v) -> out.put(k, converter.convert(v)));
+        return Map.copyOf(out);
+    }
+}
