@@ -30,32 +30,34 @@ final class EntityRecognizer {
     }
 
     /**
-     * The entities among {@code terms}, segmented from {@code text} (used to look at a name's neighbours). A place
-     * right before an organisation is part of its name: 上海 + 古籍出版社 → 上海古籍出版社.
+     * The entities among {@code terms}, segmented from {@code text} (used to look at a name's neighbours). Names are
+     * taken with the boundaries {@link NameSpans} gives them (上海 + 古籍出版社 → 上海古籍出版社; 哈萨克 before 斯坦 is no
+     * name); an occurrence that is a piece of a longer name does not count.
      */
     Entities entities(List<Term> terms, String text) {
         Map<String, Integer> people = new LinkedHashMap<>();
         Map<String, Integer> places = new LinkedHashMap<>();
         Map<String, Integer> organisations = new LinkedHashMap<>();
         for (int i = 0; i < terms.size(); i++) {
-            Term term = terms.get(i);
-            String nature = term.nature.toString();
-            String word = term.word.strip();
-            if (nature.startsWith("ns") && i + 1 < terms.size() && terms.get(i + 1).nature.toString().startsWith("nt")
-                    && !NamePlausibility.known(terms.get(i + 1).word, "nt")) {
-                word = word + terms.get(i + 1).word.strip();
-                nature = "nt";
-                i++;
-            }
-            if (word.codePointCount(0, word.length()) < 2 || !word.codePoints().allMatch(EntityRecognizer::nameChar)) {
+            NameSpans.Span span = NameSpans.at(terms, i);
+            if (span == null) {
                 continue;
             }
-            if (nature.startsWith("nr")) {
-                people.merge(word, 1, Integer::sum);
-            } else if (nature.startsWith("ns")) {
-                places.merge(word, 1, Integer::sum);
-            } else if (nature.startsWith("nt")) {
-                organisations.merge(word, 1, Integer::sum);
+            i = span.end() - 1;
+            String word = span.word();
+            if (word.codePointCount(0, word.length()) < 2 || !word.codePoints().allMatch(EntityRecognizer::nameChar)
+                    || NameSpans.pieceOfLongerName(terms, span)) {
+                continue;
+            }
+            if (span.kind() == 'O' && terms.get(span.start()).nature == Nature.ntc && span.end() - span.start() == 1
+                    && NamePlausibility.commonWord(word)
+                    && !listedWithNames(terms, span.start())) {
+                continue; // 现代, 大众: a brand only when listed with other companies (通用、大众、福特)
+            }
+            switch (span.kind()) {
+                case 'P' -> people.merge(word, 1, Integer::sum);
+                case 'L' -> places.merge(word, 1, Integer::sum);
+                default -> organisations.merge(word, 1, Integer::sum);
             }
         }
         organisations.replaceAll((org, n) -> org.length() >= 4 && ORGANISATION_SUFFIX.matcher(org).find()
@@ -64,6 +66,17 @@ final class EntityRecognizer {
         places.keySet().removeIf(p -> !NamePlausibility.plausiblePlace(p, text));
         organisations.keySet().removeIf(o -> !NamePlausibility.plausibleOrganisation(o));
         return new Entities(trusted(people, "nr"), trusted(places, "ns"), trusted(organisations, "nt"));
+    }
+
+    /** True when the term at {@code i} is an item of an enumeration (、) next to another proper name. */
+    private static boolean listedWithNames(List<Term> terms, int i) {
+        return i >= 2 && terms.get(i - 1).word.equals("、") && properName(terms.get(i - 2))
+                || i + 2 < terms.size() && terms.get(i + 1).word.equals("、") && properName(terms.get(i + 2));
+    }
+
+    private static boolean properName(Term t) {
+        String n = t.nature.toString();
+        return n.startsWith("nt") || n.startsWith("nz") || n.startsWith("nr");
     }
 
     /**
@@ -77,7 +90,7 @@ final class EntityRecognizer {
     }
 
     private static boolean known(String word, String rolePrefix) {
-        return NamePlausibility.known(word, rolePrefix);
+        return NamePlausibility.known(word, rolePrefix) || rolePrefix.equals("nt") && NamePlausibility.brand(word);
     }
 
     private static boolean nameChar(int cp) {

@@ -2,6 +2,8 @@ package io.huixun.nlp;
 
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.dictionary.nr.TranslatedPersonDictionary;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -63,7 +65,12 @@ final class NamePlausibility {
     private static final Pattern ORGANISATION_HEAD = Pattern.compile(
             "(?:委员会|常委会|理事会|联合会|协会|学会|研究会|商会|工会|基金会|研究院|研究所|研究中心|科学院|中心|总局|"
             + "办公厅|办公室|总台|电视台|广播电台|通讯社|日报|报社|出版社|杂志社|书局|银行|公司|集团|大学|学院|学校|中学|"
-            + "小学|医院|法院|检察院|政府|组织|联盟|机构|部|委|局|院|厅|署|社|党|军|队|所|馆|台|处|司|办|厂|站|会)$");
+            + "小学|医院|法院|检察院|政府|组织|联盟|机构|部|委|局|院|厅|署|社|党|军|队|所|馆|台|处|司|办|厂|站|"
+            + "委会|事会|合会|协会|学会|研究会|促进会|联谊会|商会|工会|公会|基金会|总会|分会|大会|议会|字会)$");
+    /**
+     * 会 ends an institution's name only in these compounds (委员会, 理事会, 红十字会); after anything else it is a
+     * meeting or a word's end: 全国两会, 第十五次会, 运动会.
+     */
     /** Heads that say what an institution is, not which: preceded only by ordinary words they name no one. */
     private static final Pattern GENERIC_HEAD = Pattern.compile(
             "(?:政府|公司|企业|组织|机关|机构|部门|电台|中心|集团|厂|站|总局|研究院|研究所|委员会|联合会|协会|工会|学院|"
@@ -72,6 +79,24 @@ final class NamePlausibility {
     private static final Pattern NATIONAL = Pattern.compile("^(?:国家|全国|中央|中共|中国|中华|国务院|人民|最高|国际|世界)");
     private static final Pattern QUANTIFIED = Pattern.compile(
             "^(?:多家|多个|多名|几家|名|家[^乐]|一(?:个|些|家|级|场|批|种)|属|原属)|[的就都]|两党");
+    /** A body's name never starts with its kind alone: 有限责任公司党委, 政府部门, 市委市政府 (which city?). */
+    private static final Pattern KIND_FIRST = Pattern.compile(
+            "^(?:股份有限公司|有限责任公司|有限公司|股份公司|公司|集团|政府|企业|机构|部门|[省市县区乡镇村](?:委|政府|党委|纪委|人大|政协|人民政府))");
+    /** 政府 after another body's head is two bodies or a misreading: 国务院政府(特殊津贴), 市委市政府. */
+    private static final Pattern GOVERNMENT_AFTER_BODY = Pattern.compile("[委院部局厅会党]政府$");
+    /**
+     * Kinds of company that say how it is owned or what it does, not which it is: 合资公司, 子公司, 模特公司. Before
+     * them a proper name is needed (东风悦达起亚合资公司), not a description (乘用车合资公司, 在华合资公司).
+     */
+    private static final Pattern COMPANY_KIND = Pattern.compile(
+            "(?:合资|合营|独资|外资|项目|上市|控股|国有|民营|私营|跨国|子|分|母|模特|空壳)公司$");
+    /** Words for a level or kind of place: before a generic head they say which kind of body, not which (城市政府). */
+    private static final Pattern LEVEL_WORD = Pattern.compile(
+            "(?:城市|城镇|农村|乡村|地方|基层|当地|本地|各级|各地|地区|区域|省级|市级|县级|乡镇)");
+    /** Grammatical words that never stand inside a name as words of their own: 基础投资以政府, 项目及项目公司. */
+    private static final String NEVER_INSIDE = "及或以把被对从向在的了";
+    /** The commonest surnames: the first hundred of {@link #SURNAMES}. Rarer ones need the text's word (简繁, 路宝). */
+    private static final int COMMON_SURNAMES = 100;
     /** Legal forms of registered companies: 半岛电力有限公司. */
     private static final Pattern REGISTERED = Pattern.compile("(?:股份有限公司|有限责任公司|有限公司|股份公司)$");
 
@@ -80,7 +105,7 @@ final class NamePlausibility {
                 || NEVER_FIRST.indexOf(name.charAt(0)) >= 0 && SURNAMES.indexOf(name.charAt(0)) < 0) {
             return false;
         }
-        if (known(name, "nr")) {
+        if (knownPerson(name)) {
             return true;
         }
         int surname = COMPOUND_SURNAMES.stream().anyMatch(name::startsWith) ? 2
@@ -94,11 +119,44 @@ final class NamePlausibility {
             if (CoreDictionary.get(name) != null) {
                 return false; // 周调, 占比: an ordinary word the recogniser read as surname + given name
             }
-            return !tailOfLongerName(name, text);
+            if (tailOfLongerName(name, text)) {
+                return false;
+            }
+            // surname + one character (刘邓, 车高, 商保) and rare surnames (简繁字) are as often two words as a name:
+            // they need a title or a speech verb beside them somewhere in the text (总理李强, 于欢说)
+            boolean common = surname == 2 || SURNAMES.indexOf(name.charAt(0)) < COMMON_SURNAMES;
+            return name.length() - surname >= 2 && common || hasPersonCue(name, text);
         }
         // transliterations and unusual surnames need the text's word for it, and must not be one part of a
         // hyphenated or dotted name (迪亚斯-卡内尔 → neither 迪亚斯 nor 卡内尔 alone)
         return hasPersonCue(name, text) && !partOfJoinedName(name, text);
+    }
+
+    /**
+     * True when the core dictionary knows {@code name} as a person and as nothing else proper (迪斯尼 is also a
+     * brand), from more than one sighting or with the characters of a transliteration (黑格尔); 达式, seen once, is not
+     * enough.
+     */
+    static boolean knownPerson(String name) {
+        CoreDictionary.Attribute a = CoreDictionary.get(name);
+        if (a == null) {
+            return false;
+        }
+        int person = 0;
+        for (int i = 0; i < a.nature.length; i++) {
+            String tag = a.nature[i].toString();
+            if (tag.startsWith("nr")) {
+                person += a.frequency[i];
+            } else if (tag.startsWith("ns") || tag.startsWith("nt") || tag.startsWith("nz")) {
+                return false;
+            }
+        }
+        return person >= 2 || person > 0 && transliterated(name);
+    }
+
+    /** Every character is one HanLP's transliterated-name dictionary uses often (黑格尔, 科斯塔; not 达式). */
+    static boolean transliterated(String name) {
+        return name.chars().allMatch(c -> TranslatedPersonDictionary.containsKey(String.valueOf((char) c)));
     }
 
     /** A two-character "name" that is every time preceded by a surname is the end of a three-character one (张福海 → 福海). */
@@ -160,6 +218,10 @@ final class NamePlausibility {
     }
 
     private static boolean hasPersonCueAt(String text, int start, int end) {
+        if (end < text.length() && (text.charAt(end) == '式' || text.charAt(end) == '-' && end + 1 < text.length()
+                && Character.isDigit(text.charAt(end + 1)))) {
+            return false;
+        }
         String before = text.substring(Math.max(0, start - 6), start);
         String after = text.substring(end, Math.min(text.length(), end + 4));
         return PERSON_BEFORE.matcher(before).find() || PERSON_AFTER.matcher(after).find();
@@ -188,7 +250,15 @@ final class NamePlausibility {
                 return false; // 哈萨克斯坦政府和集安组织: two bodies (工业和信息化部 is one)
             }
         }
-        boolean known = known(name, "nt") || known(name, "nz") && name.length() <= 4; // 华为; brands: 起亚, 大众
+        if (KIND_FIRST.matcher(name).find() || GOVERNMENT_AFTER_BODY.matcher(name).find() || grammarInside(name)) {
+            return false;
+        }
+        java.util.regex.Matcher kind = COMPANY_KIND.matcher(name);
+        if (kind.find() && !NATIONAL.matcher(name).find() && !containsProperName(name.substring(0, kind.start()))) {
+            return false; // 乘用车合资公司, 华合资公司
+        }
+        boolean known = known(name, "nt") || known(name, "nz") && name.length() <= 4 // 华为; brands: 起亚, 大众
+                || brand(name); // 奇瑞: a company HanLP's custom dictionary knows, not an ordinary word
         if (!known && !ORGANISATION_HEAD.matcher(name).find()) {
             return false; // 全国两会, 可再生能源, 飞机就会: no institution's head word
         }
@@ -202,24 +272,27 @@ final class NamePlausibility {
         java.util.regex.Matcher generic = GENERIC_HEAD.matcher(name);
         if (generic.find()) {
             String modifier = name.substring(0, generic.start());
-            return modifier.isEmpty() ? false : !ordinaryWords(modifier);
+            return !modifier.isEmpty() && !LEVEL_WORD.matcher(modifier).matches() && !ordinaryWords(modifier);
         }
         return true;
     }
 
-    /** True when {@code s} splits into dictionary words none of which is a name (地方, 健康发展研究). */
+    /**
+     * True when {@code s} splits into dictionary words none of which is a name (地方, 健康发展研究; 元 + 生物: a single
+     * character counts as a word when a word follows it).
+     */
     private static boolean ordinaryWords(String s) {
         int i = 0;
         while (i < s.length()) {
             int best = -1;
             for (int j = Math.min(s.length(), i + 6); j > i; j--) {
                 CoreDictionary.Attribute a = CoreDictionary.get(s.substring(i, j));
-                if (a != null && j - i > 1) {
+                if (a != null && (j - i > 1 || i + 1 < s.length())) {
                     for (Nature n : a.nature) {
                         String tag = n.toString();
                         if (tag.startsWith("nr") || tag.startsWith("ns") || tag.startsWith("nt") || tag.startsWith("nz")
                                 || tag.equals("j")) {
-                            return false; // a place, a name or an abbreviation inside: a proper name
+                            return false; // a place, a name or an abbreviation inside: a proper name (市场监管)
                         }
                     }
                     best = j;
@@ -232,6 +305,71 @@ final class NamePlausibility {
             i = best;
         }
         return true;
+    }
+
+    /** True when some dictionary word of two or more characters inside {@code s} is mainly a name or abbreviation. */
+    private static boolean containsProperName(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            for (int j = Math.min(s.length(), i + 6); j > i + 1; j--) {
+                if (CoreDictionary.get(s.substring(i, j)) != null && !commonWord(s.substring(i, j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A grammatical word standing alone inside the name when it is split longest-word-first (以, 及; not 以色列). */
+    private static boolean grammarInside(String name) {
+        int i = 0;
+        while (i < name.length()) {
+            int next = i + 1;
+            for (int j = Math.min(name.length(), i + 6); j > i + 1; j--) {
+                if (CoreDictionary.get(name.substring(i, j)) != null) {
+                    next = j;
+                    break;
+                }
+            }
+            if (next == i + 1 && i > 0 && NEVER_INSIDE.indexOf(name.charAt(i)) >= 0) {
+                return true;
+            }
+            i = next;
+        }
+        return false;
+    }
+
+    /**
+     * True when the core dictionary knows {@code word} mainly (by frequency) as something other than a name or an
+     * abbreviation: 现代 (a time word), 大众 (a noun), 城市; false for unknown words and for 华为, 阿里.
+     */
+    static boolean commonWord(String word) {
+        CoreDictionary.Attribute a = CoreDictionary.get(word);
+        if (a == null) {
+            return false;
+        }
+        int best = 0;
+        for (int i = 1; i < a.nature.length; i++) {
+            if (a.frequency[i] > a.frequency[best]) {
+                best = i;
+            }
+        }
+        String tag = a.nature[best].toString();
+        return !(tag.startsWith("nr") || tag.startsWith("ns") || tag.startsWith("nt") || tag.startsWith("nz")
+                || tag.equals("j"));
+    }
+
+    /** A company HanLP's custom dictionary lists (奇瑞), unless it is an ordinary word too (现代, 大众). */
+    static boolean brand(String word) {
+        CoreDictionary.Attribute a = CustomDictionary.get(word);
+        if (a == null || commonWord(word)) {
+            return false;
+        }
+        for (Nature n : a.nature) {
+            if (n.toString().startsWith("ntc")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many dictionary words (or unknown runs) {@code s} splits into, longest match first. */
