@@ -38,6 +38,7 @@ final class EntityRecognizer {
         Map<String, Integer> people = new LinkedHashMap<>();
         Map<String, Integer> places = new LinkedHashMap<>();
         Map<String, Integer> organisations = new LinkedHashMap<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (int i = 0; i < terms.size(); i++) {
             NameSpans.Span span = NameSpans.at(terms, i);
             if (span == null) {
@@ -54,6 +55,9 @@ final class EntityRecognizer {
                     && !listedWithNames(terms, span.start())) {
                 continue; // 现代, 大众: a brand only when listed with other companies (通用、大众、福特)
             }
+            if (span.kind() == 'P' && listedWithPeople(terms, span.start())) {
+                listed.add(word);
+            }
             switch (span.kind()) {
                 case 'P' -> people.merge(word, 1, Integer::sum);
                 case 'L' -> places.merge(word, 1, Integer::sum);
@@ -62,7 +66,7 @@ final class EntityRecognizer {
         }
         organisations.replaceAll((org, n) -> org.length() >= 4 && ORGANISATION_SUFFIX.matcher(org).find()
                 ? Math.max(n, 2) : n); // a long name shaped like an institution's counts as confirmed
-        people.keySet().removeIf(p -> !NamePlausibility.plausiblePerson(p, text));
+        people.keySet().removeIf(p -> !NamePlausibility.plausiblePerson(p, text, listed.contains(p)));
         places.keySet().removeIf(p -> !NamePlausibility.plausiblePlace(p, text));
         organisations.keySet().removeIf(o -> !NamePlausibility.plausibleOrganisation(o));
         return new Entities(trusted(people, "nr"), trusted(places, "ns"), trusted(organisations, "nt"));
@@ -72,6 +76,13 @@ final class EntityRecognizer {
     private static boolean listedWithNames(List<Term> terms, int i) {
         return i >= 2 && terms.get(i - 1).word.equals("、") && properName(terms.get(i - 2))
                 || i + 2 < terms.size() && terms.get(i + 1).word.equals("、") && properName(terms.get(i + 2));
+    }
+
+    /** True when the person's name at {@code i} is an item of an enumeration (、) beside another person's name. */
+    private static boolean listedWithPeople(List<Term> terms, int i) {
+        return i >= 2 && terms.get(i - 1).word.equals("、") && terms.get(i - 2).nature.toString().startsWith("nr")
+                || i + 2 < terms.size() && terms.get(i + 1).word.equals("、")
+                && terms.get(i + 2).nature.toString().startsWith("nr");
     }
 
     private static boolean properName(Term t) {

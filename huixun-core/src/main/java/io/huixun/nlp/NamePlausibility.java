@@ -93,14 +93,25 @@ final class NamePlausibility {
     /** Words for a level or kind of place: before a generic head they say which kind of body, not which (城市政府). */
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "(?:城市|城镇|农村|乡村|地方|基层|当地|本地|各级|各地|地区|区域|省级|市级|县级|乡镇)");
-    /** Grammatical words that never stand inside a name as words of their own: 基础投资以政府, 项目及项目公司. */
-    private static final String NEVER_INSIDE = "及或以把被对从向在的了";
+    /**
+     * Grammatical words that never stand in a name as words of their own: 基础投资以政府, 项目及项目公司, 以人民为中心
+     * (a slogan); inside a longer word they are fine (以色列).
+     */
+    private static final String NEVER_INSIDE = "及或以为把被对从向在的了";
     /** The commonest surnames: the first hundred of {@link #SURNAMES}. Rarer ones need the text's word (简繁, 路宝). */
     private static final int COMMON_SURNAMES = 100;
     /** Legal forms of registered companies: 半岛电力有限公司. */
     private static final Pattern REGISTERED = Pattern.compile("(?:股份有限公司|有限责任公司|有限公司|股份公司)$");
 
     static boolean plausiblePerson(String name, String text) {
+        return plausiblePerson(name, text, false);
+    }
+
+    /**
+     * {@code listed}: the recogniser found the name in an enumeration beside another person's name (习近平、李强、赵乐际),
+     * which is as good a cue as a title.
+     */
+    static boolean plausiblePerson(String name, String text, boolean listed) {
         if (name.codePointCount(0, name.length()) < 2
                 || NEVER_FIRST.indexOf(name.charAt(0)) >= 0 && SURNAMES.indexOf(name.charAt(0)) < 0) {
             return false;
@@ -125,11 +136,12 @@ final class NamePlausibility {
             // surname + one character (刘邓, 车高, 商保) and rare surnames (简繁字) are as often two words as a name:
             // they need a title or a speech verb beside them somewhere in the text (总理李强, 于欢说)
             boolean common = surname == 2 || SURNAMES.indexOf(name.charAt(0)) < COMMON_SURNAMES;
-            return name.length() - surname >= 2 && common || hasPersonCue(name, text);
+            return name.length() - surname >= 2 && common || listed || hasPersonCue(name, text);
         }
-        // transliterations and unusual surnames need the text's word for it, and must not be one part of a
-        // hyphenated or dotted name (迪亚斯-卡内尔 → neither 迪亚斯 nor 卡内尔 alone)
-        return hasPersonCue(name, text) && !partOfJoinedName(name, text);
+        // no surname: a transliteration, made of the characters transliterations use (not 国元首 of 两国元首), with
+        // the text's word for it, and not one part of a hyphenated or dotted name (迪亚斯-卡内尔 → neither alone)
+        return transliterated(name.replace("·", "")) && (listed || hasPersonCue(name, text))
+                && !partOfJoinedName(name, text);
     }
 
     /**
@@ -319,7 +331,7 @@ final class NamePlausibility {
         return false;
     }
 
-    /** A grammatical word standing alone inside the name when it is split longest-word-first (以, 及; not 以色列). */
+    /** A grammatical word standing alone in the name when it is split longest-word-first (以, 及; not 以色列). */
     private static boolean grammarInside(String name) {
         int i = 0;
         while (i < name.length()) {
@@ -330,7 +342,7 @@ final class NamePlausibility {
                     break;
                 }
             }
-            if (next == i + 1 && i > 0 && NEVER_INSIDE.indexOf(name.charAt(i)) >= 0) {
+            if (next == i + 1 && NEVER_INSIDE.indexOf(name.charAt(i)) >= 0) {
                 return true;
             }
             i = next;

@@ -56,11 +56,14 @@ final class NameSpans {
                 }
             }
         }
-        // X和Y部: two fields joined by 和 before one ministry's head (工业和信息化部, 住房和城乡建设部)
-        if ((n.equals("n") || n.equals("vn")) && t.word.length() >= 2 && i + 2 < terms.size()
-                && terms.get(i + 1).word.equals("和")) {
-            int k = i + 2;
-            if (k + 1 < terms.size() && terms.get(k).nature.toString().equals("n") && !ministry(terms.get(k))) {
+        // X和Y部: two fields joined by 和 before one ministry's head (工业和信息化部, 住房和城乡建设部, 人力资源和社会保障部)
+        int and = i;
+        while (and < terms.size() && and - i < 2 && plainNoun(terms.get(and))) {
+            and++;
+        }
+        if (and > i && and + 1 < terms.size() && terms.get(and).word.equals("和")) {
+            int k = and + 1;
+            if (k + 1 < terms.size() && plainNoun(terms.get(k)) && !ministry(terms.get(k))) {
                 k++; // 住房 和 城乡 建设部
             }
             if (ministry(terms.get(k))) {
@@ -103,9 +106,9 @@ final class NameSpans {
                 return true; // 哈萨克|斯坦, 阿里|巴巴: one transliteration goes on (not 华为|海思)
             }
             if (next.word.length() == 1 && (s.kind() != 'O' && nn.length() == 2 && nn.endsWith("g") || CoreDictionary.get(last(s.word()) + next.word) != null
-                    && !function(nn))) {
-                return true; // 长江|韬(奋奖): a bound character (a company keeps its products: 华为|云); 乌海|上 → 海上,
-                             // 交通部|门 → 部门: a word across the edge
+                    && !function(nn) && !nn.startsWith("f"))) {
+                return true; // 长江|韬(奋奖): a bound character (a company keeps its products: 华为|云); 交通部|门 →
+                             // 部门: a word across the edge (not a localiser: 渤海|上 is on the Bohai)
             }
             if (s.kind() == 'O' && SYSTEM_WORDS.contains(next.word)) {
                 return true; // 人民代表大会|制度
@@ -122,8 +125,9 @@ final class NameSpans {
             }
         }
         if (s.kind() == 'L' && prev != null && (title(prev) || prev.word.length() == 1 && s.start() >= 2
+                && NamePlausibility.SURNAMES.indexOf(prev.word.charAt(0)) >= 0 && !prev.nature.toString().matches("[pcudrw].*")
                 && title(terms.get(s.start() - 2)))) {
-            return true; // 副主任 张|福海: a given name after a title and a surname, not the county
+            return true; // 副主任 张|福海: a given name after a title and a surname, not the county (not 总书记在|中南海)
         }
         return false;
     }
@@ -148,14 +152,23 @@ final class NameSpans {
                 && !NamePlausibility.known(terms.get(j + 1).word, "nt");
     }
 
+    private static boolean plainNoun(Term t) {
+        String n = t.nature.toString();
+        return (n.equals("n") || n.equals("vn")) && t.word.length() >= 2;
+    }
+
     private static boolean organisationTerm(Term t) {
         return t.nature.toString().startsWith("nt");
     }
 
+    /**
+     * The second half of a ministry's name: tagged as an institution suffix (建设部/nis: the tagger itself expects
+     * more before it) or an organisation the dictionary does not know whole (never 企业 和 财政部).
+     */
     private static boolean ministry(Term t) {
         String n = t.nature.toString();
-        return (n.startsWith("nt") || n.equals("nis")) && t.word.length() >= 3
-                && (t.word.endsWith("部") || t.word.endsWith("委员会")) && !NamePlausibility.known(t.word, "nt");
+        return t.word.length() >= 3 && (t.word.endsWith("部") || t.word.endsWith("委员会"))
+                && (n.equals("nis") || n.startsWith("nt") && !NamePlausibility.known(t.word, "nt"));
     }
 
     private static boolean title(Term t) {

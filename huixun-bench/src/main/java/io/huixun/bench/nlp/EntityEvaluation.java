@@ -130,6 +130,7 @@ public final class EntityEvaluation {
         }
         System.out.println();
         System.out.println("Lost judged-correct entities (all parts): " + lost(docs, before, after, judged, "PLO"));
+        System.out.println("Lost judged-correct keywords: " + lost(docs, before, after, judged, "K"));
         System.out.println("Remaining wrong outputs after (all parts): " + wrong(docs, after, judged, "PLO"));
         System.out.println("Remaining junk keywords after: " + wrong(docs, after, judged, "K"));
     }
