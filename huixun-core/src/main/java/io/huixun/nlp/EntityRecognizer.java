@@ -31,7 +31,7 @@ final class EntityRecognizer {
 
     /**
      * The entities among {@code terms}, segmented from {@code text} (used to look at a name's neighbours). Names are
-     * taken with the boundaries {@link NameSpans} gives them (上海 + 古籍出版社 → 上海古籍出版社; 哈萨克 before 斯坦 is no
+     * taken with the boundaries {@link NameSpans} gives them (上海 + 古籍出版社 → 上海古籍出版社; 索马 before 里兰 is no
      * name); an occurrence that is a piece of a longer name does not count.
      */
     Entities entities(List<Term> terms, String text) {
@@ -53,7 +53,7 @@ final class EntityRecognizer {
             if (span.kind() == 'O' && terms.get(span.start()).nature == Nature.ntc && span.end() - span.start() == 1
                     && NamePlausibility.commonWord(word)
                     && !listedWithNames(terms, span.start())) {
-                continue; // 现代, 大众: a brand only when listed with other companies (通用、大众、福特)
+                continue; // an ordinary word that is also a brand: a company only in a list of companies (宝马、X、奔驰)
             }
             if (span.kind() == 'P' && listedWithPeople(terms, span.start())) {
                 listed.add(word);

@@ -11,12 +11,13 @@ import java.util.Set;
  * so a name often comes in pieces or glued to its neighbours; this class decides, at one occurrence, where a name
  * starts and ends, looking only at the neighbouring terms (bounded work per term):
  * <ul>
- *   <li>Pieces that make one organisation are joined: {@code 成都/ns 泰龙/nr 通信信息网络有限公司/nt} →
- *       成都泰龙通信信息网络有限公司; {@code 工业/n 和 信息化部/nt} → 工业和信息化部 (the X和Y部 shape of ministries);
- *       {@code 现代/ntc 汽车} → 现代汽车; {@code 西北/ns 工业 大学/nis} → 西北工业大学.</li>
- *   <li>A name that is, at this occurrence, a piece of a longer word or name is not a name here: {@code 哈萨克|斯坦},
- *       {@code 长江|韬奋奖}, {@code 乌海|上} (海上 is the word), {@code 交通部|门}, {@code 欧盟-|埃及协会理事会},
- *       {@code 副主任张|福海} (a given name after a title), {@code 人民代表大会|制度} (a system named after a body).</li>
+ *   <li>Pieces that make one organisation are joined: {@code 杭州/ns 云栖/nz 软件有限公司/nt} →
+ *       杭州云栖软件有限公司; {@code 住房/n 和 城乡/n 建设部/nis} → 住房和城乡建设部 (the X和Y部 shape of ministries);
+ *       {@code 丰田/ntc 汽车} → 丰田汽车; {@code 华北/ns 电力 大学/nis} → 华北电力大学.</li>
+ *   <li>A name that is, at this occurrence, a piece of a longer word or name is not a name here: {@code 索马|里兰}
+ *       (one transliteration), {@code 黄河|韬/ng} (a bound character), {@code 商务部|门} (部门 is the word),
+ *       {@code 中国-|东盟商务理事会}, {@code 副市长王|丽江} (a given name after a title and a surname),
+ *       {@code 民族区域自治|制度} (a system named after a body).</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -26,10 +27,10 @@ final class NameSpans {
     /** A candidate name: terms [start, end) of the term list, its text and kind (P person, L place, O organisation). */
     record Span(int start, int end, String word, char kind) {}
 
-    /** Trade words that follow a company's short name inside its full name: 现代 + 汽车, 奇瑞 + 集团. */
+    /** Trade words that follow a company's short name inside its full name: 丰田 + 汽车, 宝马 + 集团. */
     private static final Set<String> TRADES = Set.of("汽车", "集团", "公司", "银行", "科技", "电子", "控股", "证券",
             "保险", "航空", "制药", "药业", "电器", "电气", "能源", "石油", "化工", "钢铁", "地产", "传媒", "通信", "网络");
-    /** Nouns naming a system or doctrine after a body: 人民代表大会制度 names the system, not the body. */
+    /** Nouns naming a system or doctrine after a body: 议会制度 names the system, not the body. */
     private static final Set<String> SYSTEM_WORDS = Set.of("制度", "体制", "机制", "体系", "模式", "精神", "思想", "理论");
 
     /** The name span that starts at term {@code i}, or null when term {@code i} starts no name. */
@@ -44,7 +45,7 @@ final class NameSpans {
         if (j > i && j < terms.size() && organisationTerm(terms.get(j)) && !NamePlausibility.known(terms.get(j).word, "nt")) {
             return span(terms, i, j + 1, 'O');
         }
-        // a place, up to two plain nouns and an institution suffix: 西北 工业 大学
+        // a place, up to two plain nouns and an institution suffix: 华北 电力 大学
         if (n.startsWith("ns")) {
             for (int k = i + 1; k < Math.min(terms.size(), i + 4); k++) {
                 String nk = terms.get(k).nature.toString();
@@ -56,7 +57,7 @@ final class NameSpans {
                 }
             }
         }
-        // X和Y部: two fields joined by 和 before one ministry's head (工业和信息化部, 住房和城乡建设部, 人力资源和社会保障部)
+        // X和Y部: two fields joined by 和 before one ministry's head (住房和城乡建设部, 人力资源和社会保障部)
         int and = i;
         while (and < terms.size() && and - i < 2 && plainNoun(terms.get(and))) {
             and++;
@@ -70,7 +71,7 @@ final class NameSpans {
                 return span(terms, i, k + 1, 'O');
             }
         }
-        // a company's short name and its trade: 现代 汽车
+        // a company's short name and its trade: 丰田 汽车
         if (n.equals("ntc") && i + 1 < terms.size() && TRADES.contains(terms.get(i + 1).word)) {
             return span(terms, i, i + 2, 'O');
         }
@@ -97,37 +98,37 @@ final class NameSpans {
         boolean nextHan = next != null && han(next.word.charAt(0));
         if (s.kind() != 'L' && (hyphenJoined(terms, s.start() - 1, s.start() - 2)
                 || hyphenJoined(terms, s.end(), s.end() + 1))) {
-            return true; // 欧盟-埃及协会理事会: one body named by two; 迪亚斯-卡内尔: one person
+            return true; // 中国-东盟商务理事会: one body named by two; 让-保罗: one person
         }
         if (nextHan) {
             String nn = next.nature.toString();
             if (s.kind() != 'P' && nn.startsWith("nr") && NamePlausibility.transliterated(s.word())
                     && NamePlausibility.transliterated(next.word)) {
-                return true; // 哈萨克|斯坦, 阿里|巴巴: one transliteration goes on (not 华为|海思)
+                return true; // 索马|里兰: one transliteration goes on (not 腾讯|海思: a company, then something else)
             }
             if (next.word.length() == 1 && (s.kind() != 'O' && nn.length() == 2 && nn.endsWith("g") || CoreDictionary.get(last(s.word()) + next.word) != null
                     && !function(nn) && !nn.startsWith("f"))) {
-                return true; // 长江|韬(奋奖): a bound character (a company keeps its products: 华为|云); 交通部|门 →
-                             // 部门: a word across the edge (not a localiser: 渤海|上 is on the Bohai)
+                return true; // 黄河|韬: a bound character (a company keeps its products: 腾讯|云); 商务部|门 → 部门: a
+                             // word across the edge (not a localiser: 渤海|上 is on the Bohai)
             }
             if (s.kind() == 'O' && SYSTEM_WORDS.contains(next.word)) {
-                return true; // 人民代表大会|制度
+                return true; // 议会|制度
             }
         }
         if (prevHan && s.kind() != 'P') {
             String pn = prev.nature.toString();
             if (pn.startsWith("nr") && s.kind() == 'L') {
-                return true; // 少力|根村: a place name's tail after a misread given name
+                return true; // (某)小林|岗村: a place name's tail after a misread given name
             }
             if (prev.word.length() == 1 && (pn.startsWith("nz") || pn.startsWith("nr") || pn.length() == 2
                     && pn.endsWith("g") || pn.equals("b") && NamePlausibility.transliterated(prev.word))) {
-                return true; // 埃斯佩兰萨|南极科考站, 爱迪|尔同属昌河公司: the name started before (not 原|电力部)
+                return true; // 圣巴勃罗|萨|北极站: the name started before (not 原|铁道部: "former")
             }
         }
         if (s.kind() == 'L' && prev != null && (title(prev) || prev.word.length() == 1 && s.start() >= 2
                 && NamePlausibility.SURNAMES.indexOf(prev.word.charAt(0)) >= 0 && !prev.nature.toString().matches("[pcudrw].*")
                 && title(terms.get(s.start() - 2)))) {
-            return true; // 副主任 张|福海: a given name after a title and a surname, not the county (not 总书记在|中南海)
+            return true; // 副市长 王|丽江: a given name after a title and a surname, not the city (not 市长在|丽江)
         }
         return false;
     }
@@ -163,7 +164,7 @@ final class NameSpans {
 
     /**
      * The second half of a ministry's name: tagged as an institution suffix (建设部/nis: the tagger itself expects
-     * more before it) or an organisation the dictionary does not know whole (never 企业 和 财政部).
+     * more before it) or an organisation the dictionary does not know whole (never 企业 和 商务部).
      */
     private static boolean ministry(Term t) {
         String n = t.nature.toString();
