@@ -32,13 +32,15 @@ final class EntityRecognizer {
     /**
      * The entities among {@code terms}, segmented from {@code text} (used to look at a name's neighbours). Names are
      * taken with the boundaries {@link NameSpans} gives them (上海 + 古籍出版社 → 上海古籍出版社; 索马 before 里兰 is no
-     * name); an occurrence that is a piece of a longer name does not count.
+     * name); a name is kept only if at least one of its occurrences is whole (not a piece of a longer name), and
+     * then all its occurrences count.
      */
     Entities entities(List<Term> terms, String text) {
         Map<String, Integer> people = new LinkedHashMap<>();
         Map<String, Integer> places = new LinkedHashMap<>();
         Map<String, Integer> organisations = new LinkedHashMap<>();
         java.util.Set<String> listed = new java.util.HashSet<>();
+        java.util.Set<String> clean = new java.util.HashSet<>(); // kind + name, seen once whole at least
         for (int i = 0; i < terms.size(); i++) {
             NameSpans.Span span = NameSpans.at(terms, i);
             if (span == null) {
@@ -46,9 +48,11 @@ final class EntityRecognizer {
             }
             i = span.end() - 1;
             String word = span.word();
-            if (word.codePointCount(0, word.length()) < 2 || !word.codePoints().allMatch(EntityRecognizer::nameChar)
-                    || NameSpans.pieceOfLongerName(terms, span)) {
+            if (word.codePointCount(0, word.length()) < 2 || !word.codePoints().allMatch(EntityRecognizer::nameChar)) {
                 continue;
+            }
+            if (!NameSpans.pieceOfLongerName(terms, span)) {
+                clean.add(span.kind() + word);
             }
             if (span.kind() == 'O' && terms.get(span.start()).nature == Nature.ntc && span.end() - span.start() == 1
                     && NamePlausibility.commonWord(word)
@@ -64,6 +68,9 @@ final class EntityRecognizer {
                 default -> organisations.merge(word, 1, Integer::sum);
             }
         }
+        people.keySet().removeIf(p -> !clean.contains("P" + p));
+        places.keySet().removeIf(p -> !clean.contains("L" + p));
+        organisations.keySet().removeIf(o -> !clean.contains("O" + o));
         organisations.replaceAll((org, n) -> org.length() >= 4 && ORGANISATION_SUFFIX.matcher(org).find()
                 ? Math.max(n, 2) : n); // a long name shaped like an institution's counts as confirmed
         people.keySet().removeIf(p -> !NamePlausibility.plausiblePerson(p, text, listed.contains(p)));

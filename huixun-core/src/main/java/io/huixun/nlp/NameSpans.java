@@ -11,7 +11,7 @@ import java.util.Set;
  * so a name often comes in pieces or glued to its neighbours; this class decides, at one occurrence, where a name
  * starts and ends, looking only at the neighbouring terms (bounded work per term):
  * <ul>
- *   <li>Pieces that make one organisation are joined: {@code 杭州/ns 云栖/nz 软件有限公司/nt} →
+ *   <li>Pieces that make one organisation are joined: {@code 杭州/ns 云栖/nr 软件有限公司/nt} →
  *       杭州云栖软件有限公司; {@code 住房/n 和 城乡/n 建设部/nis} → 住房和城乡建设部 (the X和Y部 shape of ministries);
  *       {@code 丰田/ntc 汽车} → 丰田汽车; {@code 华北/ns 电力 大学/nis} → 华北电力大学.</li>
  *   <li>A name that is, at this occurrence, a piece of a longer word or name is not a name here: {@code 索马|里兰}
@@ -148,7 +148,7 @@ final class NameSpans {
         if (t.word.length() < 2) {
             return false;
         }
-        return n.startsWith("ns") || n.startsWith("nz") || n.equals("ntc") || n.startsWith("nr")
+        return n.startsWith("ns") || n.equals("ntc") || n.startsWith("nr") // not nz: 完胜/nz 对手队 is a verb
                 || n.startsWith("nt") && j + 1 < terms.size() && organisationTerm(terms.get(j + 1))
                 && !NamePlausibility.known(terms.get(j + 1).word, "nt");
     }

@@ -39,7 +39,7 @@ class NameSpansTest {
 
     @Test
     void placesAndProperNamesBeforeAnOrganisationArePartOfIt() {
-        List<Term> t = terms("成都/ns", "天府/nz", "软件园有限公司/nt", "成立/v");
+        List<Term> t = terms("成都/ns", "天府/nr", "软件园有限公司/nt", "成立/v");
         assertThat(at(t, 0).word()).isEqualTo("成都天府软件园有限公司");
         assertThat(at(t, 0).end()).isEqualTo(3);
         assertThat(at(terms("丰田/ntc", "汽车/n", "发布/v"), 0).word()).isEqualTo("丰田汽车");
