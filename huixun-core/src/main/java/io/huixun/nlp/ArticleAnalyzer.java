@@ -41,7 +41,12 @@ public final class ArticleAnalyzer {
         return datelines.parse(toSimplified.convert(body), reference);
     }
 
+    /** The title's terms, a line break (so that no name runs from the title into the body), the body's terms. */
     private static List<Term> concat(List<Term> a, List<Term> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        List<Term> all = new java.util.ArrayList<>(a.size() + b.size() + 1);
+        all.addAll(a);
+        all.add(new Term("\n", com.hankcs.hanlp.corpus.tag.Nature.w));
+        all.addAll(b);
+        return all;
     }
 }

@@ -30,40 +30,71 @@ final class EntityRecognizer {
     }
 
     /**
-     * The entities among {@code terms}, segmented from {@code text} (used to look at a name's neighbours). A place
-     * right before an organisation is part of its name: 上海 + 古籍出版社 → 上海古籍出版社.
+     * The entities among {@code terms}, segmented from {@code text} (used to look at a name's neighbours). Names are
+     * taken with the boundaries {@link NameSpans} gives them (上海 + 古籍出版社 → 上海古籍出版社; 索马 before 里兰 is no
+     * name); a name is kept only if at least one of its occurrences is whole (not a piece of a longer name), and
+     * then all its occurrences count.
      */
     Entities entities(List<Term> terms, String text) {
         Map<String, Integer> people = new LinkedHashMap<>();
         Map<String, Integer> places = new LinkedHashMap<>();
         Map<String, Integer> organisations = new LinkedHashMap<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        java.util.Set<String> clean = new java.util.HashSet<>(); // kind + name, seen once whole at least
         for (int i = 0; i < terms.size(); i++) {
-            Term term = terms.get(i);
-            String nature = term.nature.toString();
-            String word = term.word.strip();
-            if (nature.startsWith("ns") && i + 1 < terms.size() && terms.get(i + 1).nature.toString().startsWith("nt")
-                    && !NamePlausibility.known(terms.get(i + 1).word, "nt")) {
-                word = word + terms.get(i + 1).word.strip();
-                nature = "nt";
-                i++;
+            NameSpans.Span span = NameSpans.at(terms, i);
+            if (span == null) {
+                continue;
             }
+            i = span.end() - 1;
+            String word = span.word();
             if (word.codePointCount(0, word.length()) < 2 || !word.codePoints().allMatch(EntityRecognizer::nameChar)) {
                 continue;
             }
-            if (nature.startsWith("nr")) {
-                people.merge(word, 1, Integer::sum);
-            } else if (nature.startsWith("ns")) {
-                places.merge(word, 1, Integer::sum);
-            } else if (nature.startsWith("nt")) {
-                organisations.merge(word, 1, Integer::sum);
+            if (!NameSpans.pieceOfLongerName(terms, span)) {
+                clean.add(span.kind() + word);
+            }
+            if (span.kind() == 'O' && terms.get(span.start()).nature == Nature.ntc && span.end() - span.start() == 1
+                    && NamePlausibility.commonWord(word)
+                    && !listedWithNames(terms, span.start())) {
+                continue; // an ordinary word that is also a brand: a company only in a list of companies (宝马、X、奔驰)
+            }
+            if (span.kind() == 'P' && listedWithPeople(terms, span.start())) {
+                listed.add(word);
+            }
+            switch (span.kind()) {
+                case 'P' -> people.merge(word, 1, Integer::sum);
+                case 'L' -> places.merge(word, 1, Integer::sum);
+                default -> organisations.merge(word, 1, Integer::sum);
             }
         }
+        people.keySet().removeIf(p -> !clean.contains("P" + p));
+        places.keySet().removeIf(p -> !clean.contains("L" + p));
+        organisations.keySet().removeIf(o -> !clean.contains("O" + o));
         organisations.replaceAll((org, n) -> org.length() >= 4 && ORGANISATION_SUFFIX.matcher(org).find()
                 ? Math.max(n, 2) : n); // a long name shaped like an institution's counts as confirmed
-        people.keySet().removeIf(p -> !NamePlausibility.plausiblePerson(p, text));
+        people.keySet().removeIf(p -> !NamePlausibility.plausiblePerson(p, text, listed.contains(p)));
         places.keySet().removeIf(p -> !NamePlausibility.plausiblePlace(p, text));
         organisations.keySet().removeIf(o -> !NamePlausibility.plausibleOrganisation(o));
         return new Entities(trusted(people, "nr"), trusted(places, "ns"), trusted(organisations, "nt"));
+    }
+
+    /** True when the term at {@code i} is an item of an enumeration (、) next to another proper name. */
+    private static boolean listedWithNames(List<Term> terms, int i) {
+        return i >= 2 && terms.get(i - 1).word.equals("、") && properName(terms.get(i - 2))
+                || i + 2 < terms.size() && terms.get(i + 1).word.equals("、") && properName(terms.get(i + 2));
+    }
+
+    /** True when the person's name at {@code i} is an item of an enumeration (、) beside another person's name. */
+    private static boolean listedWithPeople(List<Term> terms, int i) {
+        return i >= 2 && terms.get(i - 1).word.equals("、") && terms.get(i - 2).nature.toString().startsWith("nr")
+                || i + 2 < terms.size() && terms.get(i + 1).word.equals("、")
+                && terms.get(i + 2).nature.toString().startsWith("nr");
+    }
+
+    private static boolean properName(Term t) {
+        String n = t.nature.toString();
+        return n.startsWith("nt") || n.startsWith("nz") || n.startsWith("nr");
     }
 
     /**
@@ -77,7 +108,7 @@ final class EntityRecognizer {
     }
 
     private static boolean known(String word, String rolePrefix) {
-        return NamePlausibility.known(word, rolePrefix);
+        return NamePlausibility.known(word, rolePrefix) || rolePrefix.equals("nt") && NamePlausibility.brand(word);
     }
 
     private static boolean nameChar(int cp) {

@@ -2,6 +2,8 @@ package io.huixun.nlp;
 
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.dictionary.nr.TranslatedPersonDictionary;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,15 +18,25 @@ import java.util.regex.Pattern;
  *   <li>A Han person's name is a surname (the common ones, {@link #SURNAMES}) and one or two given-name characters,
  *       and a given name never holds a grammatical character, a localiser, a measure word or a category word
  *       ({@code 都有}, {@code 向后}, {@code 索方}, {@code 戈谢病} → rejected; {@code 周调}: 调 is fine, but 周调 is
- *       also a dictionary word that is not a name → rejected).</li>
- *   <li>A transliterated name (no surname first: 科斯塔, 福特) is a person only when the dictionary says so or the
- *       text puts a person's title or a speech verb next to it ({@code 欧洲理事会主席科斯塔称} → kept; {@code
- *       包括通用、大众、福特} → rejected).</li>
+ *       also a dictionary word that is not a name → rejected). A surname and a single character, or a rare surname,
+ *       is as often two words as a name ({@code 路平了}): it needs a title, a speech verb or a list of names beside
+ *       it somewhere in the text ({@code 记者路平}, {@code 王小明、刘建}); three-character names with a common surname
+ *       stand on their own.</li>
+ *   <li>A name without a surname is a transliteration: its characters are those HanLP's transliterated-name
+ *       dictionary uses often, and it is a person only when the dictionary says so unambiguously (a person and
+ *       nothing else proper) or the text puts a person's title or a speech verb next to it
+ *       ({@code 欧洲理事会主席科斯塔称} → kept; {@code 包括通用、福特} → rejected; {@code 本届政府表示} → rejected).</li>
  *   <li>An organisation ends with an institution's head word (部, 委员会, 公司, 大学 …) or is known to the
  *       dictionary as one, and is not a description: a head word after ordinary words only ({@code 地方政府},
  *       {@code 合资公司}, {@code 健康发展研究中心}) names no one; national names (国家/全国/中央/中国 …) and
- *       names with a place or a proper name inside are kept.</li>
+ *       names with a place or a proper name inside are kept. A name does not start with its kind alone
+ *       ({@code 有限公司工会}, {@code 县委县政府}), has no grammatical word of its own inside ({@code 投资及运营公司}),
+ *       and 会 ends it only in an institution's compound (委员会, 协会, 红十字会; not 全市运动会). A company kind
+ *       (合资公司, 子公司) needs a proper name before it.</li>
+ *   <li>A company HanLP's custom dictionary lists (宝马) is an organisation unless it is an ordinary word too;
+ *       then only in a list of companies.</li>
  * </ul>
+ * Boundaries (which characters belong to a name at one occurrence) are {@link NameSpans}' job.
  * Stateless and thread-safe.
  */
 final class NamePlausibility {
@@ -63,7 +75,12 @@ final class NamePlausibility {
     private static final Pattern ORGANISATION_HEAD = Pattern.compile(
             "(?:委员会|常委会|理事会|联合会|协会|学会|研究会|商会|工会|基金会|研究院|研究所|研究中心|科学院|中心|总局|"
             + "办公厅|办公室|总台|电视台|广播电台|通讯社|日报|报社|出版社|杂志社|书局|银行|公司|集团|大学|学院|学校|中学|"
-            + "小学|医院|法院|检察院|政府|组织|联盟|机构|部|委|局|院|厅|署|社|党|军|队|所|馆|台|处|司|办|厂|站|会)$");
+            + "小学|医院|法院|检察院|政府|组织|联盟|机构|部|委|局|院|厅|署|社|党|军|队|所|馆|台|处|司|办|厂|站|"
+            + "委会|事会|合会|协会|学会|研究会|促进会|联谊会|商会|工会|公会|基金会|总会|分会|大会|议会|字会)$");
+    /**
+     * 会 ends an institution's name only in these compounds (委员会, 理事会, 红十字会); after anything else it is a
+     * meeting or a word's end: 全市运动会, 第三次会(议), 联欢会.
+     */
     /** Heads that say what an institution is, not which: preceded only by ordinary words they name no one. */
     private static final Pattern GENERIC_HEAD = Pattern.compile(
             "(?:政府|公司|企业|组织|机关|机构|部门|电台|中心|集团|厂|站|总局|研究院|研究所|委员会|联合会|协会|工会|学院|"
@@ -72,15 +89,44 @@ final class NamePlausibility {
     private static final Pattern NATIONAL = Pattern.compile("^(?:国家|全国|中央|中共|中国|中华|国务院|人民|最高|国际|世界)");
     private static final Pattern QUANTIFIED = Pattern.compile(
             "^(?:多家|多个|多名|几家|名|家[^乐]|一(?:个|些|家|级|场|批|种)|属|原属)|[的就都]|两党");
+    /** A body's name never starts with its kind alone: 有限公司工会, 政府部门, 县委县政府 (which county?). */
+    private static final Pattern KIND_FIRST = Pattern.compile(
+            "^(?:股份有限公司|有限责任公司|有限公司|股份公司|公司|集团|政府|企业|机构|部门|[省市县区乡镇村](?:委|政府|党委|纪委|人大|政协|人民政府))");
+    /** 政府 after another body's head is two bodies or a misreading: 财政部政府(采购), 县委县政府. */
+    private static final Pattern GOVERNMENT_AFTER_BODY = Pattern.compile("[委院部局厅会党]政府$");
+    /**
+     * Kinds of company that say how it is owned or what it does, not which it is: 合资公司, 子公司, 模特公司. Before
+     * them a proper name is needed (长安福特合资公司), not a description (电动车合资公司, 在沪合资公司).
+     */
+    private static final Pattern COMPANY_KIND = Pattern.compile(
+            "(?:合资|合营|独资|外资|项目|上市|控股|国有|民营|私营|跨国|子|分|母|模特|空壳)公司$");
+    /** Words for a level or kind of place: before a generic head they say which kind of body, not which (农村政府). */
+    private static final Pattern LEVEL_WORD = Pattern.compile(
+            "(?:城市|城镇|农村|乡村|地方|基层|当地|本地|各级|各地|地区|区域|省级|市级|县级|乡镇)");
+    /**
+     * Grammatical words that never stand in a name as words of their own: 资金以政府, 投资及运营公司, 以客户为中心
+     * (a slogan); inside a longer word they are fine (以色列).
+     */
+    private static final String NEVER_INSIDE = "及或以为把被对从向在的了";
+    /** The commonest surnames: the first hundred of {@link #SURNAMES}. Rarer ones need the text's word (路平, 车多). */
+    private static final int COMMON_SURNAMES = 100;
     /** Legal forms of registered companies: 半岛电力有限公司. */
     private static final Pattern REGISTERED = Pattern.compile("(?:股份有限公司|有限责任公司|有限公司|股份公司)$");
 
     static boolean plausiblePerson(String name, String text) {
+        return plausiblePerson(name, text, false);
+    }
+
+    /**
+     * {@code listed}: the recogniser found the name in an enumeration beside another person's name (王小明、刘建、陈立),
+     * which is as good a cue as a title.
+     */
+    static boolean plausiblePerson(String name, String text, boolean listed) {
         if (name.codePointCount(0, name.length()) < 2
                 || NEVER_FIRST.indexOf(name.charAt(0)) >= 0 && SURNAMES.indexOf(name.charAt(0)) < 0) {
             return false;
         }
-        if (known(name, "nr")) {
+        if (knownPerson(name)) {
             return true;
         }
         int surname = COMPOUND_SURNAMES.stream().anyMatch(name::startsWith) ? 2
@@ -94,11 +140,46 @@ final class NamePlausibility {
             if (CoreDictionary.get(name) != null) {
                 return false; // 周调, 占比: an ordinary word the recogniser read as surname + given name
             }
-            return !tailOfLongerName(name, text);
+            if (tailOfLongerName(name, text)) {
+                return false;
+            }
+            // surname + one character (路平, 高温, 文革) and rare surnames are as often two words as a name: they
+            // need a title, a speech verb or a list of names beside them somewhere in the text (记者路平, 刘建说)
+            boolean common = surname == 2 || SURNAMES.indexOf(name.charAt(0)) < COMMON_SURNAMES;
+            return name.length() - surname >= 2 && common || listed || hasPersonCue(name, text);
         }
-        // transliterations and unusual surnames need the text's word for it, and must not be one part of a
-        // hyphenated or dotted name (迪亚斯-卡内尔 → neither 迪亚斯 nor 卡内尔 alone)
-        return hasPersonCue(name, text) && !partOfJoinedName(name, text);
+        // no surname: a transliteration, made of the characters transliterations use (not 届政府 of 本届政府), with
+        // the text's word for it, and not one part of a hyphenated or dotted name (让-保罗 → neither alone)
+        return transliterated(name.replace("·", "")) && (listed || hasPersonCue(name, text))
+                && !partOfJoinedName(name, text);
+    }
+
+    /**
+     * True when the core dictionary knows {@code name} as a person and as nothing else proper (a name that is also a
+     * brand or a place needs a cue), from more than one sighting or with the characters of a transliteration; a
+     * two-character entry seen once whose characters are not a transliteration's is not
+     * enough.
+     */
+    static boolean knownPerson(String name) {
+        CoreDictionary.Attribute a = CoreDictionary.get(name);
+        if (a == null) {
+            return false;
+        }
+        int person = 0;
+        for (int i = 0; i < a.nature.length; i++) {
+            String tag = a.nature[i].toString();
+            if (tag.startsWith("nr")) {
+                person += a.frequency[i];
+            } else if (tag.startsWith("ns") || tag.startsWith("nt") || tag.startsWith("nz")) {
+                return false;
+            }
+        }
+        return person >= 2 || person > 0 && transliterated(name);
+    }
+
+    /** Every character is one HanLP's transliterated-name dictionary uses often (奥巴马, 科斯塔; not 届政府). */
+    static boolean transliterated(String name) {
+        return name.chars().allMatch(c -> TranslatedPersonDictionary.containsKey(String.valueOf((char) c)));
     }
 
     /** A two-character "name" that is every time preceded by a surname is the end of a three-character one (张福海 → 福海). */
@@ -160,6 +241,10 @@ final class NamePlausibility {
     }
 
     private static boolean hasPersonCueAt(String text, int start, int end) {
+        if (end < text.length() && (text.charAt(end) == '式' || text.charAt(end) == '-' && end + 1 < text.length()
+                && Character.isDigit(text.charAt(end + 1)))) {
+            return false;
+        }
         String before = text.substring(Math.max(0, start - 6), start);
         String after = text.substring(end, Math.min(text.length(), end + 4));
         return PERSON_BEFORE.matcher(before).find() || PERSON_AFTER.matcher(after).find();
@@ -188,7 +273,15 @@ final class NamePlausibility {
                 return false; // 哈萨克斯坦政府和集安组织: two bodies (工业和信息化部 is one)
             }
         }
-        boolean known = known(name, "nt") || known(name, "nz") && name.length() <= 4; // 华为; brands: 起亚, 大众
+        if (KIND_FIRST.matcher(name).find() || GOVERNMENT_AFTER_BODY.matcher(name).find() || grammarInside(name)) {
+            return false;
+        }
+        java.util.regex.Matcher kind = COMPANY_KIND.matcher(name);
+        if (kind.find() && !NATIONAL.matcher(name).find() && !containsProperName(name.substring(0, kind.start()))) {
+            return false; // 电动车合资公司, 沪合资公司
+        }
+        boolean known = known(name, "nt") || known(name, "nz") && name.length() <= 4 // 腾讯-like names
+                || brand(name); // 宝马: a company HanLP's custom dictionary knows, not an ordinary word
         if (!known && !ORGANISATION_HEAD.matcher(name).find()) {
             return false; // 全国两会, 可再生能源, 飞机就会: no institution's head word
         }
@@ -202,19 +295,22 @@ final class NamePlausibility {
         java.util.regex.Matcher generic = GENERIC_HEAD.matcher(name);
         if (generic.find()) {
             String modifier = name.substring(0, generic.start());
-            return modifier.isEmpty() ? false : !ordinaryWords(modifier);
+            return !modifier.isEmpty() && !LEVEL_WORD.matcher(modifier).matches() && !ordinaryWords(modifier);
         }
         return true;
     }
 
-    /** True when {@code s} splits into dictionary words none of which is a name (地方, 健康发展研究). */
+    /**
+     * True when {@code s} splits into dictionary words none of which is a name (地方, 健康发展研究; 元 + 生物: a single
+     * character counts as a word when a word follows it).
+     */
     private static boolean ordinaryWords(String s) {
         int i = 0;
         while (i < s.length()) {
             int best = -1;
             for (int j = Math.min(s.length(), i + 6); j > i; j--) {
                 CoreDictionary.Attribute a = CoreDictionary.get(s.substring(i, j));
-                if (a != null && j - i > 1) {
+                if (a != null && (j - i > 1 || i + 1 < s.length())) {
                     for (Nature n : a.nature) {
                         String tag = n.toString();
                         if (tag.startsWith("nr") || tag.startsWith("ns") || tag.startsWith("nt") || tag.startsWith("nz")
@@ -232,6 +328,71 @@ final class NamePlausibility {
             i = best;
         }
         return true;
+    }
+
+    /** True when some dictionary word of two or more characters inside {@code s} is mainly a name or abbreviation. */
+    private static boolean containsProperName(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            for (int j = Math.min(s.length(), i + 6); j > i + 1; j--) {
+                if (CoreDictionary.get(s.substring(i, j)) != null && !commonWord(s.substring(i, j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A grammatical word standing alone in the name when it is split longest-word-first (以, 及; not 以色列). */
+    private static boolean grammarInside(String name) {
+        int i = 0;
+        while (i < name.length()) {
+            int next = i + 1;
+            for (int j = Math.min(name.length(), i + 6); j > i + 1; j--) {
+                if (CoreDictionary.get(name.substring(i, j)) != null) {
+                    next = j;
+                    break;
+                }
+            }
+            if (next == i + 1 && NEVER_INSIDE.indexOf(name.charAt(i)) >= 0) {
+                return true;
+            }
+            i = next;
+        }
+        return false;
+    }
+
+    /**
+     * True when the core dictionary knows {@code word} mainly (by frequency) as something other than a name or an
+     * abbreviation: 市场, 吉利 (an adjective); false for unknown words and for 阿根廷.
+     */
+    static boolean commonWord(String word) {
+        CoreDictionary.Attribute a = CoreDictionary.get(word);
+        if (a == null) {
+            return false;
+        }
+        int best = 0;
+        for (int i = 1; i < a.nature.length; i++) {
+            if (a.frequency[i] > a.frequency[best]) {
+                best = i;
+            }
+        }
+        String tag = a.nature[best].toString();
+        return !(tag.startsWith("nr") || tag.startsWith("ns") || tag.startsWith("nt") || tag.startsWith("nz")
+                || tag.equals("j"));
+    }
+
+    /** A company HanLP's custom dictionary lists (宝马), unless it is an ordinary word too (吉利). */
+    static boolean brand(String word) {
+        CoreDictionary.Attribute a = CustomDictionary.get(word);
+        if (a == null || commonWord(word)) {
+            return false;
+        }
+        for (Nature n : a.nature) {
+            if (n.toString().startsWith("ntc")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many dictionary words (or unknown runs) {@code s} splits into, longest match first. */

@@ -38,4 +38,41 @@ class EntityRecognizerTest {
         assertThat(NamePlausibility.plausiblePlace("的城市")).isFalse();
         assertThat(NamePlausibility.plausiblePlace("以色列")).isTrue();
     }
+
+    @Test
+    void surnamePlusOneCharacterNeedsATitleAVerbOrAList() {
+        String road = "这条路平整宽阔，路平了，车也多了。";
+        assertThat(NamePlausibility.plausiblePerson("路平", road)).isFalse();
+        assertThat(NamePlausibility.plausiblePerson("路平", "本台记者路平报道。")).isTrue();
+        assertThat(of("王小明、刘建、陈立出席会议。刘建介绍了情况。").people()).contains("刘建");
+    }
+
+    @Test
+    void namesWithoutASurnameMustBeTransliterations() {
+        assertThat(NamePlausibility.plausiblePerson("奥巴马", "美国前总统奥巴马表示，")).isTrue();
+        assertThat(NamePlausibility.plausiblePerson("届政府", "本届政府表示，")).isFalse();
+        assertThat(NamePlausibility.plausiblePerson("奥巴马", "奥巴马式的演讲")).isFalse(); // no cue at all
+    }
+
+    @Test
+    void kindsLevelsAndGrammarAreNotOrganisationNames() {
+        assertThat(NamePlausibility.plausibleOrganisation("电动车合资公司")).isFalse();
+        assertThat(NamePlausibility.plausibleOrganisation("长安福特合资公司")).isTrue();
+        assertThat(NamePlausibility.plausibleOrganisation("县委县政府")).isFalse();
+        assertThat(NamePlausibility.plausibleOrganisation("财政部政府")).isFalse();
+        assertThat(NamePlausibility.plausibleOrganisation("有限公司工会")).isFalse();
+        assertThat(NamePlausibility.plausibleOrganisation("农村政府")).isFalse();
+        assertThat(NamePlausibility.plausibleOrganisation("投资及运营公司")).isFalse();
+        assertThat(NamePlausibility.plausibleOrganisation("以色列航空公司")).isTrue();
+        assertThat(NamePlausibility.plausibleOrganisation("全市运动会")).isFalse();
+        assertThat(NamePlausibility.plausibleOrganisation("中国红十字会")).isTrue();
+    }
+
+    @Test
+    void companiesFromTheCustomDictionaryUnlessOrdinaryWords() {
+        assertThat(NamePlausibility.brand("宝马")).isTrue();
+        assertThat(NamePlausibility.brand("吉利")).isFalse(); // also an adjective
+        assertThat(NamePlausibility.commonWord("市场")).isTrue();
+        assertThat(NamePlausibility.commonWord("阿根廷")).isFalse();
+    }
 }

@@ -28,8 +28,9 @@ import java.util.Set;
 
 /**
  * Precision of the people, places and organisations (and the junk rate of the keywords) that {@link ArticleAnalyzer}
- * outputs, on a hand-checked sample, before (the rules frozen in {@link BaselineUnderstanding}) and after, in the
- * same run: {@code ./bench entity-eval [--dump]}.
+ * outputs, on a hand-checked sample, before (main's rules at a1f944c, frozen in
+ * {@link io.huixun.bench.nlp.frozen.MainRules}; the older 141f38c rules were the before of the first pass and are in
+ * git history) and after, in the same run: {@code ./bench entity-eval [--dump]}.
  *
  * <p>The sample is drawn reproducibly (seed {@value #SEED}): a fixed number of articles from each shared set (CCTV
  * 新闻联播, fuyaonews, CWCED's gold texts), every entity either version outputs for them, and the keywords of the
@@ -39,7 +40,9 @@ import java.util.Set;
  * organisation); - when it is a fragment, a common word, or a name of another kind. A keyword is + when it is a
  * whole word that tells what the article is about, - when it is a fragment (台新, 花落) or an empty word (占比).
  * Every third article is held out: the rules were designed by reading the errors of the other two thirds only.
- * {@code --dump} prints the mentions that have no judgement yet, with their contexts, for judging.
+ * {@code --dump} prints the mentions that have no judgement yet, with their contexts, for judging; {@code --errors
+ * [design|held-out|all]} prints the wrong and unjudged entities of a part (design by default), and {@code --mentions
+ * PART} every entity of a part with its label, for reading the errors before changing a rule.
  */
 public final class EntityEvaluation {
     static final long SEED = 20261203L;
@@ -65,21 +68,39 @@ public final class EntityEvaluation {
 
     public static void main(String[] args) throws Exception {
         boolean dump = args.length > 0 && args[0].equals("--dump");
+        boolean mentionsOnly = args.length > 0 && args[0].equals("--mentions");
+        boolean errors = mentionsOnly || args.length > 0 && args[0].equals("--errors");
+        String errorPart = args.length > 1 ? args[1] : "design";
         Path data = SharedData.require("data");
         List<Doc> docs = sample(data);
         Map<Mention, Boolean> judged = judgements();
         ArticleAnalyzer analyzer = new ArticleAnalyzer();
-        BaselineUnderstanding baseline = new BaselineUnderstanding();
+        io.huixun.bench.nlp.frozen.MainRules baseline = new io.huixun.bench.nlp.frozen.MainRules();
         ChineseConverter simplified = ChineseConverter.of(ConversionConfig.T2S);
         Map<String, Set<Mention>> before = new LinkedHashMap<>();
         Map<String, Set<Mention>> after = new LinkedHashMap<>();
         LocalDate reference = LocalDate.of(2025, 6, 1);
         for (int i = 0; i < docs.size(); i++) {
             Doc d = docs.get(i);
-            BaselineUnderstanding.Result b = baseline.analyze(d.title(), d.body());
+            io.huixun.bench.nlp.frozen.MainRules.Result b = baseline.analyze(d.title(), d.body());
             Understanding u = analyzer.analyze(d.title(), d.body(), reference);
             before.put(d.key(), mentions(d, b.entities(), i < KEYWORD_ARTICLES ? b.keywords() : List.of()));
             after.put(d.key(), mentions(d, u.entities(), i < KEYWORD_ARTICLES ? u.keywords() : List.of()));
+        }
+        if (errors) { // the wrong outputs of one part (design by default), with their contexts, for reading
+            for (Doc d : docs) {
+                if (!errorPart.equals("all") && d.heldOut() != errorPart.equals("held-out")) {
+                    continue;
+                }
+                String text = simplified.convert(d.title() + "\n" + d.body());
+                for (Mention m : after.get(d.key())) {
+                    if (!m.kind().equals("K") && (mentionsOnly || !Boolean.TRUE.equals(judged.get(m)))) {
+                        System.out.println(m.kind() + "\t" + m.doc() + "\t" + m.name() + "\t"
+                                + (judged.containsKey(m) ? judged.get(m) ? "+" : "-" : "?") + "\t" + contexts(text, m.name()));
+                    }
+                }
+            }
+            return;
         }
         if (dump) {
             for (Doc d : docs) {
@@ -109,6 +130,7 @@ public final class EntityEvaluation {
         }
         System.out.println();
         System.out.println("Lost judged-correct entities (all parts): " + lost(docs, before, after, judged, "PLO"));
+        System.out.println("Lost judged-correct keywords: " + lost(docs, before, after, judged, "K"));
         System.out.println("Remaining wrong outputs after (all parts): " + wrong(docs, after, judged, "PLO"));
         System.out.println("Remaining junk keywords after: " + wrong(docs, after, judged, "K"));
     }
