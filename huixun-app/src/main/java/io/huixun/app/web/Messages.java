@@ -114,7 +114,7 @@ public final class Messages {
             {"sources.everyRange", "刷新间隔须为 1 到 10080 分钟的整数。", "The refresh interval must be a whole number of minutes from 1 to 10080."},
             {"sources.intervalSet", "新闻源 #%d 改为每 %d 分钟刷新。", "Source #%d now refreshes every %d minutes."},
             {"sources.tooLong", "网址或 OPML 太长。", "The URL or OPML is too long."},
-            {"login.title", "管理员登录", "Administrator login"},
+            {"login.title", "登录", "Log in"},
             {"login.user", "用户名", "User name"},
             {"login.password", "密码", "Password"},
             {"login.failed", "用户名或密码错误。", "Wrong user name or password."},
