@@ -20,6 +20,65 @@ import javax.xml.stream.XMLStreamWriter;
 public final class OpmlExport {
     private OpmlExport() {}
 
+    /** A source under the title a reader gave it. */
+    public record Entry(String title, Source source) {}
+
+    /**
+     * Writes a reader's subscriptions grouped by folder: entries under key "" at the top level, the others inside an
+     * outline named by their folder ({@code <outline text="财经" title="财经">…</outline>}), as feed readers export them.
+     */
+    public static void writeFolders(java.util.Map<String, List<Entry>> byFolder, Writer out, ZonedDateTime now)
+            throws XMLStreamException {
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("opml");
+        xml.writeAttribute("version", "2.0");
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("head");
+        xml.writeStartElement("title");
+        xml.writeCharacters("Huixun following");
+        xml.writeEndElement();
+        xml.writeStartElement("dateCreated");
+        xml.writeCharacters(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.withZoneSameInstant(ZoneOffset.UTC)));
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("body");
+        for (java.util.Map.Entry<String, List<Entry>> folder : byFolder.entrySet()) {
+            boolean nested = !folder.getKey().isEmpty();
+            if (nested) {
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("outline");
+                xml.writeAttribute("text", xmlSafe(folder.getKey()));
+                xml.writeAttribute("title", xmlSafe(folder.getKey()));
+            }
+            for (Entry e : folder.getValue()) {
+                xml.writeCharacters(nested ? "\n      " : "\n    ");
+                outline(xml, xmlSafe(e.title()), e.source());
+            }
+            if (nested) {
+                xml.writeCharacters("\n    ");
+                xml.writeEndElement();
+            }
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+        xml.flush();
+    }
+
+    private static void outline(XMLStreamWriter xml, String name, Source s) throws XMLStreamException {
+        xml.writeEmptyElement("outline");
+        xml.writeAttribute("type", s.kind() == SourceKind.FEED ? "rss" : "link");
+        xml.writeAttribute("text", name);
+        xml.writeAttribute("title", name);
+        xml.writeAttribute("xmlUrl", xmlSafe(s.url()));
+    }
+
     /** Writes {@code sources} as OPML 2.0 (shared by {@code huixun sources export} and the web page's export link). */
     public static void write(List<Source> sources, Writer out, ZonedDateTime now) throws XMLStreamException {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -42,13 +101,8 @@ public final class OpmlExport {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("body");
         for (Source s : sources) {
-            String name = xmlSafe(s.name());
             xml.writeCharacters("\n    ");
-            xml.writeEmptyElement("outline");
-            xml.writeAttribute("type", s.kind() == SourceKind.FEED ? "rss" : "link");
-            xml.writeAttribute("text", name);
-            xml.writeAttribute("title", name);
-            xml.writeAttribute("xmlUrl", xmlSafe(s.url()));
+            outline(xml, xmlSafe(s.name()), s);
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();

@@ -238,7 +238,9 @@ public final class ReaderRoutes implements RouteGroup {
         params.put("follows", readers.follows(user));
         params.put("saved", readers.savedSearches(user));
         params.put("alerts", readers.alerts(user));
-        params.put("message", message == null ? "" : message);
+        params.put("message", message == null ? FollowingOpml.notice(server.pageContext(ctx), ctx.queryParam("opml"))
+                : message);
+        params.put("folders", readers.folders(user));
         server.render(ctx, "following.jte", params);
     }
 

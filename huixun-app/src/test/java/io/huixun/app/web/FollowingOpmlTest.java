@@ -1,0 +1,167 @@
+package io.huixun.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huixun.app.Installation;
+import io.huixun.source.ParseResult;
+import io.huixun.source.SourceParser;
+import io.huixun.source.Subscription;
+import io.huixun.store.reader.Role;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reader's subscriptions leave and come back as OPML with their folders, over real HTTP on a real SQLite store:
+ * an administrator imports a file with two folders, exports it, and a reader importing that export ends up following
+ * the same sources in the same folders; a reader cannot add sources by importing.
+ */
+class FollowingOpmlTest {
+    @TempDir
+    static Path dir;
+    static Installation installation;
+    static AdminAuth auth;
+    static WebServer server;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final String OPML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0"><head><title>订阅</title></head><body>
+              <outline text="财经" title="财经">
+                <outline type="rss" text="新华财经" xmlUrl="https://finance.example.cn/rss.xml"/>
+                <outline type="rss" text="经济日报" xmlUrl="https://economy.example.cn/feed"/>
+              </outline>
+              <outline text="科技">
+                <outline type="rss" text="科技日报" xmlUrl="https://tech.example.cn/atom.xml"/>
+              </outline>
+              <outline type="rss" text="人民网" xmlUrl="https://people.example.cn/rss"/>
+            </body></opml>
+            """;
+
+    @BeforeAll
+    static void start() throws Exception {
+        installation = Installation.open(dir.resolve("data"));
+        auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
+        auth.accounts().add("boss", Role.ADMIN, "boss-password");
+        auth.accounts().add("reader1", Role.READER, "reader1-password");
+        LocalNewsDesk desk = new LocalNewsDesk(installation);
+        server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
+                new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
+                new FollowingOpml(installation.store(), auth));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        installation.close();
+    }
+
+    @Test
+    void exportThenImportKeepsEverySourceAndFolder() throws Exception {
+        Login boss = login("boss");
+        HttpResponse<String> imported = post("/following/import", "opml=" + enc(OPML), boss);
+        assertThat(imported.statusCode()).isEqualTo(303);
+        assertThat(imported.headers().firstValue("Location")).hasValue("/following?opml=4,4,2,0,0");
+        assertThat(get("/following?opml=4,4,2,0,0", boss).body()).contains("已关注 OPML 中 4 个订阅里的 4 个（2 个文件夹）");
+
+        String exported = get("/following/export.opml", boss).body();
+        Set<String> expected = Set.of("财经|https://finance.example.cn/rss.xml", "财经|https://economy.example.cn/feed",
+                "科技|https://tech.example.cn/atom.xml", "|https://people.example.cn/rss");
+        assertThat(placed(exported)).isEqualTo(expected);
+
+        // a reader brings the exported file: every source is already gathered, so all four are followed, in place
+        Login reader = login("reader1");
+        HttpResponse<String> again = post("/following/import", "opml=" + enc(exported), reader);
+        assertThat(again.headers().firstValue("Location")).hasValue("/following?opml=4,4,2,0,0");
+        assertThat(placed(get("/following/export.opml", reader).body())).isEqualTo(expected);
+
+        // moving a follow to another folder shows in the next export
+        long followId = installation.store().readers().follows(reader.userId).stream()
+                .filter(f -> f.title().equals("人民网")).findFirst().orElseThrow().id();
+        post("/following/" + followId + "/folder", "folder=" + enc("时政"), reader);
+        assertThat(placed(get("/following/export.opml", reader).body())).contains("时政|https://people.example.cn/rss")
+                .doesNotContain("|https://people.example.cn/rss");
+    }
+
+    @Test
+    void aReaderCannotAddSourcesByImportingAndABrokenFileChangesNothing() throws Exception {
+        Login reader = login("reader1");
+        int sources = installation.store().listSources().size();
+        String unknown = "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"新源\""
+                + " xmlUrl=\"https://new.example.cn/rss\"/></body></opml>";
+        HttpResponse<String> r = post("/following/import", "opml=" + enc(unknown), reader);
+        assertThat(r.headers().firstValue("Location")).hasValue("/following?opml=0,1,0,1,0");
+        assertThat(installation.store().listSources()).hasSize(sources);
+        assertThat(get("/following?opml=0,1,0,1,0", reader).body()).contains("1 个新闻源尚未收录，需管理员添加");
+
+        HttpResponse<String> broken = post("/following/import", "opml=" + enc("<html>不是 OPML</html>"), reader);
+        assertThat(broken.headers().firstValue("Location")).hasValue("/following?opml=unreadable");
+        assertThat(get("/following?opml=unreadable", reader).body()).contains("这不是可读的 OPML 文件");
+        assertThat(post("/following/import", "opml=" + enc(OPML), null).statusCode()).isEqualTo(403);
+    }
+
+    /** "folder|url" for each subscription of an OPML document ("" for no folder). */
+    private static Set<String> placed(String opml) {
+        ParseResult<List<Subscription>> parsed = SourceParser.opml(opml.getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed<List<Subscription>>) parsed).value().stream()
+                .map(s -> (s.folders().isEmpty() ? "" : s.folders().get(s.folders().size() - 1)) + "|" + s.feedUrl())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    record Login(String cookie, String csrf, long userId) {}
+
+    static Login login(String user) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + user + "&password=" + user + "-password")));
+        assertThat(r.statusCode()).isEqualTo(303);
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AdminAuth.COOKIE))
+                .findFirst().orElseThrow().split(";")[0];
+        AdminAuth.Session s = auth.session(cookie.substring(cookie.indexOf('=') + 1)).orElseThrow();
+        return new Login(cookie, s.csrf(), s.userId());
+    }
+
+    static HttpResponse<String> post(String path, String form, Login login) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        form + (login == null ? "" : "&csrf=" + enc(login.csrf()))));
+        if (login != null) {
+            b.header("Cookie", login.cookie());
+        }
+        return send(b);
+    }
+
+    static HttpResponse<String> get(String path, Login login) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", login.cookie()).GET());
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
