@@ -88,6 +88,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
                     new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth),
                     new io.huixun.app.web.FollowingOpml(installation.store(), auth),
+                    new io.huixun.app.web.AccountsPage(auth),
                     new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
                     new io.huixun.app.web.FeverApi(installation.store()));
         } catch (RuntimeException e) {

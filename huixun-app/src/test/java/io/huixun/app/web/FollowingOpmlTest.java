@@ -9,15 +9,10 @@ import io.huixun.source.Subscription;
 import io.huixun.store.reader.Role;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +34,7 @@ class FollowingOpmlTest {
     static Installation installation;
     static AdminAuth auth;
     static WebServer server;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static FormClient web;
 
     static final String OPML = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -65,6 +60,7 @@ class FollowingOpmlTest {
         server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
                 new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
                 new FollowingOpml(installation.store(), auth));
+        web = new FormClient(server, auth);
     }
 
     @AfterAll
@@ -75,7 +71,7 @@ class FollowingOpmlTest {
 
     @Test
     void exportThenImportKeepsEverySourceAndFolder() throws Exception {
-        Login boss = login("boss");
+        FormClient.Login boss = login("boss");
         HttpResponse<String> imported = post("/following/import", "opml=" + enc(OPML), boss);
         assertThat(imported.statusCode()).isEqualTo(303);
         assertThat(imported.headers().firstValue("Location")).hasValue("/following?opml=4,4,2,0,0");
@@ -87,13 +83,13 @@ class FollowingOpmlTest {
         assertThat(placed(exported)).isEqualTo(expected);
 
         // a reader brings the exported file: every source is already gathered, so all four are followed, in place
-        Login reader = login("reader1");
+        FormClient.Login reader = login("reader1");
         HttpResponse<String> again = post("/following/import", "opml=" + enc(exported), reader);
         assertThat(again.headers().firstValue("Location")).hasValue("/following?opml=4,4,2,0,0");
         assertThat(placed(get("/following/export.opml", reader).body())).isEqualTo(expected);
 
         // moving a follow to another folder shows in the next export
-        long followId = installation.store().readers().follows(reader.userId).stream()
+        long followId = installation.store().readers().follows(reader.userId()).stream()
                 .filter(f -> f.title().equals("人民网")).findFirst().orElseThrow().id();
         post("/following/" + followId + "/folder", "folder=" + enc("时政"), reader);
         assertThat(placed(get("/following/export.opml", reader).body())).contains("时政|https://people.example.cn/rss")
@@ -102,7 +98,7 @@ class FollowingOpmlTest {
 
     @Test
     void aReaderCannotAddSourcesByImportingAndABrokenFileChangesNothing() throws Exception {
-        Login reader = login("reader1");
+        FormClient.Login reader = login("reader1");
         int sources = installation.store().listSources().size();
         String unknown = "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"新源\""
                 + " xmlUrl=\"https://new.example.cn/rss\"/></body></opml>";
@@ -126,42 +122,19 @@ class FollowingOpmlTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    record Login(String cookie, String csrf, long userId) {}
-
-    static Login login(String user) throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + user + "&password=" + user + "-password")));
-        assertThat(r.statusCode()).isEqualTo(303);
-        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AdminAuth.COOKIE))
-                .findFirst().orElseThrow().split(";")[0];
-        AdminAuth.Session s = auth.session(cookie.substring(cookie.indexOf('=') + 1)).orElseThrow();
-        return new Login(cookie, s.csrf(), s.userId());
-    }
-
-    static HttpResponse<String> post(String path, String form, Login login) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        form + (login == null ? "" : "&csrf=" + enc(login.csrf()))));
-        if (login != null) {
-            b.header("Cookie", login.cookie());
-        }
-        return send(b);
-    }
-
-    static HttpResponse<String> get(String path, Login login) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", login.cookie()).GET());
-    }
-
-    static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
     static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return FormClient.enc(s);
+    }
+
+    static HttpResponse<String> post(String path, String form, FormClient.Login login) throws Exception {
+        return web.post(path, form, login);
+    }
+
+    static HttpResponse<String> get(String path, FormClient.Login login) throws Exception {
+        return web.get(path, login);
+    }
+
+    static FormClient.Login login(String user) throws Exception {
+        return web.login(user);
     }
 }
