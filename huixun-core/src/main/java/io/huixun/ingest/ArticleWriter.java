@@ -60,6 +60,14 @@ final class ArticleWriter {
         return stories.clusterer();
     }
 
+    /** Stores, clusters and indexes one prepared article; a refused one becomes its problem line. */
+    IngestReport write(ArticlePreparer.Prepared prepared) {
+        return switch (prepared) {
+            case ArticlePreparer.Refused r -> IngestReport.problem(r.origin(), r.reason());
+            case ArticlePreparer.PreparedArticle p -> write(p);
+        };
+    }
+
     /** Stores, clusters and indexes one prepared article. */
     synchronized IngestReport write(ArticlePreparer.PreparedArticle p) {
         SaveResult saved;
@@ -106,6 +114,11 @@ final class ArticleWriter {
     /** Re-puts a stored article with its stored understanding. */
     synchronized void reindex(StoredArticle a, StoredUnderstanding su) {
         index.put(document(a, su.understanding(), su.storyId()));
+    }
+
+    /** Runs {@code work} holding the writer, so that nothing is written meanwhile (the start-up index check). */
+    synchronized <T> T exclusively(java.util.function.Supplier<T> work) {
+        return work.get();
     }
 
     synchronized void delete(String id) {
