@@ -36,7 +36,11 @@ final class ArticlePreparer {
     /** How much of a body understanding reads, in characters (the CCTV pool: 99% of bodies are under 1,900). */
     static final int ANALYSIS_PREFIX_CHARS = 20_000;
 
-    private final TextRepairer repairer = TextRepairer.create(RepairOptions.DEFAULT);
+    /**
+     * Loaded on a thread of its own (its character model takes about a second of CPU), so that opening an
+     * installation does not wait for it; the first preparation does.
+     */
+    private final java.util.concurrent.CompletableFuture<TextRepairer> repairerLoad = load();
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
     private final Deduplicator deduplicator;
     private final Clock clock;
@@ -52,6 +56,7 @@ final class ArticlePreparer {
             return new Refused(c.origin(), String.format("article too long: %,d characters, over the limit of %,d per"
                     + " article; not stored", c.body().length(), MAX_ARTICLE_CHARS));
         }
+        TextRepairer repairer = repairerLoad.join();
         RepairResult title = repairer.repair(c.title());
         RepairResult body = repairer.repair(c.body());
         String source = repairer.repair(c.source()).repaired();
@@ -63,6 +68,18 @@ final class ArticlePreparer {
         boolean clean = title.edits().isEmpty() && body.edits().isEmpty();
         return new PreparedArticle(c.origin(), article, understand(article.title(), canonical, c.published()),
                 clean, c.datedByPage());
+    }
+
+    private static java.util.concurrent.CompletableFuture<TextRepairer> load() {
+        java.util.concurrent.CompletableFuture<TextRepairer> f = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("repair-model-load").start(() -> {
+            try {
+                f.complete(TextRepairer.create(RepairOptions.DEFAULT));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
     }
 
     /** Understands a stored article again (reindexing an article stored before understandings were kept). */

@@ -73,7 +73,7 @@ public final class IngestPipeline implements AutoCloseable {
 
     /** The story clusterer (its active window); confined to the writer, for tests and diagnostics only. */
     public ActiveStoryClusterer stories() {
-        return writer.stories();
+        return writer.clusterer();
     }
 
     // ------------------------------------------------------------------ inputs
@@ -259,6 +259,7 @@ public final class IngestPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        writer.awaitLoads();
         commit();
     }
 }

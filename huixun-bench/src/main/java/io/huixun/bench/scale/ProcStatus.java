@@ -27,4 +27,21 @@ final class ProcStatus {
         }
         return 0;
     }
+
+    /** CPU time (user + system) this JVM has used, in nanoseconds: a rate per CPU second is steadier than per wall second on a shared machine. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time (user + system) of process {@code pid} from /proc/PID/stat, in seconds (100 ticks a second); 0 if unknown. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
 }

@@ -18,8 +18,8 @@ import javax.imageio.ImageIO;
 final class RateChart {
     private RateChart() {}
 
-    /** One window: articles stored at its end, and its rate. */
-    record Point(long articles, double rate) {
+    /** One window: articles stored at its end, its rate (per wall second) and the CPU it took per article. */
+    record Point(long articles, double rate, double cpuMsPerArticle) {
     }
 
     static void write(Path file, String title, List<Point> points, double reference) throws IOException {

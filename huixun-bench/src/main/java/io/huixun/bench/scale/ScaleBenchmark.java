@@ -94,12 +94,16 @@ public final class ScaleBenchmark {
             List<RateChart.Point> rates = ingest(file, data, checkpoint, maxSeconds);
             ingested = rates.isEmpty() ? 0 : rates.get(rates.size() - 1).articles();
             if (rates.isEmpty()) {
-                rates.add(new RateChart.Point(0, 0));
+                rates.add(new RateChart.Point(0, 0, 0));
             }
-            double at10k = rateNear(rates, 10_000);
+            RateChart.Point ref = near(rates, 10_000);
+            double at10k = ref.rate();
             RateChart.Point last = rates.get(rates.size() - 1);
             System.out.printf("rate at 10k: %.1f/s; at %,d: %.1f/s; ratio %.2f (goal ≥ 0.80)%n", at10k,
                     last.articles(), last.rate(), last.rate() / at10k);
+            System.out.printf("per CPU (steadier on a shared machine): %.1f ms/article at 10k, %.1f at %,d; rate ratio"
+                    + " %.2f%n", ref.cpuMsPerArticle(), last.cpuMsPerArticle(), last.articles(),
+                    ref.cpuMsPerArticle() / last.cpuMsPerArticle());
             Path png = out.resolve("scale-rate-" + articles + ".png");
             RateChart.write(png, String.format("ingest rate, synthetic corpus of %,d articles (window %,d)", articles,
                     checkpoint), rates, at10k);
@@ -120,14 +124,15 @@ public final class ScaleBenchmark {
             throws IOException {
         List<RateChart.Point> rates = new ArrayList<>();
         long t0 = System.nanoTime();
-        long[] mark = {t0, 0}; // nanos, articles at the last checkpoint
+        long[] mark = {t0, 0, ProcStatus.cpuNanos()}; // nanos, articles, process CPU nanos at the last checkpoint
         long deadline = t0 + maxSeconds * 1_000_000_000L;
         IngestReport[] latest = {IngestReport.EMPTY};
         IngestReport report;
         try (Installation inst = Installation.open(data)) {
             System.out.printf("opened a fresh folder in %.2f s; ingesting through IngestPipeline.ingest (as huixun"
                     + " ingest)%n", (System.nanoTime() - t0) / 1e9);
-            System.out.println("  articles   window/s  overall/s   disk MB  bytes/article  RSS MB  peak MB  heap MB");
+            System.out.println("  articles   window/s  overall/s   disk MB  bytes/article  RSS MB  peak MB  heap MB"
+                    + "  CPU ms/article (window)");
             try {
                 report = inst.pipeline().ingest(file.toString(), (done, total, r) -> {
                 latest[0] = r;
@@ -137,10 +142,13 @@ public final class ScaleBenchmark {
                 if (r.seen() - mark[1] >= checkpoint) {
                     long now = System.nanoTime();
                     double rate = (r.seen() - mark[1]) / ((now - mark[0]) / 1e9);
-                    rates.add(new RateChart.Point(r.seen(), rate));
-                    line(r.seen(), rate, r.seen() / ((now - t0) / 1e9), data);
+                    long cpu = ProcStatus.cpuNanos();
+                    double cpuMs = (cpu - mark[2]) / 1e6 / (r.seen() - mark[1]);
+                    rates.add(new RateChart.Point(r.seen(), rate, cpuMs));
+                    line(r.seen(), rate, r.seen() / ((now - t0) / 1e9), data, cpuMs);
                     mark[0] = now;
                     mark[1] = r.seen();
+                    mark[2] = cpu;
                 }
             });
             } catch (TimeUp e) {
@@ -152,8 +160,9 @@ public final class ScaleBenchmark {
         long end = System.nanoTime();
         if (report.seen() > mark[1]) {
             double rate = (report.seen() - mark[1]) / ((end - mark[0]) / 1e9);
-            rates.add(new RateChart.Point(report.seen(), rate));
-            line(report.seen(), rate, report.seen() / ((end - t0) / 1e9), data);
+            double cpuMs = (ProcStatus.cpuNanos() - mark[2]) / 1e6 / (report.seen() - mark[1]);
+            rates.add(new RateChart.Point(report.seen(), rate, cpuMs));
+            line(report.seen(), rate, report.seen() / ((end - t0) / 1e9), data, cpuMs);
         }
         System.out.printf("ingested: %s in %.1f s (%.1f/s overall)%n", report, (end - t0) / 1e9,
                 report.seen() / ((end - t0) / 1e9));
@@ -171,23 +180,23 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static void line(long articles, double window, double overall, Path data) {
+    private static void line(long articles, double window, double overall, Path data, double cpuMsPerArticle) {
         long disk = diskBytes(data);
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("  %,8d  %9.1f  %9.1f  %8d  %13d  %6d  %7d  %7d%n", articles, window, overall, disk >> 20,
-                disk / Math.max(1, articles), ProcStatus.kb("VmRSS") >> 10, ProcStatus.kb("VmHWM") >> 10,
-                (rt.totalMemory() - rt.freeMemory()) >> 20);
+        System.out.printf("  %,8d  %9.1f  %9.1f  %8d  %13d  %6d  %7d  %7d  %8.1f%n", articles, window, overall,
+                disk >> 20, disk / Math.max(1, articles), ProcStatus.kb("VmRSS") >> 10, ProcStatus.kb("VmHWM") >> 10,
+                (rt.totalMemory() - rt.freeMemory()) >> 20, cpuMsPerArticle);
         System.out.flush();
     }
 
-    private static double rateNear(List<RateChart.Point> rates, long articles) {
+    private static RateChart.Point near(List<RateChart.Point> rates, long articles) {
         RateChart.Point best = rates.get(0);
         for (RateChart.Point p : rates) {
             if (Math.abs(p.articles() - articles) < Math.abs(best.articles() - articles)) {
                 best = p;
             }
         }
-        return best.rate();
+        return best;
     }
 
     static long diskBytes(Path dir) {

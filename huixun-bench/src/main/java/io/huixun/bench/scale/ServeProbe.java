@@ -77,7 +77,8 @@ final class ServeProbe {
             double front = waitFor(http, base + "/", p, t0);
             double search = waitFor(http, base + "/api/search?q=" + enc(BROAD[0]) + "&limit=10", p, t0);
             System.out.printf("serve ready: front page 200 after %.2f s, search 200 after %.2f s (from process start;"
-                    + " goal ≤ 5 s at 240k)%n", front, search);
+                    + " goal ≤ 5 s at 240k); serve CPU used so far %.1f s; load average %s%n", front, search,
+                    ProcStatus.cpuSeconds(p.pid()), loadAverage());
             if (front < 0 || search < 0) {
                 System.out.println("serve never answered; log tail:");
                 tail(log, 20);
@@ -272,6 +273,14 @@ final class ServeProbe {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0];
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 
     private static void tail(Path log, int n) throws IOException {
