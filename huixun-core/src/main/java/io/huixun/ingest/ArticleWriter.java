@@ -100,6 +100,9 @@ final class ArticleWriter {
         try {
             saved = dedup.join().save(p.article());
         } catch (RuntimeException e) {
+            if (DiskFull.describe(e).isPresent()) {
+                throw e; // every later item would fail the same way: stop here, the caller says it in one line
+            }
             return IngestReport.problem(p.origin(), "cannot store: " + e.getMessage());
         }
         return switch (saved) {

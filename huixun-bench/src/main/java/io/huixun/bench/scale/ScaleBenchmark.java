@@ -109,7 +109,12 @@ public final class ScaleBenchmark {
                     checkpoint), rates, at10k);
             System.out.println("chart: " + png);
         } else {
-            System.out.println("reusing " + data + " (no ingest); disk " + (diskBytes(data) >> 20) + " MB");
+            try (Installation inst = Installation.open(data, Installation.Mode.STORE, Optional.empty(),
+                    Optional.empty())) {
+                ingested = inst.store().count(); // phrase queries come from the corpus lines that were stored
+            }
+            System.out.printf("reusing %s (no ingest): %,d articles, disk %d MB%n", data, ingested,
+                    diskBytes(data) >> 20);
         }
         if (serve) {
             Path corpusFile = out.resolve("corpus-" + articles + "-" + seed + ".jsonl");
