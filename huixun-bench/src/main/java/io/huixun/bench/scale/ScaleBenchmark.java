@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./bench scale [--articles N] [--checkpoint N] [--per-day N] [--data DIR] [--out DIR] [--seed S]
- * [--serve-jfr FILE] [--no-serve] [--max-seconds S]}: how Huixun behaves as the store grows (issues 10 and 12).
+ * [--serve-jfr FILE] [--no-serve] [--max-seconds S] [--serve-jar JAR]}: how Huixun behaves as the store grows (issues 10 and 12).
  *
  * <ol>
  *   <li>Writes a deterministic synthetic corpus of N distinct articles ({@link SyntheticCorpus}: recombined
@@ -44,6 +44,7 @@ public final class ScaleBenchmark {
         Path data = null;
         Path out = Path.of("/tmp/scale");
         Optional<Path> serveJfr = Optional.empty();
+        Optional<Path> serveJar = Optional.empty(); // another build's jar for the serve child (old vs new, same queries)
         boolean serve = true;
         long maxSeconds = Long.MAX_VALUE / 2_000_000_000L;
         for (int i = 0; i < args.length; i++) {
@@ -57,9 +58,10 @@ public final class ScaleBenchmark {
                 case "--serve-jfr" -> serveJfr = Optional.of(Path.of(args[++i]).toAbsolutePath());
                 case "--no-serve" -> serve = false;
                 case "--max-seconds" -> maxSeconds = Long.parseLong(args[++i]);
+                case "--serve-jar" -> serveJar = Optional.of(Path.of(args[++i]).toAbsolutePath());
                 default -> {
                     System.err.println("usage: bench scale [--articles N] [--checkpoint N] [--per-day N] [--data DIR]"
-                            + " [--out DIR] [--seed S] [--serve-jfr FILE] [--no-serve] [--max-seconds S]; unknown: " + args[i]);
+                            + " [--out DIR] [--seed S] [--serve-jfr FILE] [--no-serve] [--max-seconds S] [--serve-jar JAR]; unknown: " + args[i]);
                     System.exit(2);
                 }
             }
@@ -119,7 +121,7 @@ public final class ScaleBenchmark {
         if (serve) {
             Path corpusFile = out.resolve("corpus-" + articles + "-" + seed + ".jsonl");
             ServeProbe.run(data, out, corpus, Files.exists(corpusFile) ? Optional.of(corpusFile) : Optional.empty(),
-                    ingested, seed, serveJfr);
+                    ingested, seed, serveJfr, serveJar);
         }
         System.out.println("data folder: " + data);
     }

@@ -51,7 +51,7 @@ final class ServeProbe {
     }
 
     static void run(Path data, Path out, SyntheticCorpus corpus, Optional<Path> corpusFile, long ingested, long seed,
-                    Optional<Path> jfr) throws Exception {
+                    Optional<Path> jfr, Optional<Path> serveJar) throws Exception {
         List<Query> queries = queries(corpusFile.isPresent() ? sample(corpusFile.get(), ingested, 2000) : corpus.pool(),
                 seed, 40);
         int port;
@@ -59,8 +59,8 @@ final class ServeProbe {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        String jar = Path.of(ScaleBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
+        String jar = serveJar.orElse(Path.of(ScaleBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI())).toString();
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
         command.addAll(List.of("-cp", jar, "io.huixun.app.Main", "serve", "--data", data.toString(), "--host",
