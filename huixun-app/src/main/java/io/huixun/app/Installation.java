@@ -89,7 +89,12 @@ public final class Installation implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data folder " + folder, e);
         }
         if (mode == Mode.SEARCH && searchUrl.isEmpty() && noCommittedIndex(folder.resolve("index"))) {
-            new Installation(folder, Mode.FULL, fetchSettings, storeUrl, searchUrl).close(); // creates and fills it
+            Installation full = new Installation(folder, Mode.FULL, fetchSettings, storeUrl, searchUrl);
+            try {
+                full.startupRepair(); // creates and fills it (closing would stop the background fill early)
+            } finally {
+                full.close();
+            }
         }
         this.store = storeUrl.isPresent() ? PostgresArticleStore.open(jdbcUrl(storeUrl.get()))
                 : SqliteArticleStore.open(folder.resolve("huixun.db"));
