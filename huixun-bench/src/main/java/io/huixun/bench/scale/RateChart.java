@@ -22,6 +22,10 @@ final class RateChart {
     record Point(long articles, double rate, double cpuMsPerArticle) {
     }
 
+    private static double perCpu(Point p) {
+        return p.cpuMsPerArticle() > 0 ? 1000 / p.cpuMsPerArticle() : 0;
+    }
+
     static void write(Path file, String title, List<Point> points, double reference) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int w = 900;
@@ -31,7 +35,8 @@ final class RateChart {
         int top = 40;
         int bottom = 50;
         long maxX = Math.max(1, points.stream().mapToLong(Point::articles).max().orElse(1));
-        double maxY = Math.max(reference, points.stream().mapToDouble(Point::rate).max().orElse(1)) * 1.1;
+        double maxY = Math.max(reference, points.stream().mapToDouble(p -> Math.max(p.rate(), perCpu(p))).max()
+                .orElse(1)) * 1.1;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -57,19 +62,24 @@ final class RateChart {
             g.drawLine(left, y, left + pw, y);
             g.drawString("0.8 × rate at 10k", left + pw - 120, y - 4);
         }
-        g.setColor(new Color(0x1f77b4));
         g.setStroke(new BasicStroke(2));
-        int px = -1;
-        int py = -1;
-        for (Point p : points) {
-            int x = left + (int) Math.round(pw * (double) p.articles() / maxX);
-            int y = top + ph - (int) Math.round(ph * p.rate() / maxY);
-            if (px >= 0) {
-                g.drawLine(px, py, x, y);
+        for (int series = 0; series < 2; series++) {
+            g.setColor(series == 0 ? new Color(0x1f77b4) : new Color(0xff7f0e));
+            g.drawString(series == 0 ? "articles per wall second (follows the machine's load)"
+                    : "articles per CPU second of the process (the cost per article)", left + 10, top + 16 + 16 * series);
+            int px = -1;
+            int py = -1;
+            for (Point p : points) {
+                double v = series == 0 ? p.rate() : perCpu(p);
+                int x = left + (int) Math.round(pw * (double) p.articles() / maxX);
+                int y = top + ph - (int) Math.round(ph * v / maxY);
+                if (px >= 0) {
+                    g.drawLine(px, py, x, y);
+                }
+                g.fillOval(x - 3, y - 3, 6, 6);
+                px = x;
+                py = y;
             }
-            g.fillOval(x - 3, y - 3, 6, 6);
-            px = x;
-            py = y;
         }
         g.dispose();
         ImageIO.write(img, "png", file.toFile());
