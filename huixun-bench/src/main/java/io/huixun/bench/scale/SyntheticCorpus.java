@@ -22,9 +22,9 @@ import java.util.Random;
  *
  * <p>Design: the corpus is written day by day, {@code perDay} articles a day from 2020-01-01 on. A day holds events;
  * an event is one pool article (its anchor) reported 1–6 times by different synthetic sources. A report is the
- * anchor's lead (its first two sentences), one further paragraph of the anchor (chosen at random), and two
- * paragraphs of two other random pool articles; its title is the anchor's title, with a
- * rubric before it for follow-up reports. So reports of one event share names and headline words (stories form, as
+ * anchor's lead (its first two sentences), one further paragraph of the anchor (a different one per report of an
+ * event, from a random offset per event), and two paragraphs of two other random pool articles; its title is the
+ * anchor's title, with a rubric before it for follow-up reports. So reports of one event share names and headline words (stories form, as
  * they do for real news) but share only the lead, far below the near-duplicate threshold (dedup must not fold them;
  * {@link ScaleBenchmark} prints how many were folded). The day's reports are shuffled with the seed.
  *
@@ -138,8 +138,9 @@ final class SyntheticCorpus {
                         sources.add(s);
                     }
                     Collections.shuffle(sources, r);
+                    int offset = r.nextInt(1 << 16); // this event's first further paragraph
                     for (int j = 0; j < reports; j++) {
-                        today.add(report(anchor, j, sources.get(j), first.plusDays(day), r));
+                        today.add(report(anchor, j, offset, sources.get(j), first.plusDays(day), r));
                     }
                 }
                 Collections.shuffle(today, r);
@@ -166,13 +167,14 @@ final class SyntheticCorpus {
         return n;
     }
 
-    private ObjectNode report(PoolArticle anchor, int j, int source, LocalDate date, Random r) {
+    /** Report {@code j} of an event; the event's {@code offset} + j picks its further anchor paragraph. */
+    private ObjectNode report(PoolArticle anchor, int j, int offset, int source, LocalDate date, Random r) {
         List<String> body = new ArrayList<>();
         body.add(lead(anchor.paragraphs().get(0)));
         if (anchor.paragraphs().size() > 1) {
-            // a random further paragraph: with "report j takes paragraph j" two events on the same anchor (days apart)
-            // shared lead and paragraph and 6.4% of a 114k corpus folded as copies
-            body.add(anchor.paragraphs().get(1 + r.nextInt(anchor.paragraphs().size() - 1)));
+            // the event's offset + j: reports of one event differ, and two events on one anchor (days apart) start at
+            // different paragraphs (with "report j takes paragraph j" 6.4% of a 114k corpus folded as copies)
+            body.add(anchor.paragraphs().get(1 + (offset + j) % (anchor.paragraphs().size() - 1)));
         }
         for (int k = 0; k < 2; k++) {
             PoolArticle other = pool.get(r.nextInt(pool.size()));
