@@ -24,7 +24,8 @@ import org.apache.lucene.store.LockObtainFailedException;
 /**
  * One Huixun data folder opened for use: the SQLite store ({@code huixun.db}), the Lucene index ({@code index/}) and
  * the ingest pipeline over them. The folder is created when missing. Opening checks that the index agrees with the
- * store and repairs it when not (after a crash between a store commit and an index commit). Close it when done.
+ * store (two counts) and, when not (after a crash between a store commit and an index commit), repairs it on a
+ * thread of its own with progress on stderr ({@link #startupRepair()}). Close it when done.
  *
  * <p>A folder is opened in one of three {@link Mode}s, so that commands can run while {@code huixun serve} holds the
  * index writer: only {@link Mode#FULL} takes Lucene's write lock, and a second FULL opening of a folder in use fails
@@ -75,7 +76,8 @@ public final class Installation implements AutoCloseable {
     private final ArticleStore store;
     private final SearchIndex index; // null in STORE mode
     private final IngestPipeline pipeline; // null unless FULL
-    private final IngestPipeline.IndexRepair startupRepair;
+    /** The start-up index check; runs in the background when the counts differ (see {@link #startupRepair()}). */
+    private final java.util.concurrent.CompletableFuture<IngestPipeline.IndexRepair> startupRepair;
 
     private Installation(Path folder, Mode mode, FetchSettings fetchSettings, Optional<String> storeUrl,
                          Optional<String> searchUrl) {
@@ -87,7 +89,12 @@ public final class Installation implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data folder " + folder, e);
         }
         if (mode == Mode.SEARCH && searchUrl.isEmpty() && noCommittedIndex(folder.resolve("index"))) {
-            new Installation(folder, Mode.FULL, fetchSettings, storeUrl, searchUrl).close(); // creates and fills it
+            Installation full = new Installation(folder, Mode.FULL, fetchSettings, storeUrl, searchUrl);
+            try {
+                full.startupRepair(); // creates and fills it (closing would stop the background fill early)
+            } finally {
+                full.close();
+            }
         }
         this.store = storeUrl.isPresent() ? PostgresArticleStore.open(jdbcUrl(storeUrl.get()))
                 : SqliteArticleStore.open(folder.resolve("huixun.db"));
@@ -108,10 +115,12 @@ public final class Installation implements AutoCloseable {
         if (mode == Mode.FULL) {
             this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings,
                     fetchObserver)), Clock.systemUTC());
-            this.startupRepair = pipeline.synchronizeIndex();
+            this.startupRepair = pipeline.synchronizeIndexInBackground(message -> System.err.println("huixun: "
+                    + message));
         } else {
             this.pipeline = null;
-            this.startupRepair = new IngestPipeline.IndexRepair(0, 0);
+            this.startupRepair = java.util.concurrent.CompletableFuture.completedFuture(
+                    new IngestPipeline.IndexRepair(0, 0));
         }
     }
 
@@ -254,9 +263,13 @@ public final class Installation implements AutoCloseable {
         return pipeline;
     }
 
-    /** What the start-up consistency check had to repair (usually nothing). */
+    /**
+     * What the start-up consistency check had to repair (usually nothing), waiting for it when it still runs: opening
+     * compares the index's and the store's counts and, only when they differ, repairs in the background (searches are
+     * served meanwhile, the first write waits), so that start-up never loops over everything stored.
+     */
     public IngestPipeline.IndexRepair startupRepair() {
-        return startupRepair;
+        return startupRepair.join();
     }
 
     @Override

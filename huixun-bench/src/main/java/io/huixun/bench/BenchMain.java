@@ -39,6 +39,7 @@ public final class BenchMain {
         RUNNERS.put("fleet", io.huixun.bench.fleet.FleetBench::main);
         RUNNERS.put("search-latency", io.huixun.bench.search.SearchLatency::main);
         RUNNERS.put("regional-ambiguity", io.huixun.bench.search.RegionalAmbiguity::main);
+        RUNNERS.put("scale", io.huixun.bench.scale.ScaleBenchmark::main);
     }
 
     private BenchMain() {}

@@ -22,10 +22,25 @@ import java.util.OptionalLong;
  * be serial. Example: a pinyin-spammed traditional copy {@code 當(dāng)地} leaves here as {@code 当地} with its repair
  * log, its fingerprint and its entities; whether it is a copy is decided by the writer.
  *
+ * <p>Bounded cost per article (issue 12): a body longer than {@link #MAX_ARTICLE_CHARS} is {@link Refused} before
+ * any work is done (one line naming the limit and where the item came from), and understanding (entities, keywords,
+ * summary) reads at most the first {@link #ANALYSIS_PREFIX_CHARS} characters, cut after a sentence; the whole text is
+ * still repaired, fingerprinted, stored and indexed. Example: a 2.2 MB page is refused in microseconds instead of
+ * holding a worker for minutes in name recognition; a 60,000-character report is understood from its first 20,000.
+ *
  * <p>Immutable and thread-safe: every collaborator is (TextRepairer, Deduplicator and ArticleAnalyzer say so).
  */
 final class ArticlePreparer {
-    private final TextRepairer repairer = TextRepairer.create(RepairOptions.DEFAULT);
+    /** The longest body accepted, in characters: 4.5× the longest of the 24,010 CCTV reports (22,337). */
+    static final int MAX_ARTICLE_CHARS = 100_000;
+    /** How much of a body understanding reads, in characters (the CCTV pool: 99% of bodies are under 1,900). */
+    static final int ANALYSIS_PREFIX_CHARS = 20_000;
+
+    /**
+     * Loaded on a thread of its own (its character model takes about a second of CPU), so that opening an
+     * installation does not wait for it; the first preparation does.
+     */
+    private final java.util.concurrent.CompletableFuture<TextRepairer> repairerLoad = load();
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
     private final Deduplicator deduplicator;
     private final Clock clock;
@@ -35,7 +50,13 @@ final class ArticlePreparer {
         this.clock = clock;
     }
 
-    PreparedArticle prepare(Candidate c) {
+    /** Prepares a candidate, or refuses it when its body is over {@link #MAX_ARTICLE_CHARS}. */
+    Prepared prepare(Candidate c) {
+        if (c.body().length() > MAX_ARTICLE_CHARS) {
+            return new Refused(c.origin(), String.format("article too long: %,d characters, over the limit of %,d per"
+                    + " article; not stored", c.body().length(), MAX_ARTICLE_CHARS));
+        }
+        TextRepairer repairer = repairerLoad.join();
         RepairResult title = repairer.repair(c.title());
         RepairResult body = repairer.repair(c.body());
         String source = repairer.repair(c.source()).repaired();
@@ -49,14 +70,57 @@ final class ArticlePreparer {
                 clean, c.datedByPage());
     }
 
+    private static java.util.concurrent.CompletableFuture<TextRepairer> load() {
+        java.util.concurrent.CompletableFuture<TextRepairer> f = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("repair-model-load").start(() -> {
+            try {
+                f.complete(TextRepairer.create(RepairOptions.DEFAULT));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
     /** Understands a stored article again (reindexing an article stored before understandings were kept). */
     Understanding understand(String title, String text, java.util.Optional<ZonedDateTime> published) {
         LocalDate reference = published.map(ZonedDateTime::toLocalDate)
                 .orElse(LocalDate.ofInstant(clock.instant(), JsonlItems.SHANGHAI));
-        return analyzer.analyze(title, text, reference);
+        return analyzer.analyze(title, analysisPrefix(text), reference);
+    }
+
+    /**
+     * The part of a text that understanding reads: all of it up to {@link #ANALYSIS_PREFIX_CHARS}, else the prefix up
+     * to the last sentence end or line break within the limit (the hard limit when there is none).
+     * "甲。乙。丙" with a limit of 4 → "甲。乙。".
+     */
+    static String analysisPrefix(String text) {
+        return prefix(text, ANALYSIS_PREFIX_CHARS);
+    }
+
+    static String prefix(String text, int limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        for (int i = limit - 1; i >= limit / 2; i--) {
+            char ch = text.charAt(i);
+            if (ch == '。' || ch == '！' || ch == '？' || ch == '\n' || ch == '.') {
+                return text.substring(0, i + 1);
+            }
+        }
+        int end = Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+        return text.substring(0, end);
+    }
+
+    /** What preparing a candidate gave: an article for the writer, or a refusal. */
+    sealed interface Prepared permits PreparedArticle, Refused {
+        String origin();
     }
 
     /** A candidate ready for the writer. */
     record PreparedArticle(String origin, NewArticle article, Understanding understanding, boolean clean,
-                           boolean datedByPage) {}
+                           boolean datedByPage) implements Prepared {}
+
+    /** A candidate not accepted, and why in one sentence ("article too long: …"). */
+    record Refused(String origin, String reason) implements Prepared {}
 }

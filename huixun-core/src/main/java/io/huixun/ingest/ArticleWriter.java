@@ -35,11 +35,13 @@ final class ArticleWriter {
     private final ArticleStore store;
     private final SearchIndex index;
     /**
-     * The de-duplication index is rebuilt from the stored fingerprints on a thread of its own, so that opening an
-     * installation (and serving its pages) does not wait for it; the first write does.
+     * The de-duplication index (rebuilt from the stored fingerprints) and the stories' active window are loaded on a
+     * thread of their own ({@code writer-state-load}), so that opening an installation (and serving its pages) waits
+     * for neither; the first write does. Example: serve on 240,000 articles opens its port while the fingerprints are
+     * still being read.
      */
     private final java.util.concurrent.CompletableFuture<DeduplicatingWriter> dedup;
-    private final StoryKeeper stories;
+    private final java.util.concurrent.CompletableFuture<StoryKeeper> storyKeeper;
     private int uncommitted;
     private long lastCommitNanos = System.nanoTime();
 
@@ -47,18 +49,50 @@ final class ArticleWriter {
         this.store = store;
         this.index = index;
         this.dedup = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("dedup-index-load").start(() -> {
+        this.storyKeeper = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("writer-state-load").start(() -> {
+            try {
+                storyKeeper.complete(new StoryKeeper(store));
+            } catch (Throwable t) {
+                storyKeeper.completeExceptionally(t);
+            }
             try {
                 dedup.complete(DeduplicatingWriter.open(store, deduplicator));
             } catch (Throwable t) {
                 dedup.completeExceptionally(t);
             }
         });
-        this.stories = new StoryKeeper(store);
     }
 
-    ActiveStoryClusterer stories() {
-        return stories.clusterer();
+    /**
+     * Waits until the background loads have ended (loaded or failed), so that closing the store never races them: a
+     * reader opened on a closed SQLite store would create its files again.
+     */
+    void awaitLoads() {
+        for (var f : List.of(storyKeeper, dedup)) {
+            try {
+                f.join();
+            } catch (RuntimeException e) {
+                // it failed: the writes said so, and closing goes on
+            }
+        }
+    }
+
+    /** The story keeper, once its window is loaded (at once after the first wait). */
+    private StoryKeeper stories() {
+        return storyKeeper.join();
+    }
+
+    ActiveStoryClusterer clusterer() {
+        return stories().clusterer();
+    }
+
+    /** Stores, clusters and indexes one prepared article; a refused one becomes its problem line. */
+    IngestReport write(ArticlePreparer.Prepared prepared) {
+        return switch (prepared) {
+            case ArticlePreparer.Refused r -> IngestReport.problem(r.origin(), r.reason());
+            case ArticlePreparer.PreparedArticle p -> write(p);
+        };
     }
 
     /** Stores, clusters and indexes one prepared article. */
@@ -67,6 +101,9 @@ final class ArticleWriter {
         try {
             saved = dedup.join().save(p.article());
         } catch (RuntimeException e) {
+            if (DiskFull.describe(e).isPresent()) {
+                throw e; // every later item would fail the same way: stop here, the caller says it in one line
+            }
             return IngestReport.problem(p.origin(), "cannot store: " + e.getMessage());
         }
         return switch (saved) {
@@ -83,7 +120,7 @@ final class ArticleWriter {
                         reindexGroup(stored.id()); // it superseded earlier copies: they now point at it
                     }
                 }
-                String story = stories.place(stored, p.understanding(), p.clean(), p.datedByPage(), superseded);
+                String story = stories().place(stored, p.understanding(), p.clean(), p.datedByPage(), superseded);
                 saveAndIndex(stored, p.understanding(), Optional.of(story));
                 yield new IngestReport(1, 1, copy ? 1 : 0, 0, 0, List.of());
             }
@@ -92,7 +129,7 @@ final class ArticleWriter {
 
     /** Puts a stored article that has no understanding yet (stored by an older version) into a story and the index. */
     synchronized void clusterAndIndex(StoredArticle a, Understanding u) {
-        String story = stories.place(a, u, true, false, Optional.empty());
+        String story = stories().place(a, u, true, false, Optional.empty());
         saveAndIndex(a, u, Optional.of(story));
     }
 
@@ -107,6 +144,11 @@ final class ArticleWriter {
     /** Re-puts a stored article with its stored understanding. */
     synchronized void reindex(StoredArticle a, StoredUnderstanding su) {
         index.put(document(a, su.understanding(), su.storyId()));
+    }
+
+    /** Runs {@code work} holding the writer, so that nothing is written meanwhile (the start-up index check). */
+    synchronized <T> T exclusively(java.util.function.Supplier<T> work) {
+        return work.get();
     }
 
     synchronized void delete(String id) {
@@ -131,7 +173,9 @@ final class ArticleWriter {
 
     synchronized void commit() {
         index.commit();
-        stories.checkpoint();
+        if (storyKeeper.isDone() && !storyKeeper.isCompletedExceptionally()) {
+            storyKeeper.join().checkpoint(); // not loaded yet: nothing was placed, nothing to save
+        }
         uncommitted = 0;
         lastCommitNanos = System.nanoTime();
     }

@@ -65,7 +65,7 @@ public final class IngestPipeline implements AutoCloseable {
             return t;
         });
         this.router = new InputRouter(reader,
-                new OrderedIngest.Factory(pool, preparer::prepare, writer::write), store);
+                new OrderedIngest.Factory(pool, preparer::prepare, p -> writer.write(p)), store);
         this.crawler = fetcher.map(f -> new Crawler(f, store, reader));
         this.fetcher = fetcher;
         this.sink = c -> writer.write(preparer.prepare(c));
@@ -73,7 +73,7 @@ public final class IngestPipeline implements AutoCloseable {
 
     /** The story clusterer (its active window); confined to the writer, for tests and diagnostics only. */
     public ActiveStoryClusterer stories() {
-        return writer.stories();
+        return writer.clusterer();
     }
 
     // ------------------------------------------------------------------ inputs
@@ -119,38 +119,95 @@ public final class IngestPipeline implements AutoCloseable {
      * and an index commit): documents missing from the index are added, documents of unknown articles deleted.
      *
      * <p>Cost: two counts when they agree (every start-up after a clean stop); a pass over every id only when they
-     * differ.
+     * differ. Holds the writer for the whole pass (nothing is written meanwhile), so it runs on the caller's thread;
+     * see {@link #synchronizeIndexInBackground} for start-up.
      *
      * @return how many documents were added and deleted
      */
     public IndexRepair synchronizeIndex() {
-        if (index.count() == store.count()) {
-            // The usual case, answered without reading every id: a crash between a store commit and an index commit
-            // leaves the index short, so equal counts mean nothing is missing.
-            return new IndexRepair(0, 0);
+        return synchronizeIndex(message -> { }, () -> false);
+    }
+
+    /**
+     * The start-up check without making the caller wait (issue 12: start-up never loops over everything stored before
+     * serving): the two counts are compared here; only when they differ a daemon thread ({@code index-check}) does the
+     * pass, holding the writer, so searches and pages are served meanwhile (from a slightly short index) and the first
+     * write waits for it, as it waits for the de-duplication index. Progress goes to {@code log} every 10,000 articles,
+     * e.g. "index check: 120,000 of 240,000 stored articles compared, 2,310 added to the index".
+     * {@link #close()} stops a pass early (what it added is committed; the next start-up finishes the job).
+     *
+     * @return completed at once when the counts agree, else when the pass ends
+     */
+    public java.util.concurrent.CompletableFuture<IndexRepair> synchronizeIndexInBackground(
+            java.util.function.Consumer<String> log) {
+        long indexed = index.count();
+        long stored = store.count();
+        if (indexed == stored) {
+            return java.util.concurrent.CompletableFuture.completedFuture(new IndexRepair(0, 0));
         }
-        SortedSet<String> indexed = index.ids();
-        Set<String> stored = new HashSet<>();
-        int added = 0;
-        try (Stream<StoredArticle> all = store.exportAll()) {
-            for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
-                String id = String.valueOf(a.id());
-                stored.add(id);
-                if (!indexed.contains(id)) {
-                    reindexOne(a);
-                    added++;
+        log.accept(String.format("index check: the index holds %,d documents and the store %,d articles; comparing"
+                + " them in the background (searches may miss some articles until it ends)", indexed, stored));
+        java.util.concurrent.CompletableFuture<IndexRepair> done = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("index-check").start(() -> {
+            try {
+                IndexRepair r = synchronizeIndex(log, () -> closing);
+                log.accept(String.format("index check %s: %,d documents added, %,d deleted", closing ? "stopped"
+                        : "done", r.added(), r.deleted()));
+                done.complete(r);
+            } catch (Throwable t) {
+                log.accept("index check failed: " + t.getMessage() + " (the next start-up tries again)");
+                done.completeExceptionally(t);
+            }
+        });
+        repair = done;
+        return done;
+    }
+
+    private volatile boolean closing;
+    private volatile java.util.concurrent.CompletableFuture<IndexRepair> repair =
+            java.util.concurrent.CompletableFuture.completedFuture(new IndexRepair(0, 0));
+
+    private IndexRepair synchronizeIndex(java.util.function.Consumer<String> log,
+                                         java.util.function.BooleanSupplier stop) {
+        return writer.exclusively(() -> {
+            if (index.count() == store.count()) {
+                // The usual case, answered without reading every id: a crash between a store commit and an index
+                // commit leaves the index short, so equal counts mean nothing is missing.
+                return new IndexRepair(0, 0);
+            }
+            SortedSet<String> indexed = index.ids();
+            Set<String> stored = new HashSet<>();
+            long total = store.count();
+            int added = 0;
+            int seen = 0;
+            try (Stream<StoredArticle> all = store.exportAll()) {
+                for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
+                    if (stop.getAsBoolean()) {
+                        commit();
+                        return new IndexRepair(added, 0);
+                    }
+                    String id = String.valueOf(a.id());
+                    stored.add(id);
+                    if (!indexed.contains(id)) {
+                        reindexOne(a);
+                        added++;
+                    }
+                    if (++seen % 10_000 == 0) {
+                        log.accept(String.format("index check: %,d of %,d stored articles compared, %,d added to the"
+                                + " index", seen, total, added));
+                    }
                 }
             }
-        }
-        int deleted = 0;
-        for (String id : indexed) {
-            if (!stored.contains(id)) {
-                writer.delete(id);
-                deleted++;
+            int deleted = 0;
+            for (String id : indexed) {
+                if (!stored.contains(id)) {
+                    writer.delete(id);
+                    deleted++;
+                }
             }
-        }
-        commit();
-        return new IndexRepair(added, deleted);
+            commit();
+            return new IndexRepair(added, deleted);
+        });
     }
 
     /** Rebuilds every document of the index from the store ({@code huixun reindex}). */
@@ -194,6 +251,12 @@ public final class IngestPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        try {
+            repair.join(); // a background index check stops at its next article and commits what it added
+        } catch (RuntimeException e) {
+            // it said why in the log
+        }
         fetcher.ifPresent(Fetcher::close);
         pool.shutdownNow();
         try {
@@ -201,6 +264,7 @@ public final class IngestPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        writer.awaitLoads();
         commit();
     }
 }

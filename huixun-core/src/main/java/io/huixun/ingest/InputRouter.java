@@ -133,8 +133,8 @@ final class InputRouter {
                 }
                 String origin = file + ":" + lineNo;
                 if (line.length() > MAX_LINE_CHARS) {
-                    problems = problems.plus(IngestReport.problem(origin, "line too long (" + line.length()
-                            + " chars)"));
+                    problems = problems.plus(IngestReport.problem(origin, String.format("line too long: %,d"
+                            + " characters, over the limit of %,d per line; not read", line.length(), MAX_LINE_CHARS)));
                     continue;
                 }
                 switch (JsonlItems.parse(line, origin, OptionalLong.empty())) {

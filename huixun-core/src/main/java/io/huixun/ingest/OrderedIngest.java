@@ -20,15 +20,15 @@ final class OrderedIngest {
     static final int WINDOW = 64;
 
     /** Starts one ordered run over a shared pool. */
-    record Factory(ExecutorService pool, Function<Candidate, ArticlePreparer.PreparedArticle> prepare,
-                   Function<ArticlePreparer.PreparedArticle, IngestReport> write) {
+    record Factory(ExecutorService pool, Function<Candidate, ArticlePreparer.Prepared> prepare,
+                   Function<ArticlePreparer.Prepared, IngestReport> write) {
         OrderedIngest start() {
             return new OrderedIngest(this);
         }
     }
 
     private final Factory f;
-    private final ArrayDeque<Future<ArticlePreparer.PreparedArticle>> pending = new ArrayDeque<>();
+    private final ArrayDeque<Future<ArticlePreparer.Prepared>> pending = new ArrayDeque<>();
     private final ArrayDeque<String> origins = new ArrayDeque<>();
     private IngestReport report = IngestReport.EMPTY;
 
@@ -58,7 +58,7 @@ final class OrderedIngest {
     }
 
     private void writeOldest() {
-        Future<ArticlePreparer.PreparedArticle> next = pending.poll();
+        Future<ArticlePreparer.Prepared> next = pending.poll();
         String origin = origins.poll();
         try {
             report = report.plus(f.write().apply(next.get()));

@@ -66,6 +66,12 @@ public final class HuixunCommand implements Runnable {
             err.println(name + ": " + e.getMessage());
             return BAD_INPUT;
         }
+        java.util.Optional<String> diskFull = io.huixun.ingest.DiskFull.describe(e);
+        if (diskFull.isPresent()) {
+            err.println(name + ": " + diskFull.get() + "; free space on that disk and run the command again (what was"
+                    + " stored before is kept)");
+            return BAD_INPUT;
+        }
         if (isBrokenPipe(e)) {
             return OK; // the reader went away (huixun … | head): not an error of ours or theirs
         }

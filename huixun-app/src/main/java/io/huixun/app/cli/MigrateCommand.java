@@ -63,9 +63,10 @@ final class MigrateCommand implements Callable<Integer> {
     private void fillIndex(java.util.Optional<String> storeTarget, String searchUrl) {
         System.out.println("filling " + searchUrl + " from " + storeTarget.orElse("the embedded store") + " …");
         try (Installation target = Installation.open(data.folder(), storeTarget, java.util.Optional.of(searchUrl))) {
+            int added = target.startupRepair().added(); // waits for the fill, which runs in the background
             long stored = target.store().count();
             long indexed = target.index().count();
-            System.out.printf("indexed %d documents (%d added now)%n", indexed, target.startupRepair().added());
+            System.out.printf("indexed %d documents (%d added now)%n", indexed, added);
             if (indexed != stored) {
                 throw new UserInputException("count check failed: the store has " + stored + " articles, the index "
                         + indexed);

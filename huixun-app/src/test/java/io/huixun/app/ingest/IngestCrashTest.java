@@ -61,6 +61,7 @@ class IngestCrashTest {
 
         try (Installation restarted = Installation.open(data)) {
             assertThat(restarted.store().count()).isEqualTo(survived);
+            restarted.startupRepair(); // the check runs in the background; wait for it
             assertThat(restarted.index().count()).as("the start-up check re-syncs the index").isEqualTo(survived);
             IngestReport again = restarted.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
             assertThat(again.alreadyStored()).isEqualTo(survived);

@@ -144,4 +144,30 @@ class IngestPipelineTest {
             assertThat(reopened.index().count()).isEqualTo(reopened.store().count());
         }
     }
+
+    @Test
+    void theStartUpCheckRunsInTheBackgroundOnlyWhenTheCountsDiffer() throws Exception {
+        Path jsonl = TestInstallations.sample(dir, "fuyao-news.jsonl", 8);
+        try (Installation inst = Installation.open(dir.resolve("data"))) {
+            inst.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
+            java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var agreeing = inst.pipeline().synchronizeIndexInBackground(log::add);
+            assertThat(agreeing).isDone();
+            assertThat(agreeing.join().nothing()).isTrue();
+            assertThat(log).isEmpty();
+
+            for (int i = 0; i < 3; i++) {
+                inst.index().delete(inst.index().ids().first());
+            }
+            inst.index().commit();
+            long stored = inst.store().count();
+            var repair = inst.pipeline().synchronizeIndexInBackground(log::add).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(repair.added()).isEqualTo(3);
+            assertThat(inst.index().count()).isEqualTo(stored);
+            assertThat(log).first().asString().isEqualTo("index check: the index holds " + (stored - 3)
+                    + " documents and the store " + stored + " articles; comparing them in the background (searches"
+                    + " may miss some articles until it ends)");
+            assertThat(log).last().asString().isEqualTo("index check done: 3 documents added, 0 deleted");
+        }
+    }
 }

@@ -184,7 +184,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer().updateDocument(new Term(DocumentFields.ID, document.id()), DocumentFields.toDocument(document));
             changed.set(true);
         } catch (IOException e) {
-            throw new SearchIndexException("cannot index document " + document.id(), e);
+            throw new SearchIndexException("cannot index document " + document.id() + where(), e);
         }
     }
 
@@ -194,7 +194,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer().deleteDocuments(new Term(DocumentFields.ID, id));
             changed.set(true);
         } catch (IOException e) {
-            throw new SearchIndexException("cannot delete document " + id, e);
+            throw new SearchIndexException("cannot delete document " + id + where(), e);
         }
     }
 
@@ -205,8 +205,13 @@ public final class LuceneSearchIndex implements SearchIndex {
             searchers.maybeRefreshBlocking();
             changed.set(false);
         } catch (IOException e) {
-            throw new SearchIndexException("cannot commit the search index", e);
+            throw new SearchIndexException("cannot commit the search index" + where(), e);
         }
+    }
+
+    /** " in /path/to/index" for an index in a folder (so a full disk names where), else "". */
+    private String where() {
+        return directory instanceof org.apache.lucene.store.FSDirectory fs ? " in " + fs.getDirectory() : "";
     }
 
     @Override

@@ -1,0 +1,290 @@
+package io.huixun.bench.scale;
+
+import io.huixun.text.convert.ChineseConverter;
+import io.huixun.text.convert.ConversionConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the real {@code huixun serve} ({@code io.huixun.app.Main serve}, from this jar) as a child JVM on a free
+ * loopback port, and measures what a user of a big folder feels: how long from starting the process until the front
+ * page and a search first answer 200, the latency of the first 10 s of queries (8 clients), and then query latency
+ * per query class at 1 and 8 clients through {@code GET /api/search?q=…&limit=10}. Finally it sends SIGTERM and
+ * reports the exit code and any exception in the server's log (issue 12: clean shutdown).
+ *
+ * <p>Query classes (seeded): {@code phrase} a run of 4–8 Han characters from a pool paragraph (so it is in the
+ * synthetic corpus, a few times at most); {@code phrase-trad} the same in traditional script (OpenCC s2t);
+ * {@code broad} one common word (发展, 经济 …) that matches a large share of the store.
+ *
+ * <p>Confined to the calling thread, apart from the client pool it owns for each pass.
+ */
+final class ServeProbe {
+    private static final String[] BROAD = {"发展", "经济", "中国", "合作", "会议", "建设", "国际", "创新", "人民", "推进",
+            "工作", "企业", "全国", "服务", "重要", "保护", "市场", "政策", "记者", "今天"};
+
+    private ServeProbe() {}
+
+    record Query(String kind, String text) {
+    }
+
+    static void run(Path data, Path out, SyntheticCorpus corpus, Optional<Path> corpusFile, long ingested, long seed,
+                    Optional<Path> jfr, Optional<Path> serveJar) throws Exception {
+        List<Query> queries = queries(corpusFile.isPresent() ? sample(corpusFile.get(), ingested, 2000) : corpus.pool(),
+                seed, 40);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        String jar = serveJar.orElse(Path.of(ScaleBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI())).toString();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
+        command.addAll(List.of("-cp", jar, "io.huixun.app.Main", "serve", "--data", data.toString(), "--host",
+                "127.0.0.1", "--port", String.valueOf(port)));
+        Path log = out.resolve("serve-" + System.currentTimeMillis() + ".log");
+        System.out.println();
+        System.out.println("serve: " + String.join(" ", command) + "  (log " + log + ")");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://127.0.0.1:" + port;
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            double front = waitFor(http, base + "/", p, t0);
+            double search = waitFor(http, base + "/api/search?q=" + enc(BROAD[0]) + "&limit=10", p, t0);
+            System.out.printf("serve ready: front page 200 after %.2f s, search 200 after %.2f s (from process start;"
+                    + " goal ≤ 5 s at 240k); serve CPU used so far %.1f s; load average %s%n", front, search,
+                    ProcStatus.cpuSeconds(p.pid()), loadAverage());
+            if (front < 0 || search < 0) {
+                System.out.println("serve never answered; log tail:");
+                tail(log, 20);
+                return;
+            }
+            List<Query> shuffled = new ArrayList<>(queries);
+            Collections.shuffle(shuffled, new Random(seed + 7));
+            List<long[]> first = pass(http, base, shuffled, 8, Long.MAX_VALUE,
+                    System.nanoTime() + Duration.ofSeconds(10).toNanos());
+            System.out.printf("first 10 s after ready, 8 clients, mixed classes: %d requests, p50 %.1f ms, p99 %.1f ms,"
+                    + " errors %d (goal p99 ≤ 150 ms)%n", first.size(), pct(first, 50), pct(first, 99), errors(first));
+            System.out.println();
+            System.out.println("| clients | class | requests | p50 ms | p95 ms | p99 ms | errors | median hits |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            for (int clients : new int[] {1, 8}) {
+                for (String kind : List.of("phrase", "phrase-trad", "broad")) {
+                    List<Query> ofKind = queries.stream().filter(q -> q.kind().equals(kind)).toList();
+                    int n = clients == 1 ? 120 : 480;
+                    List<long[]> r = pass(http, base, ofKind, clients, n, Long.MAX_VALUE);
+                    long[] hits = r.stream().mapToLong(x -> x[2]).sorted().toArray();
+                    System.out.printf("| %d | %s | %d | %.1f | %.1f | %.1f | %d | %d |%n", clients, kind, r.size(),
+                            pct(r, 50), pct(r, 95), pct(r, 99), errors(r), hits.length == 0 ? 0 : hits[hits.length / 2]);
+                }
+            }
+            System.out.printf("serve process: RSS %d MB, peak %d MB%n", ProcStatus.kb(p.pid(), "VmRSS") >> 10,
+                    ProcStatus.kb(p.pid(), "VmHWM") >> 10);
+        } finally {
+            long s0 = System.nanoTime();
+            p.destroy(); // SIGTERM: the shutdown hook closes refresher, server, pipeline, index, store
+            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly();
+            }
+            System.out.printf("SIGTERM: %s in %.1f s%n", ended ? "exit code " + p.exitValue() : "did not end (killed)",
+                    (System.nanoTime() - s0) / 1e9);
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> traces = lines.stream().filter(l -> l.contains("Exception") || l.startsWith("\tat ")).toList();
+            System.out.println(traces.isEmpty() ? "serve log: no exception" : "serve log: " + traces.size()
+                    + " exception/stack lines, first: " + traces.get(0));
+            System.out.println("serve log (first 15 lines):");
+            lines.stream().limit(15).forEach(l -> System.out.println("  | " + l));
+        }
+    }
+
+    /** Seconds from {@code t0} until {@code url} answers 200; -1 if the process ends or 30 min pass first. */
+    private static double waitFor(HttpClient http, String url, Process p, long t0) throws InterruptedException {
+        long deadline = t0 + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(25);
+        }
+        return -1;
+    }
+
+    /**
+     * Sends {@code requests} queries (cycling) with {@code clients} threads, or until the deadline; returns
+     * {nanos, status, total hits} per request.
+     */
+    private static List<long[]> pass(HttpClient http, String base, List<Query> queries, int clients, long requests,
+                                     long deadline) throws Exception {
+        AtomicLong next = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> results = new ConcurrentLinkedQueue<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    for (long i; (i = next.getAndIncrement()) < requests && System.nanoTime() < deadline; ) {
+                        results.add(ask(http, base, queries.get((int) (i % queries.size()))));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        return new ArrayList<>(results);
+    }
+
+    private static long[] ask(HttpClient http, String base, Query q) {
+        URI uri = URI.create(base + "/api/search?q=" + enc(q.text()) + "&limit=10");
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            long nanos = System.nanoTime() - t0;
+            long total = 0;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
+            if (m.find()) {
+                total = Long.parseLong(m.group(1));
+            }
+            return new long[] {nanos, r.statusCode(), total};
+        } catch (IOException e) {
+            return new long[] {System.nanoTime() - t0, -1, 0};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new long[] {System.nanoTime() - t0, -1, 0};
+        }
+    }
+
+    private static long errors(List<long[]> r) {
+        return r.stream().filter(x -> x[1] != 200).count();
+    }
+
+    /** Nearest-rank percentile of the latencies, in ms. */
+    private static double pct(List<long[]> r, double p) {
+        long[] ns = r.stream().mapToLong(x -> x[0]).sorted().toArray();
+        if (ns.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * ns.length);
+        return ns[Math.max(0, Math.min(ns.length - 1, rank - 1))] / 1e6;
+    }
+
+    /**
+     * About {@code n} of the first {@code ingested} articles of the corpus file (every k-th line, as pool articles), so
+     * phrase queries come from what was ingested (also when a run stopped at its time limit).
+     */
+    static List<SyntheticCorpus.PoolArticle> sample(Path corpusFile, long ingested, int n) throws IOException {
+        long lines;
+        try (var s = Files.lines(corpusFile)) {
+            lines = Math.min(ingested, s.count());
+        }
+        long every = Math.max(1, lines / n);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<SyntheticCorpus.PoolArticle> sample = new ArrayList<>();
+        try (var in = Files.newBufferedReader(corpusFile, StandardCharsets.UTF_8)) {
+            long i = 0;
+            for (String line; (line = in.readLine()) != null && i < lines; i++) {
+                if (i % every == 0) {
+                    var a = json.readTree(line);
+                    sample.add(new SyntheticCorpus.PoolArticle(a.path("title").asText(),
+                            List.of(a.path("body").asText().split("\n"))));
+                }
+            }
+        }
+        return sample;
+    }
+
+    static List<Query> queries(List<SyntheticCorpus.PoolArticle> pool, long seed, int perKind) {
+        ChineseConverter s2t = ChineseConverter.of(ConversionConfig.S2T);
+        Random r = new Random(seed + 3);
+        Map<String, List<Query>> byKind = new LinkedHashMap<>();
+        List<Query> phrases = new ArrayList<>();
+        for (int attempts = 0; phrases.size() < perKind && attempts < perKind * 1000; attempts++) {
+            var a = pool.get(r.nextInt(pool.size()));
+            String para = a.paragraphs().get(r.nextInt(a.paragraphs().size()));
+            String run = hanRun(para, r.nextInt(para.length()), 4 + r.nextInt(5));
+            if (run != null && !s2t.convert(run).equals(run)) { // the traditional form differs: both classes count
+                phrases.add(new Query("phrase", run));
+            }
+        }
+        byKind.put("phrase", phrases);
+        byKind.put("phrase-trad", phrases.stream().map(q -> new Query("phrase-trad", s2t.convert(q.text()))).toList());
+        byKind.put("broad", java.util.Arrays.stream(BROAD).map(w -> new Query("broad", w)).toList());
+        List<Query> all = new ArrayList<>();
+        byKind.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** A run of {@code length} Han characters around {@code at}, or null. "今天北京晴" at 2, 3 → "今天北" or "北京晴". */
+    static String hanRun(String s, int at, int length) {
+        if (at >= s.length() || !isHan(s.charAt(at))) {
+            return null;
+        }
+        int from = at;
+        int to = at;
+        while (from > 0 && isHan(s.charAt(from - 1))) {
+            from--;
+        }
+        while (to < s.length() && isHan(s.charAt(to))) {
+            to++;
+        }
+        if (to - from < length) {
+            return null;
+        }
+        int start = Math.max(from, Math.min(at, to - length));
+        return s.substring(start, start + length);
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    private static void tail(Path log, int n) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        lines.subList(Math.max(0, lines.size() - n), lines.size()).forEach(l -> System.out.println("  | " + l));
+    }
+}
