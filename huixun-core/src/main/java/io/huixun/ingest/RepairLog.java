@@ -21,7 +21,13 @@ public final class RepairLog {
 
     /** An edit as read back from the log. */
     public record Entry(String field, String kind, int inputStart, int inputEnd, double confidence, String before,
-                        String after) {}
+                        String after, int outputStart, int outputEnd) {
+        /** An entry without output offsets (logs written before they were read back). */
+        public Entry(String field, String kind, int inputStart, int inputEnd, double confidence, String before,
+                     String after) {
+            this(field, kind, inputStart, inputEnd, confidence, before, after, -1, -1);
+        }
+    }
 
     private RepairLog() {}
 
@@ -67,7 +73,7 @@ public final class RepairLog {
             }
             while (p.nextToken() == JsonToken.START_OBJECT) {
                 String field = "", kind = "", before = "", after = "";
-                int inStart = 0, inEnd = 0;
+                int inStart = 0, inEnd = 0, outStart = -1, outEnd = -1;
                 double confidence = 1;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
@@ -85,6 +91,13 @@ public final class RepairLog {
                             inEnd = p.getIntValue();
                             p.nextToken();
                         }
+                        case "out" -> {
+                            p.nextToken();
+                            outStart = p.getIntValue();
+                            p.nextToken();
+                            outEnd = p.getIntValue();
+                            p.nextToken();
+                        }
                         default -> {
                             if (t.isStructStart()) {
                                 p.skipChildren();
@@ -92,7 +105,7 @@ public final class RepairLog {
                         }
                     }
                 }
-                entries.add(new Entry(field, kind, inStart, inEnd, confidence, before, after));
+                entries.add(new Entry(field, kind, inStart, inEnd, confidence, before, after, outStart, outEnd));
             }
         } catch (IOException | RuntimeException e) {
             return List.of();

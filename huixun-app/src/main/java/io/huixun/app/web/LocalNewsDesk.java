@@ -203,7 +203,7 @@ public final class LocalNewsDesk implements NewsDesk {
         Optional<StoredUnderstanding> su = store.understanding(id);
         List<RepairEditView> repairs = RepairLog.read(a.repairLogJson()).stream()
                 .map(e -> new RepairEditView(e.field(), e.kind(), e.before(), e.after(), e.confidence(),
-                        e.inputStart())).toList();
+                        e.inputStart(), e.outputStart(), e.outputEnd())).toList();
         Optional<String> storyId = su.flatMap(StoredUnderstanding::storyId);
         Optional<StoryRecord> ownStory = storyId.flatMap(store::story);
         Optional<StoryRecord> storyRecord = ownStory.filter(s -> s.articles() > 1);
@@ -228,7 +228,8 @@ public final class LocalNewsDesk implements NewsDesk {
                 storyId, storyTitle,
                 su.map(s -> s.understanding().category().label()).orElse(Category.OTHER.label()),
                 su.map(s -> s.understanding().summary()).orElse(""),
-                ownStory.map(StoryRecord::otherSources).orElse(0)));
+                ownStory.map(StoryRecord::otherSources).orElse(0),
+                io.huixun.app.web.view.RepairMarks.of(a.canonicalText(), repairs)));
     }
 
     @Override

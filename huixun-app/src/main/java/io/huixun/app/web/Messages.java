@@ -39,6 +39,7 @@ public final class Messages {
             {"article.repairsSummary.one", "共修复 %d 处，分 %d 类", "1 repair"},
             {"repair.count", "%d 处", "%d"},
             {"repair.before", "原文", "Before"},
+            {"repair.marked", "修复处标在正文中（删除线为原文，下划线为修复后）", "The text with each repair marked (struck: original; underlined: repaired)"},
             {"repair.after", "修复后", "After"},
             {"repair.confidence", "把握", "Confidence"},
             {"repair.HTML_ENTITY", "HTML 字符实体还原", "HTML entities decoded"},

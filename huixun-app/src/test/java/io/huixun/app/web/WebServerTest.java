@@ -139,6 +139,14 @@ class WebServerTest {
         assertThat(traditional).contains("當地時間2025年4月26日").contains("中亞");
         String repairs = get("/article/" + lead + "?repairs=1").body();
         assertThat(repairs).contains("<del>").contains("(dāng)");
+        // the text itself, with each repair marked where it was made: the removed pinyin struck, the character kept
+        org.jsoup.nodes.Element marked = org.jsoup.Jsoup.parse(repairs).selectFirst("div.marked");
+        assertThat(marked).isNotNull();
+        assertThat(marked.select("span.fix del").eachText()).anyMatch(t -> t.contains("(dāng)"));
+        assertThat(marked.select("span.fix").first().attr("title")).isNotBlank().doesNotContain("_");
+        // without the struck originals, the marked text is the article's text
+        marked.select("del").remove();
+        assertThat(marked.text().replaceAll("\\s", "")).contains("当地时间2025年4月26日");
     }
 
     @Test

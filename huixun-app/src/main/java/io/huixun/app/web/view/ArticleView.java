@@ -11,7 +11,8 @@ public record ArticleView(long id, String title, List<String> paragraphs, String
                           Optional<ZonedDateTime> published, Optional<Dateline> dateline, Entities entities,
                           List<String> keywords, List<ArticleCard> alsoAt, List<RepairEditView> repairs,
                           String original, boolean teaser, Optional<String> url, Optional<String> storyId,
-                          Optional<String> storyTitle, String category, String summary, int alsoCount) {
+                          Optional<String> storyTitle, String category, String summary, int alsoCount,
+                          Optional<List<RepairMarks.Piece>> marks) {
     public ArticleView {
         paragraphs = List.copyOf(paragraphs);
         keywords = List.copyOf(keywords);

@@ -5,4 +5,4 @@ package io.huixun.app.web.view;
  * {@code RepairKind} name such as {@code PINYIN_ANNOTATION}), what stood in the original and what replaced it.
  */
 public record RepairEditView(String field, String kind, String before, String after, double confidence,
-                             int inputStart) {}
+                             int inputStart, int outputStart, int outputEnd) {}
