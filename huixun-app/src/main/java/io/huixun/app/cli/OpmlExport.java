@@ -29,22 +29,7 @@ public final class OpmlExport {
      */
     public static void writeFolders(java.util.Map<String, List<Entry>> byFolder, Writer out, ZonedDateTime now)
             throws XMLStreamException {
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-        xml.writeStartDocument("UTF-8", "1.0");
-        xml.writeCharacters("\n");
-        xml.writeStartElement("opml");
-        xml.writeAttribute("version", "2.0");
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("head");
-        xml.writeStartElement("title");
-        xml.writeCharacters("Huixun following");
-        xml.writeEndElement();
-        xml.writeStartElement("dateCreated");
-        xml.writeCharacters(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.withZoneSameInstant(ZoneOffset.UTC)));
-        xml.writeEndElement();
-        xml.writeEndElement();
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("body");
+        XMLStreamWriter xml = begin(out, "Huixun following", now);
         for (java.util.Map.Entry<String, List<Entry>> folder : byFolder.entrySet()) {
             boolean nested = !folder.getKey().isEmpty();
             if (nested) {
@@ -62,6 +47,35 @@ public final class OpmlExport {
                 xml.writeEndElement();
             }
         }
+        end(xml);
+    }
+
+    /** The document up to the open {@code <body>}. */
+    private static XMLStreamWriter begin(Writer out, String title, ZonedDateTime now) throws XMLStreamException {
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("opml");
+        xml.writeAttribute("version", "2.0");
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("head");
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("title");
+        xml.writeCharacters(title);
+        xml.writeEndElement();
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("dateCreated");
+        xml.writeCharacters(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.withZoneSameInstant(ZoneOffset.UTC)));
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("body");
+        return xml;
+    }
+
+    /** Closes {@code <body>} and the document. */
+    private static void end(XMLStreamWriter xml) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
         xml.writeCharacters("\n");
@@ -81,36 +95,12 @@ public final class OpmlExport {
 
     /** Writes {@code sources} as OPML 2.0 (shared by {@code huixun sources export} and the web page's export link). */
     public static void write(List<Source> sources, Writer out, ZonedDateTime now) throws XMLStreamException {
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-        xml.writeStartDocument("UTF-8", "1.0");
-        xml.writeCharacters("\n");
-        xml.writeStartElement("opml");
-        xml.writeAttribute("version", "2.0");
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("head");
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("title");
-        xml.writeCharacters("Huixun sources");
-        xml.writeEndElement();
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("dateCreated");
-        xml.writeCharacters(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.withZoneSameInstant(ZoneOffset.UTC)));
-        xml.writeEndElement();
-        xml.writeCharacters("\n  ");
-        xml.writeEndElement();
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("body");
+        XMLStreamWriter xml = begin(out, "Huixun sources", now);
         for (Source s : sources) {
             xml.writeCharacters("\n    ");
             outline(xml, xmlSafe(s.name()), s);
         }
-        xml.writeCharacters("\n  ");
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
-        xml.writeEndDocument();
-        xml.flush();
+        end(xml);
     }
 
     /** Drops the characters XML 1.0 cannot carry (controls other than tab/newline, lone surrogates, U+FFFE/F). */

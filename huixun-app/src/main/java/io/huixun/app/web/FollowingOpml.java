@@ -87,15 +87,22 @@ public final class FollowingOpml implements RouteGroup {
         ctx.result(out.toString());
     }
 
-    /** Files a followed source in the folder named by the form (made when new), or unfiles it when blank. */
-    private void file(Context ctx, WebServer server) {
+    /** The session of a form post with its CSRF token; otherwise empty after answering 403. */
+    private Optional<AdminAuth.Session> actor(Context ctx, WebServer server) {
         Optional<AdminAuth.Session> s = auth.session(ctx.cookie(AdminAuth.COOKIE));
         if (s.isEmpty()) {
             server.error(ctx, 403, null);
-            return;
-        }
-        if (!AdminAuth.csrfMatches(s.get(), ctx.formParam("csrf"))) {
+        } else if (!AdminAuth.csrfMatches(s.get(), ctx.formParam("csrf"))) {
             server.error(ctx, 403, "error.csrf");
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    /** Files a followed source in the folder named by the form (made when new), or unfiles it when blank. */
+    private void file(Context ctx, WebServer server) {
+        Optional<AdminAuth.Session> s = actor(ctx, server);
+        if (s.isEmpty()) {
             return;
         }
         String name = Optional.ofNullable(ctx.formParam("folder")).orElse("").strip();
@@ -110,13 +117,8 @@ public final class FollowingOpml implements RouteGroup {
     }
 
     private void importOpml(Context ctx, WebServer server) throws Exception {
-        Optional<AdminAuth.Session> s = auth.session(ctx.cookie(AdminAuth.COOKIE));
+        Optional<AdminAuth.Session> s = actor(ctx, server);
         if (s.isEmpty()) {
-            server.error(ctx, 403, null);
-            return;
-        }
-        if (!AdminAuth.csrfMatches(s.get(), ctx.formParam("csrf"))) {
-            server.error(ctx, 403, "error.csrf");
             return;
         }
         byte[] opml = new byte[0];
