@@ -49,6 +49,7 @@ class PostgresInstallationTest {
                 .as("running it again copies nothing twice").isZero();
         try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {
             assertThat(node.store().count()).isEqualTo(17);
+            node.startupRepair(); // a new node's empty index is filled from the store in the background
             assertThat(node.index().count()).isEqualTo(17);
             assertThat(node.store().exportAll().filter(a -> node.store().understanding(a.id()).isPresent()).count())
                     .isEqualTo(17);
