@@ -46,7 +46,7 @@ final class ArticlePreparer {
                 OptionalLong.empty()); // the writer links it to its group
         boolean clean = title.edits().isEmpty() && body.edits().isEmpty();
         return new PreparedArticle(c.origin(), article, understand(article.title(), canonical, c.published()),
-                clean, c.datedByPage());
+                clean, c.datedByPage(), c.media());
     }
 
     /** Understands a stored article again (reindexing an article stored before understandings were kept). */
@@ -58,5 +58,5 @@ final class ArticlePreparer {
 
     /** A candidate ready for the writer. */
     record PreparedArticle(String origin, NewArticle article, Understanding understanding, boolean clean,
-                           boolean datedByPage) {}
+                           boolean datedByPage, java.util.List<io.huixun.store.ArticleMedia> media) {}
 }
