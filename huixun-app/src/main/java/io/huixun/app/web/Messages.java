@@ -34,6 +34,7 @@ public final class Messages {
             {"article.alsoCount.one", "另有 %d 家来源报道", "Also reported by 1 other source"},
             {"article.entities", "相关", "Related"},
             {"article.original", "原文", "Original"},
+            {"article.attachment", "附件", "Attachment"},
             {"article.repairs", "修复记录", "What was repaired"},
             {"article.repairsSummary", "共修复 %d 处，分 %d 类", "%d repairs of %d kinds"},
             {"article.repairsSummary.one", "共修复 %d 处，分 %d 类", "1 repair"},

@@ -76,8 +76,10 @@ class ImageProxyTest {
                 "<html><body>不是图片</body></html>".getBytes(StandardCharsets.UTF_8)));
         origin.createContext("/liar.png", ex -> reply(ex, 200, "image/png",
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+        origin.createContext("/feed.xml", ex -> reply(ex, 200, "application/rss+xml; charset=utf-8", FEED
+                .replace("$BASE", originUrl("")).getBytes(StandardCharsets.UTF_8)));
         origin.start();
-        installation = Installation.open(dir.resolve("data"));
+        installation = io.huixun.app.TestInstallations.openForLoopback(dir.resolve("data"));
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("s3cret-pass"),
                 Clock.systemUTC());
         FetchSettings loopbackAllowed = FetchSettings.defaults()
@@ -106,6 +108,18 @@ class ImageProxyTest {
         installation.close();
         origin.stop(0);
     }
+
+    static final String FEED = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>图片日报</title>
+            <link>$BASE/</link><description>d</description>
+            <item><title>三峡库区今春首批候鸟抵达</title><link>$BASE/a/1.html</link>
+            <pubDate>Sun, 27 Apr 2025 19:30:00 +0800</pubDate>
+            <description><![CDATA[<p>新华社重庆4月27日电 记者今天从三峡库区获悉，今春首批候鸟已经抵达库区湿地，数量比去年同期增加两成。</p>
+            <p>当地保护站工作人员介绍，近年来库区生态持续改善，越来越多的候鸟选择在这里停歇和越冬。</p>]]></description>
+            <media:thumbnail url="$BASE/pic.png?from=feed"/>
+            <enclosure url="$BASE/talk.mp3" type="audio/mpeg" length="1234"/>
+            </item></channel></rss>""";
 
     static String originUrl(String path) {
         return "http://127.0.0.1:" + origin.getAddress().getPort() + path;
@@ -185,5 +199,25 @@ class ImageProxyTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(text(r)).contains("不允许从这个地址取图片");
         assertThat(PIC_HITS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void cardsAndArticlesShowTheFeedsLeadImageThroughTheProxy() throws Exception {
+        installation.pipeline().ingest(originUrl("/feed.xml"), io.huixun.ingest.IngestProgress.NONE);
+        long id = installation.store().findByUrl(originUrl("/a/1.html")).orElseThrow().id();
+        String front = text(get(server, "/"));
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img class=\"lead\" src=\"(/img\\?u=[^\"]+)\"")
+                .matcher(front);
+        assertThat(img.find()).as("a lead image on the front page's card").isTrue();
+        String src = img.group(1).replace("&amp;", "&");
+        assertThat(src).contains(java.net.URLEncoder.encode(originUrl("/pic.png?from=feed"), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> picture = get(server, src);
+        assertThat(picture.statusCode()).isEqualTo(200);
+        assertThat(picture.body()).isEqualTo(png);
+
+        String article = text(get(server, "/article/" + id));
+        assertThat(article).contains("<img class=\"lead\" src=\"" + img.group(1) + "\"");
+        assertThat(article).contains("<audio controls preload=\"none\" src=\"" + originUrl("/talk.mp3") + "\"");
+        assertThat(article).contains("附件");
     }
 }
