@@ -67,7 +67,7 @@ final class ArticlePreparer {
                 OptionalLong.empty()); // the writer links it to its group
         boolean clean = title.edits().isEmpty() && body.edits().isEmpty();
         return new PreparedArticle(c.origin(), article, understand(article.title(), canonical, c.published()),
-                clean, c.datedByPage());
+                clean, c.datedByPage(), c.media());
     }
 
     private static java.util.concurrent.CompletableFuture<TextRepairer> load() {
@@ -119,7 +119,8 @@ final class ArticlePreparer {
 
     /** A candidate ready for the writer. */
     record PreparedArticle(String origin, NewArticle article, Understanding understanding, boolean clean,
-                           boolean datedByPage) implements Prepared {}
+                           boolean datedByPage, java.util.List<io.huixun.store.ArticleMedia> media)
+            implements Prepared {}
 
     /** A candidate not accepted, and why in one sentence ("article too long: …"). */
     record Refused(String origin, String reason) implements Prepared {}

@@ -111,6 +111,9 @@ final class ArticleWriter {
             case SaveResult.Rejected r -> IngestReport.problem(p.origin(), r.message());
             case SaveResult.Inserted inserted -> {
                 StoredArticle stored = store.find(inserted.article().id()).orElse(inserted.article());
+                if (!p.media().isEmpty()) {
+                    store.saveMedia(stored.id(), p.media());
+                }
                 boolean copy = stored.duplicateOf().isPresent();
                 Optional<Long> superseded = Optional.empty();
                 if (!copy) {

@@ -1,7 +1,9 @@
 package io.huixun.ingest;
 
+import io.huixun.store.ArticleMedia;
 import io.huixun.store.OriginalContent;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -14,12 +16,25 @@ import java.util.OptionalLong;
  *                ({@code file:///path#item-3}); empty only when nothing identifies it
  * @param datedByPage {@code published} is the date of the page the item came from, not its own (an undated teaser
  *                in a portal dump): it places the item in time but never ranks it above dated news
+ * @param media   its lead image and enclosures, as the feed named them (empty for other inputs)
  */
 record Candidate(String origin, Optional<String> url, OptionalLong sourceId, String source, String title, String body,
-                 Optional<ZonedDateTime> published, boolean teaser, OriginalContent original, boolean datedByPage) {
+                 Optional<ZonedDateTime> published, boolean teaser, OriginalContent original, boolean datedByPage,
+                 List<ArticleMedia> media) {
     Candidate(String origin, Optional<String> url, OptionalLong sourceId, String source, String title, String body,
               Optional<ZonedDateTime> published, boolean teaser, OriginalContent original) {
         this(origin, url, sourceId, source, title, body, published, teaser, original, false);
+    }
+
+    Candidate(String origin, Optional<String> url, OptionalLong sourceId, String source, String title, String body,
+              Optional<ZonedDateTime> published, boolean teaser, OriginalContent original, boolean datedByPage) {
+        this(origin, url, sourceId, source, title, body, published, teaser, original, datedByPage, List.of());
+    }
+
+    /** This candidate with {@code media} attached. */
+    Candidate withMedia(List<ArticleMedia> media) {
+        return new Candidate(origin, url, sourceId, source, title, body, published, teaser, original, datedByPage,
+                media);
     }
 
     Candidate {
@@ -31,5 +46,6 @@ record Candidate(String origin, Optional<String> url, OptionalLong sourceId, Str
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(published, "published");
         Objects.requireNonNull(original, "original");
+        media = List.copyOf(media);
     }
 }

@@ -224,7 +224,7 @@ final class Crawler {
                 Charset charset = charsetOr(x.charset());
                 return sink.accept(new Candidate(url, Optional.of(address), sourceId, fields.source().orElse(""),
                         title, use.text(), fields.published(), use.teaser(),
-                        new OriginalContent(page.body(), charset)));
+                        new OriginalContent(page.body(), charset)).withMedia(FeedCandidates.media(entry)));
             }
         }
         return sink.accept(FeedCandidates.of(entry, origin, feed, sourceId));

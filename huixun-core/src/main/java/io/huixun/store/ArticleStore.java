@@ -37,6 +37,22 @@ public interface ArticleStore extends AutoCloseable {
 
     Optional<StoredArticle> find(long id);
 
+    /**
+     * Keeps the pictures and recordings attached to article {@code articleId} (in order; URLs that are not http(s) or
+     * too long are skipped). Stores that keep none ignore them.
+     */
+    default void saveMedia(long articleId, List<ArticleMedia> media) {}
+
+    /** The media kept for an article, in the order saved; empty when none or the store keeps none. */
+    default List<ArticleMedia> media(long articleId) {
+        return List.of();
+    }
+
+    /** The lead image URL of each of {@code articleIds} that has one (one indexed query, whatever the store's size). */
+    default Map<Long, String> leadImages(Collection<Long> articleIds) {
+        return Map.of();
+    }
+
     /** Just the canonical text of article {@code id} (cheaper than {@link #find}); for dedup verification. */
     Optional<String> canonicalText(long id);
 

@@ -83,6 +83,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
         io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(Installation.fetchSettingsFromEnvironment()
                 .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
+        // Pictures of hot-link-protected sites, fetched without Referer and cached in the data folder (/img).
+        io.huixun.app.web.ImageProxy images = io.huixun.app.web.ImageProxy.open(installation.folder(),
+                Installation.fetchSettingsFromEnvironment());
         LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
         try {
             server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
@@ -90,8 +93,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     new io.huixun.app.web.FollowingOpml(installation.store(), auth),
                     new io.huixun.app.web.AccountsPage(auth),
                     new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
-                    new io.huixun.app.web.FeverApi(installation.store()));
+                    new io.huixun.app.web.FeverApi(installation.store()), images);
         } catch (RuntimeException e) {
+            images.close();
             titles.close();
             installation.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
@@ -129,6 +133,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             refresher.close();
             alerts.close();
             server.close();
+            images.close();
             titles.close();
             installation.close();
             stopped.countDown();

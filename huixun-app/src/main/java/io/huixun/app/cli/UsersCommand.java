@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the accounts that can log in.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Passwd.class,
-                UsersCommand.Remove.class})
+                UsersCommand.Remove.class, UsersCommand.Token.class})
 final class UsersCommand implements Runnable {
     /** Account problems in the CLI's language (English, like the other commands). */
     private static final Map<String, String> PROBLEMS = Map.of(
@@ -187,6 +187,32 @@ final class UsersCommand implements Runnable {
                     throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
                 }
                 System.out.println("removed " + name);
+                return HuixunCommand.OK;
+            }
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Make a new API token for an account's scripts (replaces its earlier one); printed once.")
+    static final class Token implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Installation installation = data.open(Installation.Mode.STORE)) {
+                var account = installation.store().readers().account(name);
+                if (account.isEmpty()) {
+                    throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
+                }
+                String token = io.huixun.app.web.AdminAuth.issueToken(installation.store().readers(), account.get(),
+                        java.time.Clock.systemUTC());
+                System.out.println(token);
+                System.err.println("API token for " + name + " (shown once; any earlier token no longer works). "
+                        + "Send it as: Authorization: Bearer TOKEN");
                 return HuixunCommand.OK;
             }
         }

@@ -144,6 +144,38 @@ public final class AdminAuth {
         return new Session(token, account.id(), account.name(), account.role(), csrf, expires);
     }
 
+    /** How long a script's API token lives: ten years, i.e. until replaced or the account is removed. */
+    static final Duration TOKEN_LIFETIME = Duration.ofDays(3650);
+
+    /**
+     * A new API token for {@code account}, replacing any earlier one: the token is returned once, the store keeps its
+     * SHA-256. Example: {@code issueToken(store, li, clock)} → {@code "q3J…"} (43 characters of base64url).
+     */
+    public static String issueToken(ReaderStore store, Account account, java.time.Clock clock) {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        byte[] csrf = new byte[16];
+        new java.security.SecureRandom().nextBytes(csrf);
+        Instant now = clock.instant();
+        store.removeSessions(account.id(), StoredSession.TOKEN);
+        store.addSession(new StoredSession(hash(token), account.id(), StoredSession.TOKEN,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(csrf), now, now.plus(TOKEN_LIFETIME)));
+        return token;
+    }
+
+    /**
+     * The account of an {@code Authorization: Bearer TOKEN} header carrying a live API token, or empty (no header,
+     * another scheme, unknown or replaced token). Example: {@code bearer("Bearer q3J…")} → li's session.
+     */
+    public Optional<Session> bearer(String authorization) {
+        if (authorization == null || authorization.length() < 8
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return session(authorization.substring(7).strip(), StoredSession.TOKEN);
+    }
+
     /** The live web session of this cookie token. */
     public Optional<Session> session(String token) {
         return session(token, StoredSession.WEB);

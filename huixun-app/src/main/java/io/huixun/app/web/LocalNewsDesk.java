@@ -79,6 +79,9 @@ public final class LocalNewsDesk implements NewsDesk {
     private final Optional<Fetcher> titleFetcher;
 
     /** A desk that names sources added by URL after their host (no fetch while the operator waits). */
+    /** Signs image URLs with the data folder's key, the same one {@link ImageProxy} checks. */
+    private final io.huixun.app.image.ImageSigner images;
+
     public LocalNewsDesk(Installation installation) {
         this(installation, Optional.empty());
     }
@@ -91,6 +94,25 @@ public final class LocalNewsDesk implements NewsDesk {
         this.installation = installation;
         this.store = installation.store();
         this.titleFetcher = titleFetcher;
+        this.images = io.huixun.app.image.ImageSigner.forFolder(installation.folder());
+    }
+
+    /** A stored picture URL as the page shows it: through the signed image proxy (no Referer, cached). */
+    private String proxied(String url) {
+        return images.path(url);
+    }
+
+    /** The article's attached files for its page: images through the proxy, recordings as the feed linked them. */
+    private List<io.huixun.app.web.view.MediaLink> mediaLinks(List<io.huixun.store.ArticleMedia> media) {
+        List<io.huixun.app.web.view.MediaLink> links = new ArrayList<>();
+        for (io.huixun.store.ArticleMedia m : media) {
+            if (m.kind() != io.huixun.store.ArticleMedia.Kind.LEAD_IMAGE) {
+                boolean image = m.kind() == io.huixun.store.ArticleMedia.Kind.IMAGE;
+                links.add(new io.huixun.app.web.view.MediaLink(m.kind().stored(),
+                        image ? proxied(m.url()) : m.url(), m.mimeType()));
+            }
+        }
+        return links;
     }
 
     private record FrontKey(Optional<String> source, Optional<String> category) {}
@@ -201,6 +223,9 @@ public final class LocalNewsDesk implements NewsDesk {
         }
         StoredArticle a = found.get();
         Optional<StoredUnderstanding> su = store.understanding(id);
+        List<io.huixun.store.ArticleMedia> media = store.media(id);
+        Optional<String> lead = media.stream().filter(m -> m.kind() == io.huixun.store.ArticleMedia.Kind.LEAD_IMAGE)
+                .map(io.huixun.store.ArticleMedia::url).findFirst();
         List<RepairEditView> repairs = RepairLog.read(a.repairLogJson()).stream()
                 .map(e -> new RepairEditView(e.field(), e.kind(), e.before(), e.after(), e.confidence(),
                         e.inputStart(), e.outputStart(), e.outputEnd())).toList();
@@ -228,7 +253,7 @@ public final class LocalNewsDesk implements NewsDesk {
                 storyId, storyTitle,
                 su.map(s -> s.understanding().category().label()).orElse(Category.OTHER.label()),
                 su.map(s -> s.understanding().summary()).orElse(""),
-                ownStory.map(StoryRecord::otherSources).orElse(0),
+                ownStory.map(StoryRecord::otherSources).orElse(0), lead.map(this::proxied), mediaLinks(media),
                 io.huixun.app.web.view.RepairMarks.of(a.canonicalText(), repairs)));
     }
 
@@ -449,6 +474,7 @@ public final class LocalNewsDesk implements NewsDesk {
         Map<Long, StoredUnderstanding> u = store.understandings(ids);
         Map<String, StoryRecord> stories = store.stories(u.values().stream().flatMap(x -> x.storyId().stream())
                 .toList());
+        Map<Long, String> leads = store.leadImages(ids);
         return summaries.stream().map(s -> {
             StoredUnderstanding su = u.get(s.id());
             Optional<StoryRecord> story = Optional.ofNullable(su).flatMap(StoredUnderstanding::storyId)
@@ -456,7 +482,8 @@ public final class LocalNewsDesk implements NewsDesk {
             return new ArticleCard(s.id(), s.title(), s.source(), s.published(),
                     su == null ? "" : su.understanding().summary(), story.map(StoryRecord::otherSources).orElse(0),
                     s.teaser(), s.url().filter(x -> x.startsWith("http")),
-                    su == null ? "" : su.understanding().category().label(), story.map(StoryRecord::id));
+                    su == null ? "" : su.understanding().category().label(), story.map(StoryRecord::id),
+                    Optional.ofNullable(leads.get(s.id())).map(this::proxied));
         }).toList();
     }
 

@@ -8,7 +8,7 @@ import io.javalin.http.HttpStatus;
  * Pages and API resources that need a login: the sources page (its list and errors name what the operator reads and
  * where fetching fails), its OPML export and {@code /api/sources}. A browser opening the page without a session is
  * sent to the login page; an API client gets 401 with a JSON error; anything else (the export, state-changing
- * requests) gets 403, as before.
+ * requests) gets 403, as before. Under {@code /api} an API token in {@code Authorization: Bearer} also logs in.
  *
  * <p>Stateless apart from the thread-safe {@link AdminAuth}: thread-safe.
  */
@@ -28,6 +28,10 @@ public final class LoginGuard implements RouteGroup {
 
     private void guard(Context ctx, WebServer server) {
         if (auth.session(ctx.cookie(AdminAuth.COOKIE)).isPresent()) {
+            return;
+        }
+        // Scripts: an API token (huixun users token NAME) as a Bearer header, on the API only (no forms, no CSRF).
+        if (ctx.path().startsWith("/api/") && auth.bearer(ctx.header("Authorization")).isPresent()) {
             return;
         }
         ctx.skipRemainingHandlers();

@@ -5,10 +5,11 @@ import io.javalin.http.Context;
 /**
  * Headers sent on every response, error pages included (stored XSS keeps arriving through side doors — lessons.md):
  * a Content-Security-Policy that allows no inline script and no foreign script or style, no framing, no MIME
- * sniffing, no referrer leak to the news sites we link to. Images may come from the sites themselves (http/https).
+ * sniffing, no referrer leak to the news sites we link to. Images may come from the sites themselves (http/https), and
+ * so may a feed's audio and video (media-src); the pages show pictures through the image proxy ({@code /img}).
  */
 final class SecurityHeaders {
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; "
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; media-src 'self' https: http:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
             + "form-action 'self'";
 

@@ -98,6 +98,17 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * The HTTP routes registered, as {@code "GET /api/articles/{id}"} (before/after filters left out), for the test that
+     * keeps the OpenAPI document complete.
+     */
+    List<String> routes() {
+        java.util.Set<String> methods = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> methods.contains(e.endpoint.method.name()))
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
     @Override
     public void close() {
         app.stop();

@@ -56,6 +56,30 @@ class UsersCommandTest {
     }
 
     @Test
+    void tokenPrintsANewTokenOnceAndReplacesTheEarlierOne() {
+        String data = dir.toString();
+        assertThat(CliRun.run(line("long-enough-pw"), "users", "add", "li", "--data", data).exitCode()).isZero();
+        CliRun first = CliRun.run("users", "token", "li", "--data", data);
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        String t1 = first.stdout().strip();
+        assertThat(t1).matches("[A-Za-z0-9_-]{43}");
+        assertThat(first.stderr()).contains("Authorization: Bearer");
+        String t2 = CliRun.run("users", "token", "li", "--data", data).stdout().strip();
+        assertThat(t2).isNotEqualTo(t1);
+        try (Installation i = Installation.open(dir, Installation.Mode.STORE, java.util.Optional.empty(),
+                java.util.Optional.empty())) {
+            io.huixun.app.web.AdminAuth auth = io.huixun.app.web.AdminAuth.open(i.store().readers(), "admin",
+                    java.util.Optional.empty(), java.time.Clock.systemUTC());
+            assertThat(auth.bearer("Bearer " + t2)).map(s -> s.user()).contains("li");
+            assertThat(auth.bearer("Bearer " + t1)).as("the earlier token is replaced").isEmpty();
+            assertThat(i.store().readers().session(t2, java.time.Instant.now())).as("only the hash is kept").isEmpty();
+        }
+        CliRun unknown = CliRun.run("users", "token", "nobody", "--data", data);
+        assertThat(unknown.exitCode()).isEqualTo(HuixunCommand.BAD_INPUT);
+        assertThat(unknown.stderr()).contains("no account named 'nobody'").doesNotContain("Exception");
+    }
+
+    @Test
     void thereIsNoPasswordOption() {
         CliRun r = CliRun.run(line("x"), "users", "add", "li", "--password", "secret123", "--data", dir.toString());
         assertThat(r.exitCode()).isEqualTo(HuixunCommand.USAGE);

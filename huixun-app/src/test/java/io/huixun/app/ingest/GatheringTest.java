@@ -8,13 +8,16 @@ import io.huixun.app.TestInstallations;
 import io.huixun.ingest.IngestProgress;
 import io.huixun.ingest.IngestReport;
 import io.huixun.store.Source;
+import io.huixun.store.ArticleMedia;
 import io.huixun.store.StoredArticle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +113,34 @@ class GatheringTest {
             assertThat(a.canonicalText()).contains(P3);
             assertThat(a.source()).isEqualTo("能源日报");
             assertThat(a.teaser()).isFalse();
+        }
+    }
+
+    @Test
+    void aFeedsLeadImageAndEnclosuresAreKeptWithTheArticleWhicheverTextWins() {
+        String media = "<media:thumbnail url=\"https://img.example.cn/lead.jpg\"/>"
+                + "<enclosure url=\"https://cdn.example.cn/talk.mp3\" type=\"audio/mpeg\" length=\"1234\"/>"
+                + "<enclosure url=\"javascript:alert(1)\" type=\"image/png\"/>";
+        String full = item("/m/1.html", "核电项目获核准", P1.substring(0, 30), "<p>" + P1 + "</p><p>" + P2 + "</p>")
+                .replace("</item>", media + "</item>");
+        String summary = item("/m/2.html", "核电项目获批", "国务院常务会议决定核准核电项目...", null)
+                .replace("</item>", media + "</item>");
+        pages.put("/media.xml", rss("", full + summary).replace("<rss version=\"2.0\"",
+                "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\""));
+        pages.put("/m/2.html", page("核电项目获批", P1.substring(P1.indexOf("电 ") + 2), P2, P3));
+        try (Installation inst = TestInstallations.openForLoopback(dir.resolve("data"))) {
+            ingest(inst, base() + "/media.xml");
+            for (String path : List.of("/m/1.html", "/m/2.html")) {
+                StoredArticle a = inst.store().findByUrl(base() + path).orElseThrow();
+                assertThat(inst.store().media(a.id())).as(path).containsExactly(
+                        new ArticleMedia("https://img.example.cn/lead.jpg", ArticleMedia.Kind.LEAD_IMAGE,
+                                Optional.empty()),
+                        new ArticleMedia("https://cdn.example.cn/talk.mp3", ArticleMedia.Kind.AUDIO,
+                                Optional.of("audio/mpeg")));
+                assertThat(inst.store().leadImages(List.of(a.id()))).containsEntry(a.id(),
+                        "https://img.example.cn/lead.jpg");
+            }
+            assertThat(hitsOf("/m/2.html")).as("the summary entry took its page").isEqualTo(1);
         }
     }
 

@@ -221,4 +221,32 @@ class WebServerTest {
         String english = get("/?lang=en").body();
         assertThat(english).contains("Top stories").contains("Latest");
     }
+
+    @Test
+    void anApiTokenOpensTheApiButNotThePages() throws Exception {
+        var admin = installation.store().readers().account("admin").orElseThrow();
+        String token = AdminAuth.issueToken(installation.store().readers(), admin, Clock.systemUTC());
+        java.util.function.BiFunction<String, String, HttpResponse<String>> as = (path, header) -> {
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+                if (header != null) {
+                    b.header("Authorization", header);
+                }
+                return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> ok = as.apply("/api/sources", "Bearer " + token);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"sources\"");
+        assertThat(as.apply("/api/sources", "bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(as.apply("/api/sources", "Bearer " + token + "x").statusCode()).isEqualTo(401);
+        assertThat(as.apply("/api/sources", "Basic " + token).statusCode()).isEqualTo(401);
+        assertThat(as.apply("/api/sources", null).statusCode()).isEqualTo(401);
+        assertThat(as.apply("/sources", "Bearer " + token).statusCode()).as("pages need a browser login").isEqualTo(303);
+        String replaced = AdminAuth.issueToken(installation.store().readers(), admin, Clock.systemUTC());
+        assertThat(as.apply("/api/sources", "Bearer " + token).statusCode()).isEqualTo(401);
+        assertThat(as.apply("/api/sources", "Bearer " + replaced).statusCode()).isEqualTo(200);
+    }
 }

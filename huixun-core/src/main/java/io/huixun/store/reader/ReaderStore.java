@@ -51,6 +51,9 @@ public interface ReaderStore {
 
     void removeSession(String tokenHash);
 
+    /** Removes an account's sessions of {@code kind} (by index); how many. */
+    int removeSessions(long userId, String kind);
+
     /** Removes the sessions expired at {@code now} (by index); how many. */
     int removeExpiredSessions(Instant now);
 

@@ -8,6 +8,7 @@ import io.huixun.nlp.Dateline;
 import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;
 import io.huixun.store.ArticleStore;
+import io.huixun.store.ArticleMedia;
 import io.huixun.store.ArticleSummary;
 import io.huixun.store.ContentHash;
 import io.huixun.store.NewArticle;
@@ -436,6 +437,51 @@ public abstract class JdbcArticleStore implements ArticleStore {
                     rs -> Map.entry(rs.getLong(1), rs.getInt(2)))).forEach(e -> counts.put(e.getKey(), e.getValue()));
         }
         return counts;
+    }
+
+    @Override
+    public void saveMedia(long articleId, List<ArticleMedia> media) {
+        List<ArticleMedia> kept = media.stream().filter(m -> ArticleMedia.storable(m.url())).toList();
+        if (kept.isEmpty()) {
+            return;
+        }
+        write(c -> {
+            update(c, "DELETE FROM article_media WHERE article_id = ?", ps -> ps.setLong(1, articleId));
+            int n = 0;
+            for (int i = 0; i < kept.size(); i++) {
+                ArticleMedia m = kept.get(i);
+                int position = i;
+                n += update(c, "INSERT INTO article_media (article_id, position, kind, url, mime_type)"
+                        + " VALUES (?, ?, ?, ?, ?)", ps -> {
+                            ps.setLong(1, articleId);
+                            ps.setInt(2, position);
+                            ps.setString(3, m.kind().stored());
+                            ps.setString(4, m.url());
+                            ps.setString(5, m.mimeType().orElse(null));
+                        });
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public List<ArticleMedia> media(long articleId) {
+        return read(c -> queryList(c, "SELECT kind, url, mime_type FROM article_media WHERE article_id = ?"
+                + " ORDER BY position", ps -> ps.setLong(1, articleId),
+                rs -> new ArticleMedia(rs.getString(2),
+                        ArticleMedia.Kind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                        Optional.ofNullable(rs.getString(3)))));
+    }
+
+    @Override
+    public Map<Long, String> leadImages(Collection<Long> articleIds) {
+        Map<Long, String> images = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(articleIds))) {
+            read(c -> queryList(c, "SELECT article_id, url FROM article_media WHERE kind = 'lead_image'"
+                    + " AND article_id IN (" + marks(chunk.size()) + ")", ps -> bindIds(ps, chunk),
+                    rs -> Map.entry(rs.getLong(1), rs.getString(2)))).forEach(e -> images.put(e.getKey(), e.getValue()));
+        }
+        return images;
     }
 
     @Override

@@ -181,6 +181,14 @@ final class JdbcReaderStore implements ReaderStore {
     }
 
     @Override
+    public int removeSessions(long userId, String kind) {
+        return store.write(c -> update(c, "DELETE FROM sessions WHERE user_id = ? AND kind = ?", ps -> {
+            ps.setLong(1, userId);
+            ps.setString(2, kind);
+        }));
+    }
+
+    @Override
     public int removeExpiredSessions(Instant now) {
         return store.write(c -> update(c, "DELETE FROM sessions WHERE expires_at <= ?",
                 ps -> ps.setLong(1, now.toEpochMilli())));

@@ -71,6 +71,20 @@ class ReaderStoreTest extends OnEveryStoreBackend {
     }
 
     @Test
+    void removingOneKindOfSessionLeavesTheOthersAndOtherAccounts() {
+        long li = user("li");
+        long wang = user("wang");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        readers().addSession(new StoredSession("t-li", li, StoredSession.TOKEN, "c1", t, t.plusSeconds(600)));
+        readers().addSession(new StoredSession("w-li", li, StoredSession.WEB, "c2", t, t.plusSeconds(600)));
+        readers().addSession(new StoredSession("t-wang", wang, StoredSession.TOKEN, "c3", t, t.plusSeconds(600)));
+        assertThat(readers().removeSessions(li, StoredSession.TOKEN)).isEqualTo(1);
+        assertThat(readers().session("t-li", t)).isEmpty();
+        assertThat(readers().session("w-li", t)).isPresent();
+        assertThat(readers().session("t-wang", t)).map(StoredSession::kind).contains(StoredSession.TOKEN);
+    }
+
+    @Test
     void sessionsExpireAndEndWithANewPasswordOrTheAccount() {
         long id = user("li");
         Instant t = Instant.parse("2026-01-01T00:00:00Z");

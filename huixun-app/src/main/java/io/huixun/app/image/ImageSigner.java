@@ -1,0 +1,94 @@
+package io.huixun.app.image;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs image URLs with HMAC-SHA256 under a key made once per data folder, so that {@code /img} fetches only the URLs
+ * Huixun's own pages emitted and cannot be used as an open proxy.
+ * Example: {@code path("https://img.example.cn/a.jpg")} → {@code /img?u=https%3A%2F%2Fimg.example.cn%2Fa.jpg&s=Zm9v…}
+ * (22 characters of base64url: the first 128 bits of the MAC).
+ *
+ * <p>Immutable after construction (a fresh {@link Mac} per call): thread-safe.
+ */
+public final class ImageSigner {
+    static final String KEY_FILE = "image-proxy.key";
+    private static final int KEY_BYTES = 32;
+    private static final int SIG_BYTES = 16;
+    private final byte[] key;
+
+    ImageSigner(byte[] key) {
+        if (key.length < 16) {
+            throw new IllegalArgumentException("an image-signing key needs at least 16 bytes");
+        }
+        this.key = key.clone();
+    }
+
+    /**
+     * The signer of the data folder {@code folder}: its key is read from {@code image-proxy.key}, or made (32 random
+     * bytes, owner-only permissions where the file system has them) the first time.
+     */
+    public static ImageSigner forFolder(Path folder) {
+        Path file = folder.resolve(KEY_FILE);
+        try {
+            Files.createDirectories(folder);
+            if (!Files.exists(file)) {
+                byte[] fresh = new byte[KEY_BYTES];
+                new SecureRandom().nextBytes(fresh);
+                try {
+                    Files.write(file, fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    try {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    } catch (UnsupportedOperationException ignored) {
+                        // not a POSIX file system: the folder's own permissions protect it
+                    }
+                } catch (FileAlreadyExistsException raced) {
+                    // another process made it first: use theirs
+                }
+            }
+            return new ImageSigner(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the image-signing key " + file, e);
+        }
+    }
+
+    /** The signature of {@code url}, base64url without padding. */
+    public String sign(String url) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] full = mac.doFinal(url.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, SIG_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
+    /** Whether {@code signature} is the signature of {@code url} (compared in constant time). */
+    public boolean verify(String url, String signature) {
+        if (url == null || signature == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(url).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The proxy path that serves {@code url}: {@code /img?u=…&s=…}. */
+    public String path(String url) {
+        return "/img?u=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + "&s=" + sign(url);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The image proxy's parts that know nothing of HTTP routes: {@link io.huixun.app.image.ImageSigner} signs the image
+ * URLs the pages emit (so {@code /img} is not an open proxy), {@link io.huixun.app.image.ImageKind} tells a raster
+ * image from anything else by its first bytes, and {@link io.huixun.app.image.ImageCache} keeps fetched images on disk
+ * in the data folder, bounded in bytes and age. The route itself is {@code io.huixun.app.web.ImageProxy}.
+ */
+package io.huixun.app.image;
