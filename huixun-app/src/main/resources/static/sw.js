@@ -6,7 +6,9 @@ var CACHE = 'huixun-shell-v1';
 var SHELL = ['/offline', '/static/huixun.css', '/static/huixun.js', '/static/htmx.min.js', '/static/icon.svg'];
 
 self.addEventListener('install', function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); })
+  // Without cookies: the cached shell must not keep a reader's name, nav or CSRF token past a logout.
+  var requests = SHELL.map(function (path) { return new Request(path, { credentials: 'omit' }); });
+  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(requests); })
     .then(function () { return self.skipWaiting(); }));
 });
 

@@ -259,6 +259,35 @@ class WebFrontBrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("现在连不上网络");
     }
 
+    @Test
+    @Order(5)
+    void withTheServerGoneAPageOpensTheCachedOfflinePage() throws Exception {
+        // A server of its own (its own origin, so its own worker), stopped after the worker installed: real offline.
+        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
+        WebServer own = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1",
+                0, new LoginGuard(auth));
+        String origin = "http://127.0.0.1:" + own.port();
+        try {
+            browser.get(origin + "/");
+            Object state = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    navigator.serviceWorker.ready.then(r => {
+                      const w = r.active;
+                      if (w.state === 'activated') { done(w.state); return; }
+                      w.addEventListener('statechange', () => { if (w.state === 'activated') done(w.state); });
+                    }, e => done('error: ' + e));""");
+            assertThat(state).isEqualTo("activated");
+        } finally {
+            own.close();
+        }
+        browser.get(origin + "/search?q=" + java.net.URLEncoder.encode("外长", StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("离线").contains("现在连不上网络");
+        assertThat(background()).as("the cached stylesheet applies").isEqualTo(LIGHT_BG);
+        assertThat(browser.findElements(By.cssSelector("form[action='/logout'], input[name=csrf]")))
+                .as("the shell was cached without the reader's session").isEmpty();
+        screenshot("offline");
+    }
+
     /** Page → violations of impact serious or critical, each as "rule-id (impact): selector, selector". */
     @Test
     @Order(4)
