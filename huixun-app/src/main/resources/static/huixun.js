@@ -66,6 +66,9 @@
   }
   function submit(form) {
     if (!form) { return; }
+    // A state span htmx has just swapped in may not be wired yet; process() is a no-op on wired ones. Without it a
+    // quick second key would post the form as a whole page (still right, but the page reloads).
+    if (window.htmx && form.hasAttribute('hx-post')) { window.htmx.process(form); }
     if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
   }
   function help(show) {

@@ -127,8 +127,10 @@ class WebFrontBrowserTest {
     }
 
     private static String pressed(String action) {
-        return (String) js("return document.querySelector('main .kbd-current form[action$=\"/" + action
-                + "\"] button, main .kbd-current form[action$=\"/un" + action + "\"] button').getAttribute('aria-pressed');");
+        // Null while htmx swaps the state span (the wait then looks again).
+        return (String) js("const b = document.querySelector('main .kbd-current form[action$=\"/" + action
+                + "\"] button, main .kbd-current form[action$=\"/un" + action + "\"] button');"
+                + "return b ? b.getAttribute('aria-pressed') : null;");
     }
 
     @Test
@@ -140,6 +142,7 @@ class WebFrontBrowserTest {
                 .map(a -> a.getAttribute("href").replace(base, "")).toList();
         assertThat(links).hasSizeGreaterThan(1);
         assertThat(current()).isNull();
+        js("window.__sameDocument = true");
         press("j");
         assertThat(current()).isEqualTo(links.get(0));
         press("j");
@@ -149,7 +152,7 @@ class WebFrontBrowserTest {
         assertThat(current()).isEqualTo(links.get(0));
 
         waiting().until(d -> !d.findElements(By.cssSelector("main .kbd-current form[action$='/star']")).isEmpty());
-        assertThat(pressed("star")).isEqualTo("false");
+        waiting().until(d -> "false".equals(pressed("star")));
         press("s");
         waiting().until(d -> "true".equals(pressed("star")));
         press("m");
@@ -178,6 +181,8 @@ class WebFrontBrowserTest {
                 .isEqualTo("jk");
         assertThat(current()).isEqualTo(links.get(0));
 
+        assertThat(js("return window.__sameDocument === true")).as("s and m went through htmx, no page reload")
+                .isEqualTo(true);
         browser.findElement(By.tagName("h2")).click(); // leave the box
         press("o");
         waiting().until(d -> d.getCurrentUrl().contains(links.get(0).replaceAll("\\?.*$", "")));
