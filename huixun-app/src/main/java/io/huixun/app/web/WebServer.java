@@ -153,6 +153,7 @@ public final class WebServer implements AutoCloseable {
         });
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         api.register(r);
+        new AppShell().register(r, this);
     }
 
     private void front(Context ctx) {
