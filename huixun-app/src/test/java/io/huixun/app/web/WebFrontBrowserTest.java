@@ -71,7 +71,8 @@ class WebFrontBrowserTest {
                 Clock.systemUTC());
         desk = new LocalNewsDesk(installation);
         server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
-                new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth));
+                new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
+                new FollowingOpml(installation.store(), auth), new AccountsPage(auth));
         base = "http://127.0.0.1:" + server.port();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BrowserTest.CHROMIUM.toFile());
@@ -305,7 +306,8 @@ class WebFrontBrowserTest {
         String article = browser.findElement(By.cssSelector("main article.story h3 a")).getAttribute("href");
         String story = base + "/story/" + desk.front(Optional.empty(), Optional.empty()).top().get(0).id();
         List<String> pages = List.of(base + "/", article, base + "/search?q=" + java.net.URLEncoder.encode("外长",
-                StandardCharsets.UTF_8), story, base + "/following", base + "/sources");
+                StandardCharsets.UTF_8), story, base + "/following", base + "/sources", base + "/accounts",
+                article + (article.contains("?") ? "&" : "?") + "repairs=1");
         List<String> serious = new ArrayList<>();
         int all = 0;
         for (String theme : List.of("light", "dark")) {
