@@ -83,6 +83,15 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<ArticleSummary> listRecentBefore(boolean canonicalOnly, long beforeId, int limit);
 
+    /**
+     * A page of a filtered listing by keyset, costing the same at any depth: without cursors the newest
+     * {@code limit}; with {@code beforeId} the next older ones, newest first; with {@code afterId} the next newer
+     * ones, <em>oldest first</em> (what a client polling for new articles reads on). Order: publication order
+     * ({@code sort_at}, then id), as the front page lists.
+     */
+    List<ArticleSummary> listPage(RecentFilter filter, java.util.OptionalLong beforeId, java.util.OptionalLong afterId,
+                                  int limit);
+
     /** The summaries of these articles, in the order of {@code ids}; unknown ids are left out. */
     List<ArticleSummary> summaries(List<Long> ids);
 

@@ -43,14 +43,34 @@ final class ApiRoutes {
         });
         r.get("/api/articles", ctx -> {
             // Newest first, `limit` (1..100) at a time; `before` is the cursor: the `next_before` of the last page.
+            // `after` reads forward instead, oldest first (a client polling for new articles passes the `next_after`
+            // it was given). `source` and `category` filter; one cursor at a time.
             int limit = WebServer.intParam(ctx, "limit", 20, 1, 100);
             long before = WebServer.longParam(ctx, "before");
-            List<ArticleCard> page = desk.recent(before, limit + 1);
+            long after = WebServer.longParam(ctx, "after");
+            if (before > 0 && after > 0) {
+                error(ctx, 400, "give either before or after, not both");
+                return;
+            }
+            Optional<String> source = Optional.ofNullable(ctx.queryParam("source")).map(ApiRoutes::clip)
+                    .filter(x -> !x.isBlank());
+            Optional<String> category = Optional.ofNullable(ctx.queryParam("category")).map(ApiRoutes::clip)
+                    .filter(x -> !x.isBlank());
+            List<ArticleCard> page = desk.articles(source, category,
+                    before > 0 ? java.util.OptionalLong.of(before) : java.util.OptionalLong.empty(),
+                    after > 0 ? java.util.OptionalLong.of(after) : java.util.OptionalLong.empty(), limit + 1);
             boolean more = page.size() > limit;
             List<ArticleCard> shown = more ? page.subList(0, limit) : page;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("articles", shown.stream().map(ApiRoutes::card).toList());
-            body.put("next_before", more ? shown.get(shown.size() - 1).id() : null);
+            if (after > 0) {
+                body.put("next_before", null);
+                body.put("next_after", shown.isEmpty() ? after : shown.get(shown.size() - 1).id());
+            } else {
+                body.put("next_before", more ? shown.get(shown.size() - 1).id() : null);
+                body.put("next_after", shown.isEmpty() ? null : shown.get(0).id());
+            }
+            body.put("more", more);
             ctx.json(body);
         });
         r.get("/api/articles/{id}", ctx -> {

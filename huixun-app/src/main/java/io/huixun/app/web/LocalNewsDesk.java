@@ -264,6 +264,16 @@ public final class LocalNewsDesk implements NewsDesk {
     }
 
     @Override
+    public List<ArticleCard> articles(Optional<String> source, Optional<String> category,
+                                      java.util.OptionalLong before, java.util.OptionalLong after, int limit) {
+        Optional<Category> cat = category.flatMap(LocalNewsDesk::category);
+        if (category.isPresent() && cat.isEmpty()) {
+            return List.of();
+        }
+        return cards(store.listPage(new RecentFilter(true, source, cat.map(Enum::name)), before, after, limit));
+    }
+
+    @Override
     public Optional<StoryView> story(String id) {
         return store.story(id).map(story -> {
             List<ArticleSummary> members = store.storyArticles(story.id(), STORY_PAGE_MEMBERS);

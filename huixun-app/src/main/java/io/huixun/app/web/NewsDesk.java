@@ -29,6 +29,14 @@ public interface NewsDesk {
      */
     List<io.huixun.app.web.view.ArticleCard> recent(long beforeId, int limit);
 
+    /**
+     * A page of canonical articles of one source and/or category (label or name), by cursor: see
+     * {@code ArticleStore.listPage}. Empty when the category is unknown.
+     */
+    List<io.huixun.app.web.view.ArticleCard> articles(Optional<String> source, Optional<String> category,
+                                                      java.util.OptionalLong before, java.util.OptionalLong after,
+                                                      int limit);
+
     Optional<StoryView> story(String id);
 
     /** @param sort "relevance" or "time"; page from 0; size 1..100 */

@@ -331,6 +331,50 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public List<ArticleSummary> listPage(RecentFilter filter, java.util.OptionalLong beforeId,
+                                         java.util.OptionalLong afterId, int limit) {
+        if (limit < 1 || limit > 1000 || beforeId.isPresent() && afterId.isPresent()) {
+            throw new IllegalArgumentException("need a limit in 1..1000 and at most one cursor");
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("a.", SUMMARY_COLUMNS))
+                .append(" FROM articles a");
+        if (filter.category().isPresent()) {
+            sql.append(" JOIN understandings u ON u.article_id = a.id");
+        }
+        List<String> where = new ArrayList<>();
+        if (filter.canonicalOnly()) {
+            where.add("a.duplicate_of IS NULL");
+        }
+        filter.source().ifPresent(x -> where.add("a.source = ?"));
+        filter.category().ifPresent(x -> where.add("u.category = ?"));
+        java.util.OptionalLong cursor = beforeId.isPresent() ? beforeId : afterId;
+        String cmp = afterId.isPresent() ? ">" : "<";
+        if (cursor.isPresent()) {
+            where.add("(a.sort_at " + cmp + " (SELECT sort_at FROM articles WHERE id = ?) OR (a.sort_at = (SELECT sort_at"
+                    + " FROM articles WHERE id = ?) AND a.id " + cmp + " ?))");
+        }
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        sql.append(afterId.isPresent() ? " ORDER BY a.sort_at, a.id LIMIT ?" : " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?");
+        return read(c -> queryList(c, sql.toString(), ps -> {
+            int i = 1;
+            if (filter.source().isPresent()) {
+                ps.setString(i++, filter.source().get());
+            }
+            if (filter.category().isPresent()) {
+                ps.setString(i++, filter.category().get());
+            }
+            if (cursor.isPresent()) {
+                ps.setLong(i++, cursor.getAsLong());
+                ps.setLong(i++, cursor.getAsLong());
+                ps.setLong(i++, cursor.getAsLong());
+            }
+            ps.setInt(i, limit);
+        }, JdbcArticleStore::summary));
+    }
+
+    @Override
     public List<ArticleSummary> listRecent(boolean canonicalOnly, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("need offset ≥ 0 and limit in 1..1000, were " + offset + ", " + limit);
