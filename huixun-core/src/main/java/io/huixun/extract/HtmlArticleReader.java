@@ -54,6 +54,8 @@ final class HtmlArticleReader {
     Read read(Document doc, Optional<URI> pageUrl) {
         EnumSet<Extraction.Warning> warnings = EnumSet.noneOf(Extraction.Warning.class);
         Metadata meta = Metadata.of(doc, options);
+        // the picture the page offers for sharing: a lead image when the text itself has none
+        Optional<String> shareImage = Metadata.meta(doc, "og:image", "twitter:image", "twitter:image:src");
         // Not doc.title(): that looks only in <head>, and pages saved inside a wrapper have <title> in the body.
         Element titleElement = doc.selectFirst("title");
         String pageTitle = titleElement == null ? "" : MainTextFinder.normalise(titleElement.text());
@@ -117,6 +119,9 @@ final class HtmlArticleReader {
                 .or(() -> meta.siteName);
         Optional<URI> canonical = meta.canonical.or(() -> pageUrl);
         List<Image> images = images(found.containers(), pageUrl);
+        if (images.isEmpty() && shareImage.isPresent()) {
+            images = shareImage(shareImage.get(), pageUrl);
+        }
         boolean teaser = Teasers.isTeaser(paragraphs);
         Article article = new Article(title, paragraphs, published, author, source, dateline, canonical, images,
                 teaser);
@@ -392,6 +397,19 @@ final class HtmlArticleReader {
             }
         }
         return bestScore >= 1 ? best : Optional.empty();
+    }
+
+    /** The page's og:image as the one image, resolved against the page; none when it does not parse. */
+    private static List<Image> shareImage(String src, Optional<URI> pageUrl) {
+        try {
+            URI u = new URI(src.strip().replace(" ", "%20"));
+            if (pageUrl.isPresent() && !u.isAbsolute()) {
+                u = pageUrl.get().resolve(u);
+            }
+            return List.of(new Image(u, ""));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     private static List<Image> images(List<Element> containers, Optional<URI> pageUrl) {

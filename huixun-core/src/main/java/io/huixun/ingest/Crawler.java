@@ -224,7 +224,8 @@ final class Crawler {
                 Charset charset = charsetOr(x.charset());
                 return sink.accept(new Candidate(url, Optional.of(address), sourceId, fields.source().orElse(""),
                         title, use.text(), fields.published(), use.teaser(),
-                        new OriginalContent(page.body(), charset)).withMedia(FeedCandidates.media(entry)));
+                        new OriginalContent(page.body(), charset))
+                        .withMedia(PageMedia.combine(FeedCandidates.media(entry), article.images())));
             }
         }
         return sink.accept(FeedCandidates.of(entry, origin, feed, sourceId));

@@ -55,7 +55,8 @@ final class DocumentReader {
                             : new OriginalContent((a.title() + "\n" + a.body()).getBytes(charset), charset);
                     report = report.plus(sink.accept(new Candidate(document.name() + (single ? "" : " item " + (i + 1)),
                             Optional.of(url), sourceId, a.source().orElse(""), a.title(), a.body(),
-                            inherits ? pageDate : a.published(), a.teaser(), original, inherits)));
+                            inherits ? pageDate : a.published(), a.teaser(), original, inherits)
+                            .withMedia(PageMedia.of(a.images()))));
                 }
                 yield report;
             }

@@ -170,6 +170,18 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aPageWithoutPicturesInItsTextOffersItsShareImage() {
+        String html = "<html><head><title>图文</title><meta property=\"og:image\" content=\"/share/cover.png\"></head><body>"
+                + NAV + "<div class=\"content\">" + PARAGRAPHS + "</div></body></html>";
+        Article a = one(html.getBytes(StandardCharsets.UTF_8), Optional.of(URI.create("https://news.example.cn/2025/b.html")));
+        assertThat(a.images()).extracting(i -> i.url().toString()).containsExactly("https://news.example.cn/share/cover.png");
+        // a picture in the text wins over the share image
+        String both = html.replace("</div></body>", "<p><img src=\"/img/in-text.jpg\" alt=\"会场\"></p></div></body>");
+        Article b = one(both.getBytes(StandardCharsets.UTF_8), Optional.of(URI.create("https://news.example.cn/2025/b.html")));
+        assertThat(b.images()).extracting(i -> i.url().toString()).containsExactly("https://news.example.cn/img/in-text.jpg");
+    }
+
+    @Test
     void imagesOfTheTextResolveAgainstThePageAddress() {
         String html = "<html><head><title>图文</title></head><body>" + NAV + "<div class=\"content\">" + PARAGRAPHS
                 + "<p><img src=\"/img/a.jpg\" alt=\"会场\"></p></div></body></html>";
