@@ -306,7 +306,8 @@ class WebFrontBrowserTest {
         String article = browser.findElement(By.cssSelector("main article.story h3 a")).getAttribute("href");
         String story = base + "/story/" + desk.front(Optional.empty(), Optional.empty()).top().get(0).id();
         List<String> pages = List.of(base + "/", article, base + "/search?q=" + java.net.URLEncoder.encode("外长",
-                StandardCharsets.UTF_8), story, base + "/following", base + "/sources", base + "/accounts",
+                StandardCharsets.UTF_8), story, base + "/following", base + "/sources", base + "/accounts", base + "/unread",
+                base + "/starred",
                 article + (article.contains("?") ? "&" : "?") + "repairs=1");
         List<String> serious = new ArrayList<>();
         int all = 0;
