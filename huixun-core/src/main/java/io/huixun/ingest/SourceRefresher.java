@@ -47,8 +47,12 @@ public final class SourceRefresher implements AutoCloseable {
     static final Duration LEASE = Duration.ofMinutes(15);
     /** How long {@link #close()} waits for the refreshes in flight. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
-    /** Sources refreshed at once unless configured otherwise. */
-    public static final int DEFAULT_IN_FLIGHT = 64;
+    /**
+     * Sources refreshed at once unless configured otherwise. The per-host limits in the fetcher are what protect sites;
+     * this bound only caps memory and sockets (a refresh holds one feed and one page at a time). 64 left 1,000 feeds
+     * waiting on each other's hosts; 256 gathered all 9,780 articles of the simulated 1,000-feed fleet in 118 s.
+     */
+    public static final int DEFAULT_IN_FLIGHT = 256;
     /**
      * How often the background loop commits what refreshes stored. Committing after each source cost a disk sync per
      * source (1,000 sources: 1,000 index commits); searches here see new articles at once without a commit, and a

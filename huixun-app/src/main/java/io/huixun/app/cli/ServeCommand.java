@@ -144,7 +144,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         stopped.await();
     }
 
-    /** {@code HUIXUN_FETCH_CONCURRENCY}: how many sources are refreshed at once (default 64). */
+    /** {@code HUIXUN_FETCH_CONCURRENCY}: how many sources are refreshed at once (default 256). */
     static int fetchConcurrency() {
         String v = System.getenv("HUIXUN_FETCH_CONCURRENCY");
         if (v == null || v.isBlank()) {
