@@ -38,21 +38,32 @@ class PostgresInstallationTest {
         String url = freshDatabase();
         Path seed = TestInstallations.sample(dir, "portal-dump-seed.txt", 0);
         Path jsonl = TestInstallations.sample(dir, "fuyao-news.jsonl", 10);
+        Path page = dir.resolve("q1.html"); // a page with a lead image: its media must travel too
+        java.nio.file.Files.writeString(page, "<html><head><title>一季度工业生产稳中有升</title><link rel=\"canonical\""
+                + " href=\"https://stats.example.cn/2025/q1.html\"><meta property=\"og:image\""
+                + " content=\"https://stats.example.cn/img/q1-cover.jpg\"></head><body><h1>一季度工业生产稳中有升</h1>"
+                + "<div class=\"content\"><p>国家统计局今天发布数据，一季度全国规模以上工业增加值同比增长百分之六点五，比上年全年加快零点七个百分点。</p>"
+                + "<p>分门类看，采矿业增加值增长百分之三点二，制造业增长百分之七点一，电力热力燃气及水生产和供应业增长百分之三点一。</p>"
+                + "<p>分产品看，新能源汽车、工业机器人、集成电路产量分别增长百分之三十五、百分之二十六和百分之十八。</p></div></body></html>");
         Path embedded = dir.resolve("embedded");
         try (Installation local = Installation.open(embedded)) {
             local.pipeline().ingest(seed.toString(), IngestProgress.NONE);
             local.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
+            local.pipeline().ingest(page.toString(), IngestProgress.NONE);
         }
         int code = io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url);
         assertThat(code).isZero();
         assertThat(io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url))
                 .as("running it again copies nothing twice").isZero();
         try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {
-            assertThat(node.store().count()).isEqualTo(17);
+            assertThat(node.store().count()).isEqualTo(18);
             node.startupRepair(); // a new node's empty index is filled from the store in the background
-            assertThat(node.index().count()).isEqualTo(17);
+            assertThat(node.index().count()).isEqualTo(18);
             assertThat(node.store().exportAll().filter(a -> node.store().understanding(a.id()).isPresent()).count())
-                    .isEqualTo(17);
+                    .isEqualTo(18);
+            long withImage = node.store().findByUrl("https://stats.example.cn/2025/q1.html").orElseThrow().id();
+            assertThat(node.store().media(withImage)).extracting(io.huixun.store.ArticleMedia::url)
+                    .containsExactly("https://stats.example.cn/img/q1-cover.jpg");
         }
     }
 

@@ -115,6 +115,12 @@ final class MigrateCommand implements Callable<Integer> {
                     newId.put(a.id(), id);
                     source.understanding(a.id()).ifPresent(u -> target.saveUnderstanding(
                             new StoredUnderstanding(id, u.understanding(), u.storyId())));
+                    if (r instanceof SaveResult.Inserted) { // lead images and enclosures travel with their article
+                        List<io.huixun.store.ArticleMedia> media = source.media(a.id());
+                        if (!media.isEmpty()) {
+                            target.saveMedia(id, media);
+                        }
+                    }
                     bar.advanced((copied + matched) * 1024L * 1024L, Math.max(1, total) * 1024L * 1024L,
                             new IngestReport(copied + matched, copied, 0, matched, 0, List.of()));
                 }
