@@ -336,17 +336,8 @@ public abstract class JdbcArticleStore implements ArticleStore {
         if (limit < 1 || limit > 1000 || beforeId.isPresent() && afterId.isPresent()) {
             throw new IllegalArgumentException("need a limit in 1..1000 and at most one cursor");
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("a.", SUMMARY_COLUMNS))
-                .append(" FROM articles a");
-        if (filter.category().isPresent()) {
-            sql.append(" JOIN understandings u ON u.article_id = a.id");
-        }
-        List<String> where = new ArrayList<>();
-        if (filter.canonicalOnly()) {
-            where.add("a.duplicate_of IS NULL");
-        }
-        filter.source().ifPresent(x -> where.add("a.source = ?"));
-        filter.category().ifPresent(x -> where.add("u.category = ?"));
+        StringBuilder sql = filteredSelect(filter);
+        List<String> where = filterConditions(filter);
         java.util.OptionalLong cursor = beforeId.isPresent() ? beforeId : afterId;
         String cmp = afterId.isPresent() ? ">" : "<";
         if (cursor.isPresent()) {
@@ -358,13 +349,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
         sql.append(afterId.isPresent() ? " ORDER BY a.sort_at, a.id LIMIT ?" : " ORDER BY a.sort_at DESC, a.id DESC LIMIT ?");
         return read(c -> queryList(c, sql.toString(), ps -> {
-            int i = 1;
-            if (filter.source().isPresent()) {
-                ps.setString(i++, filter.source().get());
-            }
-            if (filter.category().isPresent()) {
-                ps.setString(i++, filter.category().get());
-            }
+            int i = bindFilter(ps, filter);
             if (cursor.isPresent()) {
                 ps.setLong(i++, cursor.getAsLong());
                 ps.setLong(i++, cursor.getAsLong());
@@ -426,34 +411,52 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 });
     }
 
-    @Override
-    public List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("need offset ≥ 0 and limit in 1..1000, were " + offset + ", " + limit);
-        }
+    /** "SELECT summary columns FROM articles a", joined to understandings when the filter names a category. */
+    private static StringBuilder filteredSelect(RecentFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("a.", SUMMARY_COLUMNS))
                 .append(" FROM articles a");
         if (filter.category().isPresent()) {
             sql.append(" JOIN understandings u ON u.article_id = a.id");
         }
+        return sql;
+    }
+
+    /** The filter's conditions, their parameters bound by {@link #bindFilter} in the same order. */
+    private static List<String> filterConditions(RecentFilter filter) {
         List<String> where = new ArrayList<>();
         if (filter.canonicalOnly()) {
             where.add("a.duplicate_of IS NULL");
         }
         filter.source().ifPresent(x -> where.add("a.source = ?"));
         filter.category().ifPresent(x -> where.add("u.category = ?"));
+        return where;
+    }
+
+    /** Binds the filter's parameters from index 1; answers the next free index. */
+    private static int bindFilter(java.sql.PreparedStatement ps, RecentFilter filter) throws java.sql.SQLException {
+        int i = 1;
+        if (filter.source().isPresent()) {
+            ps.setString(i++, filter.source().get());
+        }
+        if (filter.category().isPresent()) {
+            ps.setString(i++, filter.category().get());
+        }
+        return i;
+    }
+
+    @Override
+    public List<ArticleSummary> listRecent(RecentFilter filter, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("need offset ≥ 0 and limit in 1..1000, were " + offset + ", " + limit);
+        }
+        StringBuilder sql = filteredSelect(filter);
+        List<String> where = filterConditions(filter);
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
         sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?");
         return read(c -> queryList(c, sql.toString(), ps -> {
-            int i = 1;
-            if (filter.source().isPresent()) {
-                ps.setString(i++, filter.source().get());
-            }
-            if (filter.category().isPresent()) {
-                ps.setString(i++, filter.category().get());
-            }
+            int i = bindFilter(ps, filter);
             ps.setInt(i++, limit);
             ps.setInt(i, offset);
         }, JdbcArticleStore::summary));
