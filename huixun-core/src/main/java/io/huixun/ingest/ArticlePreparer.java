@@ -4,6 +4,7 @@ import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.Fingerprint;
 import io.huixun.nlp.ArticleAnalyzer;
 import io.huixun.nlp.Understanding;
+import io.huixun.search.KnownWords;
 import io.huixun.store.NewArticle;
 import io.huixun.text.repair.RepairOptions;
 import io.huixun.text.repair.RepairResult;
@@ -27,6 +28,9 @@ import java.util.OptionalLong;
  * summary) reads at most the first {@link #ANALYSIS_PREFIX_CHARS} characters, cut after a sentence; the whole text is
  * still repaired, fingerprinted, stored and indexed. Example: a 2.2 MB page is refused in microseconds instead of
  * holding a worker for minutes in name recognition; a 60,000-character report is understood from its first 20,000.
+ *
+ * <p>Segment once (issue 12): the words HanLP found for understanding travel with the article ({@link KnownWords}),
+ * and the index makes its terms from them instead of segmenting again in the serial writer.
  *
  * <p>Immutable and thread-safe: every collaborator is (TextRepairer, Deduplicator and ArticleAnalyzer say so).
  */
@@ -66,8 +70,9 @@ final class ArticlePreparer {
                 c.teaser(), c.original(), canonical, RepairLog.write(title.edits(), body.edits()), fingerprint,
                 OptionalLong.empty()); // the writer links it to its group
         boolean clean = title.edits().isEmpty() && body.edits().isEmpty();
-        return new PreparedArticle(c.origin(), article, understand(article.title(), canonical, c.published()),
-                clean, c.datedByPage(), c.media());
+        ArticleAnalyzer.Reading reading = read(article.title(), canonical, c.published());
+        return new PreparedArticle(c.origin(), article, reading.understanding(),
+                new KnownWords(reading.titleWords(), reading.bodyWords()), clean, c.datedByPage(), c.media());
     }
 
     private static java.util.concurrent.CompletableFuture<TextRepairer> load() {
@@ -84,9 +89,18 @@ final class ArticlePreparer {
 
     /** Understands a stored article again (reindexing an article stored before understandings were kept). */
     Understanding understand(String title, String text, java.util.Optional<ZonedDateTime> published) {
+        return read(title, text, published).understanding();
+    }
+
+    /**
+     * The understanding and the words segmented for it, which the index reuses (segment once). A body longer than
+     * {@link #ANALYSIS_PREFIX_CHARS} is understood from its prefix, so its words are of the prefix and the index
+     * segments the whole body itself.
+     */
+    private ArticleAnalyzer.Reading read(String title, String text, java.util.Optional<ZonedDateTime> published) {
         LocalDate reference = published.map(ZonedDateTime::toLocalDate)
                 .orElse(LocalDate.ofInstant(clock.instant(), JsonlItems.SHANGHAI));
-        return analyzer.analyze(title, analysisPrefix(text), reference);
+        return analyzer.read(title, analysisPrefix(text), reference);
     }
 
     /**
@@ -118,7 +132,8 @@ final class ArticlePreparer {
     }
 
     /** A candidate ready for the writer. */
-    record PreparedArticle(String origin, NewArticle article, Understanding understanding, boolean clean,
+    record PreparedArticle(String origin, NewArticle article, Understanding understanding, KnownWords words,
+                           boolean clean,
                            boolean datedByPage, java.util.List<io.huixun.store.ArticleMedia> media)
             implements Prepared {}
 

@@ -3,6 +3,7 @@ package io.huixun.ingest;
 import io.huixun.cluster.ActiveStoryClusterer;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.nlp.Understanding;
+import io.huixun.search.KnownWords;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchIndex;
 import io.huixun.store.ArticleStore;
@@ -124,7 +125,7 @@ final class ArticleWriter {
                     }
                 }
                 String story = stories().place(stored, p.understanding(), p.clean(), p.datedByPage(), superseded);
-                saveAndIndex(stored, p.understanding(), Optional.of(story));
+                saveAndIndex(stored, p.understanding(), Optional.of(story), p.words());
                 yield new IngestReport(1, 1, copy ? 1 : 0, 0, 0, List.of());
             }
         };
@@ -133,12 +134,12 @@ final class ArticleWriter {
     /** Puts a stored article that has no understanding yet (stored by an older version) into a story and the index. */
     synchronized void clusterAndIndex(StoredArticle a, Understanding u) {
         String story = stories().place(a, u, true, false, Optional.empty());
-        saveAndIndex(a, u, Optional.of(story));
+        saveAndIndex(a, u, Optional.of(story), KnownWords.NONE);
     }
 
-    private void saveAndIndex(StoredArticle a, Understanding u, Optional<String> story) {
+    private void saveAndIndex(StoredArticle a, Understanding u, Optional<String> story, KnownWords words) {
         store.saveUnderstanding(new StoredUnderstanding(a.id(), u, story));
-        index.put(document(a, u, story));
+        index.put(document(a, u, story), words); // the words are used only if they are of the stored title and text
         if (++uncommitted >= COMMIT_EVERY) {
             commit();
         }

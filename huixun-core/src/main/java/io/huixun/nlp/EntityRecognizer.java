@@ -19,7 +19,7 @@ import java.util.Map;
 final class EntityRecognizer {
     private static final ThreadLocal<Segment> SEGMENT = ThreadLocal.withInitial(() -> HanLP.newSegment()
             .enableNameRecognize(true).enablePlaceRecognize(true).enableOrganizationRecognize(true)
-            .enableTranslatedNameRecognize(true));
+            .enableTranslatedNameRecognize(true).enableOffset(true)); // offsets: the index reuses these words
 
     /** The endings of institutions' names (外交部, 最高人民法院, 中国物流与采购联合会, 中央广播电视总台 …). */
     private static final java.util.regex.Pattern ORGANISATION_SUFFIX = java.util.regex.Pattern.compile(

@@ -16,6 +16,15 @@ public interface SearchIndex extends AutoCloseable {
     /** Adds the document, replacing any document with the same id. */
     void put(SearchDocument document);
 
+    /**
+     * {@link #put(SearchDocument)} reusing segmentations already made for the document's texts (the ingest pipeline's
+     * understanding stage segments every text once; see {@link KnownWords}). An index that does not segment ignores
+     * them.
+     */
+    default void put(SearchDocument document, KnownWords words) {
+        put(document);
+    }
+
     /** Removes the document with this id, if there is one. */
     void delete(String id);
 

@@ -64,4 +64,26 @@ class ArticleAnalyzerTest {
     void summarySplitsSentencesKeepingClosingQuotes() {
         assertThat(Summarizer.sentences("他说：“好。”然后走了。")).containsExactly("他说：“好。”", "然后走了。");
     }
+
+    /** Segment once: the words understanding segmented are handed on, as offsets into the texts it was given. */
+    @Test
+    void readingGivesTheWordsOfTitleAndBodyAsOffsetsIntoTheGivenTexts() {
+        String traditional = "中國—中亞外長舉行第六次會晤";
+        ArticleAnalyzer.Reading r = ANALYZER.read(traditional, BODY, LocalDate.of(2025, 4, 27));
+        io.huixun.text.Words title = r.titleWords().orElseThrow();
+        assertThat(title.text()).isEqualTo(traditional); // offsets into the traditional title, segmented simplified
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < title.size(); i++) {
+            words.add(traditional.substring(title.start(i), title.end(i)));
+        }
+        assertThat(String.join("", words)).isEqualTo(traditional); // every character in exactly one word
+        assertThat(words).contains("外長");
+        io.huixun.text.Words body = r.bodyWords().orElseThrow();
+        java.util.Set<String> bodyWords = new java.util.HashSet<>();
+        for (int i = 0; i < body.size(); i++) {
+            bodyWords.add(BODY.substring(body.start(i), body.end(i)));
+        }
+        assertThat(bodyWords).contains("王毅", "阿拉木图"); // the name recognisers' words, as the index will use them
+        assertThat(r.understanding()).isEqualTo(ANALYZER.analyze(traditional, BODY, LocalDate.of(2025, 4, 27)));
+    }
 }

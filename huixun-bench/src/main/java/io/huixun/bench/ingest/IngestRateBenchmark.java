@@ -17,6 +17,10 @@ import java.util.Optional;
  * {@code huixun serve} needs before it can serve).
  *
  * <p>Example: "first 4,000: 410/s; last 20,010: 395/s (0.96×)".
+ *
+ * <p>Then, in the same run, the same articles (title and body) are indexed by bare Lucene with the smartcn analyzer
+ * in one thread (the search-eval harness's indexer): issue 12 asks Huixun's whole ingest to reach the rate of that
+ * bare indexing. {@code --no-smartcn} skips it.
  */
 public final class IngestRateBenchmark {
     private IngestRateBenchmark() {}
@@ -24,8 +28,11 @@ public final class IngestRateBenchmark {
     public static void main(String[] args) throws Exception {
         Path input = null;
         Path keep = null;
+        boolean smartcn = true;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--keep")) {
+            if (args[i].equals("--no-smartcn")) {
+                smartcn = false;
+            } else if (args[i].equals("--keep")) {
                 keep = Path.of(args[++i]);
             } else {
                 input = Path.of(args[i]);
@@ -77,6 +84,17 @@ public final class IngestRateBenchmark {
             System.out.printf("reopen: store+index+pipeline %.2f s, first front page %.2f s (%d top stories), first"
                     + " search %.2f s (%d hits); ready after %.2f s%n", (opened - t0) / 1e9, (front - opened) / 1e9,
                     top, (searched - front) / 1e9, hits, (searched - t0) / 1e9);
+        }
+        if (smartcn) {
+            var articles = io.huixun.bench.search.SearchEvaluation.load(input);
+            Path dir = Files.createTempDirectory("huixun-ingest-rate-smartcn");
+            long s0 = System.nanoTime();
+            io.huixun.bench.search.SearchEvaluation.indexSmartcn(dir, articles);
+            double smartRate = articles.size() / ((System.nanoTime() - s0) / 1e9);
+            double oursRate = report.seen() / ((end - start) / 1e9);
+            System.out.printf("bare smartcn indexing of the same %,d articles (one thread): %.0f/s; Huixun's ingest"
+                    + " %.0f/s = %.2f× (issue 12's goal ≥ 1.0×)%n", articles.size(), smartRate, oursRate,
+                    oursRate / smartRate);
         }
         System.out.println("data folder: " + data);
     }

@@ -70,6 +70,11 @@ import org.apache.lucene.store.FSDirectory;
  * Recall@10 counts the article among the first 10 hits; MRR is the mean of 1/rank (0 past rank 10).
  *
  * <p>Speed: indexing the pool (one thread), and query latency with 8 client threads in-process.
+ *
+ * <p>Segmentation: by default the index takes each text's words from the understanding stage
+ * ({@code ArticleAnalyzer.read}), as ingest does since issue 12's "segment once"; {@code --index-segments} lets the
+ * index segment every text itself (place recognition only), as before. The readings are made before the indexing
+ * clock starts (in ingest they are made by the parallel preparer).
  */
 public final class SearchEvaluation {
     private static final ChineseConverter T2S = ChineseConverter.of(ConversionConfig.T2S);
@@ -77,7 +82,7 @@ public final class SearchEvaluation {
     private static final ZoneOffset SHANGHAI = ZoneOffset.ofHours(8);
     private static final int CLIENTS = 8;
 
-    record Article(String id, String date, String source, String title, String body, String url) {}
+    public record Article(String id, String date, String source, String title, String body, String url) {}
 
     record EvalQuery(String kind, String text, String target) {}
 
@@ -85,6 +90,8 @@ public final class SearchEvaluation {
 
     public static void main(String[] args) throws Exception {
         Path file = SharedData.require("data/cctv-xwlb/articles.jsonl");
+        boolean indexSegments = java.util.Arrays.asList(args).contains("--index-segments");
+        args = java.util.Arrays.stream(args).filter(a -> !a.equals("--index-segments")).toArray(String[]::new);
         int perKind = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
         List<Article> articles = load(file);
@@ -118,12 +125,28 @@ public final class SearchEvaluation {
             Path smart = work.resolve("smartcn");
             long bytes = stored.stream().mapToLong(a -> (a.title() + a.body()).getBytes(StandardCharsets.UTF_8).length)
                     .sum();
+            // The words understanding segmented (segment once), unless the index is to segment itself.
+            List<io.huixun.search.KnownWords> words = stored.stream().map(a -> io.huixun.search.KnownWords.NONE)
+                    .toList();
+            if (!reuse && !indexSegments) {
+                long r0 = System.nanoTime();
+                io.huixun.nlp.ArticleAnalyzer analyzer = new io.huixun.nlp.ArticleAnalyzer();
+                words = stored.parallelStream().map(a -> {
+                    var r = analyzer.read(a.title(), a.body(), LocalDate.parse(a.date()));
+                    return new io.huixun.search.KnownWords(r.titleWords(), r.bodyWords());
+                }).toList();
+                System.out.printf(Locale.ROOT, "words: from the understanding stage (segment once), read in %.1f s%n",
+                        (System.nanoTime() - r0) / 1e9);
+            } else {
+                System.out.println("words: " + (reuse ? "(index reused)" : "segmented by the index itself"));
+            }
             // Index ours.
             long t0 = System.nanoTime();
             if (!reuse) try (LuceneSearchIndex index = LuceneSearchIndex.open(ours)) {
-                for (Article a : stored) {
+                for (int i = 0; i < stored.size(); i++) {
+                    Article a = stored.get(i);
                     index.put(SearchDocument.of(a.id(), a.url(), a.title(), a.body(), a.source(),
-                            OffsetDateTime.of(LocalDate.parse(a.date()).atTime(19, 0), SHANGHAI)));
+                            OffsetDateTime.of(LocalDate.parse(a.date()).atTime(19, 0), SHANGHAI)), words.get(i));
                 }
                 index.commit();
             }
@@ -209,7 +232,7 @@ public final class SearchEvaluation {
 
     // ---- data ----
 
-    static List<Article> load(Path file) throws IOException {
+    public static List<Article> load(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Article> out = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -403,7 +426,7 @@ public final class SearchEvaluation {
         return response.hits().stream().map(SearchHit::id).toList();
     }
 
-    static void indexSmartcn(Path dir, List<Article> stored) throws IOException {
+    public static void indexSmartcn(Path dir, List<Article> stored) throws IOException {
         try (IndexWriter writer = new IndexWriter(FSDirectory.open(dir),
                 new IndexWriterConfig(new SmartChineseAnalyzer()).setRAMBufferSizeMB(64))) {
             for (Article a : stored) {

@@ -267,7 +267,12 @@ public final class OpenSearchIndex implements SearchIndex {
 
     @Override
     public void put(SearchDocument d) {
-        SearchSemantics.Analysed a = SearchSemantics.analyse(d);
+        put(d, io.huixun.search.KnownWords.NONE);
+    }
+
+    @Override
+    public void put(SearchDocument d, io.huixun.search.KnownWords words) {
+        SearchSemantics.Analysed a = SearchSemantics.analyse(d, words);
         ObjectNode source = JSON.createObjectNode();
         source.put(Fields.URL, d.url());
         source.put(Fields.TITLE, d.title());

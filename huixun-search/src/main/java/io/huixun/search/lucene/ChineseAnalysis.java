@@ -3,6 +3,7 @@ package io.huixun.search.lucene;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
+import io.huixun.text.Words;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,6 +69,26 @@ final class ChineseAnalysis {
             cursor = start + text.length();
             if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 words.add(new Word(text, start, start + text.length()));
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The words of already-folded text whose segmentation is known: {@code known} segmented the unfolded text, and
+     * folding kept every offset (width, case and script are folded one character for one), so each word is the folded
+     * text at the same offsets. Punctuation and spaces are dropped as in {@link #words(String)}. Example: known
+     * 外長|王毅 over 外長王毅, folded 外长王毅 → 外长, 王毅.
+     */
+    static List<Word> words(String folded, Words known) {
+        if (known.text().length() != folded.length()) {
+            return words(folded);
+        }
+        List<Word> words = new ArrayList<>(known.size());
+        for (int i = 0; i < known.size(); i++) {
+            String text = folded.substring(known.start(i), known.end(i));
+            if (text.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                words.add(new Word(text, known.start(i), known.end(i)));
             }
         }
         return words;

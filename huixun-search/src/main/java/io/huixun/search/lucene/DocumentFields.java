@@ -80,7 +80,12 @@ final class DocumentFields {
     private DocumentFields() {}
 
     static Document toDocument(SearchDocument d) {
-        SearchSemantics.Analysed a = SearchSemantics.analyse(d);
+        return toDocument(d, io.huixun.search.KnownWords.NONE);
+    }
+
+    /** The document, its texts segmented with {@code words} where they fit ({@link SearchSemantics#analyse}). */
+    static Document toDocument(SearchDocument d, io.huixun.search.KnownWords words) {
+        SearchSemantics.Analysed a = SearchSemantics.analyse(d, words);
         Document doc = new Document();
         doc.add(new StringField(ID, d.id(), Field.Store.YES));
         doc.add(new StoredField(URL, d.url()));

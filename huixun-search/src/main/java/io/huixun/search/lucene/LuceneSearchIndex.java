@@ -180,8 +180,14 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void put(SearchDocument document) {
+        put(document, io.huixun.search.KnownWords.NONE);
+    }
+
+    @Override
+    public void put(SearchDocument document, io.huixun.search.KnownWords words) {
         try {
-            writer().updateDocument(new Term(DocumentFields.ID, document.id()), DocumentFields.toDocument(document));
+            writer().updateDocument(new Term(DocumentFields.ID, document.id()),
+                    DocumentFields.toDocument(document, words));
             changed.set(true);
         } catch (IOException e) {
             throw new SearchIndexException("cannot index document " + document.id() + where(), e);

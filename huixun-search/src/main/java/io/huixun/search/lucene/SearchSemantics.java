@@ -1,12 +1,14 @@
 package io.huixun.search.lucene;
 
 import io.huixun.search.HighlightedText;
+import io.huixun.search.KnownWords;
 import io.huixun.search.ParsedQuery;
 import io.huixun.search.QueryNode;
 import io.huixun.search.QueryParser;
 import io.huixun.search.QueryProblem;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchRequest;
+import io.huixun.text.Words;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,11 +92,20 @@ public final class SearchSemantics {
 
     /** Segments and folds {@code d} once; every field the index needs. */
     public static Analysed analyse(SearchDocument d) {
+        return analyse(d, KnownWords.NONE);
+    }
+
+    /**
+     * {@link #analyse(SearchDocument)}, taking the words of the title and body from {@code known} where they are of
+     * exactly those texts (segment once: the understanding stage already ran HanLP over them).
+     */
+    public static Analysed analyse(SearchDocument d, KnownWords known) {
         Map<String, List<String>> terms = new LinkedHashMap<>();
         Map<String, byte[]> starts = new LinkedHashMap<>();
         starts.put(TITLE_WORD_STARTS, addText(terms, DocumentFields.TITLE_WORDS, DocumentFields.TITLE_BIGRAMS,
-                d.title()));
-        starts.put(BODY_WORD_STARTS, addText(terms, DocumentFields.BODY_WORDS, DocumentFields.BODY_BIGRAMS, d.body()));
+                d.title(), known.titleOf(d.title())));
+        starts.put(BODY_WORD_STARTS, addText(terms, DocumentFields.BODY_WORDS, DocumentFields.BODY_BIGRAMS, d.body(),
+                known.bodyOf(d.body())));
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put(DocumentFields.ID, List.of(d.id()));
         values.put(DocumentFields.SOURCE, folded(List.of(d.source())));
@@ -111,9 +122,13 @@ public final class SearchSemantics {
     }
 
     /** Adds the word and bigram terms of {@code text}; returns where its words start ({@link WordStarts}). */
-    private static byte[] addText(Map<String, List<String>> terms, String wordField, String bigramField, String text) {
-        String folded = TextFolder.foldText(text);
-        List<ChineseAnalysis.Word> words = ChineseAnalysis.words(folded);
+    private static byte[] addText(Map<String, List<String>> terms, String wordField, String bigramField, String text,
+            Optional<Words> known) {
+        TextFolder.Folded f = TextFolder.fold(text);
+        String folded = f.text();
+        List<ChineseAnalysis.Word> words = known.isPresent() && f.toOriginal() == null
+                ? ChineseAnalysis.words(folded, known.get())
+                : ChineseAnalysis.words(folded);
         terms.put(wordField, words.stream().map(ChineseAnalysis.Word::text).toList());
         terms.put(bigramField, ChineseAnalysis.grams(words).stream().map(ChineseAnalysis.Gram::term).toList());
         return WordStarts.encode(folded.length(), words);

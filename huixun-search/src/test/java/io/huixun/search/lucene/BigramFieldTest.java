@@ -44,6 +44,26 @@ class BigramFieldTest {
         assertThat(f.original(5)).isEqualTo(5);
     }
 
+    /** Segment once: known words of exactly the document's text are used; words of another text are not. */
+    @Test
+    void theIndexUsesKnownWordsOfItsTextAndSegmentsItselfOtherwise() {
+        String title = "我們和服務員聊天"; // traditional: folding keeps the offsets, so the known words still fit
+        // A segmentation HanLP would not make (和服 as one word), to see which one the index used.
+        var known = new io.huixun.text.Words(title, new int[] {0, 2, 4, 6}, new int[] {2, 4, 6, 8});
+        var doc = io.huixun.search.SearchDocument.of("1", "", title, "正文", "来源",
+                java.time.OffsetDateTime.parse("2025-04-26T10:00:00+08:00"));
+        var used = SearchSemantics.analyse(doc, new io.huixun.search.KnownWords(java.util.Optional.of(known),
+                java.util.Optional.empty()));
+        assertThat(used.terms().get(DocumentFields.TITLE_WORDS)).containsExactly("我们", "和服", "务员", "聊天");
+        assertThat(used.terms().get(DocumentFields.TITLE_BIGRAMS)).contains("和服", "服|务");
+
+        var otherText = new io.huixun.text.Words(title + "。", new int[] {0, 2, 4, 6}, new int[] {2, 4, 6, 8});
+        var ignored = SearchSemantics.analyse(doc, new io.huixun.search.KnownWords(java.util.Optional.of(otherText),
+                java.util.Optional.empty()));
+        assertThat(ignored.terms().get(DocumentFields.TITLE_WORDS)).containsExactly("我们", "和", "服务员", "聊天");
+        assertThat(ignored).usingRecursiveComparison().isEqualTo(SearchSemantics.analyse(doc));
+    }
+
     private static List<String> lucene(String text) throws IOException {
         List<String> out = new ArrayList<>();
         StandardTokenizer tokenizer = new StandardTokenizer();
