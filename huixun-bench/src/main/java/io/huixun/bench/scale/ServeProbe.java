@@ -61,18 +61,37 @@ final class ServeProbe {
         String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         String jar = serveJar.orElse(Path.of(ScaleBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI())).toString();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        // As ./huixun starts it: with a class-data archive, created by the first start and used by the later ones.
+        Path archive = out.resolve("serve-probe-" + ProcessHandle.current().pid() + ".jsa");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xshare:auto", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
         command.addAll(List.of("-cp", jar, "io.huixun.app.Main", "serve", "--data", data.toString(), "--host",
                 "127.0.0.1", "--port", String.valueOf(port)));
-        Path log = out.resolve("serve-" + System.currentTimeMillis() + ".log");
-        System.out.println();
-        System.out.println("serve: " + String.join(" ", command) + "  (log " + log + ")");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + port;
+        // The first start writes the archive (a user's first start after installing or upgrading): timed, then stopped.
+        Path firstLog = out.resolve("serve-first-" + System.currentTimeMillis() + ".log");
+        System.out.println();
+        System.out.println("serve: " + String.join(" ", command) + "  (log " + firstLog + ")");
+        long f0 = System.nanoTime();
+        Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(firstLog.toFile()).start();
+        try {
+            System.out.printf("first start (writes the class-data archive): front page 200 after %.2f s; serve CPU %.1f"
+                    + " s; load average %s%n", waitFor(http, base + "/", first, f0), ProcStatus.cpuSeconds(first.pid()),
+                    loadAverage());
+        } finally {
+            first.destroy();
+            if (!first.waitFor(120, TimeUnit.SECONDS)) {
+                first.destroyForcibly();
+            }
+        }
+        Path log = out.resolve("serve-" + System.currentTimeMillis() + ".log");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        System.out.print("second start: ");
         try {
             double front = waitFor(http, base + "/", p, t0);
             double search = waitFor(http, base + "/api/search?q=" + enc(BROAD[0]) + "&limit=10", p, t0);
