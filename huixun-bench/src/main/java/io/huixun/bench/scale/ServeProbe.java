@@ -77,15 +77,15 @@ final class ServeProbe {
         System.out.println();
         System.out.println("serve: " + String.join(" ", command) + "  (log " + firstLog + ")");
         long f0 = System.nanoTime();
-        Process first = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(firstLog.toFile()).start();
+        Process firstStart = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(firstLog.toFile()).start();
         try {
             System.out.printf("first start (writes the class-data archive): front page 200 after %.2f s; serve CPU %.1f"
-                    + " s; load average %s%n", waitFor(http, base + "/", first, f0), ProcStatus.cpuSeconds(first.pid()),
+                    + " s; load average %s%n", waitFor(http, base + "/", firstStart, f0), ProcStatus.cpuSeconds(firstStart.pid()),
                     loadAverage());
         } finally {
-            first.destroy();
-            if (!first.waitFor(120, TimeUnit.SECONDS)) {
-                first.destroyForcibly();
+            firstStart.destroy();
+            if (!firstStart.waitFor(120, TimeUnit.SECONDS)) {
+                firstStart.destroyForcibly();
             }
         }
         Path log = out.resolve("serve-" + System.currentTimeMillis() + ".log");
