@@ -3,6 +3,7 @@ package io.huixun.app.cli;
 import io.huixun.app.Installation;
 import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
+import io.huixun.fetch.SourceUrl;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
 import io.huixun.source.Subscription;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.xml.stream.XMLStreamException;
@@ -64,18 +64,15 @@ final class SourcesCommand implements Runnable {
         HuixunCommand.require(id >= 1, spec, "ID must be a source number (1 or more), got " + id);
     }
 
-    /** The http(s) URL the user typed; anything else is a usage error. */
-    static URI sourceUrl(CommandLine.Model.CommandSpec spec, String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (Exception e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a URL: " + url);
-        }
-        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        HuixunCommand.require((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null, spec,
-                "a source must be an http(s) URL, got " + url);
-        return uri;
+    /** The http(s) URL the user typed, read by the fetcher's rules ({@link SourceUrl}); anything else is a usage error. */
+    static SourceUrl.Fetchable sourceUrl(CommandLine.Model.CommandSpec spec, String url) {
+        return switch (SourceUrl.read(url)) {
+            case SourceUrl.Fetchable ok -> ok;
+            case SourceUrl.NotHttp no -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "a source must be an http(s) URL, got " + url);
+            case SourceUrl.NotUrl no -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "not a URL: " + url);
+        };
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -115,7 +112,8 @@ final class SourcesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            URI uri = sourceUrl(spec, url);
+            SourceUrl.Fetchable typed = sourceUrl(spec, url);
+            URI uri = typed.uri();
             checkEvery(spec, minutes);
             HuixunCommand.require(charset == null || supported(charset), spec,
                     "--charset: unknown charset '" + charset + "' (e.g. utf-8, gb18030, big5)");
@@ -131,7 +129,7 @@ final class SourcesCommand implements Runnable {
                             note = " (the feed's title)";
                         }
                         case FeedTitle.Missing m -> {
-                            shown = uri.getHost();
+                            shown = typed.host();
                             note = " (named after the host: " + m.reason() + ")";
                         }
                     }

@@ -5,6 +5,7 @@ import io.huixun.app.cli.FeedTitle;
 import io.huixun.app.cli.OpmlExport;
 import io.huixun.app.web.view.SourcesView;
 import io.huixun.fetch.Fetcher;
+import io.huixun.fetch.SourceUrl;
 import io.huixun.app.web.view.ArticleCard;
 import io.huixun.app.web.view.ArticleView;
 import io.huixun.app.web.view.FacetCount;
@@ -45,7 +46,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -389,17 +389,18 @@ public final class LocalNewsDesk implements NewsDesk {
 
     @Override
     public Notice addSource(String url, Optional<String> name, Duration every) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (Exception e) {
-            return Notice.problem("sources.notUrl", clip(url));
+        SourceUrl.Fetchable typed;
+        switch (SourceUrl.read(url)) {
+            case SourceUrl.Fetchable ok -> typed = ok;
+            case SourceUrl.NotHttp no -> {
+                return Notice.problem("sources.onlyHttp", clip(url));
+            }
+            case SourceUrl.NotUrl no -> {
+                return Notice.problem("sources.notUrl", clip(url));
+            }
         }
-        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            return Notice.problem("sources.onlyHttp", clip(url));
-        }
-        String shown = name.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> titleOf(uri));
+        URI uri = typed.uri();
+        String shown = name.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> titleOf(typed));
         SourceAddResult r = store.addSource(new NewSource(shown, uri.toString(), SourceKind.FEED, Optional.empty(),
                 every));
         return switch (r) {
@@ -411,13 +412,13 @@ public final class LocalNewsDesk implements NewsDesk {
     }
 
     /** The feed's own title when a look-up fetcher is set and the feed answers, else the host. */
-    private String titleOf(URI uri) {
+    private String titleOf(SourceUrl.Fetchable typed) {
         if (titleFetcher.isEmpty()) {
-            return uri.getHost();
+            return typed.host();
         }
-        return switch (FeedTitle.lookUp(titleFetcher.get(), uri)) {
+        return switch (FeedTitle.lookUp(titleFetcher.get(), typed.uri())) {
             case FeedTitle.Found f -> f.title();
-            case FeedTitle.Missing m -> uri.getHost();
+            case FeedTitle.Missing m -> typed.host();
         };
     }
 
