@@ -20,7 +20,8 @@ import java.util.Optional;
  * {@link #parseLenient} reads JSON as pages write it in {@code <script type="application/ld+json">}: trailing commas
  * ({@code {"a":1,}}), {@code /* *}{@code /} and {@code //} comments, single-quoted strings and names, raw line
  * breaks and tabs inside strings, any character escaped ({@code "\/"}, {@code "\'"}), numbers such as {@code +1},
- * {@code .5}, {@code 1.} and {@code 01}; it reads the first value and ignores what follows ({@code {…};}). Example:
+ * {@code .5}, {@code 1.} and {@code 01}, other Unicode spaces between tokens (U+3000, U+000B); it reads the first
+ * value and ignores what follows ({@code {…};}). Example:
  * {@code {'headline':'标题',}} → {@code {headline=标题}}.
  */
 public final class JsonTree {
@@ -60,12 +61,51 @@ public final class JsonTree {
      * fails, the text is blank, or the value is JSON null.
      */
     public static Optional<Object> parseLenient(String text) {
+        Optional<Object> value = lenient(text);
+        if (value.isEmpty()) {
+            String spaced = otherSpacesAsAscii(text);
+            if (!spaced.equals(text)) {
+                value = lenient(spaced);
+            }
+        }
+        return value;
+    }
+
+    private static Optional<Object> lenient(String text) {
         try (JsonParser p = LENIENT.createParser(text)) {
             JsonToken t = p.nextToken();
             return t == null ? Optional.empty() : Optional.ofNullable(read(p, t, 0));
         } catch (IOException e) { // JsonProcessingException included: malformed input is an answer here
             return Optional.empty();
         }
+    }
+
+    /**
+     * Other spaces between tokens as ASCII spaces, strings left as they are: CMS templates put an ideographic space
+     * or a vertical tab where JSON allows only space, tab and line breaks ({@code {"a":　"x"}} → {@code {"a": "x"}}),
+     * and Jackson has no switch for that. Used only when the text did not parse as it is.
+     */
+    static String otherSpacesAsAscii(String text) {
+        StringBuilder out = null;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (Character.isWhitespace(c) && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static Object read(JsonParser p, JsonToken t, int depth) throws IOException {

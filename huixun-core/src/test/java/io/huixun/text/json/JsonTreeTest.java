@@ -62,6 +62,13 @@ class JsonTreeTest {
     }
 
     @Test
+    void lenientTakesOtherUnicodeSpacesBetweenTokensAndKeepsThemInStrings() {
+        assertThat(JsonTree.parseLenient("{\"a\":\u3000\"标\u3000题\",\u000b'b':'x\u3000'\u2003}"))
+                .contains(Map.of("a", "标\u3000题", "b", "x\u3000"));
+        assertThat(JsonTree.otherSpacesAsAscii("{\"a\\\"\u3000\":\u3000[]}")).isEqualTo("{\"a\\\"\u3000\": []}");
+    }
+
+    @Test
     void lenientReadsTheFirstValueAndIgnoresWhatFollows() {
         assertThat(JsonTree.parseLenient("  {\"a\":\"x\"};\n{\"b\":\"y\"}")).contains(Map.of("a", "x"));
     }
