@@ -64,7 +64,7 @@ final class SourcesCommand implements Runnable {
         HuixunCommand.require(id >= 1, spec, "ID must be a source number (1 or more), got " + id);
     }
 
-    /** The http(s) URL the user typed, read by the fetcher's rules ({@link SourceUrl}); anything else is a usage error. */
+    /** The http(s) URL the user typed, read by the fetcher's rules ({@link SourceUrl}); else a usage error. */
     static SourceUrl.Fetchable sourceUrl(CommandLine.Model.CommandSpec spec, String url) {
         return switch (SourceUrl.read(url)) {
             case SourceUrl.Fetchable ok -> ok;

@@ -53,9 +53,14 @@ import java.util.Set;
 /**
  * The {@link NewsDesk} of one installation: reads the store (articles, understandings, stories) and the index.
  *
- * <p>Thread-safety: holds no mutable state of its own except the front-page cache, a concurrent map of immutable
- * views rebuilt by one thread at a time (a lock around the rebuild, none around reads); stories are read from the
- * store, which serialises the writer and lets readers run beside it, so a page never sees a half-written story.
+ * <p>Thread-safety: one desk serves every request at once. Its fields are final and point at thread-safe
+ * collaborators (the installation's store and index, the title fetcher, the immutable image signer); stories are read
+ * from the store, which serialises its writer and lets readers run beside it, so a page never sees a half-written
+ * story. Its one mutable state is the front-page cache: a {@code ConcurrentHashMap} of immutable views, read without a
+ * lock, rebuilt under one {@code ReentrantLock} so that a single request rebuilds while the others serve the view they
+ * have (a first request for a filter waits for the lock). The rebuild reads the store and the index under that lock:
+ * local files with SQLite and Lucene, but network round trips with PostgreSQL or OpenSearch (bounded queries, no
+ * fetch from the web).
  */
 public final class LocalNewsDesk implements NewsDesk {
     static final int TOP_STORIES = 6;
@@ -78,10 +83,10 @@ public final class LocalNewsDesk implements NewsDesk {
 
     private final Optional<Fetcher> titleFetcher;
 
-    /** A desk that names sources added by URL after their host (no fetch while the operator waits). */
     /** Signs image URLs with the data folder's key, the same one {@link ImageProxy} checks. */
     private final io.huixun.app.image.ImageSigner images;
 
+    /** A desk that names sources added by URL after their host (no fetch while the operator waits). */
     public LocalNewsDesk(Installation installation) {
         this(installation, Optional.empty());
     }
