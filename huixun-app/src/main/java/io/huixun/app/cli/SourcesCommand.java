@@ -180,8 +180,11 @@ final class SourcesCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a source (its articles stay).")
-    static final class Remove implements Callable<Integer> {
+    /**
+     * A subcommand about one source by its number: checks the number (0 → usage error, exit 2), opens the store and
+     * runs; an unknown number is "no source #9 (see huixun sources list)", exit 1.
+     */
+    abstract static class OnSource implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -192,64 +195,56 @@ final class SourcesCommand implements Runnable {
         long id;
 
         @Override
-        public Integer call() {
+        public final Integer call() {
             checkId(spec, id);
             try (Installation installation = data.open(Installation.Mode.STORE)) {
-                if (!installation.store().removeSource(id)) {
-                    throw new UserInputException("no source #" + id + " (see huixun sources list)");
-                }
-                System.out.println("removed source #" + id);
-                return HuixunCommand.OK;
+                return run(installation);
             }
+        }
+
+        abstract int run(Installation installation);
+
+        UserInputException unknown() {
+            return new UserInputException("no source #" + id + " (see huixun sources list)");
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a source (its articles stay).")
+    static final class Remove extends OnSource {
+        @Override
+        int run(Installation installation) {
+            if (!installation.store().removeSource(id)) {
+                throw unknown();
+            }
+            System.out.println("removed source #" + id);
+            return HuixunCommand.OK;
         }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Stop refreshing a source (kept, with its articles, until resumed).")
-    static final class Pause implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        DataOption data;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The source's number, as huixun sources list shows it.")
-        long id;
-
+    static final class Pause extends OnSource {
         @Override
-        public Integer call() {
-            checkId(spec, id);
-            return setPaused(data, id, true);
+        int run(Installation installation) {
+            return setPaused(this, installation, true);
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Refresh a paused source again.")
-    static final class Resume implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        DataOption data;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The source's number, as huixun sources list shows it.")
-        long id;
-
+    static final class Resume extends OnSource {
         @Override
-        public Integer call() {
-            checkId(spec, id);
-            return setPaused(data, id, false);
+        int run(Installation installation) {
+            return setPaused(this, installation, false);
         }
     }
 
-    private static int setPaused(DataOption data, long id, boolean paused) {
-        try (Installation installation = data.open(Installation.Mode.STORE)) {
-            if (!installation.store().setSourcePaused(id, paused)) {
-                throw new UserInputException("no source #" + id + " (see huixun sources list)");
-            }
-            String name = installation.store().findSource(id).map(Source::name).orElse("");
-            System.out.println((paused ? "paused" : "resumed") + " source #" + id + " " + name);
-            return HuixunCommand.OK;
+    private static int setPaused(OnSource command, Installation installation, boolean paused) {
+        if (!installation.store().setSourcePaused(command.id, paused)) {
+            throw command.unknown();
         }
+        String name = installation.store().findSource(command.id).map(Source::name).orElse("");
+        System.out.println((paused ? "paused" : "resumed") + " source #" + command.id + " " + name);
+        return HuixunCommand.OK;
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -1,16 +1,12 @@
 package io.huixun.bench.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huixun.bench.ConcurrentLatency;
+import io.huixun.bench.SearchApiCall;
 import io.huixun.bench.dedup.CctvCorpus;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Search latency of a RUNNING server, measured through its JSON API ({@code GET /api/search?q=…&limit=10}) with
@@ -52,7 +43,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * written to such a file, whose path is printed. Skips when the pool is absent and the queries are generated.
  */
 public final class QueryLatency {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One query; {@code sourceUrl} empty when it has no known answer. */
     record Query(String kind, String text, String sourceUrl) {
@@ -93,75 +83,39 @@ public final class QueryLatency {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            System.out.printf("server %s; %d clients; load average before: %s%n", base, clients, loadAverage());
-            // warm-up pass: unmeasured for latency, but it is where recall and hit counts come from
-            List<Outcome> first = runPass(http, pool, base, queries, clients, queries.size(), Long.MAX_VALUE);
-            reportQuality(first);
+        System.out.printf("server %s; %d clients; load average before: %s%n", base, clients, loadAverage());
+        // warm-up pass: unmeasured for latency, but it is where recall and hit counts come from
+        List<Outcome> first = runPass(http, base, queries, clients, queries.size(), Long.MAX_VALUE);
+        reportQuality(first);
 
-            List<Query> order = new ArrayList<>(queries);
-            Collections.shuffle(order, new Random(seed + 1));
-            long requests;
-            long deadline;
-            if (run.endsWith("s")) {
-                requests = Long.MAX_VALUE;
-                deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(run.substring(0, run.length() - 1))).toNanos();
-            } else {
-                requests = (long) Integer.parseInt(run) * order.size();
-                deadline = Long.MAX_VALUE;
-            }
-            long start = System.nanoTime();
-            List<Outcome> measured = runPass(http, pool, base, order, clients, requests, deadline);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            reportLatency(measured, seconds, clients);
-            System.out.printf("load average after: %s%n", loadAverage());
+        List<Query> order = new ArrayList<>(queries);
+        Collections.shuffle(order, new Random(seed + 1));
+        long requests;
+        long deadline;
+        if (run.endsWith("s")) {
+            requests = Long.MAX_VALUE;
+            deadline = System.nanoTime()
+                    + Duration.ofSeconds(Long.parseLong(run.substring(0, run.length() - 1))).toNanos();
+        } else {
+            requests = (long) Integer.parseInt(run) * order.size();
+            deadline = Long.MAX_VALUE;
         }
+        long start = System.nanoTime();
+        List<Outcome> measured = runPass(http, base, order, clients, requests, deadline);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        reportLatency(measured, seconds, clients);
+        System.out.printf("load average after: %s%n", loadAverage());
     }
 
     // ---- the load ----
 
     /** Sends {@code requests} queries (cycling through the list) with {@code clients} threads, or until the deadline. */
-    private static List<Outcome> runPass(HttpClient http, ExecutorService pool, String base, List<Query> queries,
-                                         int clients, long requests, long deadlineNanos) throws Exception {
-        AtomicLong next = new AtomicLong();
-        ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                for (long i; (i = next.getAndIncrement()) < requests && System.nanoTime() < deadlineNanos; ) {
-                    outcomes.add(ask(http, base, queries.get((int) (i % queries.size()))));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        return new ArrayList<>(outcomes);
-    }
-
-    private static Outcome ask(HttpClient http, String base, Query q) {
-        URI uri = URI.create(base + "/api/search?q=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8) + "&limit=10");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
-        long t0 = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            long nanos = System.nanoTime() - t0;
-            if (response.statusCode() != 200) {
-                return new Outcome(q, nanos, response.statusCode(), 0, List.of());
-            }
-            JsonNode body = JSON.readTree(response.body());
-            List<String> urls = new ArrayList<>();
-            for (JsonNode hit : body.path("hits")) {
-                urls.add(hit.path("url").asText(""));
-            }
-            return new Outcome(q, nanos, 200, body.path("total").asLong(), urls);
-        } catch (IOException e) {
-            return new Outcome(q, System.nanoTime() - t0, -1, 0, List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(q, System.nanoTime() - t0, -1, 0, List.of());
-        }
+    private static List<Outcome> runPass(HttpClient http, String base, List<Query> queries, int clients,
+                                         long requests, long deadlineNanos) throws Exception {
+        return ConcurrentLatency.closedLoop(queries, clients, requests, deadlineNanos, q -> {
+            SearchApiCall a = SearchApiCall.ask(http, base, q.text(), Duration.ofSeconds(30));
+            return new Outcome(q, a.nanos(), a.status(), a.total(), a.urls());
+        });
     }
 
     // ---- reports ----
