@@ -1,6 +1,7 @@
 package io.huixun.bench.scale;
 
 import io.huixun.bench.ConcurrentLatency;
+import io.huixun.bench.HanRuns;
 import io.huixun.bench.SearchApiCall;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
@@ -192,7 +193,7 @@ final class ServeProbe {
         for (int attempts = 0; phrases.size() < perKind && attempts < perKind * 1000; attempts++) {
             var a = pool.get(r.nextInt(pool.size()));
             String para = a.paragraphs().get(r.nextInt(a.paragraphs().size()));
-            String run = hanRun(para, r.nextInt(para.length()), 4 + r.nextInt(5));
+            String run = HanRuns.around(para, r.nextInt(para.length()), 4 + r.nextInt(5));
             if (run != null && !s2t.convert(run).equals(run)) { // the traditional form differs: both classes count
                 phrases.add(new Query("phrase", run));
             }
@@ -203,30 +204,6 @@ final class ServeProbe {
         List<Query> all = new ArrayList<>();
         byKind.values().forEach(all::addAll);
         return all;
-    }
-
-    /** A run of {@code length} Han characters around {@code at}, or null. "今天北京晴" at 2, 3 → "今天北" or "北京晴". */
-    static String hanRun(String s, int at, int length) {
-        if (at >= s.length() || !isHan(s.charAt(at))) {
-            return null;
-        }
-        int from = at;
-        int to = at;
-        while (from > 0 && isHan(s.charAt(from - 1))) {
-            from--;
-        }
-        while (to < s.length() && isHan(s.charAt(to))) {
-            to++;
-        }
-        if (to - from < length) {
-            return null;
-        }
-        int start = Math.max(from, Math.min(at, to - length));
-        return s.substring(start, start + length);
-    }
-
-    private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static String enc(String s) {

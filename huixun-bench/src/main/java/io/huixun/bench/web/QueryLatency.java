@@ -1,6 +1,7 @@
 package io.huixun.bench.web;
 
 import io.huixun.bench.ConcurrentLatency;
+import io.huixun.bench.HanRuns;
 import io.huixun.bench.SearchApiCall;
 import io.huixun.bench.dedup.CctvCorpus;
 import io.huixun.text.convert.ChineseConverter;
@@ -236,7 +237,7 @@ public final class QueryLatency {
             String url = r.url().get();
             if (simplified.size() < phrases) {
                 int length = 4 + random.nextInt(5);
-                String phrase = hanRun(r.body(), random.nextInt(r.body().length()), length);
+                String phrase = HanRuns.around(r.body(), random.nextInt(r.body().length()), length);
                 if (phrase != null && articlesContaining(text, starts, phrase, 2) == 1) {
                     simplified.add(new Query("phrase", phrase, url));
                 }
@@ -244,8 +245,8 @@ public final class QueryLatency {
             if (and.size() < phrases) {
                 String body = r.body();
                 int half = body.length() / 2;
-                String w1 = hanRun(body, random.nextInt(half), 3 + random.nextInt(2));
-                String w2 = hanRun(body, half + random.nextInt(body.length() - half), 3 + random.nextInt(2));
+                String w1 = HanRuns.around(body, random.nextInt(half), 3 + random.nextInt(2));
+                String w2 = HanRuns.around(body, half + random.nextInt(body.length() - half), 3 + random.nextInt(2));
                 if (w1 != null && w2 != null && !w1.contains(w2) && !w2.contains(w1)) {
                     and.add(new Query("and", w1 + " " + w2, url));
                 }
@@ -260,30 +261,6 @@ public final class QueryLatency {
         System.out.printf("phrases: %d (%d of them change under s2t); and-queries: %d%n", simplified.size(), changed,
                 and.size());
         return all3;
-    }
-
-    /** A run of exactly {@code length} Han characters inside the Han run around {@code at}, or null. */
-    private static String hanRun(String s, int at, int length) {
-        if (at >= s.length() || !isHan(s.charAt(at))) {
-            return null;
-        }
-        int from = at;
-        int to = at;
-        while (from > 0 && isHan(s.charAt(from - 1))) {
-            from--;
-        }
-        while (to < s.length() && isHan(s.charAt(to))) {
-            to++;
-        }
-        if (to - from < length) {
-            return null;
-        }
-        int start = Math.min(at, to - length);
-        return s.substring(start, start + length);
-    }
-
-    private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** In how many articles {@code phrase} occurs, counting up to {@code limit}. */
