@@ -28,7 +28,8 @@ public record SearchApiCall(long nanos, int status, long total, List<String> url
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             long nanos = System.nanoTime() - t0;
             if (response.statusCode() != 200) {
                 return new SearchApiCall(nanos, response.statusCode(), 0, List.of());
