@@ -56,11 +56,12 @@ import java.util.Set;
  * <p>Thread-safety: one desk serves every request at once. Its fields are final and point at thread-safe
  * collaborators (the installation's store and index, the title fetcher, the immutable image signer); stories are read
  * from the store, which serialises its writer and lets readers run beside it, so a page never sees a half-written
- * story. Its one mutable state is the front-page cache: a {@code ConcurrentHashMap} of immutable views, read without a
- * lock, rebuilt under one {@code ReentrantLock} so that a single request rebuilds while the others serve the view they
- * have (a first request for a filter waits for the lock). The rebuild reads the store and the index under that lock:
- * local files with SQLite and Lucene, but network round trips with PostgreSQL or OpenSearch (bounded queries, no
- * fetch from the web).
+ * story. Its one mutable state is the front-page cache, a Caffeine {@code AsyncLoadingCache} of immutable views per
+ * filter: no lock of ours, and none held while a view is built (the build reads the store and the index, which are
+ * network round trips with PostgreSQL or OpenSearch). A view older than {@link #FRONT_PAGE_TTL} is rebuilt once in
+ * the background while every request keeps the view it has; the first request for a filter waits for its build (and
+ * so do requests for the same filter meanwhile, on the same future); a view not read for {@link #FRONT_PAGE_MAX_AGE}
+ * is dropped rather than served stale.
  */
 public final class LocalNewsDesk implements NewsDesk {
     static final int TOP_STORIES = 6;
@@ -70,6 +71,8 @@ public final class LocalNewsDesk implements NewsDesk {
     static final int STORY_PAGE_MEMBERS = 100;
     /** The front page is rebuilt at most this often: it changes only when news arrives. */
     static final java.time.Duration FRONT_PAGE_TTL = java.time.Duration.ofSeconds(5);
+    /** A front view unread this long is built afresh for the next reader instead of being served once more. */
+    static final java.time.Duration FRONT_PAGE_MAX_AGE = java.time.Duration.ofMinutes(1);
     /** The front page ranks the stories touched in this much time before the newest news. */
     static final Duration STORY_WINDOW = Duration.ofDays(3);
     static final int STORY_CANDIDATES = 300;
@@ -122,43 +125,20 @@ public final class LocalNewsDesk implements NewsDesk {
 
     private record FrontKey(Optional<String> source, Optional<String> category) {}
 
-    private record Cached(java.time.Instant at, FrontPageView view) {}
-
-    private final java.util.concurrent.ConcurrentHashMap<FrontKey, Cached> frontCache =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Front views by filter; filters come from the URL, so the cache is bounded. */
+    private final com.github.benmanes.caffeine.cache.AsyncLoadingCache<FrontKey, FrontPageView> frontCache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1000)
+                    .refreshAfterWrite(FRONT_PAGE_TTL).expireAfterWrite(FRONT_PAGE_MAX_AGE)
+                    .buildAsync(key -> buildFront(key.source(), key.category()));
 
     @Override
     public FrontPageView front(Optional<String> source, Optional<String> category) {
-        FrontKey key = new FrontKey(source, category);
-        java.time.Instant now = java.time.Instant.now();
-        Cached hit = frontCache.get(key);
-        if (hit != null && hit.at().plus(FRONT_PAGE_TTL).isAfter(now)) {
-            return hit.view();
-        }
-        // One thread rebuilds; the others keep serving the page they have rather than all rebuilding it at once.
-        if (hit != null && !frontRebuild.tryLock()) {
-            return hit.view();
-        }
-        if (hit == null) {
-            frontRebuild.lock();
-        }
         try {
-            Cached again = frontCache.get(key);
-            if (again != null && again.at().plus(FRONT_PAGE_TTL).isAfter(java.time.Instant.now())) {
-                return again.view();
-            }
-            if (frontCache.size() > 1000) {
-                frontCache.clear(); // filters come from the URL: never let them grow the cache without bound
-            }
-            FrontPageView view = buildFront(source, category);
-            frontCache.put(key, new Cached(java.time.Instant.now(), view));
-            return view;
-        } finally {
-            frontRebuild.unlock();
+            return frontCache.get(new FrontKey(source, category)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
-
-    private final java.util.concurrent.locks.ReentrantLock frontRebuild = new java.util.concurrent.locks.ReentrantLock();
 
     private FrontPageView buildFront(Optional<String> source, Optional<String> category) {
         Optional<Category> cat = category.flatMap(LocalNewsDesk::category);
