@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code huixun serve} in a real child JVM, stopped with SIGTERM while a client keeps searching: it exits through its
  * shutdown hook without a stack trace (issue 12: no AlreadyClosedException), and the folder opens again with the
- * index in line with the store.
+ * index in line with the store. Its log lines have a time and a level (logback.xml).
  */
 class ServeShutdownTest {
     @TempDir
@@ -85,6 +85,11 @@ class ServeShutdownTest {
             }
         }
         assertThat(trouble).as(String.join("\n", output)).isEmpty();
+        // the log (stderr) carries the same start and the stop as events with time and level, one line each
+        Pattern logLine = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  "
+                + "ServeCommand: (serving on http://127\\.0\\.0\\.1:" + port + "/ \\(" + stored + " articles\\)|stopped)");
+        assertThat(output.stream().filter(line -> logLine.matcher(line).matches()))
+                .as(String.join("\n", output)).hasSize(2);
 
         try (Installation again = Installation.open(data)) {
             assertThat(again.startupRepair().nothing()).as("the index was closed in line with the store").isTrue();
