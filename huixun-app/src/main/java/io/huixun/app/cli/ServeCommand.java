@@ -134,6 +134,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
             refresher.close();
             alerts.close();
             server.close();
