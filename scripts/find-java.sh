@@ -18,7 +18,7 @@ huixun_find_java() {
     if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then best="$candidate"; fi
   fi
   if [ -z "$best" ]; then
-    echo "huixun: no Java 21+ JDK found (looked at \$JAVA_HOME, /usr/lib/jvm/*, PATH); install one, e.g. apt-get install openjdk-21-jdk-headless" >&2
+    echo "huixun: no Java 21+ JDK found (looked at \$JAVA_HOME, /usr/lib/jvm/*, PATH); install one: on Debian 13 apt-get install openjdk-21-jdk-headless; Debian 12 has only Java 17, so there install Eclipse Temurin 21+ (the temurin-21-jdk package of Adoptium)" >&2
     return 1
   fi
   export JAVA_HOME="$best"

@@ -3,10 +3,10 @@ package io.huixun.app;
 import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
 import io.huixun.ingest.IngestPipeline;
+import io.huixun.search.SearchBackend;
 import io.huixun.search.SearchIndex;
 import io.huixun.search.SearchIndexException;
 import io.huixun.search.lucene.LuceneSearchIndex;
-import io.huixun.search.opensearch.OpenSearchIndex;
 import io.huixun.store.ArticleStore;
 import io.huixun.store.postgres.PostgresArticleStore;
 import io.huixun.store.sqlite.SqliteArticleStore;
@@ -35,6 +35,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  * pipeline are each thread-safe). {@link #close} must not race other calls.
  */
 public final class Installation implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Installation.class);
     public static final String DEFAULT_FOLDER = "huixun-data";
 
     /** What a command needs of the folder; each mode opens only that. */
@@ -101,7 +102,7 @@ public final class Installation implements AutoCloseable {
         SearchIndex opened = null;
         try {
             if (searchUrl.isPresent()) {
-                opened = mode == Mode.STORE ? null : OpenSearchIndex.open(searchUrl.get());
+                opened = mode == Mode.STORE ? null : SearchBackend.openAt(searchUrl.get()); // optional module
             } else if (mode == Mode.SEARCH) {
                 opened = LuceneSearchIndex.openReadOnly(folder.resolve("index"));
             } else if (mode == Mode.FULL) {
@@ -115,8 +116,7 @@ public final class Installation implements AutoCloseable {
         if (mode == Mode.FULL) {
             this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings,
                     fetchObserver)), Clock.systemUTC());
-            this.startupRepair = pipeline.synchronizeIndexInBackground(message -> System.err.println("huixun: "
-                    + message));
+            this.startupRepair = pipeline.synchronizeIndexInBackground(LOG::info);
         } else {
             this.pipeline = null;
             this.startupRepair = java.util.concurrent.CompletableFuture.completedFuture(

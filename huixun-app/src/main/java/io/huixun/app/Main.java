@@ -1,17 +1,26 @@
 package io.huixun.app;
 
 import io.huixun.app.cli.HuixunCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Entry point of the {@code huixun} command; see {@link HuixunCommand} for the commands. */
 public final class Main {
-    /** Held so that the level set below is not lost when the logger is garbage-collected. */
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
-
     private Main() {}
 
     public static void main(String[] args) {
-        // Lucene reports through java.util.logging that the optional vector module is absent: not the user's concern.
-        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        routeJavaUtilLogging();
         System.exit(HuixunCommand.run(args));
+    }
+
+    /**
+     * Sends java.util.logging (Lucene's "vector incubator module is not readable", HanLP's dictionary messages) through
+     * SLF4J to Logback, so every log line has one format and one level setting (logback.xml, HUIXUN_LOG_LEVEL)
+     * instead of JUL's two-line console format.
+     */
+    static void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refreshes the sources that are due, many at once, and records their health.
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  * bound is a semaphore, the store and pipeline are thread-safe. {@link #start()} runs rounds on one daemon thread.
  */
 public final class SourceRefresher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceRefresher.class);
     static final Duration MIN_INTERVAL = Duration.ofMinutes(5);
     static final Duration MAX_INTERVAL = Duration.ofHours(6);
     static final Duration MAX_BACKOFF = Duration.ofDays(1);
@@ -143,7 +146,7 @@ public final class SourceRefresher implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    System.err.println("huixun: scheduling source refreshes failed: " + e.getMessage());
+                    LOG.warn("scheduling source refreshes failed: {}", e.getMessage());
                 }
             }
         });
@@ -248,7 +251,7 @@ public final class SourceRefresher implements AutoCloseable {
         try {
             pipeline.commitIfDue(Duration.ZERO);
         } catch (RuntimeException e) {
-            System.err.println("huixun: committing the last refreshes failed: " + e.getMessage());
+            LOG.warn("committing the last refreshes failed: {}", e.getMessage());
         }
     }
 }

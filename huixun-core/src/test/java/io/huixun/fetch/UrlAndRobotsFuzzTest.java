@@ -16,12 +16,17 @@ import java.util.Optional;
  */
 @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+",
         disabledReason = "fuzzing only: Jazzer's agent would otherwise load into the shared test JVM, and it cannot "
-                + "instrument Java 25 classes (noisy); SourceParserRobustnessTest covers replay")
+                + "instrument Java 25 classes (noisy); UrlAndRobotsFuzzSeedsTest replays the seeds")
 class UrlAndRobotsFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void urlGateAndRobotsNeverThrowUnexpectedly(FuzzedDataProvider data) throws Exception {
         String url = data.consumeString(300);
+        urlGateAndRobots(url, data.consumeRemainingAsBytes());
+    }
+
+    /** The target's body, shared with {@link UrlAndRobotsFuzzSeedsTest} (which replays the seeds on any JDK). */
+    static void urlGateAndRobots(String url, byte[] robots) {
         try {
             TargetUrl t = TargetUrl.parse(url);
             assertThat(t.uri().toASCIIString()).startsWith(t.https() ? "https://" : "http://");
@@ -31,7 +36,6 @@ class UrlAndRobotsFuzzTest {
         } catch (TargetUrl.Rejected e) {
             assertThat(e.getMessage()).isNotBlank();
         }
-        byte[] robots = data.consumeRemainingAsBytes();
         RobotsPolicy policy = RobotsPolicy.parse(URI.create("http://example.com/robots.txt"), robots, "huixun");
         policy.isAllowed(URI.create("http://example.com/a/b?c=d"));
     }

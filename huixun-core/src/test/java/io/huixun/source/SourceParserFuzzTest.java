@@ -15,12 +15,17 @@ import java.nio.charset.StandardCharsets;
  */
 @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+",
         disabledReason = "fuzzing only: Jazzer's agent would otherwise load into the shared test JVM, and it cannot "
-                + "instrument Java 25 classes (noisy); SourceParserRobustnessTest covers replay")
+                + "instrument Java 25 classes (noisy); SourceParserFuzzSeedsTest replays the seeds")
 class SourceParserFuzzTest {
     private static final URI BASE = URI.create("https://news.example.cn/feed.xml");
 
     @FuzzTest(maxDuration = "60s")
     void feedsSitemapsOpmlAndPagesNeverThrow(byte[] input) {
+        parseEverywhere(input);
+    }
+
+    /** The target's body, shared with {@link SourceParserFuzzSeedsTest} (which replays the seeds on any JDK). */
+    static void parseEverywhere(byte[] input) {
         assertThat(SourceParser.detect(input, java.util.Optional.empty())).isNotNull();
         assertThat(FeedText.paragraphs(new String(input, StandardCharsets.UTF_8))).isNotNull();
         assertThat(SourceParser.feed(input, BASE)).isNotNull();

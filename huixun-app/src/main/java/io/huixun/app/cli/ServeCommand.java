@@ -10,6 +10,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Option;
                 "Log in with an account (huixun users add NAME --admin); HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER,",
                 "default admin) makes or updates that administrator at start."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Mixin
     DataOption data;
 
@@ -79,8 +83,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             try {
                 installation.index().warmUp();
             } catch (RuntimeException e) {
-                System.err.println("huixun serve: warming up the search index failed (" + e.getMessage()
-                        + "); serving anyway");
+                LOG.warn("warming up the search index failed ({}); serving anyway", e.getMessage());
             }
         });
         WebServer server;
@@ -136,17 +139,22 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
             refresher.close();
             alerts.close();
             server.close();
             images.close();
             titles.close();
             installation.close();
+            LOG.info("stopped");
             stopped.countDown();
         }, "huixun-shutdown"));
-        System.out.println(banner + "Huixun is serving on http://" + (host.contains(":") ? "[" + host + "]" : host)
-                + ":" + server.port() + "/  (" + installation.store().count() + " articles; Ctrl-C to stop)");
+        String address = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/";
+        long articles = installation.store().count();
+        // stdout: the user's line (the demo's banner first); the log: the same event with time and level.
+        System.out.println(banner + "Huixun is serving on " + address + "  (" + articles + " articles; Ctrl-C to stop)");
         System.out.flush();
+        LOG.info("serving on {} ({} articles)", address, articles);
         stopped.await();
     }
 

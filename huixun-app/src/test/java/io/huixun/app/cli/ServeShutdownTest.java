@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code huixun serve} in a real child JVM, stopped with SIGTERM while a client keeps searching: it exits through its
  * shutdown hook without a stack trace (issue 12: no AlreadyClosedException), and the folder opens again with the
- * index in line with the store.
+ * index in line with the store. Its log lines have a time and a level (logback.xml).
  */
 class ServeShutdownTest {
     @TempDir
@@ -73,7 +73,9 @@ class ServeShutdownTest {
             }
         });
         Thread.sleep(300);
-        serve.destroy(); // SIGTERM
+        // SIGTERM through the process handle: Process.destroy() would also close our end of its output, losing what
+        // the shutdown hook prints (the lines checked below)
+        serve.toHandle().destroy();
         assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve ends within 60 s of SIGTERM").isTrue();
         reader.join(10_000);
         client.join(10_000);
@@ -85,6 +87,11 @@ class ServeShutdownTest {
             }
         }
         assertThat(trouble).as(String.join("\n", output)).isEmpty();
+        // the log (stderr) carries the same start and the stop as events with time and level, one line each
+        Pattern logLine = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  "
+                + "ServeCommand: (serving on http://127\\.0\\.0\\.1:" + port + "/ \\(" + stored + " articles\\)|stopping|stopped)");
+        assertThat(output.stream().filter(line -> logLine.matcher(line).matches()))
+                .as(String.join("\n", output)).hasSize(3);
 
         try (Installation again = Installation.open(data)) {
             assertThat(again.startupRepair().nothing()).as("the index was closed in line with the store").isTrue();

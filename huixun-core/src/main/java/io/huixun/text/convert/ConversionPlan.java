@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A compiled OpenCC configuration: an optional normalization pass, an optional segmentation dictionary and the
  * chain of conversion steps, each a {@link PrefixMatcher} over compiled dictionaries.
  *
- * <p>Plans are written by {@link DictionaryCompiler} as small text files next to the compiled tries, e.g.
+ * <p>Plans are written by {@code DictionaryCompiler} (a build-time tool in the test sources) as small text files next to the compiled tries, e.g.
  * <pre>
  * normalization CJK_Compatibility_Ideographs
  * segmentation longest( STPhrases STPhrases_GeneratedFromRegionalPhrases )

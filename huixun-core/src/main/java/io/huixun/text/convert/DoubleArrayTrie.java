@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * characters are simply two code units, so a surrogate pair is never split inside a key.
  *
  * <p>Replacement strings live in one {@code char[]} pool; {@code valueStart[v]..valueStart[v+1]} is value {@code v}.
- * Instances are built by {@link TrieBuilder} (at build time) and read back with {@link #read}; they are thread-safe.
+ * Instances are built by {@code TrieBuilder} (at build time, from the test sources) and read back with {@link #read}; they are thread-safe.
  */
 final class DoubleArrayTrie {
     private static final int MAGIC = 0x48584454; // "HXDT"
