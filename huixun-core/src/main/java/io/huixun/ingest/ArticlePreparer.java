@@ -41,10 +41,13 @@ final class ArticlePreparer {
     static final int ANALYSIS_PREFIX_CHARS = 20_000;
 
     /**
-     * Loaded on a thread of its own (its character model takes about a second of CPU), so that opening an
-     * installation does not wait for it; the first preparation does.
+     * Loaded on a thread of its own (its character model takes about a second of CPU), started by the first
+     * preparation or by {@link #startLoading()} ({@code serve} calls it once its port is open), so that opening an
+     * installation does not wait for it and serving the first pages does not compete with it.
      */
-    private final java.util.concurrent.CompletableFuture<TextRepairer> repairerLoad = load();
+    private final java.util.concurrent.CompletableFuture<TextRepairer> repairerLoad =
+            new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
     private final Deduplicator deduplicator;
     private final Clock clock;
@@ -60,6 +63,7 @@ final class ArticlePreparer {
             return new Refused(c.origin(), String.format("article too long: %,d characters, over the limit of %,d per"
                     + " article; not stored", c.body().length(), MAX_ARTICLE_CHARS));
         }
+        startLoading();
         TextRepairer repairer = repairerLoad.join();
         RepairResult title = repairer.repair(c.title());
         RepairResult body = repairer.repair(c.body());
@@ -75,16 +79,18 @@ final class ArticlePreparer {
                 new KnownWords(reading.titleWords(), reading.bodyWords()), clean, c.datedByPage(), c.media());
     }
 
-    private static java.util.concurrent.CompletableFuture<TextRepairer> load() {
-        java.util.concurrent.CompletableFuture<TextRepairer> f = new java.util.concurrent.CompletableFuture<>();
+    /** Starts loading the repair model in the background, once; later calls do nothing. */
+    void startLoading() {
+        if (!loading.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofPlatform().daemon().name("repair-model-load").start(() -> {
             try {
-                f.complete(TextRepairer.create(RepairOptions.DEFAULT));
+                repairerLoad.complete(TextRepairer.create(RepairOptions.DEFAULT));
             } catch (Throwable t) {
-                f.completeExceptionally(t);
+                repairerLoad.completeExceptionally(t);
             }
         });
-        return f;
     }
 
     /** Understands a stored article again (reindexing an article stored before understandings were kept). */

@@ -41,21 +41,31 @@ final class ArticleWriter {
     private final ArticleStore store;
     private final SearchIndex index;
     /**
-     * The de-duplication index (rebuilt from the stored fingerprints) and the stories' active window are loaded on a
-     * thread of their own ({@code writer-state-load}), so that opening an installation (and serving its pages) waits
-     * for neither; the first write does. Example: serve on 240,000 articles opens its port while the fingerprints are
-     * still being read.
+     * The de-duplication writer and the stories' active window are loaded on a thread of their own
+     * ({@code writer-state-load}), started by the first write or by {@link #startLoading()} ({@code serve} calls it once
+     * its port is open), so that opening an installation and serving its first pages compete with neither. Example:
+     * serve on 240,000 articles answers its first page while the stories' window is still being read.
      */
-    private final java.util.concurrent.CompletableFuture<DeduplicatingWriter> dedup;
-    private final java.util.concurrent.CompletableFuture<StoryKeeper> storyKeeper;
+    private final java.util.concurrent.CompletableFuture<DeduplicatingWriter> dedup =
+            new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.CompletableFuture<StoryKeeper> storyKeeper =
+            new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Deduplicator deduplicator;
     private int uncommitted;
     private long lastCommitNanos = System.nanoTime();
 
     ArticleWriter(ArticleStore store, SearchIndex index, Deduplicator deduplicator) {
         this.store = store;
         this.index = index;
-        this.dedup = new java.util.concurrent.CompletableFuture<>();
-        this.storyKeeper = new java.util.concurrent.CompletableFuture<>();
+        this.deduplicator = deduplicator;
+    }
+
+    /** Starts loading the writer's state in the background, once; later calls do nothing. */
+    void startLoading() {
+        if (!loading.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofPlatform().daemon().name("writer-state-load").start(() -> {
             try {
                 storyKeeper.complete(new StoryKeeper(store));
@@ -75,6 +85,9 @@ final class ArticleWriter {
      * reader opened on a closed SQLite store would create its files again.
      */
     void awaitLoads() {
+        if (!loading.get()) {
+            return; // never started: nothing to wait for
+        }
         for (var f : List.of(storyKeeper, dedup)) {
             try {
                 f.join();
@@ -86,6 +99,7 @@ final class ArticleWriter {
 
     /** The story keeper, once its window is loaded (at once after the first wait). */
     private StoryKeeper stories() {
+        startLoading();
         return storyKeeper.join();
     }
 
@@ -105,6 +119,7 @@ final class ArticleWriter {
     synchronized IngestReport write(ArticlePreparer.PreparedArticle p) {
         SaveResult saved;
         try {
+            startLoading();
             saved = dedup.join().save(p.article());
         } catch (RuntimeException e) {
             if (DiskFull.describe(e).isPresent()) {

@@ -103,6 +103,16 @@ public final class IngestPipeline implements AutoCloseable {
                 .orElseGet(() -> IngestReport.problem(source.url(), "fetching is not enabled here"));
     }
 
+    /**
+     * Starts loading what writing needs (the repair model, the de-duplication writer, the stories' window) in the
+     * background. Writing starts it anyway; {@code serve} calls it once its port is open, so that the loads do not
+     * compete with start-up for the cores.
+     */
+    public void startLoading() {
+        preparer.startLoading();
+        writer.startLoading();
+    }
+
     // ------------------------------------------------------------------ index upkeep
 
     public void commit() {

@@ -103,6 +103,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     new io.huixun.app.web.FeverApi(installation.store()), images);
             warming.join(); // bounded: the warm-up stops at its budget
             server.listen(host, port);
+            installation.pipeline().startLoading(); // what writing needs, now that readers are served
         } catch (RuntimeException e) {
             images.close();
             titles.close();
