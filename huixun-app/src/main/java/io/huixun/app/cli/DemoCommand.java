@@ -1,6 +1,7 @@
 package io.huixun.app.cli;
 
 import io.huixun.app.Installation;
+import io.huixun.app.Settings;
 import io.huixun.ingest.IngestReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,10 @@ final class DemoCommand implements Callable<Integer> {
                 Files.copy(in, samples.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Installation installation = Installation.open(data.resolve("store"));
+        Settings settings = Settings.fromEnvironment(Settings.Flags.data(data.resolve("store")))
+                .withBackEnds(java.util.Optional.empty(), java.util.Optional.empty()); // the demo is always embedded
+        int concurrency = ServeCommand.fetchConcurrency(settings);
+        Installation installation = Installation.open(settings, Installation.Mode.FULL);
         IngestReport report = IngestReport.EMPTY;
         for (String name : SAMPLES) {
             report = report.plus(installation.pipeline().ingest(samples.resolve(name).toString(), (d, t, r) -> { }));
@@ -58,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("demo: ingested the bundled sample news in %.1f s: %s%n",
                 (System.nanoTime() - start) / 1e9, report);
         report.problems().forEach(p -> System.err.println("demo: " + p.item() + ": " + p.message()));
-        ServeCommand.serve(installation, "127.0.0.1", port, ServeCommand.adminAuth(installation, true), "");
+        ServeCommand.serve(installation, settings, concurrency, "127.0.0.1", port,
+                ServeCommand.adminAuth(installation, settings, true), "");
         return HuixunCommand.OK;
     }
 

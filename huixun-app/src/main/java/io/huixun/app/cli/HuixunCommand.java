@@ -80,7 +80,7 @@ public final class HuixunCommand implements Runnable {
             return BAD_INPUT;
         }
         err.println(name + ": internal error: " + e);
-        if (System.getenv("HUIXUN_DEBUG") != null) {
+        if (System.getenv(io.huixun.app.Settings.DEBUG) != null) {
             e.printStackTrace(err);
         } else {
             err.println("(set HUIXUN_DEBUG=1 for the stack trace, and please report it)");

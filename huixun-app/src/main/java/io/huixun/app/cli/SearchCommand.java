@@ -54,7 +54,7 @@ final class SearchCommand implements Callable<Integer> {
         HuixunCommand.require(limit >= 1 && limit <= SearchRequest.MAX_SIZE, spec,
                 "--limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
         String query = String.join(" ", words);
-        try (Installation installation = data.open(Installation.Mode.SEARCH)) {
+        try (Installation installation = data.openExisting(Installation.Mode.SEARCH)) {
             SearchRequest request = SearchRequest.of(query).withPage(1, limit)
                     .withSort(sort == Sort.time ? io.huixun.search.SortOrder.TIME : io.huixun.search.SortOrder.RELEVANCE);
             return switch (installation.index().search(request)) {

@@ -102,15 +102,16 @@ final class SourcesCommand implements Runnable {
         @Option(names = "--charset", description = "Charset to use instead of detection (e.g. gb18030).")
         String charset;
 
-        private final FetchSettings fetchSettings;
+        /** Empty: the settings' own (tests give loopback-allowing ones). */
+        private final Optional<FetchSettings> fetchSettings;
 
         Add() {
-            this(Installation.fetchSettingsFromEnvironment());
+            this.fetchSettings = Optional.empty();
         }
 
         /** With these fetch settings for the title look-up (tests allow loopback addresses). */
         Add(FetchSettings fetchSettings) {
-            this.fetchSettings = fetchSettings;
+            this.fetchSettings = Optional.of(fetchSettings);
         }
 
         @Override
@@ -124,7 +125,7 @@ final class SourcesCommand implements Runnable {
                 String shown = name;
                 String note = "";
                 if (shown == null) {
-                    Fetcher fetcher = Fetcher.create(fetchSettings.withTimeouts(TITLE_LOOKUP_READ, TITLE_LOOKUP_DEADLINE));
+                    Fetcher fetcher = Fetcher.create(fetchSettings.orElseGet(() -> data.settings().fetch()).withTimeouts(TITLE_LOOKUP_READ, TITLE_LOOKUP_DEADLINE));
                     switch (FeedTitle.lookUp(fetcher, uri)) {
                         case FeedTitle.Found f -> {
                             shown = f.title();
@@ -169,7 +170,7 @@ final class SourcesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 for (Source s : installation.store().listSources()) {
                     System.out.printf("#%d  %s  %s  every %d min%s  failures %d  last ok %s%s%n", s.id(), s.name(),
                             s.url(), s.refreshInterval().toMinutes(), s.paused() ? " (paused)" : "",
@@ -196,7 +197,7 @@ final class SourcesCommand implements Runnable {
         @Override
         public Integer call() {
             checkId(spec, id);
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 if (!installation.store().removeSource(id)) {
                     throw new UserInputException("no source #" + id + " (see huixun sources list)");
                 }
@@ -244,7 +245,7 @@ final class SourcesCommand implements Runnable {
     }
 
     private static int setPaused(DataOption data, long id, boolean paused) {
-        try (Installation installation = data.open(Installation.Mode.STORE)) {
+        try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
             if (!installation.store().setSourcePaused(id, paused)) {
                 throw new UserInputException("no source #" + id + " (see huixun sources list)");
             }
@@ -328,7 +329,7 @@ final class SourcesCommand implements Runnable {
         @Override
         public Integer call() throws IOException, XMLStreamException {
             List<Source> sources;
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 sources = installation.store().listSources();
             }
             Writer out = CliStreams.stdout();

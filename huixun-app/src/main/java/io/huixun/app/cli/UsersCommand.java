@@ -135,7 +135,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 for (Account a : installation.store().readers().accounts()) {
                     System.out.printf("%s  %s  since %s%n", a.name(), a.admin() ? "admin" : "reader",
                             a.created().toString().substring(0, 10));
@@ -156,7 +156,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 if (installation.store().readers().account(name).isEmpty()) {
                     throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
                 }
@@ -182,7 +182,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 if (!accounts(installation).remove(name)) {
                     throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
                 }
@@ -203,7 +203,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 var account = installation.store().readers().account(name);
                 if (account.isEmpty()) {
                     throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
