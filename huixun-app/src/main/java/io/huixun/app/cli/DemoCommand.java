@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * and the damaged seed page), and the web UI served on it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Ingest the bundled sample news into a fresh data folder and serve the web UI",
-                "on http://127.0.0.1:8080 (or --port)."})
+        description = "Ingest the bundled sample news into a fresh data folder and serve the web UI on "
+                + "http://127.0.0.1:8080 (or --port).")
 final class DemoCommand implements Callable<Integer> {
     /** The bundled samples, in ingest order: the clean feed first, then the damaged page that copies some of it. */
     static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "content-farm-copies.jsonl", "portal-dump-seed.txt",
@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080).")
+    @Option(names = "--port", defaultValue = "8080", description = "Port, 0 to 65535 (default 8080; 0 picks a free one).")
     int port;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Demo data folder, emptied first (default ./huixun-demo-data).")

@@ -38,8 +38,8 @@ final class MigrateCommand implements Callable<Integer> {
     DataOption data;
 
     @Option(names = "--to", required = true, paramLabel = "URL",
-            description = {"A target, given once or twice: postgresql://HOST:PORT/DATABASE?user=NAME for the store,",
-                    "opensearch://HOST:PORT,HOST:PORT[/INDEX] for the index."})
+            description = "A target, given once or twice: postgresql://HOST:PORT/DATABASE?user=NAME for the store, "
+                    + "opensearch://HOST:PORT,HOST:PORT[/INDEX] for the index.")
     List<String> to;
 
     @Override

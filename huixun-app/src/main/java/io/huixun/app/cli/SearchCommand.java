@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the stored news, in either script.",
-                "Words and \"phrases\", AND/OR/NOT or -word, source:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD,",
-                "person:NAME, place:NAME, org:NAME."})
+                "Query syntax: words and \"phrases\", AND/OR/NOT or -word, source:NAME, after:YYYY-MM-DD, "
+                        + "before:YYYY-MM-DD, person:NAME, place:NAME, org:NAME."})
 final class SearchCommand implements Callable<Integer> {
     /** The orders {@code --sort} accepts (picocli refuses any other word as a usage error). */
     enum Sort {
@@ -36,7 +36,8 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY")
+    @Parameters(arity = "1..*", paramLabel = "QUERY",
+            description = "The query; several words are joined with spaces (quote a \"phrase\" for the shell).")
     List<String> words;
 
     @Option(names = "--json", description = "Print {\"total\", \"hits\": [{\"id\", \"url\", \"title\", \"source\", \"published\", \"snippet\"}]}.")

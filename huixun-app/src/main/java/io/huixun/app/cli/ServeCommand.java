@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 /** {@code huixun serve [--port N]}: the web UI, API and feeds, and the source refresher. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web UI, JSON API and feeds, and refresh the sources on their schedules.",
-                "Log in with an account (huixun users add NAME --admin); HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER,",
-                "default admin) makes or updates that administrator at start."})
+                "Log in with an account (huixun users add NAME --admin).",
+                "HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER, default admin) makes or updates that administrator"
+                        + " at start."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -80,8 +80,8 @@ final class SourcesCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add a feed, sitemap or page URL.",
-                    "Without --name the source is named after the feed's title, read from the URL now (10 s at most);",
-                    "when it has none or cannot be read, after the host."})
+                    "Without --name the source is named after the feed's title, read from the URL now (10 s at most), "
+                            + "or after the host when it has none or cannot be read."})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -89,7 +89,8 @@ final class SourcesCommand implements Runnable {
         @Mixin
         DataOption data;
 
-        @Parameters(index = "0", paramLabel = "URL")
+        @Parameters(index = "0", paramLabel = "URL",
+                description = "The http(s) URL of the feed, sitemap or page.")
         String url;
 
         @Option(names = "--name", description = "Display name (default: the feed's title, else the host).")
@@ -256,8 +257,8 @@ final class SourcesCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Add every feed of an OPML subscription list (an outline with an xmlUrl),",
-                    "named by its title (or text). Feeds already registered are left as they are."},
+            description = {"Add every feed (an outline with an xmlUrl) of an OPML subscription list, named by its title"
+                    + " (or text).", "Feeds already registered are left as they are."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every feed imported or already present", "1:the file is unreadable, or some outlines "
                     + "could not be imported", "2:usage error"})

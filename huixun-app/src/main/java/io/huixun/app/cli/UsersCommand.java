@@ -151,7 +151,7 @@ final class UsersCommand implements Runnable {
         @Mixin
         DataOption data;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The account's name, as huixun users list shows it.")
         String name;
 
         @Override
@@ -177,7 +177,7 @@ final class UsersCommand implements Runnable {
         @Mixin
         DataOption data;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The account's name, as huixun users list shows it.")
         String name;
 
         @Override
@@ -198,7 +198,7 @@ final class UsersCommand implements Runnable {
         @Mixin
         DataOption data;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The account's name, as huixun users list shows it.")
         String name;
 
         @Override
