@@ -97,6 +97,9 @@ final class UsersCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add an account; the password is asked for (or read from standard input).")
     static final class Add implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Mixin
         DataOption data;
 
@@ -109,7 +112,8 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             Accounts.nameProblem(name).ifPresent(p -> {
-                throw new UserInputException(problem(new Accounts.Result.Refused(p, name)));
+                throw new CommandLine.ParameterException(spec.commandLine(), "NAME: "
+                        + problem(new Accounts.Result.Refused(p, name)) + ", got '" + name + "'");
             });
             try (Installation installation = data.open(Installation.Mode.STORE)) {
                 Accounts accounts = accounts(installation);
