@@ -12,17 +12,17 @@ import picocli.CommandLine.Option;
  */
 final class DataOption {
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Data folder (default: $HUIXUN_DATA, else ./huixun-data).")
+            description = "Data folder (default: $HUIXUN_DATA, else huixun-data in the current folder).")
     Path data;
 
     @Option(names = "--store", paramLabel = "URL",
-            description = "Keep articles in PostgreSQL instead of the folder's SQLite file: "
-                    + "postgresql://HOST:PORT/DATABASE?user=NAME (default: $HUIXUN_STORE, else SQLite).")
+            description = {"Keep articles in PostgreSQL instead of the folder's SQLite file (default: $HUIXUN_STORE,"
+                    + " else SQLite):", "postgresql://HOST:PORT/DATABASE?user=NAME"})
     String store;
 
     @Option(names = "--search", paramLabel = "URL",
-            description = "Keep the index in OpenSearch instead of the folder: opensearch://HOST:PORT,HOST:PORT[/INDEX] "
-                    + "(default: $HUIXUN_SEARCH, else the embedded Lucene index).")
+            description = {"Keep the index in OpenSearch instead of the folder (default: $HUIXUN_SEARCH, else the"
+                    + " embedded Lucene index):", "opensearch://HOST:PORT,HOST:PORT[/INDEX]"})
     String search;
 
     private Settings settings;

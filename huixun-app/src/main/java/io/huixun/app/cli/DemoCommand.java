@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port, 0 to 65535 (default 8080; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Demo data folder, emptied first (default ./huixun-demo-data).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Demo data folder, emptied first (default: huixun-demo-data in the current folder).")
     Path data = Path.of("huixun-demo-data");
 
     @Override

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the stored news, in either script.",
-                "Query syntax: words and \"phrases\", AND/OR/NOT or -word, source:NAME, after:YYYY-MM-DD, "
-                        + "before:YYYY-MM-DD, person:NAME, place:NAME, org:NAME."})
+                "Query syntax: words and \"phrases\", AND/OR/NOT or -word, and these filters:",
+                "source:NAME, person:NAME, place:NAME, org:NAME (by source or by a name found in the text).",
+                "after:YYYY-MM-DD (that day or later), before:YYYY-MM-DD (earlier days)."})
 final class SearchCommand implements Callable<Integer> {
     /** The orders {@code --sort} accepts (picocli refuses any other word as a usage error). */
     enum Sort {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Every command's {@code --help} keeps the CLI's contract: each option and argument described, each description line
- * a whole sentence or list (no sentence cut across lines), and the exit codes listed.
+ * a whole sentence or list (no sentence cut across lines), no word, path or URL cut by the wrapping, and the exit
+ * codes listed.
  */
 class HelpContractTest {
     /** Every command and subcommand, depth first, without picocli's own {@code help}. */
@@ -53,8 +54,33 @@ class HelpContractTest {
             List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
             spec.args().forEach(a -> lines.addAll(List.of(a.description())));
             for (String line : lines) {
-                if (!line.strip().matches("(?s).*[.:)。]$")) {
+                // a line ends a sentence or introduces what follows, or is one form on its own (a URL pattern)
+                if (!line.strip().matches("(?s).*[.:)。]$|\\S+")) {
                     cut.add(spec.qualifiedName() + ": «" + line + "»");
+                }
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
+    /**
+     * The rendered help (picocli's 80 columns, which it may break at '/', '?' or ':') wraps between words only: every word of every description, a path such as
+     * {@code ./huixun-data} or a URL such as {@code postgresql://HOST:PORT/DATABASE?user=NAME} included, shows whole.
+     */
+    @Test
+    void helpWrapsBetweenWordsOnly() {
+        List<String> cut = new ArrayList<>();
+        for (CommandLine cli : commands()) {
+            CommandSpec spec = cli.getCommandSpec();
+            String help = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+            spec.args().forEach(a -> lines.addAll(List.of(a.description())));
+            for (String line : lines) {
+                for (String word : line.split("\\s+")) {
+                    String shown = word.replace("${DEFAULT-VALUE}", "");
+                    if (!shown.isEmpty() && !word.contains("${") && !help.contains(shown)) {
+                        cut.add(spec.qualifiedName() + ": «" + shown + "»");
+                    }
                 }
             }
         }
