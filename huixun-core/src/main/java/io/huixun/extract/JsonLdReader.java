@@ -1,41 +1,25 @@
 package io.huixun.extract;
 
+import io.huixun.text.json.JsonTree;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small lenient JSON reader for {@code <script type="application/ld+json">} blocks, and the lookups the extractor
- * needs from them ({@code headline}, {@code datePublished}, {@code author.name} of an article object, wherever it sits
- * in an {@code @graph} or array).
- *
- * <p>Why not a JSON library: core depends on the JDK, jsoup and the text libraries only (DESIGN §4), and JSON-LD in
- * the wild is often slightly broken (trailing commas, raw newlines in strings); a reader that tolerates those and
- * returns empty on anything worse is all extraction needs. Values: {@code Map<String,Object>}, {@code List<Object>},
- * {@code String}, {@code Double}, {@code Boolean}, and {@link #NULL}. Stateless and thread-safe.
+ * The lookups extraction needs from {@code <script type="application/ld+json">} blocks ({@code headline},
+ * {@code datePublished}, {@code author.name} of an article object, wherever it sits in an {@code @graph} or array).
+ * The JSON itself is read by {@link JsonTree#parseLenient} (jackson-core), which accepts what pages really write:
+ * trailing commas, comments, single quotes, raw line breaks in strings. Stateless and thread-safe.
  */
 final class JsonLdReader {
-    static final Object NULL = new Object();
-    private static final int MAX_DEPTH = 64;
+    private static final int MAX_DEPTH = JsonTree.MAX_DEPTH;
 
-    private final String s;
-    private int i;
-
-    private JsonLdReader(String s) {
-        this.s = s;
-    }
+    private JsonLdReader() {}
 
     /** The parsed value, or empty if the text is not (lenient) JSON. */
     static Optional<Object> parse(String text) {
-        JsonLdReader r = new JsonLdReader(text.strip());
-        try {
-            Object v = r.value(0);
-            return Optional.of(v);
-        } catch (IllegalStateException | IndexOutOfBoundsException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return JsonTree.parseLenient(text);
     }
 
     /** Every JSON object in a value, depth first (the article may be nested in {@code @graph} or an array). */
@@ -100,135 +84,5 @@ final class JsonLdReader {
             }
         }
         return false;
-    }
-
-    private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalStateException("too deep");
-        }
-        skip();
-        char c = s.charAt(i);
-        return switch (c) {
-            case '{' -> object(depth);
-            case '[' -> array(depth);
-            case '"', '\'' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", NULL);
-            default -> number();
-        };
-    }
-
-    private Map<String, Object> object(int depth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        i++;
-        while (true) {
-            skip();
-            if (s.charAt(i) == '}') {
-                i++;
-                return m;
-            }
-            String key = string();
-            skip();
-            expect(':');
-            m.put(key, value(depth + 1));
-            skip();
-            if (s.charAt(i) == ',') {
-                i++;
-            } else if (s.charAt(i) != '}') {
-                throw new IllegalStateException("expected , or }");
-            }
-        }
-    }
-
-    private List<Object> array(int depth) {
-        List<Object> l = new ArrayList<>();
-        i++;
-        while (true) {
-            skip();
-            if (s.charAt(i) == ']') {
-                i++;
-                return l;
-            }
-            l.add(value(depth + 1));
-            skip();
-            if (s.charAt(i) == ',') {
-                i++;
-            } else if (s.charAt(i) != ']') {
-                throw new IllegalStateException("expected , or ]");
-            }
-        }
-    }
-
-    private String string() {
-        char quote = s.charAt(i);
-        if (quote != '"' && quote != '\'') {
-            throw new IllegalStateException("expected a string");
-        }
-        i++;
-        StringBuilder b = new StringBuilder();
-        while (true) {
-            char c = s.charAt(i++);
-            if (c == quote) {
-                return b.toString();
-            }
-            if (c == '\\') {
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> b.append('\n');
-                    case 't' -> b.append('\t');
-                    case 'r' -> b.append('\r');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'u' -> {
-                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> b.append(e);
-                }
-            } else {
-                b.append(c);
-            }
-        }
-    }
-
-    private Object literal(String word, Object v) {
-        if (!s.startsWith(word, i)) {
-            throw new IllegalStateException("bad literal");
-        }
-        i += word.length();
-        return v;
-    }
-
-    private Double number() {
-        int start = i;
-        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        if (start == i) {
-            throw new IllegalStateException("unexpected character");
-        }
-        return Double.parseDouble(s.substring(start, i));
-    }
-
-    private void expect(char c) {
-        if (s.charAt(i) != c) {
-            throw new IllegalStateException("expected " + c);
-        }
-        i++;
-    }
-
-    private void skip() {
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                int end = s.indexOf("*/", i + 2);
-                i = end < 0 ? s.length() : end + 2;
-            } else {
-                return;
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.huixun.extract;
 
 import io.huixun.text.charset.CharsetDetector;
 import io.huixun.text.charset.DetectedCharset;
+import io.huixun.text.charset.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -70,7 +71,7 @@ final class PageDecoder {
     static Decoded decode(byte[] bytes, Optional<String> contentType, boolean html) {
         EnumSet<Extraction.Warning> warnings = EnumSet.noneOf(Extraction.Warning.class);
         DetectedCharset detected = CharsetDetector.detect(bytes);
-        int cut = incompleteUtf8Tail(bytes);
+        int cut = Utf8.incompleteTail(bytes);
         if (cut > 0 && detected.evidence() != DetectedCharset.Evidence.BOM) {
             // A download cut inside a UTF-8 character: judge the bytes without the broken tail.
             DetectedCharset head = CharsetDetector.detect(bytes, bytes.length - cut);
@@ -107,19 +108,6 @@ final class PageDecoder {
             warnings.add(Extraction.Warning.CHARSET_GUESSED);
         }
         return finish(bytes, 0, detected.charset(), warnings);
-    }
-
-    /** Length of an unfinished UTF-8 sequence at the end ({@code E5 A5} of 好 cut short), else 0. */
-    static int incompleteUtf8Tail(byte[] b) {
-        for (int k = 1; k <= 3 && k <= b.length; k++) {
-            int c = b[b.length - k] & 0xFF;
-            if ((c & 0xC0) == 0x80) {
-                continue; // continuation byte: look further back for the lead byte
-            }
-            int need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 1;
-            return need > k ? k : 0;
-        }
-        return 0;
     }
 
     private static Decoded finish(byte[] bytes, int skip, Charset charset, EnumSet<Extraction.Warning> warnings) {

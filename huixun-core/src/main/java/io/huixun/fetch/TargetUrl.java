@@ -25,8 +25,20 @@ record TargetUrl(URI uri, String host, int port, boolean https, Optional<InetAdd
 
     /** Thrown for a URL the fetcher refuses; the message names the rule and the value. */
     static final class Rejected extends Exception {
+        private final boolean notHttp;
+
         Rejected(String message) {
+            this(message, false);
+        }
+
+        Rejected(String message, boolean notHttp) {
             super(message, null, false, false);
+            this.notHttp = notHttp;
+        }
+
+        /** True when the text is no http(s) URL at all ({@code ftp://x.cn/}, {@code http:/x}), not a broken one. */
+        boolean notHttp() {
+            return notHttp;
         }
     }
 
@@ -49,11 +61,12 @@ record TargetUrl(URI uri, String host, int port, boolean https, Optional<InetAdd
         }
         String scheme = raw.getScheme() == null ? "" : raw.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new Rejected("URL scheme must be http or https, got: " + (scheme.isEmpty() ? "(none)" : scheme));
+            throw new Rejected("URL scheme must be http or https, got: " + (scheme.isEmpty() ? "(none)" : scheme),
+                    true);
         }
         String authority = raw.getRawAuthority();
         if (authority == null || authority.isEmpty()) {
-            throw new Rejected("URL has no host: " + abbreviate(s));
+            throw new Rejected("URL has no host: " + abbreviate(s), true);
         }
         int at = authority.lastIndexOf('@');
         String hostPort = at >= 0 ? authority.substring(at + 1) : authority;
@@ -77,7 +90,7 @@ record TargetUrl(URI uri, String host, int port, boolean https, Optional<InetAdd
             }
         }
         if (host.isEmpty()) {
-            throw new Rejected("URL has no host: " + abbreviate(s));
+            throw new Rejected("URL has no host: " + abbreviate(s), true);
         }
         Optional<InetAddress> literal;
         if (hostPort.startsWith("[")) {

@@ -4,17 +4,17 @@ import io.huixun.extract.RawDocument;
 import io.huixun.source.DocumentKind;
 import io.huixun.source.Feed;
 import io.huixun.store.ArticleStore;
+import io.huixun.store.StoreLimits;
 import io.huixun.source.FeedEntry;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
+import io.huixun.text.charset.Utf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  */
 final class InputRouter {
     private static final long MAX_FILE_BYTES = 64L << 20;
-    /** Limits for JSONL lines, matching the store's own. */
-    static final int MAX_LINE_CHARS = 4 << 20;
+    /** A JSONL line longer than the store accepts for an article's text cannot hold an article it would save. */
+    static final int MAX_LINE_CHARS = StoreLimits.DEFAULT.maxTextChars();
 
     private final DocumentReader reader;
     private final OrderedIngest.Factory bulk;
@@ -117,8 +117,7 @@ final class InputRouter {
     }
 
     private IngestReport ingestJsonl(Path file, IngestProgress progress, long doneBefore, long total) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder = Utf8.strictDecoder();
         OrderedIngest ordered = bulk.start();
         IngestReport problems = IngestReport.EMPTY;
         try (InputStream in = Files.newInputStream(file);

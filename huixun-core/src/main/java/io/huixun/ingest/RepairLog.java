@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The repair log as stored with an article: a JSON array of edits, each with the field it was made in
  * ({@code title} or {@code body}), its spans, kind, confidence and the text before and after. Example:
- * {@code [{"field":"body","kind":"PINYIN_SPAM","in":[1,9],"out":[1,1],"confidence":0.97,"before":"(dāng)","after":""}]}.
+ * {@code [{"field":"body","kind":"PINYIN_ANNOTATION","in":[1,9],"out":[1,1],"confidence":0.97,"before":"(dāng)",}
+ * {@code "after":""}]} (kinds are {@link io.huixun.text.repair.RepairKind} names).
  */
 public final class RepairLog {
     private static final JsonFactory JSON = new JsonFactory();

@@ -1,9 +1,7 @@
 package io.huixun.nlp;
 
-import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
-import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,19 +12,16 @@ import java.util.Map;
  * Segments text into words with part-of-speech tags and picks out people, places and organisations, using HanLP
  * portable's HMM/role-tagging recognisers (Apache-2.0; lessons.md measured its segmentation F1 at 0.912 on PKU).
  * Example: {@code 外交部长王毅在阿拉木图会见} → people [王毅], places [阿拉木图]. HanLP segmenters keep per-call state,
- * so each thread gets its own.
+ * so each thread gets its own ({@link io.huixun.text.Segmenter}).
  */
 final class EntityRecognizer {
-    private static final ThreadLocal<Segment> SEGMENT = ThreadLocal.withInitial(() -> HanLP.newSegment()
-            .enableNameRecognize(true).enablePlaceRecognize(true).enableOrganizationRecognize(true)
-            .enableTranslatedNameRecognize(true).enableOffset(true)); // offsets: the index reuses these words
 
     /** The endings of institutions' names (外交部, 最高人民法院, 中国物流与采购联合会, 中央广播电视总台 …). */
     private static final java.util.regex.Pattern ORGANISATION_SUFFIX = java.util.regex.Pattern.compile(
             "(?:部|委|委员会|局|院|会|总台|电视台|社|厅|署|办公室|银行|公司|集团|大学|学院|中心|组织|联盟|党|政府|法院|检察院)$");
 
     List<Term> segment(String text) {
-        return SEGMENT.get().seg(text);
+        return io.huixun.text.Segmenter.segment(text); // the project's one segmentation, shared with the index
     }
 
     /**

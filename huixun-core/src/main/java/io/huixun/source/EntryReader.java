@@ -3,12 +3,9 @@ package io.huixun.source;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
+import io.huixun.text.charset.Utf8;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -302,13 +299,7 @@ final class EntryReader {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.indexOf('\0') >= 0 ? Optional.empty() : nonBlank(text);
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+        return Utf8.decode(bytes).filter(text -> text.indexOf('\0') < 0).flatMap(EntryReader::nonBlank);
     }
 
     /** Plain text as HTML: escaped, each line break kept as {@code <br>}. Example: {@code a<b\nc} → {@code a&lt;b<br>c}. */

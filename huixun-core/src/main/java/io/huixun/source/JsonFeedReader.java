@@ -1,5 +1,6 @@
 package io.huixun.source;
 
+import io.huixun.text.json.JsonTree;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

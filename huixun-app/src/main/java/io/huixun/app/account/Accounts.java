@@ -25,13 +25,19 @@ public final class Accounts {
 
     private final ReaderStore store;
     private final PasswordHasher hasher;
-    /** Checked against when the name is unknown, so that the answer takes as long as for a known name. */
-    private final String decoy;
+    /**
+     * Checked against when the name is unknown, so that the answer takes as long as for a known name. Hashed on a
+     * thread of its own: an Argon2 hash takes about a second of CPU, which {@code serve} should not wait for before it
+     * opens its port (the first login with an unknown name waits for it instead).
+     */
+    private final java.util.concurrent.CompletableFuture<String> decoy;
 
     public Accounts(ReaderStore store, PasswordHasher hasher) {
         this.store = store;
         this.hasher = hasher;
-        this.decoy = hasher.hash("decoy-" + System.nanoTime());
+        String secret = "decoy-" + System.nanoTime();
+        this.decoy = java.util.concurrent.CompletableFuture.supplyAsync(() -> hasher.hash(secret),
+                r -> Thread.ofPlatform().daemon().name("decoy-hash").start(r));
     }
 
     public ReaderStore store() {
@@ -81,7 +87,7 @@ public final class Accounts {
     /** The account when {@code password} is its password; empty otherwise (same cost either way). */
     public Optional<Account> verify(String name, String password) {
         Optional<Account> account = name == null ? Optional.empty() : store.account(name);
-        boolean ok = hasher.verify(password, account.map(Account::passwordHash).orElse(decoy));
+        boolean ok = hasher.verify(password, account.map(Account::passwordHash).orElseGet(decoy::join));
         return ok ? account : Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import io.huixun.fetch.Fetcher;
 import io.huixun.source.Feed;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
+import io.huixun.store.StoreLimits;
 import java.net.URI;
 
 /**
@@ -19,8 +20,8 @@ public sealed interface FeedTitle {
     /** No title to use; {@code reason} says why in a few words ("HTTP 404", "the feed has no title"). */
     record Missing(String reason) implements FeedTitle {}
 
-    /** Longest title kept; longer ones are cut with "…" (a display name, not an article). */
-    int MAX_LENGTH = 200;
+    /** Longest title kept, the longest source name the store takes; longer ones are cut with "…". */
+    int MAX_LENGTH = StoreLimits.DEFAULT.maxSourceChars();
 
     /** Fetches {@code url} once and reads its title; never throws for a failed fetch. */
     static FeedTitle lookUp(Fetcher fetcher, URI url) {

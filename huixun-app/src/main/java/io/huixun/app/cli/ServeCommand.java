@@ -78,12 +78,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         io.micrometer.core.instrument.MultiGauge lag = io.micrometer.core.instrument.MultiGauge
                 .builder("huixun.source.lag").description("seconds a source is overdue for its refresh (0 when not due)")
                 .baseUnit("seconds").register(metrics);
-        // Warm the index (JIT, caches, first-use set-up) before the port opens, so the first readers are not the slow ones.
-        try {
-            installation.index().warmUp();
-        } catch (RuntimeException e) {
-            System.err.println("huixun serve: warming up the search index failed (" + e.getMessage() + "); serving anyway");
-        }
+        // Warm the index (JIT, caches, first-use set-up) before the port opens, so the first readers are not the slow ones;
+        // on a thread of its own while the rest is built, so start-up takes the longer of the two, not their sum.
+        Thread warming = Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+            try {
+                installation.index().warmUp();
+            } catch (RuntimeException e) {
+                System.err.println("huixun serve: warming up the search index failed (" + e.getMessage()
+                        + "); serving anyway");
+            }
+        });
         WebServer server;
         // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
         io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(settings.fetch()
@@ -92,12 +96,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         io.huixun.app.web.ImageProxy images = io.huixun.app.web.ImageProxy.open(installation.folder(), settings.fetch());
         LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
         try {
-            server = WebServer.start(desk, auth, metrics, host, port, new io.huixun.app.web.LoginGuard(auth),
+            server = WebServer.create(desk, auth, metrics, new io.huixun.app.web.LoginGuard(auth),
                     new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth),
                     new io.huixun.app.web.FollowingOpml(installation.store(), auth),
                     new io.huixun.app.web.AccountsPage(auth),
                     new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
                     new io.huixun.app.web.FeverApi(installation.store()), images);
+            warming.join(); // bounded: the warm-up stops at its budget
+            server.listen(host, port);
         } catch (RuntimeException e) {
             images.close();
             titles.close();

@@ -3,6 +3,7 @@ package io.huixun.app.cli;
 import io.huixun.app.Installation;
 import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
+import io.huixun.fetch.SourceUrl;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
 import io.huixun.source.Subscription;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.xml.stream.XMLStreamException;
@@ -64,18 +64,15 @@ final class SourcesCommand implements Runnable {
         HuixunCommand.require(id >= 1, spec, "ID must be a source number (1 or more), got " + id);
     }
 
-    /** The http(s) URL the user typed; anything else is a usage error. */
-    static URI sourceUrl(CommandLine.Model.CommandSpec spec, String url) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (Exception e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a URL: " + url);
-        }
-        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        HuixunCommand.require((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null, spec,
-                "a source must be an http(s) URL, got " + url);
-        return uri;
+    /** The http(s) URL the user typed, read by the fetcher's rules ({@link SourceUrl}); else a usage error. */
+    static SourceUrl.Fetchable sourceUrl(CommandLine.Model.CommandSpec spec, String url) {
+        return switch (SourceUrl.read(url)) {
+            case SourceUrl.Fetchable ok -> ok;
+            case SourceUrl.NotHttp no -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "a source must be an http(s) URL, got " + url);
+            case SourceUrl.NotUrl no -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "not a URL: " + url);
+        };
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -117,7 +114,8 @@ final class SourcesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            URI uri = sourceUrl(spec, url);
+            SourceUrl.Fetchable typed = sourceUrl(spec, url);
+            URI uri = typed.uri();
             checkEvery(spec, minutes);
             HuixunCommand.require(charset == null || supported(charset), spec,
                     "--charset: unknown charset '" + charset + "' (e.g. utf-8, gb18030, big5)");
@@ -133,7 +131,7 @@ final class SourcesCommand implements Runnable {
                             note = " (the feed's title)";
                         }
                         case FeedTitle.Missing m -> {
-                            shown = uri.getHost();
+                            shown = typed.host();
                             note = " (named after the host: " + m.reason() + ")";
                         }
                     }
@@ -184,8 +182,11 @@ final class SourcesCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a source (its articles stay).")
-    static final class Remove implements Callable<Integer> {
+    /**
+     * A subcommand about one source by its number: checks the number (0 → usage error, exit 2), opens the store and
+     * runs; an unknown number is "no source #9 (see huixun sources list)", exit 1.
+     */
+    abstract static class OnSource implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -196,64 +197,56 @@ final class SourcesCommand implements Runnable {
         long id;
 
         @Override
-        public Integer call() {
+        public final Integer call() {
             checkId(spec, id);
             try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
-                if (!installation.store().removeSource(id)) {
-                    throw new UserInputException("no source #" + id + " (see huixun sources list)");
-                }
-                System.out.println("removed source #" + id);
-                return HuixunCommand.OK;
+                return run(installation);
             }
+        }
+
+        abstract int run(Installation installation);
+
+        UserInputException unknown() {
+            return new UserInputException("no source #" + id + " (see huixun sources list)");
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a source (its articles stay).")
+    static final class Remove extends OnSource {
+        @Override
+        int run(Installation installation) {
+            if (!installation.store().removeSource(id)) {
+                throw unknown();
+            }
+            System.out.println("removed source #" + id);
+            return HuixunCommand.OK;
         }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Stop refreshing a source (kept, with its articles, until resumed).")
-    static final class Pause implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        DataOption data;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The source's number, as huixun sources list shows it.")
-        long id;
-
+    static final class Pause extends OnSource {
         @Override
-        public Integer call() {
-            checkId(spec, id);
-            return setPaused(data, id, true);
+        int run(Installation installation) {
+            return setPaused(this, installation, true);
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Refresh a paused source again.")
-    static final class Resume implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        DataOption data;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The source's number, as huixun sources list shows it.")
-        long id;
-
+    static final class Resume extends OnSource {
         @Override
-        public Integer call() {
-            checkId(spec, id);
-            return setPaused(data, id, false);
+        int run(Installation installation) {
+            return setPaused(this, installation, false);
         }
     }
 
-    private static int setPaused(DataOption data, long id, boolean paused) {
-        try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
-            if (!installation.store().setSourcePaused(id, paused)) {
-                throw new UserInputException("no source #" + id + " (see huixun sources list)");
-            }
-            String name = installation.store().findSource(id).map(Source::name).orElse("");
-            System.out.println((paused ? "paused" : "resumed") + " source #" + id + " " + name);
-            return HuixunCommand.OK;
+    private static int setPaused(OnSource command, Installation installation, boolean paused) {
+        if (!installation.store().setSourcePaused(command.id, paused)) {
+            throw command.unknown();
         }
+        String name = installation.store().findSource(command.id).map(Source::name).orElse("");
+        System.out.println((paused ? "paused" : "resumed") + " source #" + command.id + " " + name);
+        return HuixunCommand.OK;
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

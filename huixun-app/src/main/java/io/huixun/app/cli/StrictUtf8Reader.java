@@ -1,5 +1,6 @@
 package io.huixun.app.cli;
 
+import io.huixun.text.charset.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -7,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes UTF-8 strictly and says where it broke: malformed bytes or a NUL byte (the mark of a binary file) raise a
@@ -19,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 final class StrictUtf8Reader extends Reader {
     private final InputStream in;
     private final String inputName;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = Utf8.strictDecoder();
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private long bytesBeforeBuffer;
     private boolean eof;

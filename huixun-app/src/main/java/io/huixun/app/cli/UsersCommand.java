@@ -149,9 +149,11 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true,
-            description = "Set an account's password (ends its sessions); asked for or read from standard input.")
-    static final class Passwd implements Callable<Integer> {
+    /**
+     * A subcommand about one existing account: opens the store and finds the account named by the first argument
+     * ({@code huixun users passwd nobody} → "there is no account named 'nobody'", exit 1) before {@link #run}.
+     */
+    abstract static class OnAccount implements Callable<Integer> {
         @Mixin
         DataOption data;
 
@@ -159,66 +161,59 @@ final class UsersCommand implements Runnable {
         String name;
 
         @Override
-        public Integer call() {
+        public final Integer call() {
             try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
-                if (installation.store().readers().account(name).isEmpty()) {
-                    throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
-                }
-                return switch (accounts(installation).setPassword(name, readNewPassword(name))) {
-                    case Accounts.Result.Done done -> {
-                        System.out.println("changed the password of " + name + " (its sessions ended)");
-                        yield HuixunCommand.OK;
-                    }
-                    case Accounts.Result.Refused refused -> throw new UserInputException(problem(refused));
-                };
+                Account account = installation.store().readers().account(name).orElseThrow(() -> unknown(name));
+                return run(installation, account);
             }
+        }
+
+        abstract int run(Installation installation, Account account);
+
+        static UserInputException unknown(String name) {
+            return new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Set an account's password (ends its sessions); asked for or read from standard input.")
+    static final class Passwd extends OnAccount {
+        @Override
+        int run(Installation installation, Account account) {
+            return switch (accounts(installation).setPassword(name, readNewPassword(name))) {
+                case Accounts.Result.Done done -> {
+                    System.out.println("changed the password of " + name + " (its sessions ended)");
+                    yield HuixunCommand.OK;
+                }
+                case Accounts.Result.Refused refused -> throw new UserInputException(problem(refused));
+            };
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove an account with its sessions, reading state and follows.")
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The account's name, as huixun users list shows it.")
-        String name;
-
+    static final class Remove extends OnAccount {
         @Override
-        public Integer call() {
-            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
-                if (!accounts(installation).remove(name)) {
-                    throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
-                }
-                System.out.println("removed " + name);
-                return HuixunCommand.OK;
+        int run(Installation installation, Account account) {
+            if (!accounts(installation).remove(name)) {
+                throw unknown(name); // removed meanwhile by another command
             }
+            System.out.println("removed " + name);
+            return HuixunCommand.OK;
         }
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true,
             description = "Make a new API token for an account's scripts (replaces its earlier one); printed once.")
-    static final class Token implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The account's name, as huixun users list shows it.")
-        String name;
-
+    static final class Token extends OnAccount {
         @Override
-        public Integer call() {
-            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
-                var account = installation.store().readers().account(name);
-                if (account.isEmpty()) {
-                    throw new UserInputException(problem(new Accounts.Result.Refused("account.unknown", name)));
-                }
-                String token = io.huixun.app.web.AdminAuth.issueToken(installation.store().readers(), account.get(),
-                        java.time.Clock.systemUTC());
-                System.out.println(token);
-                System.err.println("API token for " + name + " (shown once; any earlier token no longer works). "
-                        + "Send it as: Authorization: Bearer TOKEN");
-                return HuixunCommand.OK;
-            }
+        int run(Installation installation, Account account) {
+            String token = io.huixun.app.web.AdminAuth.issueToken(installation.store().readers(), account,
+                    java.time.Clock.systemUTC());
+            System.out.println(token);
+            System.err.println("API token for " + name + " (shown once; any earlier token no longer works). "
+                    + "Send it as: Authorization: Bearer TOKEN");
+            return HuixunCommand.OK;
         }
     }
 }

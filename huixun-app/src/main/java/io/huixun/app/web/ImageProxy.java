@@ -6,6 +6,7 @@ import io.huixun.app.image.ImageSigner;
 import io.huixun.fetch.FetchResult;
 import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
+import io.huixun.store.ArticleMedia;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -36,7 +37,8 @@ public final class ImageProxy implements RouteGroup, AutoCloseable {
     /** Age after which a cached image is fetched again. */
     public static final Duration CACHE_AGE = Duration.ofDays(30);
     static final String CACHE_CONTROL = "public, max-age=2592000, immutable";
-    private static final int MAX_URL = 2000;
+    /** Only stored media URLs are signed, so none is longer than the store takes. */
+    private static final int MAX_URL = ArticleMedia.MAX_URL;
 
     private final ImageSigner signer;
     private final ImageCache cache;

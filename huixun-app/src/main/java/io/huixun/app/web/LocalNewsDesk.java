@@ -5,6 +5,7 @@ import io.huixun.app.cli.FeedTitle;
 import io.huixun.app.cli.OpmlExport;
 import io.huixun.app.web.view.SourcesView;
 import io.huixun.fetch.Fetcher;
+import io.huixun.fetch.SourceUrl;
 import io.huixun.app.web.view.ArticleCard;
 import io.huixun.app.web.view.ArticleView;
 import io.huixun.app.web.view.FacetCount;
@@ -45,7 +46,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,9 +53,14 @@ import java.util.Set;
 /**
  * The {@link NewsDesk} of one installation: reads the store (articles, understandings, stories) and the index.
  *
- * <p>Thread-safety: holds no mutable state of its own except the front-page cache, a concurrent map of immutable
- * views rebuilt by one thread at a time (a lock around the rebuild, none around reads); stories are read from the
- * store, which serialises the writer and lets readers run beside it, so a page never sees a half-written story.
+ * <p>Thread-safety: one desk serves every request at once. Its fields are final and point at thread-safe
+ * collaborators (the installation's store and index, the title fetcher, the immutable image signer); stories are read
+ * from the store, which serialises its writer and lets readers run beside it, so a page never sees a half-written
+ * story. Its one mutable state is the front-page cache: a {@code ConcurrentHashMap} of immutable views, read without a
+ * lock, rebuilt under one {@code ReentrantLock} so that a single request rebuilds while the others serve the view they
+ * have (a first request for a filter waits for the lock). The rebuild reads the store and the index under that lock:
+ * local files with SQLite and Lucene, but network round trips with PostgreSQL or OpenSearch (bounded queries, no
+ * fetch from the web).
  */
 public final class LocalNewsDesk implements NewsDesk {
     static final int TOP_STORIES = 6;
@@ -78,10 +83,10 @@ public final class LocalNewsDesk implements NewsDesk {
 
     private final Optional<Fetcher> titleFetcher;
 
-    /** A desk that names sources added by URL after their host (no fetch while the operator waits). */
     /** Signs image URLs with the data folder's key, the same one {@link ImageProxy} checks. */
     private final io.huixun.app.image.ImageSigner images;
 
+    /** A desk that names sources added by URL after their host (no fetch while the operator waits). */
     public LocalNewsDesk(Installation installation) {
         this(installation, Optional.empty());
     }
@@ -389,17 +394,18 @@ public final class LocalNewsDesk implements NewsDesk {
 
     @Override
     public Notice addSource(String url, Optional<String> name, Duration every) {
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (Exception e) {
-            return Notice.problem("sources.notUrl", clip(url));
+        SourceUrl.Fetchable typed;
+        switch (SourceUrl.read(url)) {
+            case SourceUrl.Fetchable ok -> typed = ok;
+            case SourceUrl.NotHttp no -> {
+                return Notice.problem("sources.onlyHttp", clip(url));
+            }
+            case SourceUrl.NotUrl no -> {
+                return Notice.problem("sources.notUrl", clip(url));
+            }
         }
-        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            return Notice.problem("sources.onlyHttp", clip(url));
-        }
-        String shown = name.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> titleOf(uri));
+        URI uri = typed.uri();
+        String shown = name.map(String::strip).filter(n -> !n.isEmpty()).orElseGet(() -> titleOf(typed));
         SourceAddResult r = store.addSource(new NewSource(shown, uri.toString(), SourceKind.FEED, Optional.empty(),
                 every));
         return switch (r) {
@@ -411,13 +417,13 @@ public final class LocalNewsDesk implements NewsDesk {
     }
 
     /** The feed's own title when a look-up fetcher is set and the feed answers, else the host. */
-    private String titleOf(URI uri) {
+    private String titleOf(SourceUrl.Fetchable typed) {
         if (titleFetcher.isEmpty()) {
-            return uri.getHost();
+            return typed.host();
         }
-        return switch (FeedTitle.lookUp(titleFetcher.get(), uri)) {
+        return switch (FeedTitle.lookUp(titleFetcher.get(), typed.uri())) {
             case FeedTitle.Found f -> f.title();
-            case FeedTitle.Missing m -> uri.getHost();
+            case FeedTitle.Missing m -> typed.host();
         };
     }
 

@@ -1,14 +1,12 @@
 package io.huixun.app.web;
 
-import io.huixun.text.convert.ReadingConverter;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Interface strings. Written once in simplified Chinese and in English; the traditional forms are produced by the
- * converter (s2t, s2twp for Taiwan, s2hk for Hong Kong), so the three Chinese interfaces can never drift apart.
- * Unknown keys show the key itself, which a test catches. Thread-safe.
+ * Interface strings of the news pages, in the one scheme of {@link MessageTable} (simplified Chinese and English
+ * written here, the traditional interfaces converted). Unknown keys show the key itself, which a test catches.
+ * Immutable: thread-safe.
  */
 public final class Messages {
     private static final String[][] TEXTS = {
@@ -142,26 +140,19 @@ public final class Messages {
             {"lang.switch", "语言", "Language"},
     };
 
+    private static final MessageTable TABLE = new MessageTable(TEXTS);
     private static final Map<Lang, Messages> BY_LANG = new EnumMap<>(Lang.class);
 
     static {
-        Map<String, String> hans = new HashMap<>();
-        Map<String, String> en = new HashMap<>();
-        for (String[] t : TEXTS) {
-            hans.put(t[0], t[1]);
-            en.put(t[0], t[2]);
+        for (Lang lang : Lang.values()) {
+            BY_LANG.put(lang, new Messages(TABLE.texts(lang)));
         }
-        BY_LANG.put(Lang.ZH_HANS, new Messages(hans));
-        BY_LANG.put(Lang.EN, new Messages(en));
-        BY_LANG.put(Lang.ZH_HANT, new Messages(convert(hans, ReadingConverter.Region.HANT)));
-        BY_LANG.put(Lang.ZH_TW, new Messages(convert(hans, ReadingConverter.Region.TW)));
-        BY_LANG.put(Lang.ZH_HK, new Messages(convert(hans, ReadingConverter.Region.HK)));
     }
 
     private final Map<String, String> texts;
 
     private Messages(Map<String, String> texts) {
-        this.texts = Map.copyOf(texts);
+        this.texts = texts;
     }
 
     public static Messages of(Lang lang) {
@@ -186,13 +177,6 @@ public final class Messages {
     }
 
     static boolean has(String key) {
-        return BY_LANG.get(Lang.ZH_HANS).texts.containsKey(key);
-    }
-
-    private static Map<String, String> convert(Map<String, String> hans, ReadingConverter.Region region) {
-        ReadingConverter converter = ReadingConverter.of(region);
-        Map<String, String> out = new HashMap<>();
-        hans.forEach((k, v) -> out.put(k, converter.convert(v)));
-        return out;
+        return TABLE.has(key);
     }
 }

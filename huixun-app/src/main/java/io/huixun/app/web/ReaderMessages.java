@@ -1,16 +1,11 @@
 package io.huixun.app.web;
 
-import io.huixun.text.convert.ChineseConverter;
-import io.huixun.text.convert.ConversionConfig;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The interface strings of the reader's pages (reading state, following, accounts), kept apart from
- * {@link Messages} so the two can grow without stepping on each other; same scheme: simplified Chinese and English
- * written here, the traditional interfaces converted (s2t, s2twp, s2hk). Example: {@code get("state.read")} →
- * 标为已读 (zh-Hans), 標為已讀 (zh-Hant), "Mark read" (en). Immutable after class initialisation: thread-safe.
+ * {@link Messages} so the two can grow without stepping on each other, in the same scheme ({@link MessageTable}:
+ * simplified Chinese and English written here, the traditional interfaces converted). Example:
+ * {@code t(page, "state.read")} → 标为已读 (zh-Hans), 標為已讀 (zh-Hant), "Mark read" (en).
+ * Immutable after class initialisation: thread-safe.
  */
 public final class ReaderMessages {
     private static final String[][] TEXTS = {
@@ -117,39 +112,18 @@ public final class ReaderMessages {
             {"login.busy", "尝试次数过多，请 %d 秒后再试。", "Too many attempts; try again in %d seconds."},
     };
 
-    private static final Map<Lang, Map<String, String>> BY_LANG = new EnumMap<>(Lang.class);
-
-    static {
-        Map<String, String> hans = new HashMap<>();
-        Map<String, String> en = new HashMap<>();
-        for (String[] t : TEXTS) {
-            hans.put(t[0], t[1]);
-            en.put(t[0], t[2]);
-        }
-        BY_LANG.put(Lang.ZH_HANS, Map.copyOf(hans));
-        BY_LANG.put(Lang.EN, Map.copyOf(en));
-        BY_LANG.put(Lang.ZH_HANT, convert(hans, ConversionConfig.S2T));
-        BY_LANG.put(Lang.ZH_TW, convert(hans, ConversionConfig.S2TWP));
-        BY_LANG.put(Lang.ZH_HK, convert(hans, ConversionConfig.S2HK));
-    }
+    private static final MessageTable TABLE = new MessageTable(TEXTS);
 
     private ReaderMessages() {
     }
 
     /** The string of {@code key} in the page's language, formatted with {@code args}; the key itself when unknown. */
     public static String t(PageContext ctx, String key, Object... args) {
-        String text = BY_LANG.get(ctx.lang()).getOrDefault(key, key);
+        String text = TABLE.get(ctx.lang(), key);
         return args.length == 0 ? text : String.format(text, args);
     }
 
     static boolean has(String key) {
-        return BY_LANG.get(Lang.ZH_HANS).containsKey(key);
-    }
-
-    private static Map<String, String> convert(Map<String, String> hans, ConversionConfig config) {
-        ChineseConverter converter = ChineseConverter.of(config);
-        Map<String, String> out = new HashMap<>();
-        hans.forEach((k, v) -> out.put(k, converter.convert(v)));
-        return Map.copyOf(out);
+        return TABLE.has(key);
     }
 }

@@ -89,9 +89,22 @@ public final class WebServer implements AutoCloseable {
     /** Starts a server on {@code host:port} (port 0 picks a free one). */
     public static WebServer start(NewsDesk desk, AdminAuth auth, PrometheusMeterRegistry metrics, String host,
                                   int port, RouteGroup... groups) {
-        WebServer server = new WebServer(desk, auth, metrics, groups);
-        server.app.start(host, port);
-        return server;
+        return create(desk, auth, metrics, groups).listen(host, port);
+    }
+
+    /**
+     * A server with its routes, not yet listening: {@code serve} builds it (about a second, mostly Javalin's static-file
+     * set-up) while the search index warms up on another thread, then {@link #listen}s.
+     */
+    public static WebServer create(NewsDesk desk, AdminAuth auth, PrometheusMeterRegistry metrics,
+                                   RouteGroup... groups) {
+        return new WebServer(desk, auth, metrics, groups);
+    }
+
+    /** Opens the port ({@code 0} picks a free one); returns this server. */
+    public WebServer listen(String host, int port) {
+        app.start(host, port);
+        return this;
     }
 
     public int port() {

@@ -1,7 +1,6 @@
 package io.huixun.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
@@ -10,35 +9,30 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The UI in real headless Chromium (Debian's {@code /usr/bin/chromium} and {@code chromedriver}); screenshots are
- * saved in {@code huixun-app/target/screenshots}. Skipped, with a message, where Chromium is not installed
- * ({@code apt-get install -y chromium chromium-driver fonts-wqy-microhei}); CI installs it.
+ * The UI in real headless Chromium ({@link Chromium}: Debian's {@code /usr/bin/chromium} and {@code chromedriver});
+ * screenshots are saved in {@code huixun-app/target/screenshots}. Skipped, with a message, where Chromium is not
+ * installed; CI installs it.
  */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium("1280,1600");
     /** Each payload would set window.__pwned if it ever ran. */
     static final List<String> XSS = List.of(
             "<script>window.__pwned=1</script>",
@@ -60,8 +54,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium not installed: apt-get install -y chromium chromium-driver fonts-wqy-microhei");
+        browser = CHROMIUM.browser();
         Path in = Files.createDirectories(dir.resolve("in"));
         TestInstallations.sample(in, "fuyao-news.jsonl", 12);
         TestInstallations.sample(in, "portal-dump-seed.txt", 0);
@@ -79,24 +72,10 @@ class BrowserTest {
         server = WebServer.start(new LocalNewsDesk(installation), auth,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
         base = "http://127.0.0.1:" + server.port();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1280,1600", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (server != null) {
             server.close();
             installation.close();
@@ -105,14 +84,11 @@ class BrowserTest {
 
     /** Waits up to 10 s; an element replaced by a page load mid-check is looked up again, not an error. */
     static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return CHROMIUM.waiting();
     }
 
     static void screenshot(String name) throws Exception {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        CHROMIUM.screenshot(name);
     }
 
     /** True when the page's font draws "新闻" differently from a character no font has: real glyphs, not boxes. */

@@ -1,7 +1,6 @@
 package io.huixun.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
@@ -12,7 +11,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +21,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,6 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium is not installed, like {@link BrowserTest}.
  */
 class SourcesAndTypeBrowserTest {
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium("1280,1000", "--hide-scrollbars");
     @TempDir
     static Path dir;
     static Installation installation;
@@ -50,8 +48,7 @@ class SourcesAndTypeBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.DRIVER),
-                "Chromium not installed: apt-get install -y chromium chromium-driver fonts-wqy-microhei");
+        browser = CHROMIUM.browser();
         Path in = Files.createDirectories(dir.resolve("in"));
         TestInstallations.sample(in, "fuyao-news.jsonl", 8);
         TestInstallations.sample(in, "portal-dump-seed.txt", 0);
@@ -72,29 +69,11 @@ class SourcesAndTypeBrowserTest {
         server = WebServer.start(new LocalNewsDesk(installation), auth,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
         base = "http://127.0.0.1:" + server.port();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1280,1000", "--lang=zh-CN",
-                "--hide-scrollbars", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.DRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(BrowserTest.SCREENSHOTS);
-        browser.get(base + "/login");
-        browser.findElement(By.name("user")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys("browser-pass");
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/sources"));
+        CHROMIUM.logIn(base, "admin", "browser-pass");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (server != null) {
             server.close();
             installation.close();
@@ -102,18 +81,15 @@ class SourcesAndTypeBrowserTest {
     }
 
     static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return CHROMIUM.waiting();
     }
 
     static void screenshot(String name) throws Exception {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, BrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        CHROMIUM.screenshot(name);
     }
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return CHROMIUM.js(script, args);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.huixun.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +27,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,6 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebFrontBrowserTest {
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium("1280,1400");
     private static final String LIGHT_BG = "rgb(251, 250, 247)";
     private static final String DARK_BG = "rgb(22, 23, 26)";
 
@@ -60,8 +59,7 @@ class WebFrontBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.DRIVER),
-                "Chromium not installed: apt-get install -y chromium chromium-driver fonts-wqy-microhei");
+        browser = CHROMIUM.browser();
         Path in = Files.createDirectories(dir.resolve("in"));
         TestInstallations.sample(in, "fuyao-news.jsonl", 12);
         TestInstallations.sample(in, "portal-dump-seed.txt", 0);
@@ -74,29 +72,11 @@ class WebFrontBrowserTest {
                 new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
                 new FollowingOpml(installation.store(), auth), new AccountsPage(auth));
         base = "http://127.0.0.1:" + server.port();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1280,1400", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(BrowserTest.SCREENSHOTS);
-        browser.get(base + "/login");
-        browser.findElement(By.name("user")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys("front-pass");
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/sources"));
+        CHROMIUM.logIn(base, "admin", "front-pass");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (server != null) {
             server.close();
             installation.close();
@@ -104,14 +84,11 @@ class WebFrontBrowserTest {
     }
 
     static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return CHROMIUM.waiting();
     }
 
     private static void screenshot(String name) throws Exception {
-        Path shot = browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
-        Files.copy(shot, BrowserTest.SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CHROMIUM.screenshot(name);
     }
 
     private static void press(CharSequence key) {
@@ -119,7 +96,7 @@ class WebFrontBrowserTest {
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return CHROMIUM.js(script, args);
     }
 
     private static String current() {

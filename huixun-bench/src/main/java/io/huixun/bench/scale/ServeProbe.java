@@ -1,5 +1,8 @@
 package io.huixun.bench.scale;
 
+import io.huixun.bench.ConcurrentLatency;
+import io.huixun.bench.HanRuns;
+import io.huixun.bench.SearchApiCall;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.io.IOException;
@@ -21,12 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the real {@code huixun serve} ({@code io.huixun.app.Main serve}, from this jar) as a child JVM on a free
@@ -61,18 +59,37 @@ final class ServeProbe {
         String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         String jar = serveJar.orElse(Path.of(ScaleBenchmark.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI())).toString();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        // As ./huixun starts it: with a class-data archive, created by the first start and used by the later ones.
+        Path archive = out.resolve("serve-probe-" + ProcessHandle.current().pid() + ".jsa");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xshare:auto", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
         command.addAll(List.of("-cp", jar, "io.huixun.app.Main", "serve", "--data", data.toString(), "--host",
                 "127.0.0.1", "--port", String.valueOf(port)));
-        Path log = out.resolve("serve-" + System.currentTimeMillis() + ".log");
-        System.out.println();
-        System.out.println("serve: " + String.join(" ", command) + "  (log " + log + ")");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + port;
+        // The first start writes the archive (a user's first start after installing or upgrading): timed, then stopped.
+        Path firstLog = out.resolve("serve-first-" + System.currentTimeMillis() + ".log");
+        System.out.println();
+        System.out.println("serve: " + String.join(" ", command) + "  (log " + firstLog + ")");
+        long f0 = System.nanoTime();
+        Process firstStart = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(firstLog.toFile()).start();
+        try {
+            System.out.printf("first start (writes the class-data archive): front page 200 after %.2f s; serve CPU %.1f"
+                    + " s; load average %s%n", waitFor(http, base + "/", firstStart, f0), ProcStatus.cpuSeconds(firstStart.pid()),
+                    loadAverage());
+        } finally {
+            firstStart.destroy();
+            if (!firstStart.waitFor(120, TimeUnit.SECONDS)) {
+                firstStart.destroyForcibly();
+            }
+        }
+        Path log = out.resolve("serve-" + System.currentTimeMillis() + ".log");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        System.out.print("second start: ");
         try {
             double front = waitFor(http, base + "/", p, t0);
             double search = waitFor(http, base + "/api/search?q=" + enc(BROAD[0]) + "&limit=10", p, t0);
@@ -86,7 +103,7 @@ final class ServeProbe {
             }
             List<Query> shuffled = new ArrayList<>(queries);
             Collections.shuffle(shuffled, new Random(seed + 7));
-            List<long[]> first = pass(http, base, shuffled, 8, Long.MAX_VALUE,
+            List<SearchApiCall> first = pass(http, base, shuffled, 8, Long.MAX_VALUE,
                     System.nanoTime() + Duration.ofSeconds(10).toNanos());
             System.out.printf("first 10 s after ready, 8 clients, mixed classes: %d requests, p50 %.1f ms, p99 %.1f ms,"
                     + " errors %d (goal p99 ≤ 150 ms)%n", first.size(), pct(first, 50), pct(first, 99), errors(first));
@@ -97,8 +114,8 @@ final class ServeProbe {
                 for (String kind : List.of("phrase", "phrase-trad", "broad")) {
                     List<Query> ofKind = queries.stream().filter(q -> q.kind().equals(kind)).toList();
                     int n = clients == 1 ? 120 : 480;
-                    List<long[]> r = pass(http, base, ofKind, clients, n, Long.MAX_VALUE);
-                    long[] hits = r.stream().mapToLong(x -> x[2]).sorted().toArray();
+                    List<SearchApiCall> r = pass(http, base, ofKind, clients, n, Long.MAX_VALUE);
+                    long[] hits = r.stream().mapToLong(SearchApiCall::total).sorted().toArray();
                     System.out.printf("| %d | %s | %d | %.1f | %.1f | %.1f | %d | %d |%n", clients, kind, r.size(),
                             pct(r, 50), pct(r, 95), pct(r, 99), errors(r), hits.length == 0 ? 0 : hits[hits.length / 2]);
                 }
@@ -141,59 +158,20 @@ final class ServeProbe {
         return -1;
     }
 
-    /**
-     * Sends {@code requests} queries (cycling) with {@code clients} threads, or until the deadline; returns
-     * {nanos, status, total hits} per request.
-     */
-    private static List<long[]> pass(HttpClient http, String base, List<Query> queries, int clients, long requests,
-                                     long deadline) throws Exception {
-        AtomicLong next = new AtomicLong();
-        ConcurrentLinkedQueue<long[]> results = new ConcurrentLinkedQueue<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    for (long i; (i = next.getAndIncrement()) < requests && System.nanoTime() < deadline; ) {
-                        results.add(ask(http, base, queries.get((int) (i % queries.size()))));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
-        return new ArrayList<>(results);
+    /** {@code requests} queries (cycling) from {@code clients} threads, or until the deadline. */
+    private static List<SearchApiCall> pass(HttpClient http, String base, List<Query> queries, int clients,
+                                            long requests, long deadline) throws Exception {
+        return ConcurrentLatency.closedLoop(queries, clients, requests, deadline,
+                q -> SearchApiCall.ask(http, base, q.text(), Duration.ofSeconds(60)));
     }
 
-    private static long[] ask(HttpClient http, String base, Query q) {
-        URI uri = URI.create(base + "/api/search?q=" + enc(q.text()) + "&limit=10");
-        long t0 = System.nanoTime();
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            long nanos = System.nanoTime() - t0;
-            long total = 0;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
-            if (m.find()) {
-                total = Long.parseLong(m.group(1));
-            }
-            return new long[] {nanos, r.statusCode(), total};
-        } catch (IOException e) {
-            return new long[] {System.nanoTime() - t0, -1, 0};
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new long[] {System.nanoTime() - t0, -1, 0};
-        }
-    }
-
-    private static long errors(List<long[]> r) {
-        return r.stream().filter(x -> x[1] != 200).count();
+    private static long errors(List<SearchApiCall> r) {
+        return r.stream().filter(x -> x.status() != 200).count();
     }
 
     /** Nearest-rank percentile of the latencies, in ms. */
-    private static double pct(List<long[]> r, double p) {
-        long[] ns = r.stream().mapToLong(x -> x[0]).sorted().toArray();
+    private static double pct(List<SearchApiCall> r, double p) {
+        long[] ns = r.stream().mapToLong(SearchApiCall::nanos).sorted().toArray();
         if (ns.length == 0) {
             return 0;
         }
@@ -234,7 +212,7 @@ final class ServeProbe {
         for (int attempts = 0; phrases.size() < perKind && attempts < perKind * 1000; attempts++) {
             var a = pool.get(r.nextInt(pool.size()));
             String para = a.paragraphs().get(r.nextInt(a.paragraphs().size()));
-            String run = hanRun(para, r.nextInt(para.length()), 4 + r.nextInt(5));
+            String run = HanRuns.around(para, r.nextInt(para.length()), 4 + r.nextInt(5));
             if (run != null && !s2t.convert(run).equals(run)) { // the traditional form differs: both classes count
                 phrases.add(new Query("phrase", run));
             }
@@ -245,30 +223,6 @@ final class ServeProbe {
         List<Query> all = new ArrayList<>();
         byKind.values().forEach(all::addAll);
         return all;
-    }
-
-    /** A run of {@code length} Han characters around {@code at}, or null. "今天北京晴" at 2, 3 → "今天北" or "北京晴". */
-    static String hanRun(String s, int at, int length) {
-        if (at >= s.length() || !isHan(s.charAt(at))) {
-            return null;
-        }
-        int from = at;
-        int to = at;
-        while (from > 0 && isHan(s.charAt(from - 1))) {
-            from--;
-        }
-        while (to < s.length() && isHan(s.charAt(to))) {
-            to++;
-        }
-        if (to - from < length) {
-            return null;
-        }
-        int start = Math.max(from, Math.min(at, to - length));
-        return s.substring(start, start + length);
-    }
-
-    private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static String enc(String s) {

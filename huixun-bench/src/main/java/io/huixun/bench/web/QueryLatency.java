@@ -1,16 +1,13 @@
 package io.huixun.bench.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huixun.bench.ConcurrentLatency;
+import io.huixun.bench.HanRuns;
+import io.huixun.bench.SearchApiCall;
 import io.huixun.bench.dedup.CctvCorpus;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Search latency of a RUNNING server, measured through its JSON API ({@code GET /api/search?q=…&limit=10}) with
@@ -52,7 +44,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * written to such a file, whose path is printed. Skips when the pool is absent and the queries are generated.
  */
 public final class QueryLatency {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One query; {@code sourceUrl} empty when it has no known answer. */
     record Query(String kind, String text, String sourceUrl) {
@@ -93,75 +84,39 @@ public final class QueryLatency {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            System.out.printf("server %s; %d clients; load average before: %s%n", base, clients, loadAverage());
-            // warm-up pass: unmeasured for latency, but it is where recall and hit counts come from
-            List<Outcome> first = runPass(http, pool, base, queries, clients, queries.size(), Long.MAX_VALUE);
-            reportQuality(first);
+        System.out.printf("server %s; %d clients; load average before: %s%n", base, clients, loadAverage());
+        // warm-up pass: unmeasured for latency, but it is where recall and hit counts come from
+        List<Outcome> first = runPass(http, base, queries, clients, queries.size(), Long.MAX_VALUE);
+        reportQuality(first);
 
-            List<Query> order = new ArrayList<>(queries);
-            Collections.shuffle(order, new Random(seed + 1));
-            long requests;
-            long deadline;
-            if (run.endsWith("s")) {
-                requests = Long.MAX_VALUE;
-                deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(run.substring(0, run.length() - 1))).toNanos();
-            } else {
-                requests = (long) Integer.parseInt(run) * order.size();
-                deadline = Long.MAX_VALUE;
-            }
-            long start = System.nanoTime();
-            List<Outcome> measured = runPass(http, pool, base, order, clients, requests, deadline);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            reportLatency(measured, seconds, clients);
-            System.out.printf("load average after: %s%n", loadAverage());
+        List<Query> order = new ArrayList<>(queries);
+        Collections.shuffle(order, new Random(seed + 1));
+        long requests;
+        long deadline;
+        if (run.endsWith("s")) {
+            requests = Long.MAX_VALUE;
+            deadline = System.nanoTime()
+                    + Duration.ofSeconds(Long.parseLong(run.substring(0, run.length() - 1))).toNanos();
+        } else {
+            requests = (long) Integer.parseInt(run) * order.size();
+            deadline = Long.MAX_VALUE;
         }
+        long start = System.nanoTime();
+        List<Outcome> measured = runPass(http, base, order, clients, requests, deadline);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        reportLatency(measured, seconds, clients);
+        System.out.printf("load average after: %s%n", loadAverage());
     }
 
     // ---- the load ----
 
     /** Sends {@code requests} queries (cycling through the list) with {@code clients} threads, or until the deadline. */
-    private static List<Outcome> runPass(HttpClient http, ExecutorService pool, String base, List<Query> queries,
-                                         int clients, long requests, long deadlineNanos) throws Exception {
-        AtomicLong next = new AtomicLong();
-        ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                for (long i; (i = next.getAndIncrement()) < requests && System.nanoTime() < deadlineNanos; ) {
-                    outcomes.add(ask(http, base, queries.get((int) (i % queries.size()))));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        return new ArrayList<>(outcomes);
-    }
-
-    private static Outcome ask(HttpClient http, String base, Query q) {
-        URI uri = URI.create(base + "/api/search?q=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8) + "&limit=10");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
-        long t0 = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            long nanos = System.nanoTime() - t0;
-            if (response.statusCode() != 200) {
-                return new Outcome(q, nanos, response.statusCode(), 0, List.of());
-            }
-            JsonNode body = JSON.readTree(response.body());
-            List<String> urls = new ArrayList<>();
-            for (JsonNode hit : body.path("hits")) {
-                urls.add(hit.path("url").asText(""));
-            }
-            return new Outcome(q, nanos, 200, body.path("total").asLong(), urls);
-        } catch (IOException e) {
-            return new Outcome(q, System.nanoTime() - t0, -1, 0, List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(q, System.nanoTime() - t0, -1, 0, List.of());
-        }
+    private static List<Outcome> runPass(HttpClient http, String base, List<Query> queries, int clients,
+                                         long requests, long deadlineNanos) throws Exception {
+        return ConcurrentLatency.closedLoop(queries, clients, requests, deadlineNanos, q -> {
+            SearchApiCall a = SearchApiCall.ask(http, base, q.text(), Duration.ofSeconds(30));
+            return new Outcome(q, a.nanos(), a.status(), a.total(), a.urls());
+        });
     }
 
     // ---- reports ----
@@ -282,7 +237,7 @@ public final class QueryLatency {
             String url = r.url().get();
             if (simplified.size() < phrases) {
                 int length = 4 + random.nextInt(5);
-                String phrase = hanRun(r.body(), random.nextInt(r.body().length()), length);
+                String phrase = HanRuns.around(r.body(), random.nextInt(r.body().length()), length);
                 if (phrase != null && articlesContaining(text, starts, phrase, 2) == 1) {
                     simplified.add(new Query("phrase", phrase, url));
                 }
@@ -290,8 +245,8 @@ public final class QueryLatency {
             if (and.size() < phrases) {
                 String body = r.body();
                 int half = body.length() / 2;
-                String w1 = hanRun(body, random.nextInt(half), 3 + random.nextInt(2));
-                String w2 = hanRun(body, half + random.nextInt(body.length() - half), 3 + random.nextInt(2));
+                String w1 = HanRuns.around(body, random.nextInt(half), 3 + random.nextInt(2));
+                String w2 = HanRuns.around(body, half + random.nextInt(body.length() - half), 3 + random.nextInt(2));
                 if (w1 != null && w2 != null && !w1.contains(w2) && !w2.contains(w1)) {
                     and.add(new Query("and", w1 + " " + w2, url));
                 }
@@ -306,30 +261,6 @@ public final class QueryLatency {
         System.out.printf("phrases: %d (%d of them change under s2t); and-queries: %d%n", simplified.size(), changed,
                 and.size());
         return all3;
-    }
-
-    /** A run of exactly {@code length} Han characters inside the Han run around {@code at}, or null. */
-    private static String hanRun(String s, int at, int length) {
-        if (at >= s.length() || !isHan(s.charAt(at))) {
-            return null;
-        }
-        int from = at;
-        int to = at;
-        while (from > 0 && isHan(s.charAt(from - 1))) {
-            from--;
-        }
-        while (to < s.length() && isHan(s.charAt(to))) {
-            to++;
-        }
-        if (to - from < length) {
-            return null;
-        }
-        int start = Math.min(at, to - length);
-        return s.substring(start, start + length);
-    }
-
-    private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** In how many articles {@code phrase} occurs, counting up to {@code limit}. */

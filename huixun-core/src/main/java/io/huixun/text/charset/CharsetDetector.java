@@ -34,7 +34,7 @@ public final class CharsetDetector {
             return bom.get();
         }
         int sample = Math.min(length, SAMPLE);
-        switch (Utf8Check.of(bytes, sample, sample == length)) {
+        switch (Utf8.check(bytes, sample, sample == length)) {
             case ASCII -> {
                 return new DetectedCharset(StandardCharsets.UTF_8, DetectedCharset.Evidence.ASCII, 0);
             }
@@ -59,7 +59,7 @@ public final class CharsetDetector {
      */
     public static boolean isMultiByteUtf8(byte[] bytes) {
         int sample = Math.min(bytes.length, SAMPLE);
-        return Utf8Check.of(bytes, sample, sample == bytes.length) == Utf8Check.VALID;
+        return Utf8.check(bytes, sample, sample == bytes.length) == Utf8.Check.VALID;
     }
 
     public static DetectedCharset detect(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.huixun.text.repair;
 
+import io.huixun.text.charset.Utf8;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -429,12 +430,12 @@ final class CharsetMojibakeFixer implements Fixer {
                 hasLead |= b >= 0xC2 && b <= 0xF4;
             }
             if (!hasLead) {
-                if (StrictUtf8.decode(bytes).isEmpty()) {
+                if (Utf8.decode(bytes).isEmpty()) {
                     return; // a lone cp1252 symbol that is no UTF-8 (– in "Mccoy – DrÃ¥ber"): the line is not consistent
                 }
                 continue;
             }
-            var decoded = StrictUtf8.decode(bytes);
+            var decoded = Utf8.decode(bytes);
             if (decoded.isEmpty()) {
                 StringBuilder lenient = new StringBuilder();
                 char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;

@@ -1,7 +1,5 @@
 package io.huixun.search.lucene;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import io.huixun.text.Words;
 import java.util.ArrayList;
@@ -10,22 +8,21 @@ import java.util.List;
 /**
  * Turns folded text into the two token sequences of the index.
  *
- * <p>Design note. Words come from HanLP's Viterbi segmenter with place-name recognition on (news is full of place
- * names, and the understanding stage recognises entities with the same tool, so 赫尔松州-like names segment the same
- * way on both sides); tokens without a letter or digit (punctuation, spaces) are dropped. Bigrams follow Lucene's {@code CJKBigramFilter} with unigrams off: within a run of adjacent
+ * <p>Design note. Words come from the project's one segmentation ({@link io.huixun.text.Segmenter}: HanLP with
+ * name, place and organisation recognition), the same for documents, queries and the understanding stage, whose words
+ * the index takes over when it has them ({@link #words(String, Words)}), so 赫尔松州 or 王毅 is one word on every side;
+ * tokens without a letter or digit (punctuation, spaces) are dropped. Bigrams follow Lucene's {@code CJKBigramFilter}
+ * with unigrams off: within a run of adjacent
  * Han characters every overlapping pair is a token, a run of one character is a unigram, and a non-Han token passes
  * whole. Unlike CJKBigramFilter we know where words end, and a pair whose two characters belong to different words
  * is written {@code a|b}. Example: {@code 我们和服务员} → words {@code 我们 和 服务员}, bigrams
  * {@code 我们 们|和 和|服 服务 务员}. A query for 和服 asks for the unmarked pair only, so it does not match here,
  * while a query for 服务 (inside the word 服务员) does.
  *
- * <p>Thread-safe: each thread gets its own HanLP segmenter.
+ * <p>Thread-safe: stateless (the segmenter is per thread).
  */
 final class ChineseAnalysis {
     static final char CROSSING = '|';
-
-    private static final ThreadLocal<Segment> SEGMENTER =
-            ThreadLocal.withInitial(() -> HanLP.newSegment().enablePlaceRecognize(true).enableOffset(true));
 
     private ChineseAnalysis() {}
 
@@ -54,7 +51,7 @@ final class ChineseAnalysis {
         if (folded.isEmpty()) {
             return words;
         }
-        List<Term> terms = SEGMENTER.get().seg(folded);
+        List<Term> terms = io.huixun.text.Segmenter.segment(folded);
         int cursor = 0;
         for (Term term : terms) {
             String text = term.word;

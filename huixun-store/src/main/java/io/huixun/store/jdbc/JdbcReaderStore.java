@@ -91,20 +91,23 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public Optional<Account> account(long id) {
-        return store.read(c -> querySingle(c, "SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE id = ?",
-                ps -> ps.setLong(1, id), JdbcReaderStore::account));
+        return accountWhere("id = ?", ps -> ps.setLong(1, id));
     }
 
     @Override
     public Optional<Account> account(String name) {
-        return store.read(c -> querySingle(c, "SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE name = ?",
-                ps -> ps.setString(1, name), JdbcReaderStore::account));
+        return accountWhere("name = ?", ps -> ps.setString(1, name));
     }
 
     @Override
     public Optional<Account> accountByFeverKey(String feverKey) {
-        return store.read(c -> querySingle(c, "SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE fever_key = ?",
-                ps -> ps.setString(1, feverKey), JdbcReaderStore::account));
+        return accountWhere("fever_key = ?", ps -> ps.setString(1, feverKey));
+    }
+
+    /** The one account matching {@code condition} on a unique column ({@code "name = ?"}), bound by {@code binder}. */
+    private Optional<Account> accountWhere(String condition, JdbcArticleStore.Binder binder) {
+        return store.read(c -> querySingle(c, "SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE " + condition, binder,
+                JdbcReaderStore::account));
     }
 
     @Override
