@@ -29,6 +29,13 @@ class HelpContractTest {
                 .forEach(c -> collect(c, into));
     }
 
+    /** The command's description lines, then each option's and argument's. */
+    private static List<String> descriptionLines(CommandSpec spec) {
+        List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+        spec.args().forEach(a -> lines.addAll(List.of(a.description())));
+        return lines;
+    }
+
     @Test
     void everyOptionAndArgumentIsDescribed() {
         List<String> undescribed = new ArrayList<>();
@@ -51,9 +58,7 @@ class HelpContractTest {
         List<String> cut = new ArrayList<>();
         for (CommandLine cli : commands()) {
             CommandSpec spec = cli.getCommandSpec();
-            List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
-            spec.args().forEach(a -> lines.addAll(List.of(a.description())));
-            for (String line : lines) {
+            for (String line : descriptionLines(spec)) {
                 // a line ends a sentence or introduces what follows, or is one form on its own (a URL pattern)
                 if (!line.strip().matches("(?s).*[.:)。]$|\\S+")) {
                     cut.add(spec.qualifiedName() + ": «" + line + "»");
@@ -64,8 +69,9 @@ class HelpContractTest {
     }
 
     /**
-     * The rendered help (picocli's 80 columns, which it may break at '/', '?' or ':') wraps between words only: every word of every description, a path such as
-     * {@code ./huixun-data} or a URL such as {@code postgresql://HOST:PORT/DATABASE?user=NAME} included, shows whole.
+     * The rendered help (picocli's 80 columns; it may break a line at '/', '?' or ':') wraps between words only:
+     * every word of every description, a path such as {@code ./huixun-data} or a URL such as
+     * {@code postgresql://HOST:PORT/DATABASE?user=NAME} included, shows whole.
      */
     @Test
     void helpWrapsBetweenWordsOnly() {
@@ -73,9 +79,7 @@ class HelpContractTest {
         for (CommandLine cli : commands()) {
             CommandSpec spec = cli.getCommandSpec();
             String help = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
-            List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
-            spec.args().forEach(a -> lines.addAll(List.of(a.description())));
-            for (String line : lines) {
+            for (String line : descriptionLines(spec)) {
                 for (String word : line.split("\\s+")) {
                     String shown = word.replace("${DEFAULT-VALUE}", "");
                     if (!shown.isEmpty() && !word.contains("${") && !help.contains(shown)) {
