@@ -23,7 +23,8 @@ import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * One Huixun data folder opened for use: the SQLite store ({@code huixun.db}), the Lucene index ({@code index/}) and
- * the ingest pipeline over them. The folder is created when missing. Opening checks that the index agrees with the
+ * the ingest pipeline over them, as {@link Settings} say (read once by the CLI and passed to
+ * {@link #open(Settings, Mode)}). The folder is created when missing. Opening checks that the index agrees with the
  * store (two counts) and, when not (after a crash between a store commit and an index commit), repairs it on a
  * thread of its own with progress on stderr ({@link #startupRepair()}). Close it when done.
  *
@@ -37,6 +38,8 @@ import org.apache.lucene.store.LockObtainFailedException;
 public final class Installation implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Installation.class);
     public static final String DEFAULT_FOLDER = "huixun-data";
+    /** The SQLite store's file in the folder. */
+    static final String DB_FILE = "huixun.db";
 
     /** What a command needs of the folder; each mode opens only that. */
     public enum Mode {
@@ -98,7 +101,7 @@ public final class Installation implements AutoCloseable {
             }
         }
         this.store = storeUrl.isPresent() ? PostgresArticleStore.open(jdbcUrl(storeUrl.get()))
-                : SqliteArticleStore.open(folder.resolve("huixun.db"));
+                : SqliteArticleStore.open(folder.resolve(DB_FILE));
         SearchIndex opened = null;
         try {
             if (searchUrl.isPresent()) {
@@ -150,70 +153,53 @@ public final class Installation implements AutoCloseable {
     }
 
     /**
-     * Opens with the default fetch settings; {@code HUIXUN_ALLOW_NETWORKS} (comma-separated CIDR ranges such as
-     * {@code 192.168.1.20/32}) lets the fetcher reach those private addresses, for LAN sources like a self-hosted
-     * RSSHub. Everything else non-public stays blocked.
-     */
-    public static Installation open(Path folder) {
-        return new Installation(folder, Mode.FULL, fetchSettingsFromEnvironment(), Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * The default fetch settings, widened by {@code HUIXUN_ALLOW_NETWORKS} when it is set (see {@link #open(Path)}),
-     * with the proxy of {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} and the CA certificates of the PEM file
-     * {@code HUIXUN_EXTRA_CA} trusted besides the JDK's (for sources behind a private CA).
-     */
-    public static FetchSettings fetchSettingsFromEnvironment() {
-        FetchSettings settings = FetchSettings.defaults();
-        String allowed = System.getenv("HUIXUN_ALLOW_NETWORKS");
-        if (allowed != null && !allowed.isBlank()) {
-            java.util.List<String> ranges = java.util.Arrays.stream(allowed.split(",")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
-            settings = new FetchSettings(settings.userAgent(), settings.robotsToken(), settings.readTimeout(),
-                    settings.deadline(), settings.maxBodyBytes(), settings.maxRedirects(), settings.hostInterval(),
-                    settings.maxPolitenessWait(), settings.obeyRobots(), settings.addressPolicy().allowing(ranges));
-        }
-        settings = settings.withProxy(io.huixun.fetch.FetchProxy.fromEnvironment(System.getenv()));
-        String extraCa = System.getenv("HUIXUN_EXTRA_CA");
-        if (extraCa != null && !extraCa.isBlank()) {
-            settings = settings.withExtraTrust(FetchSettings.readCertificates(Path.of(extraCa.strip())));
-        }
-        return settings;
-    }
-
-    public static Installation open(Path folder, FetchSettings fetchSettings) {
-        return new Installation(folder, Mode.FULL, fetchSettings, Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * Opens only what {@code mode} needs (see {@link Mode}); the store and index URLs as for
-     * {@link #open(Path, Optional, Optional)}.
+     * Opens only what {@code mode} needs (see {@link Mode}) of the folder, store and index {@code settings} name,
+     * with their fetch settings for the pipeline: the one way in, so that every back-end combination fetches under
+     * the same policy ({@code HUIXUN_ALLOW_NETWORKS} included). The store may live in PostgreSQL
+     * ({@code postgresql://host:port/db?user=NAME}, or a {@code jdbc:postgresql:} URL; the folder then holds only the
+     * local index; several nodes may share one PostgreSQL, sources being leased so that two nodes never fetch the same
+     * source at once) and the index in OpenSearch ({@code opensearch://host:port,host:port}; at start-up it is
+     * brought in line with the store, so a node pointed at an empty OpenSearch index fills it from the store).
      *
      * @throws InUseException in {@link Mode#FULL} when another process holds the folder's index writer
      */
+    public static Installation open(Settings settings, Mode mode) {
+        return new Installation(settings.folder(), mode, settings.fetch(), settings.storeUrl(), settings.searchUrl());
+    }
+
+    /** The whole installation in {@code folder}, configured by this process's environment (tests, benchmarks). */
+    public static Installation open(Path folder) {
+        return open(folder, Mode.FULL, Optional.empty(), Optional.empty());
+    }
+
+    /** {@link #open(Path)} with these fetch settings instead (tests that fetch from loopback servers). */
+    public static Installation open(Path folder, FetchSettings fetchSettings) {
+        return open(Settings.fromEnvironment(Settings.Flags.data(folder)).withBackEnds(Optional.empty(), Optional.empty())
+                .withFetch(fetchSettings), Mode.FULL);
+    }
+
+    /** Only what {@code mode} needs, with exactly these back-ends (empty: SQLite, Lucene), whatever the environment. */
     public static Installation open(Path folder, Mode mode, Optional<String> storeUrl, Optional<String> searchUrl) {
-        return new Installation(folder, mode, fetchSettingsFromEnvironment(), storeUrl, searchUrl);
+        return open(Settings.fromEnvironment(Settings.Flags.data(folder)).withBackEnds(storeUrl, searchUrl), mode);
     }
 
     /**
-     * Opens with the store in PostgreSQL ({@code postgresql://host:port/db?user=NAME}, or a {@code jdbc:postgresql:}
-     * URL) instead of the folder's SQLite file; the folder still holds the local index. Several nodes may share one
-     * PostgreSQL: sources are leased, so two nodes never fetch the same source at once.
+     * Whether the folder {@code settings} name holds an installation a read command can use: its SQLite file, or a
+     * store kept in PostgreSQL (which lives elsewhere and is checked by opening it). A read command on an empty folder
+     * says so instead of creating an empty installation there.
      */
+    public static boolean exists(Settings settings) {
+        return settings.storeUrl().isPresent() || Files.isRegularFile(settings.folder().resolve(DB_FILE));
+    }
+
+    /** The whole installation with its store in PostgreSQL (see {@link #open(Settings, Mode)}). */
     public static Installation open(Path folder, Optional<String> storeUrl) {
         return open(folder, storeUrl, Optional.empty());
     }
 
-    /**
-     * Opens with the store in PostgreSQL and/or the index in OpenSearch ({@code opensearch://host:port,host:port}).
-     * At start-up the index is brought in line with the store, so pointing a node at an empty OpenSearch index
-     * fills it from the store.
-     */
+    /** The whole installation with its store in PostgreSQL and/or its index in OpenSearch. */
     public static Installation open(Path folder, Optional<String> storeUrl, Optional<String> searchUrl) {
-        if (storeUrl.isEmpty() && searchUrl.isEmpty()) {
-            return open(folder);
-        }
-        return new Installation(folder, Mode.FULL, fetchSettingsFromEnvironment(), storeUrl, searchUrl);
+        return open(folder, Mode.FULL, storeUrl, searchUrl);
     }
 
     /** {@code postgresql://…} → {@code jdbc:postgresql://…}; anything else is refused with the accepted forms. */
@@ -227,12 +213,6 @@ public final class Installation implements AutoCloseable {
         }
         throw new IllegalArgumentException("unsupported store URL '" + u
                 + "'; use postgresql://HOST:PORT/DATABASE?user=NAME (or leave it out for the embedded SQLite store)");
-    }
-
-    /** {@code --data} if given, else {@code $HUIXUN_DATA}, else {@code ./huixun-data}. */
-    public static Path folder(Optional<Path> given) {
-        return given.orElseGet(() -> Optional.ofNullable(System.getenv("HUIXUN_DATA")).filter(s -> !s.isBlank())
-                .map(Path::of).orElse(Path.of(DEFAULT_FOLDER)));
     }
 
     public Path folder() {

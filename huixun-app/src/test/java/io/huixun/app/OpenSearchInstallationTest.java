@@ -50,4 +50,25 @@ class OpenSearchInstallationTest {
             assertThat(traditional.hits().get(0).title().text()).isEqualTo("中国—中亚外长举行第六次会晤");
         }
     }
+
+    /** HUIXUN_ALLOW_NETWORKS with the index in OpenSearch (the store in SQLite): a loopback page is fetched. */
+    @Test
+    void allowNetworksIsHonouredWithSqliteAndOpenSearch() throws Exception {
+        String url = "opensearch://" + String.join(",", cluster.hosts()) + "/huixun-allow-sqlite";
+        try (LoopbackPage page = new LoopbackPage()) {
+            page.assertAllowNetworksHonoured(dir.resolve("node"),
+                    new Settings.Flags(Optional.empty(), Optional.empty(), Optional.of(url)), java.util.Map.of());
+        }
+    }
+
+    /** The same with the store in PostgreSQL (skipped without HUIXUN_TEST_POSTGRES_URL). */
+    @Test
+    void allowNetworksIsHonouredWithPostgresqlAndOpenSearch() throws Exception {
+        String store = PostgresInstallationTest.freshDatabase();
+        String url = "opensearch://" + String.join(",", cluster.hosts()) + "/huixun-allow-postgres";
+        try (LoopbackPage page = new LoopbackPage()) {
+            page.assertAllowNetworksHonoured(dir.resolve("node"), Settings.Flags.NONE,
+                    java.util.Map.of(Settings.STORE, store, Settings.SEARCH, url));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.huixun.app.cli;
 
 import io.huixun.app.Installation;
+import io.huixun.app.Settings;
 import io.huixun.ingest.IngestReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Option;
  * and the damaged seed page), and the web UI served on it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Ingest the bundled sample news into a fresh data folder and serve the web UI",
-                "on http://127.0.0.1:8080 (or --port)."})
+        description = "Ingest the bundled sample news into a fresh data folder and serve the web UI on "
+                + "http://127.0.0.1:8080 (or --port).")
 final class DemoCommand implements Callable<Integer> {
     /** The bundled samples, in ingest order: the clean feed first, then the damaged page that copies some of it. */
     static final List<String> SAMPLES = List.of("fuyao-news.jsonl", "content-farm-copies.jsonl", "portal-dump-seed.txt",
@@ -30,10 +31,10 @@ final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080).")
+    @Option(names = "--port", defaultValue = "8080", description = "Port, 0 to 65535 (default 8080; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Demo data folder, emptied first (default ./huixun-demo-data).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Demo data folder, emptied first (default: huixun-demo-data in the current folder).")
     Path data = Path.of("huixun-demo-data");
 
     @Override
@@ -50,7 +51,10 @@ final class DemoCommand implements Callable<Integer> {
                 Files.copy(in, samples.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Installation installation = Installation.open(data.resolve("store"));
+        Settings settings = Settings.fromEnvironment(Settings.Flags.data(data.resolve("store")))
+                .withBackEnds(java.util.Optional.empty(), java.util.Optional.empty()); // the demo is always embedded
+        int concurrency = ServeCommand.fetchConcurrency(settings);
+        Installation installation = Installation.open(settings, Installation.Mode.FULL);
         IngestReport report = IngestReport.EMPTY;
         for (String name : SAMPLES) {
             report = report.plus(installation.pipeline().ingest(samples.resolve(name).toString(), (d, t, r) -> { }));
@@ -58,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("demo: ingested the bundled sample news in %.1f s: %s%n",
                 (System.nanoTime() - start) / 1e9, report);
         report.problems().forEach(p -> System.err.println("demo: " + p.item() + ": " + p.message()));
-        ServeCommand.serve(installation, "127.0.0.1", port, ServeCommand.adminAuth(installation, true), "");
+        ServeCommand.serve(installation, settings, concurrency, "127.0.0.1", port,
+                ServeCommand.adminAuth(installation, settings, true), "");
         return HuixunCommand.OK;
     }
 

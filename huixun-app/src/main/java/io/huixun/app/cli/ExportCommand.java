@@ -27,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ObjectMapper json = new ObjectMapper();
         Writer out = CliStreams.stdout();
-        try (Installation installation = data.open(Installation.Mode.STORE);
+        try (Installation installation = data.openExisting(Installation.Mode.STORE);
              Stream<StoredArticle> all = installation.store().exportAll()) {
             for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
                 Map<String, Object> m = new LinkedHashMap<>();

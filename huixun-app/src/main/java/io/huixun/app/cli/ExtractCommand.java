@@ -91,12 +91,13 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExtractOptions options = options();
+        AddressPolicy policy = addressPolicy(); // a bad range is a usage error even when no URL is given
         ArticleExtractor extractor = new ArticleExtractor(options);
         Writer out = CliStreams.stdout();
         int status = HuixunCommand.OK;
         for (String input : inputs) {
             try {
-                RawDocument document = read(input);
+                RawDocument document = read(input, policy);
                 DocumentKind kind = SourceParser.detect(document.bytes(), document.contentType());
                 if (kind.isFeed()) {
                     writeFeed(out, input, document, options.defaultZone());
@@ -147,10 +148,19 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private RawDocument read(String input) {
+    /** The standard policy widened by {@code --allow-address}; a value that is not a CIDR range is a usage error. */
+    private AddressPolicy addressPolicy() {
+        try {
+            return allowedRanges.isEmpty() ? AddressPolicy.standard() : AddressPolicy.standard().allowing(allowedRanges);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-address: " + e.getMessage());
+        }
+    }
+
+    private RawDocument read(String input, AddressPolicy policy) {
         String lower = input.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return fetch(input);
+            return fetch(input, policy);
         }
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
             throw new UserInputException(input + ": only files and http(s) URLs can be extracted");
@@ -164,16 +174,8 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     /** Fetches through the shared fetcher (SSRF guard, robots.txt, size cap, deadline); any refusal is one line. */
-    private RawDocument fetch(String url) {
+    private RawDocument fetch(String url, AddressPolicy policy) {
         if (fetcher == null) {
-            AddressPolicy policy = AddressPolicy.standard();
-            try {
-                if (!allowedRanges.isEmpty()) {
-                    policy = policy.allowing(allowedRanges);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--allow-address: " + e.getMessage());
-            }
             fetcher = Fetcher.create(FetchSettings.defaults().withAddressPolicy(policy));
         }
         FetchResult result = fetcher.fetch(url);

@@ -32,11 +32,42 @@ public final class HuixunCommand implements Runnable {
 
     /** {@link #run(String...)} with the commands made by {@code factory} (tests give a command its settings). */
     static int run(CommandLine.IFactory factory, String... args) {
+        return commandLine(factory).execute(args);
+    }
+
+    /**
+     * The command tree with the shared policy: usage errors and failures each one line, enum values in any case, and
+     * the exit codes listed in every command's help ({@link #EXIT_CODES} where a command lists none of its own).
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new HuixunCommand(), factory);
         cli.setExecutionExceptionHandler(HuixunCommand::handle);
         cli.setParameterExceptionHandler(HuixunCommand::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.execute(args);
+        listExitCodes(cli);
+        return cli;
+    }
+
+    /** What every command's exit code means, unless it says more precisely (see ingest, extract, sources import). */
+    static final java.util.Map<String, String> EXIT_CODES = exitCodes("0:success",
+            "1:failure, said in one line on stderr (bad input, no installation in the folder, a store or index that"
+                    + " cannot be opened)", "2:usage error (unknown option, missing or invalid value)");
+
+    private static java.util.Map<String, String> exitCodes(String... entries) {
+        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        for (String e : entries) {
+            int colon = e.indexOf(':');
+            codes.put(String.format("%3s", e.substring(0, colon)), e.substring(colon + 1));
+        }
+        return java.util.Collections.unmodifiableMap(codes);
+    }
+
+    private static void listExitCodes(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        if (usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+        }
+        cli.getSubcommands().values().stream().distinct().forEach(HuixunCommand::listExitCodes);
     }
 
     /**
@@ -80,7 +111,7 @@ public final class HuixunCommand implements Runnable {
             return BAD_INPUT;
         }
         err.println(name + ": internal error: " + e);
-        if (System.getenv("HUIXUN_DEBUG") != null) {
+        if (System.getenv(io.huixun.app.Settings.DEBUG) != null) {
             e.printStackTrace(err);
         } else {
             err.println("(set HUIXUN_DEBUG=1 for the stack trace, and please report it)");

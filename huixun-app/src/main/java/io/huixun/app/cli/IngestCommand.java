@@ -11,9 +11,9 @@ import picocli.CommandLine.Parameters;
 /** {@code huixun ingest PATH|URL…}: reads files, folders, feeds and pages into the store and the index. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest news from files, folders, feeds, sitemaps and pages.",
-                "Files: .txt portal dumps, .html pages, .jsonl lines with title/body/date/source/url. Every article",
-                "is repaired, de-duplicated, stored with its original, understood and indexed. Re-ingesting the",
-                "same input adds nothing."},
+                "Files: .txt portal dumps, .html pages, .jsonl lines with title/body/date/source/url.",
+                "Every article is repaired, de-duplicated, stored with its original, understood and indexed.",
+                "Re-ingesting the same input adds nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every item ingested (or already there)", "1:some items could not be read or stored",
                 "2:usage error"})
@@ -23,7 +23,8 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH|URL")
+    @Parameters(arity = "1..*", paramLabel = "PATH|URL",
+            description = "Files, folders (read recursively) or http(s) URLs of feeds, sitemaps and pages.")
     List<String> inputs;
 
     @Override

@@ -38,8 +38,8 @@ final class MigrateCommand implements Callable<Integer> {
     DataOption data;
 
     @Option(names = "--to", required = true, paramLabel = "URL",
-            description = {"A target, given once or twice: postgresql://HOST:PORT/DATABASE?user=NAME for the store,",
-                    "opensearch://HOST:PORT,HOST:PORT[/INDEX] for the index."})
+            description = "A target, given once or twice: postgresql://HOST:PORT/DATABASE?user=NAME for the store, "
+                    + "opensearch://HOST:PORT,HOST:PORT[/INDEX] for the index.")
     List<String> to;
 
     @Override
@@ -62,7 +62,8 @@ final class MigrateCommand implements Callable<Integer> {
     /** Opens the (new) store with the OpenSearch index: the start-up consistency check fills the index. */
     private void fillIndex(java.util.Optional<String> storeTarget, String searchUrl) {
         System.out.println("filling " + searchUrl + " from " + storeTarget.orElse("the embedded store") + " …");
-        try (Installation target = Installation.open(data.folder(), storeTarget, java.util.Optional.of(searchUrl))) {
+        try (Installation target = Installation.open(data.settings().withBackEnds(storeTarget,
+                java.util.Optional.of(searchUrl)), Installation.Mode.FULL)) {
             int added = target.startupRepair().added(); // waits for the fill, which runs in the background
             long stored = target.store().count();
             long indexed = target.index().count();
@@ -87,7 +88,7 @@ final class MigrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--to: " + e.getMessage());
         }
-        try (Installation from = data.open(Installation.Mode.STORE); ArticleStore target = openTarget(jdbc)) {
+        try (Installation from = data.openExisting(Installation.Mode.STORE); ArticleStore target = openTarget(jdbc)) {
             ArticleStore source = from.store();
             long total = source.count();
             Map<Long, Long> newId = new HashMap<>();

@@ -14,6 +14,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        data.requireExisting();
         try (Installation installation = data.open(Installation.Mode.FULL,
                 "stop it first (reindex rebuilds the index that serve is writing), then run this again")) {
             ProgressBar bar = new ProgressBar(System.err);

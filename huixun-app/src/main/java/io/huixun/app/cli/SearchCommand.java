@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the stored news, in either script.",
-                "Words and \"phrases\", AND/OR/NOT or -word, source:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD,",
-                "person:NAME, place:NAME, org:NAME."})
+                "Query syntax: words and \"phrases\", AND/OR/NOT or -word, and these filters:",
+                "source:NAME, person:NAME, place:NAME, org:NAME (by source or by a name found in the text).",
+                "after:YYYY-MM-DD (that day or later), before:YYYY-MM-DD (earlier days)."})
 final class SearchCommand implements Callable<Integer> {
     /** The orders {@code --sort} accepts (picocli refuses any other word as a usage error). */
     enum Sort {
@@ -36,7 +37,8 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY")
+    @Parameters(arity = "1..*", paramLabel = "QUERY",
+            description = "The query; several words are joined with spaces (quote a \"phrase\" for the shell).")
     List<String> words;
 
     @Option(names = "--json", description = "Print {\"total\", \"hits\": [{\"id\", \"url\", \"title\", \"source\", \"published\", \"snippet\"}]}.")
@@ -54,7 +56,7 @@ final class SearchCommand implements Callable<Integer> {
         HuixunCommand.require(limit >= 1 && limit <= SearchRequest.MAX_SIZE, spec,
                 "--limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
         String query = String.join(" ", words);
-        try (Installation installation = data.open(Installation.Mode.SEARCH)) {
+        try (Installation installation = data.openExisting(Installation.Mode.SEARCH)) {
             SearchRequest request = SearchRequest.of(query).withPage(1, limit)
                     .withSort(sort == Sort.time ? io.huixun.search.SortOrder.TIME : io.huixun.search.SortOrder.RELEVANCE);
             return switch (installation.index().search(request)) {

@@ -1,6 +1,7 @@
 package io.huixun.app.cli;
 
 import io.huixun.app.Installation;
+import io.huixun.app.Settings;
 import io.huixun.app.web.AdminAuth;
 import io.huixun.app.web.LocalNewsDesk;
 import io.huixun.app.web.WebServer;
@@ -19,10 +20,14 @@ import picocli.CommandLine.Option;
 /** {@code huixun serve [--port N]}: the web UI, API and feeds, and the source refresher. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web UI, JSON API and feeds, and refresh the sources on their schedules.",
-                "Log in with an account (huixun users add NAME --admin); HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER,",
-                "default admin) makes or updates that administrator at start."})
+                "Log in with an account (huixun users add NAME --admin).",
+                "HUIXUN_ADMIN_PASSWORD (user: HUIXUN_ADMIN_USER, default admin) makes or updates that administrator"
+                        + " at start."})
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     DataOption data;
@@ -35,11 +40,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new UserInputException("--port must be between 0 and 65535, got " + port);
-        }
+        HuixunCommand.require(port >= 0 && port <= 65535, spec, "--port must be between 0 and 65535, got " + port);
+        Settings settings = data.settings();
+        int concurrency = fetchConcurrency(settings); // a bad value is refused before anything is opened
         Installation installation = data.open();
-        serve(installation, host, port, adminAuth(installation, false), "");
+        serve(installation, settings, concurrency, host, port, adminAuth(installation, settings, false), "");
         return HuixunCommand.OK;
     }
 
@@ -47,9 +52,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
      * Logins on the installation's accounts; {@code HUIXUN_ADMIN_PASSWORD} (user {@code HUIXUN_ADMIN_USER}, default
      * admin) makes or updates that administrator account at start, as a way in before any account exists.
      */
-    static AdminAuth adminAuth(Installation installation, boolean demo) {
-        String user = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_USER")).orElse("admin");
-        Optional<String> password = Optional.ofNullable(System.getenv("HUIXUN_ADMIN_PASSWORD")).filter(p -> !p.isBlank());
+    static AdminAuth adminAuth(Installation installation, Settings settings, boolean demo) {
+        String user = settings.adminUser();
+        Optional<String> password = settings.adminPassword();
         if (password.isEmpty() && demo) {
             password = Optional.of("demo-" + Long.toHexString(new java.security.SecureRandom().nextLong()).substring(0, 8));
             System.out.println("demo administrator: user '" + user + "', password '" + password.get()
@@ -64,8 +69,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** Serves until the process is stopped (Ctrl-C), then closes everything. */
-    static void serve(Installation installation, String host, int port, AdminAuth auth, String banner)
-            throws InterruptedException {
+    static void serve(Installation installation, Settings settings, int fetchConcurrency, String host, int port,
+                      AdminAuth auth, String banner) throws InterruptedException {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
         new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(metrics);
@@ -88,11 +93,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         });
         WebServer server;
         // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
-        io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(Installation.fetchSettingsFromEnvironment()
+        io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(settings.fetch()
                 .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
         // Pictures of hot-link-protected sites, fetched without Referer and cached in the data folder (/img).
-        io.huixun.app.web.ImageProxy images = io.huixun.app.web.ImageProxy.open(installation.folder(),
-                Installation.fetchSettingsFromEnvironment());
+        io.huixun.app.web.ImageProxy images = io.huixun.app.web.ImageProxy.open(installation.folder(), settings.fetch());
         LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
         try {
             server = WebServer.create(desk, auth, metrics, new io.huixun.app.web.LoginGuard(auth),
@@ -112,14 +116,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         io.huixun.app.alert.AlertDispatcher alerts = new io.huixun.app.alert.AlertDispatcher(
                 installation.store().readers(), desk,
-                new io.huixun.app.alert.WebhookSender(Installation.fetchSettingsFromEnvironment().addressPolicy(),
+                new io.huixun.app.alert.WebhookSender(settings.fetch().addressPolicy(),
                         io.huixun.app.alert.WebhookSender.DEFAULT_BACKOFF),
-                Optional.ofNullable(System.getenv("HUIXUN_PUBLIC_URL")).filter(u -> !u.isBlank())
-                        .orElse("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()));
+                settings.publicUrl().orElse("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()));
         alerts.start(java.time.Duration.ofMinutes(1));
         SourceRefresher refresher = new SourceRefresher(installation.store(), installation.pipeline(),
                 Clock.systemUTC(), "node-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID(),
-                fetchConcurrency());
+                fetchConcurrency);
         refresher.start(java.time.Duration.ofSeconds(1));
         Thread.ofPlatform().daemon().name("source-lag").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -159,21 +162,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         stopped.await();
     }
 
-    /** {@code HUIXUN_FETCH_CONCURRENCY}: how many sources are refreshed at once (default 256). */
-    static int fetchConcurrency() {
-        String v = System.getenv("HUIXUN_FETCH_CONCURRENCY");
-        if (v == null || v.isBlank()) {
-            return SourceRefresher.DEFAULT_IN_FLIGHT;
-        }
+    /** {@link Settings#fetchConcurrency()}, a bad value refused in one line (exit code 1). */
+    static int fetchConcurrency(Settings settings) {
         try {
-            int n = Integer.parseInt(v.strip());
-            if (n >= 1 && n <= 10_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
+            return settings.fetchConcurrency();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
         }
-        throw new UserInputException("HUIXUN_FETCH_CONCURRENCY must be a whole number from 1 to 10000, got '" + v + "'");
     }
 
     private static String rootMessage(Throwable e) {

@@ -77,8 +77,8 @@ final class SourcesCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add a feed, sitemap or page URL.",
-                    "Without --name the source is named after the feed's title, read from the URL now (10 s at most);",
-                    "when it has none or cannot be read, after the host."})
+                    "Without --name the source is named after the feed's title, read from the URL now (10 s at most), "
+                            + "or after the host when it has none or cannot be read."})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -86,7 +86,8 @@ final class SourcesCommand implements Runnable {
         @Mixin
         DataOption data;
 
-        @Parameters(index = "0", paramLabel = "URL")
+        @Parameters(index = "0", paramLabel = "URL",
+                description = "The http(s) URL of the feed, sitemap or page.")
         String url;
 
         @Option(names = "--name", description = "Display name (default: the feed's title, else the host).")
@@ -99,15 +100,16 @@ final class SourcesCommand implements Runnable {
         @Option(names = "--charset", description = "Charset to use instead of detection (e.g. gb18030).")
         String charset;
 
-        private final FetchSettings fetchSettings;
+        /** Empty: the settings' own (tests give loopback-allowing ones). */
+        private final Optional<FetchSettings> fetchSettings;
 
         Add() {
-            this(Installation.fetchSettingsFromEnvironment());
+            this.fetchSettings = Optional.empty();
         }
 
         /** With these fetch settings for the title look-up (tests allow loopback addresses). */
         Add(FetchSettings fetchSettings) {
-            this.fetchSettings = fetchSettings;
+            this.fetchSettings = Optional.of(fetchSettings);
         }
 
         @Override
@@ -122,7 +124,7 @@ final class SourcesCommand implements Runnable {
                 String shown = name;
                 String note = "";
                 if (shown == null) {
-                    Fetcher fetcher = Fetcher.create(fetchSettings.withTimeouts(TITLE_LOOKUP_READ, TITLE_LOOKUP_DEADLINE));
+                    Fetcher fetcher = Fetcher.create(fetchSettings.orElseGet(() -> data.settings().fetch()).withTimeouts(TITLE_LOOKUP_READ, TITLE_LOOKUP_DEADLINE));
                     switch (FeedTitle.lookUp(fetcher, uri)) {
                         case FeedTitle.Found f -> {
                             shown = f.title();
@@ -167,7 +169,7 @@ final class SourcesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 for (Source s : installation.store().listSources()) {
                     System.out.printf("#%d  %s  %s  every %d min%s  failures %d  last ok %s%s%n", s.id(), s.name(),
                             s.url(), s.refreshInterval().toMinutes(), s.paused() ? " (paused)" : "",
@@ -197,7 +199,7 @@ final class SourcesCommand implements Runnable {
         @Override
         public final Integer call() {
             checkId(spec, id);
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 return run(installation);
             }
         }
@@ -248,8 +250,8 @@ final class SourcesCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Add every feed of an OPML subscription list (an outline with an xmlUrl),",
-                    "named by its title (or text). Feeds already registered are left as they are."},
+            description = {"Add every feed (an outline with an xmlUrl) of an OPML subscription list, named by its title"
+                    + " (or text).", "Feeds already registered are left as they are."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every feed imported or already present", "1:the file is unreadable, or some outlines "
                     + "could not be imported", "2:usage error"})
@@ -321,7 +323,7 @@ final class SourcesCommand implements Runnable {
         @Override
         public Integer call() throws IOException, XMLStreamException {
             List<Source> sources;
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 sources = installation.store().listSources();
             }
             Writer out = CliStreams.stdout();

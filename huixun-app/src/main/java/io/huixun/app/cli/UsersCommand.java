@@ -97,6 +97,9 @@ final class UsersCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add an account; the password is asked for (or read from standard input).")
     static final class Add implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Mixin
         DataOption data;
 
@@ -109,7 +112,8 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             Accounts.nameProblem(name).ifPresent(p -> {
-                throw new UserInputException(problem(new Accounts.Result.Refused(p, name)));
+                throw new CommandLine.ParameterException(spec.commandLine(), "NAME: "
+                        + problem(new Accounts.Result.Refused(p, name)) + ", got '" + name + "'");
             });
             try (Installation installation = data.open(Installation.Mode.STORE)) {
                 Accounts accounts = accounts(installation);
@@ -135,7 +139,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 for (Account a : installation.store().readers().accounts()) {
                     System.out.printf("%s  %s  since %s%n", a.name(), a.admin() ? "admin" : "reader",
                             a.created().toString().substring(0, 10));
@@ -153,12 +157,12 @@ final class UsersCommand implements Runnable {
         @Mixin
         DataOption data;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The account's name, as huixun users list shows it.")
         String name;
 
         @Override
         public final Integer call() {
-            try (Installation installation = data.open(Installation.Mode.STORE)) {
+            try (Installation installation = data.openExisting(Installation.Mode.STORE)) {
                 Account account = installation.store().readers().account(name).orElseThrow(() -> unknown(name));
                 return run(installation, account);
             }

@@ -68,9 +68,11 @@ class ServeHoldsTheFolderTest {
 
     @Test
     void searchOnAFolderWithoutAnIndexBuildsItFromTheStore() throws Exception {
+        // A folder with nothing in it is not an installation: said in one line (issue 14), nothing created there.
         CliRun fresh = CliRun.run("search", "海南", "--data", dir.resolve("fresh").toString());
-        assertThat(fresh.exitCode()).as(fresh.stderr()).isZero();
-        assertThat(fresh.stdout()).startsWith("0 results");
+        assertThat(fresh.exitCode()).as(fresh.stderr()).isEqualTo(HuixunCommand.BAD_INPUT);
+        assertThat(fresh.stderr()).contains("no Huixun installation in");
+        assertThat(dir.resolve("fresh")).doesNotExist();
 
         Path data = dir.resolve("data");
         Path three = TestInstallations.sample(dir, "fuyao-news.jsonl", 3);

@@ -44,6 +44,11 @@ class UsageErrorsTest {
                 Case.of("--limit", "search", "海南", "--limit", "0"),
                 Case.of("--limit", "search", "海南", "--limit", "101"),
                 Case.of("--port", "demo", "--port", "70000"),
+                Case.of("--port", "serve", "--port", "70000"),
+                Case.of("--port", "serve", "--port", "-1"),
+                Case.of("--port", "serve", "--port", "eighty"),
+                Case.of("NAME", "users", "add", "li si"),
+                Case.of("NAME", "users", "add", "a".repeat(65)),
                 Case.of("--to", "migrate", "--to", "bogus://somewhere"),
                 Case.of("--to", "migrate", "--to", "postgresfoo://somewhere"));
         for (Case c : cases) {
@@ -57,6 +62,23 @@ class UsageErrorsTest {
                     .endsWith("--help)");
             assertThat(r.stdout()).as(shown).isEmpty();
             assertThat(Files.exists(dir.resolve("data"))).as(shown + " must not open the data folder").isFalse();
+        }
+    }
+
+    /** extract takes no --data; its own closed values are checked before any input is read or fetched. */
+    @Test
+    void extractRefusesBadValuesBeforeReadingAnything() throws Exception {
+        java.nio.file.Path page = dir.resolve("page.html");
+        Files.writeString(page, "<html><body><p>一段文字。</p></body></html>");
+        for (List<String> args : List.of(List.of("--allow-address", "lan"), List.of("--zone", "Mars/Olympus"),
+                List.of("--now", "yesterday"))) {
+            List<String> all = new java.util.ArrayList<>(List.of("extract", page.toString()));
+            all.addAll(args);
+            CliRun r = CliRun.run(all.toArray(String[]::new));
+            assertThat(r.exitCode()).as(all + " → " + r.stderr()).isEqualTo(HuixunCommand.USAGE);
+            assertThat(r.stderr().lines().toList()).as(all.toString()).singleElement().asString()
+                    .startsWith("huixun extract: " + args.get(0)).endsWith("--help)");
+            assertThat(r.stdout()).as(all.toString()).isEmpty();
         }
     }
 

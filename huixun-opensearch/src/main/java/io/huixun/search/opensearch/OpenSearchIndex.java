@@ -68,6 +68,11 @@ public final class OpenSearchIndex implements SearchIndex {
     static final int BATCH = 500;
     /** How long a request is retried while the cluster recovers from a lost node. */
     static final long RETRY_MILLIS = 60_000;
+    /**
+     * How long opening tries to reach any node at all: a cluster that refuses every connection (not started, wrong
+     * port) is reported within seconds instead of after {@link #RETRY_MILLIS}. Once reached, the usual retries apply.
+     */
+    static final long OPEN_REACH_MILLIS = 5_000;
     private static final int IDS_PAGE = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -184,7 +189,14 @@ public final class OpenSearchIndex implements SearchIndex {
     }
 
     private void createIfMissing(Target target) {
-        Reply exists = call("HEAD", "/" + index, Map.of(), null, true);
+        Reply exists;
+        try {
+            exists = call("HEAD", "/" + index, Map.of(), null, true, OPEN_REACH_MILLIS);
+        } catch (Unreachable e) {
+            throw new SearchIndexException("OpenSearch at " + String.join(", ", target.hosts()) + " cannot be reached"
+                    + " (" + e.getMessage() + "; tried for " + OPEN_REACH_MILLIS / 1000 + " s): start it, or check"
+                    + " the opensearch:// address", e.getCause());
+        }
         if (exists.status() == 200) {
             JsonNode settings = call("GET", "/" + index + "/_settings", Map.of(), null, false).json();
             sharded = settings.path(index).path("settings").path("index").path("number_of_shards").asInt(1) > 1;
@@ -671,9 +683,26 @@ public final class OpenSearchIndex implements SearchIndex {
      * non-transient error status is returned to the caller; otherwise it is a {@link SearchIndexException}.
      */
     private Reply call(String method, String endpoint, Map<String, String> params, String body, boolean anyStatus) {
-        long deadline = System.currentTimeMillis() + RETRY_MILLIS;
+        try {
+            return call(method, endpoint, params, body, anyStatus, RETRY_MILLIS);
+        } catch (Unreachable e) {
+            throw new SearchIndexException("OpenSearch " + method + " " + endpoint + " failed for " + RETRY_MILLIS / 1000
+                    + " s: " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * {@link #call(String, String, Map, String, boolean)}, but connection failures are retried only for
+     * {@code reachMillis} (then {@link Unreachable}); transient statuses of a reached node still for
+     * {@link #RETRY_MILLIS}.
+     */
+    private Reply call(String method, String endpoint, Map<String, String> params, String body, boolean anyStatus,
+                       long reachMillis) {
+        long start = System.currentTimeMillis();
+        long deadline = start + RETRY_MILLIS;
         IOException last = null;
-        while (System.currentTimeMillis() < deadline) {
+        boolean reached = false;
+        while (System.currentTimeMillis() < deadline && (reached || System.currentTimeMillis() < start + reachMillis)) {
             var builder = Requests.builder().method(method).endpoint(endpoint).query(params);
             if (body != null) {
                 builder.body(Body.from(body.getBytes(StandardCharsets.UTF_8), endpoint.endsWith("_bulk")
@@ -682,6 +711,7 @@ public final class OpenSearchIndex implements SearchIndex {
             try (Response response = client.execute(builder.build())) {
                 String text = response.getBody().map(Body::bodyAsString).orElse("");
                 int status = response.getStatus();
+                reached = true;
                 if (transientStatus(status) && System.currentTimeMillis() < deadline) {
                     pause(200);
                     continue;
@@ -696,8 +726,14 @@ public final class OpenSearchIndex implements SearchIndex {
                 pause(250);
             }
         }
-        throw new SearchIndexException("OpenSearch " + method + " " + endpoint + " failed for " + RETRY_MILLIS / 1000
-                + " s" + (last == null ? "" : ": " + last.getMessage()), last);
+        throw new Unreachable(last);
+    }
+
+    /** No node answered in time; the message is the last connection error's ("Connection refused"). */
+    private static final class Unreachable extends RuntimeException {
+        Unreachable(IOException last) {
+            super(last == null ? "no answer" : String.valueOf(last.getMessage()), last, false, false);
+        }
     }
 
     private static boolean transientStatus(int status) {
