@@ -3,6 +3,7 @@
 -- One row per (band key, article): a signature of 40 bands gives 40 rows, written in the article's own transaction.
 -- band_key is DedupConfig.bandKeys of the article's minhash (a signed 64-bit hash of one band's 3 values).
 -- A look-up reads the rows of 40 keys through the primary key: "WHERE band_key IN (k1, …, k40)".
+-- ${key_only} is WITHOUT ROWID in SQLite (the rows are the primary key's B-tree, no second copy), empty in PostgreSQL.
 -- No foreign key: the rows are only ever written with their article, articles are never deleted, and checking 40
 -- rows against articles would slow every insert.
 
@@ -10,7 +11,7 @@ CREATE TABLE dedup_bands (
     band_key   BIGINT NOT NULL,
     article_id BIGINT NOT NULL,
     PRIMARY KEY (band_key, article_id)
-);
+) ${key_only};
 
 -- Articles stored before v8 have no bands yet. SQL cannot compute them (a 64-bit mix of the minhash blob), so this
 -- only records the id range to fill; the de-duplicating writer fills it at its first open, in batches of its own

@@ -57,7 +57,8 @@ import org.flywaydb.core.Flyway;
  *
  * <p>Design: every statement here is portable between SQLite (3.35+) and PostgreSQL (15): the schema keeps times as
  * epoch milliseconds in BIGINT columns, long unique values keyed by their SHA-256, lists one value per line, and the
- * only dialect differences in the migrations are the {@code ${identity}} and {@code ${blob}} placeholders. A back-end
+ * only dialect differences in the migrations are the {@code ${identity}}, {@code ${blob}} and {@code ${key_only}}
+ * placeholders. A back-end
  * supplies connections and transactions ({@link #write}, {@link #read}, {@link #streamConnection}) and the one
  * dialect clause that differs at run time ({@link #lockSkippingClause}). Uniqueness of URL (by its SHA-256) and of
  * the original's SHA-256 is enforced by the schema; a save looks both up first inside its write transaction and
@@ -122,12 +123,14 @@ public abstract class JdbcArticleStore implements ArticleStore {
      *
      * @param identity the column type of a generated primary key in this dialect
      * @param blob     the column type of a byte string in this dialect
+     * @param keyOnly  what ends a table whose rows are only its primary key: {@code WITHOUT ROWID} in SQLite (the
+     *                 rows then live in the key's B-tree alone, half the space and writes), empty in PostgreSQL
      */
-    protected static void migrate(DataSource source, String identity, String blob) {
+    protected static void migrate(DataSource source, String identity, String blob, String keyOnly) {
         Flyway.configure(JdbcArticleStore.class.getClassLoader())
                 .dataSource(source)
                 .locations("classpath:db/migration/common")
-                .placeholders(Map.of("identity", identity, "blob", blob))
+                .placeholders(Map.of("identity", identity, "blob", blob, "key_only", keyOnly))
                 .load()
                 .migrate();
     }

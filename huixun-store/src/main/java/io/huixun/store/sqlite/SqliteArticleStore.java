@@ -42,7 +42,7 @@ public final class SqliteArticleStore extends JdbcArticleStore {
         super(options.limits(), clock);
         this.file = file;
         SQLiteDataSource writeSource = dataSource(file, options, false);
-        migrate(writeSource, "INTEGER PRIMARY KEY", "BLOB");
+        migrate(writeSource, "INTEGER PRIMARY KEY", "BLOB", "WITHOUT ROWID");
         // Auto-commit stays on and write() issues BEGIN IMMEDIATE / COMMIT itself: with auto-commit off, sqlite-jdbc
         // begins the next transaction right after each commit, so an IMMEDIATE writer would hold the database's
         // write lock for its whole life and lock out every other process (found by a test with two stores).
