@@ -11,7 +11,7 @@ import java.util.Optional;
  * or a store's persisted LSH buckets. A source answers three narrow questions, each about a handful of articles
  * whatever the number stored, and takes no decision itself.
  *
- * <p>Example: a text whose band 7 hashes to key {@code 0x3f…} asks {@link #sharingBands} for every member whose band
+ * <p>Example: a text whose band 7 hashes to key {@code 0x3f…} asks {@link #lookup} for every member whose band
  * 7 has that key; the rules then estimate each one's similarity from its signature.
  */
 public interface DedupCandidates {
@@ -29,14 +29,26 @@ public interface DedupCandidates {
         }
     }
 
-    /** The first indexed member (smallest id) whose exact key is {@code exactKey}, ignoring texts with no shingle. */
-    Optional<Member> exactTwin(String exactKey);
+    /**
+     * The candidates for a text, in one look-up.
+     *
+     * @param exactTwin   the first indexed member (smallest id) whose exact key is the text's, ignoring texts with no
+     *                    shingle
+     * @param sharingBands the distinct members that share at least one band with the text; members with an empty
+     *                    signature are never among them. Any order.
+     */
+    record Found(Optional<Member> exactTwin, List<Member> sharingBands) {
+        public Found {
+            Objects.requireNonNull(exactTwin, "exactTwin");
+            sharingBands = List.copyOf(sharingBands);
+        }
+    }
 
     /**
-     * The distinct members that share at least one band with the text: {@code bandKeys[b]} is the text's key of band
-     * {@code b} ({@link DedupConfig#bandKeys}). Members with an empty signature are never returned. Any order.
+     * The exact twin of a text with exact key {@code exactKey} and the members sharing a band with it:
+     * {@code bandKeys[b]} is the text's key of band {@code b} ({@link DedupConfig#bandKeys}).
      */
-    List<Member> sharingBands(long[] bandKeys);
+    Found lookup(String exactKey, long[] bandKeys);
 
     /** These members by id (the canonicals of matched copies); unknown ids are absent. */
     Map<Long, Member> members(Collection<Long> ids);

@@ -191,13 +191,12 @@ public final class DedupIndex {
     /** The index as a source of candidates for {@link DedupRules}; called under the read lock. */
     private final class Candidates implements DedupCandidates {
         @Override
-        public Optional<Member> exactTwin(String exactKey) {
+        public Found lookup(String exactKey, long[] bandKeys) {
             Integer slot = slotByExactKey.get(exactKey);
-            return slot == null ? Optional.empty() : Optional.of(member(slot));
+            return new Found(slot == null ? Optional.empty() : Optional.of(member(slot)), sharingBands(bandKeys));
         }
 
-        @Override
-        public List<Member> sharingBands(long[] bandKeys) {
+        private List<Member> sharingBands(long[] bandKeys) {
             int bands = config.bands();
             List<Member> found = new ArrayList<>();
             BitSet seen = new BitSet(size);

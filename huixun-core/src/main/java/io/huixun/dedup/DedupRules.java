@@ -52,13 +52,15 @@ public final class DedupRules {
         // Candidate groups: the exact twin's group (similarity 1), then every group whose canonical itself is similar.
         Map<Long, Double> groups = new LinkedHashMap<>();
         long exactGroup = -1;
-        Optional<DedupCandidates.Member> exact = source.exactTwin(fingerprint.exactKey());
+        DedupCandidates.Found candidates = source.lookup(fingerprint.exactKey(),
+                config.bandKeys(fingerprint.signature()));
+        Optional<DedupCandidates.Member> exact = candidates.exactTwin();
         if (exact.isPresent()) {
             known.put(exact.get().id(), exact.get());
             exactGroup = exact.get().canonicalId();
             groups.put(exactGroup, 1.0);
         }
-        List<DedupCandidates.Member> sharing = source.sharingBands(config.bandKeys(fingerprint.signature()));
+        List<DedupCandidates.Member> sharing = candidates.sharingBands();
         sharing.forEach(m -> known.putIfAbsent(m.id(), m));
         List<Scored> found = scored(sharing, fingerprint.signature(), verification);
         Set<Long> missing = new LinkedHashSet<>();
@@ -95,12 +97,13 @@ public final class DedupRules {
         if (fingerprint.signature().isEmpty()) {
             return List.of();
         }
+        DedupCandidates.Found candidates = source.lookup(fingerprint.exactKey(),
+                config.bandKeys(fingerprint.signature()));
         List<DedupIndex.Match> near = new ArrayList<>();
-        for (Scored s : scored(source.sharingBands(config.bandKeys(fingerprint.signature())),
-                fingerprint.signature(), verification)) {
+        for (Scored s : scored(candidates.sharingBands(), fingerprint.signature(), verification)) {
             near.add(new DedupIndex.Match(s.member().id(), s.member().canonicalId(), s.similarity()));
         }
-        Optional<DedupCandidates.Member> exact = source.exactTwin(fingerprint.exactKey());
+        Optional<DedupCandidates.Member> exact = candidates.exactTwin();
         if (exact.isPresent() && near.stream().noneMatch(m -> m.id() == exact.get().id())) {
             near.add(0, new DedupIndex.Match(exact.get().id(), exact.get().canonicalId(), 1.0));
         }

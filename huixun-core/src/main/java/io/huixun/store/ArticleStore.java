@@ -178,7 +178,7 @@ public interface ArticleStore extends AutoCloseable {
 
     /**
      * Every article's fingerprint, by id; close the stream. A scan of the whole store, for tools and benchmarks:
-     * de-duplication never needs it (it asks {@link #dedupCandidates}).
+     * de-duplication never needs it (it asks {@link #dedupCandidates(String, long[])}).
      */
     Stream<StoredFingerprint> fingerprints();
 
@@ -193,14 +193,12 @@ public interface ArticleStore extends AutoCloseable {
     DedupConfig STORED_BANDING = DedupConfig.DEFAULT;
 
     /**
-     * The articles that share at least one band key with a new text ({@code bandKeys} from
-     * {@link #STORED_BANDING}), with their signatures, groups and ranks: one indexed query, whatever the store's size
-     * (bounded by how many stored texts really share a band). Any order.
+     * The candidates for a new text: the articles that share at least one band key with it ({@code bandKeys} from
+     * {@link #STORED_BANDING}) and the first article (smallest id) whose exact dedup key is {@code dedupKey}, with
+     * their signatures, groups and ranks. One statement through two indexes, whatever the store's size (bounded by
+     * how many stored texts really share a band). Any order, each article once.
      */
-    List<StoredFingerprint> dedupCandidates(long[] bandKeys);
-
-    /** The first stored article (smallest id) whose exact dedup key is {@code dedupKey}, through its index. */
-    Optional<StoredFingerprint> dedupExactTwin(String dedupKey);
+    List<StoredFingerprint> dedupCandidates(String dedupKey, long[] bandKeys);
 
     /** The fingerprints of these articles (unknown ids are left out), by primary key. */
     List<StoredFingerprint> dedupMembers(Collection<Long> ids);

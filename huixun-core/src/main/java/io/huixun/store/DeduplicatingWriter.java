@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>Design: nothing is held in memory and nothing is rebuilt at start-up. The store keeps each article's MinHash LSH
  * band keys in the article's own transaction ({@link ArticleStore#STORED_BANDING}); a new article's candidates come
- * from one indexed query on its 40 band keys (plus the exact-key index and, rarely, the canonicals of matched copies),
+ * from one query on its 40 band keys and its exact key, both indexed (and, rarely, one for the canonicals of matched
+ * copies),
  * and {@link DedupRules} decides, the same rules as the in-memory {@link DedupIndex} (candidates near the threshold
  * verified against the stored canonical text). The article is then saved linked to its group's canonical, or
  * unlinked when it is new or better (earlier and clean) than the canonicals it matches; when it supersedes, it is
@@ -189,14 +190,22 @@ public final class DeduplicatingWriter {
     /** The store's persisted buckets as a source of candidates for {@link DedupRules}. */
     private record StoreCandidates(ArticleStore store) implements DedupCandidates {
         @Override
-        public Optional<Member> exactTwin(String exactKey) {
-            return store.dedupExactTwin(exactKey).map(StoreCandidates::member);
-        }
-
-        @Override
-        public List<Member> sharingBands(long[] bandKeys) {
-            return store.dedupCandidates(bandKeys).stream().map(StoreCandidates::member)
-                    .filter(m -> !m.signature().isEmpty()).toList();
+        public Found lookup(String exactKey, long[] bandKeys) {
+            Optional<Member> exact = Optional.empty();
+            List<Member> sharing = new ArrayList<>();
+            // The exact twin is among the rows (the first article with that key); an equal text has an equal
+            // signature, so it shares every band too, as it would in memory.
+            for (StoredFingerprint f : store.dedupCandidates(exactKey, bandKeys)) {
+                Member m = member(f);
+                if (f.fingerprint().exactKey().equals(exactKey)
+                        && (exact.isEmpty() || m.id() < exact.get().id())) {
+                    exact = Optional.of(m);
+                }
+                if (!m.signature().isEmpty()) {
+                    sharing.add(m);
+                }
+            }
+            return new Found(exact, sharing);
         }
 
         @Override

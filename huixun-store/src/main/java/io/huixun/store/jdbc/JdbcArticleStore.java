@@ -415,24 +415,18 @@ public abstract class JdbcArticleStore implements ArticleStore {
     // ---------------------------------------------------------------- de-duplication look-ups
 
     @Override
-    public List<StoredFingerprint> dedupCandidates(long[] bandKeys) {
-        if (bandKeys.length == 0) {
-            return List.of();
-        }
-        // One statement: the band rows through the primary key, then their articles through theirs.
-        String sql = "SELECT " + FINGERPRINT_COLUMNS + " FROM articles WHERE id IN (SELECT article_id FROM dedup_bands"
-                + " WHERE band_key IN (" + "?, ".repeat(bandKeys.length - 1) + "?))";
+    public List<StoredFingerprint> dedupCandidates(String dedupKey, long[] bandKeys) {
+        // One statement: the band rows and the exact twin through their indexes, then their articles by primary key.
+        String sql = "SELECT " + FINGERPRINT_COLUMNS + " FROM articles WHERE id IN ("
+                + (bandKeys.length == 0 ? "" : "SELECT article_id FROM dedup_bands WHERE band_key IN ("
+                + "?, ".repeat(bandKeys.length - 1) + "?) UNION ")
+                + "SELECT MIN(id) FROM articles WHERE dedup_key = ?)";
         return read(c -> queryList(c, sql, ps -> {
             for (int i = 0; i < bandKeys.length; i++) {
                 ps.setLong(i + 1, bandKeys[i]);
             }
+            ps.setString(bandKeys.length + 1, dedupKey);
         }, JdbcArticleStore::fingerprint));
-    }
-
-    @Override
-    public Optional<StoredFingerprint> dedupExactTwin(String dedupKey) {
-        return read(c -> querySingle(c, "SELECT " + FINGERPRINT_COLUMNS + " FROM articles WHERE dedup_key = ?"
-                + " ORDER BY id LIMIT 1", ps -> ps.setString(1, dedupKey), JdbcArticleStore::fingerprint));
     }
 
     @Override
