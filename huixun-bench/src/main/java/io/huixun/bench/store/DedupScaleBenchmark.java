@@ -63,8 +63,11 @@ public final class DedupScaleBenchmark {
             DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup);
             long writerNanos = 0;
             long windowNanos = 0;
+            long windowCpu = 0;
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long copies = 0;
-            System.out.println("  articles   window/s  µs/article (writer: check + save, fingerprints excluded)");
+            System.out.println("  articles   window/s  µs/article  CPU µs/article (writer: check + save, fingerprints"
+                    + " excluded; CPU of this thread, SQLite included, steadier on a shared machine)");
             for (int from = 0; from < articles; from += 500) {
                 List<NewArticle> batch = new ArrayList<>();
                 for (int n = from; n < Math.min(articles, from + 500); n++) {
@@ -74,20 +77,23 @@ public final class DedupScaleBenchmark {
                     batch.add(article(n, text, dedup));
                 }
                 long t0 = System.nanoTime();
+                long c0 = threads.getCurrentThreadCpuTime();
                 for (SaveResult r : writer.saveAll(batch)) {
                     if (r instanceof SaveResult.Inserted in && in.article().duplicateOf().isPresent()) {
                         copies++;
                     }
                 }
                 long spent = System.nanoTime() - t0;
+                windowCpu += threads.getCurrentThreadCpuTime() - c0;
                 writerNanos += spent;
                 windowNanos += spent;
                 int done = Math.min(articles, from + 500);
                 if (done % checkpoint == 0 || done == articles) {
                     int window = done % checkpoint == 0 ? checkpoint : done % checkpoint;
-                    System.out.printf("  %,8d  %9.0f  %10.0f%n", done, window / (windowNanos / 1e9),
-                            windowNanos / 1e3 / window);
+                    System.out.printf("  %,8d  %9.0f  %10.0f  %14.0f%n", done, window / (windowNanos / 1e9),
+                            windowNanos / 1e3 / window, windowCpu / 1e3 / window);
                     windowNanos = 0;
+                    windowCpu = 0;
                 }
             }
             System.out.printf("writer: %,d articles in %.1f s (%.0f/s); %,d linked as copies%n", articles,
