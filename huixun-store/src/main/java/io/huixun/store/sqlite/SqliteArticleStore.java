@@ -91,6 +91,11 @@ public final class SqliteArticleStore extends JdbcArticleStore {
         config.setEncoding(SQLiteConfig.Encoding.UTF8);
         if (readOnly) {
             config.setReadOnly(true);
+        } else {
+            // Up to 64 MB of page cache for the one writer (default 2 MB): each article adds 40 random-key rows to
+            // dedup_bands, and with the default cache every batch re-reads most of that B-tree's pages. Measured
+            // (./bench dedup-scale --articles 20000): writer CPU per article 1342 → 1022 µs at 20k, and flat from 5k.
+            config.setCacheSize(-65536);
         }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
