@@ -55,12 +55,6 @@ class PostgresInstallationTest {
         assertThat(code).isZero();
         assertThat(io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url))
                 .as("running it again copies nothing twice").isZero();
-        try (Connection c = DriverManager.getConnection("jdbc:" + url);
-             java.sql.ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT COUNT(DISTINCT article_id) FROM dedup_bands")) {
-            rs.next();
-            assertThat(rs.getLong(1)).as("each copied article's LSH bands are written with it").isEqualTo(18);
-        }
         try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {
             assertThat(node.store().count()).isEqualTo(18);
             node.startupRepair(); // a new node's empty index is filled from the store in the background

@@ -25,7 +25,6 @@ public final class BenchMain {
         RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
         RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
-        RUNNERS.put("dedup-scale", io.huixun.bench.store.DedupScaleBenchmark::main);
         RUNNERS.put("search-eval", SearchEvaluation::main);
         RUNNERS.put("opensearch", io.huixun.bench.opensearch.OpenSearchBenchmark::main);
         RUNNERS.put("robots-eval", io.huixun.bench.fetch.RobotsEvaluation::main);

@@ -42,33 +42,4 @@ public record DedupConfig(int shingleSize, int bands, int rows, double threshold
     public int numHashes() {
         return bands * rows;
     }
-
-    /**
-     * The LSH bucket key of each band of {@code signature}: band {@code b} hashes its {@code rows} values, seeded by
-     * {@code b}, into one 64-bit key, so equal keys mean (up to 64-bit collisions) the same band with the same values.
-     * Stable across runs and versions: stores persist these keys. Example: two signatures agreeing on hashes 0..2 get
-     * the same key at index 0.
-     *
-     * @throws IllegalArgumentException if the signature's size is not {@link #numHashes()}
-     */
-    public long[] bandKeys(MinHashSignature signature) {
-        if (signature.size() != numHashes()) {
-            throw new IllegalArgumentException("signature has " + signature.size() + " hashes, the index expects "
-                    + numHashes());
-        }
-        long[] keys = new long[bands];
-        for (int band = 0; band < bands; band++) {
-            long h = 0x9e3779b97f4a7c15L * (band + 1);
-            for (int i = band * rows; i < (band + 1) * rows; i++) {
-                h = Deduplicator.mix(h ^ (signature.at(i) & 0xffffffffL));
-            }
-            keys[band] = h;
-        }
-        return keys;
-    }
-
-    /** Whether signatures of this configuration and of {@code other} are cut into the same bands. */
-    public boolean sameBanding(DedupConfig other) {
-        return bands == other.bands && rows == other.rows;
-    }
 }

@@ -3,8 +3,7 @@ package io.huixun.dedup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +12,20 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * In-memory MinHash LSH index of articles' fingerprints, grouped by canonical article: the batch-local index of
- * {@code DeduplicatingWriter.saveAll}, the dedup evaluation and tests. Stored articles are found through the store's
- * persisted buckets instead (nothing is rebuilt at start-up); both answer through the same {@link DedupRules}.
+ * In-memory MinHash LSH index of stored articles' fingerprints, grouped by canonical article.
  *
  * <p>Design: each member's signature is cut into {@code bands} bands of {@code rows} hashes; a band hashes to one
- * 64-bit bucket key ({@link DedupConfig#bandKeys}). Buckets live in one open-addressing table keyed by that key (the
- * band is mixed into it) whose slots head a chain of members (chains are threaded through an {@code int[]}, so a
- * member costs {@code bands} ints plus its signature, no boxed objects). Exact keys are looked up in a hash map. The
- * decisions (threshold, verification, joining through the canonical only, rank and promotion) are
- * {@link DedupRules}'; this class only finds the candidates. Example: {@code add(1, 1, fp("新闻…"), rank)}, then
- * {@code check(fp("新聞…"), rank)} answers {@code DuplicateOf(1)}.
+ * 64-bit bucket key. Buckets live in one open-addressing table keyed by (band, key) whose slots head a chain of
+ * members (chains are threaded through an {@code int[]}, so a member costs {@code bands} ints plus its signature, no
+ * boxed objects). A query collects the members sharing any bucket and keeps those whose signature estimate reaches the
+ * threshold (with a {@link Verification}, estimates near the threshold are replaced by the exact similarity). A new
+ * text joins a group only when it is similar to the group's canonical itself, not merely to one of its copies, so
+ * that chains of partial copies never link unrelated texts. Exact keys are checked first through a hash map. Texts
+ * without any shingle (no letters or digits) are never matched.
  *
- * <p>Thread-safe: queries share a read lock, {@link #add} and {@link #relink} take the write lock. The caller must
- * serialise "check, store, add" for new articles, or two copies arriving together could both become canonical.
+ * <p>Rebuild at start-up by {@link #add}ing every stored fingerprint in id order. Thread-safe: queries share a read
+ * lock, {@link #add} and {@link #relink} take the write lock. The caller must serialise "check, store, add" for new
+ * articles (the store has one writer anyway), or two copies arriving together could both become canonical.
  */
 public final class DedupIndex {
 
@@ -35,8 +34,6 @@ public final class DedupIndex {
     }
 
     private final DedupConfig config;
-    private final DedupRules rules;
-    private final DedupCandidates candidates = new Candidates();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     // members, by slot
@@ -57,7 +54,6 @@ public final class DedupIndex {
 
     public DedupIndex(DedupConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.rules = new DedupRules(config);
         this.signatures = new int[1024 * config.numHashes()];
         this.next = new int[1024 * config.bands()];
     }
@@ -91,9 +87,36 @@ public final class DedupIndex {
 
     /** {@code verification} may be null here: estimates only. */
     private DedupVerdict decide(Fingerprint fingerprint, CanonicalRank rank, Verification verification) {
+        requireSize(fingerprint);
         lock.readLock().lock();
         try {
-            return rules.decide(fingerprint, rank, verification, candidates);
+            if (fingerprint.signature().isEmpty()) {
+                return new DedupVerdict.Unique();
+            }
+            // Candidate groups: the exact twin's group (similarity 1), then every group whose canonical itself is
+            // similar. A copy never joins a group through a member alone: chains of partial copies (A~B, B~C, A≁C)
+            // would link unrelated texts.
+            Map<Long, Double> groups = new java.util.LinkedHashMap<>();
+            long exactGroup = -1;
+            Integer exact = slotByExactKey.get(fingerprint.exactKey());
+            if (exact != null) {
+                exactGroup = canonicalIds[exact];
+                groups.put(exactGroup, 1.0);
+            }
+            for (Match m : matchesLocked(fingerprint.signature(), verification)) {
+                if (groups.containsKey(m.canonicalId())) {
+                    continue;
+                }
+                Integer slot = slotById.get(m.canonicalId());
+                if (slot == null) {
+                    continue;
+                }
+                double similarity = m.id() == m.canonicalId() ? m.similarity()
+                        : similarity(slot, fingerprint.signature(), verification);
+                groups.put(m.canonicalId(), similarity);
+            }
+            groups.values().removeIf(similarity -> similarity < config.threshold());
+            return groupVerdict(groups, exactGroup, rank);
         } finally {
             lock.readLock().unlock();
         }
@@ -114,9 +137,18 @@ public final class DedupIndex {
 
     /** {@code verification} may be null here: estimates only. */
     private List<Match> find(Fingerprint fingerprint, Verification verification) {
+        requireSize(fingerprint);
         lock.readLock().lock();
         try {
-            return rules.matches(fingerprint, verification, candidates);
+            if (fingerprint.signature().isEmpty()) {
+                return List.of();
+            }
+            List<Match> near = new ArrayList<>(matchesLocked(fingerprint.signature(), verification));
+            Integer exact = slotByExactKey.get(fingerprint.exactKey());
+            if (exact != null && near.stream().noneMatch(m -> m.id() == ids[exact])) {
+                near.add(0, new Match(ids[exact], canonicalIds[exact], 1.0));
+            }
+            return List.copyOf(near);
         } finally {
             lock.readLock().unlock();
         }
@@ -154,9 +186,8 @@ public final class DedupIndex {
                 return;
             }
             slotByExactKey.putIfAbsent(fingerprint.exactKey(), slot);
-            long[] keys = config.bandKeys(signature);
             for (int band = 0; band < config.bands(); band++) {
-                long key = keys[band];
+                long key = bandKey(signature, band);
                 int bucket = findBucket(key);
                 if (bucketHeads[bucket] == -1) {
                     bucketKeys[bucket] = key;
@@ -188,50 +219,98 @@ public final class DedupIndex {
         }
     }
 
-    /** The index as a source of candidates for {@link DedupRules}; called under the read lock. */
-    private final class Candidates implements DedupCandidates {
-        @Override
-        public Found lookup(String exactKey, long[] bandKeys) {
-            Integer slot = slotByExactKey.get(exactKey);
-            return new Found(slot == null ? Optional.empty() : Optional.of(member(slot)), sharingBands(bandKeys));
+    /**
+     * Among the groups whose canonical the new text matches ({@code groups}: canonical id → similarity): join the
+     * one with the best canonical, unless the new text ranks better than all of them, in which case it supersedes
+     * them all (their groups merge under it).
+     */
+    private DedupVerdict groupVerdict(Map<Long, Double> groups, long exactGroup, CanonicalRank rank) {
+        if (groups.isEmpty()) {
+            return new DedupVerdict.Unique();
         }
+        long best = -1;
+        for (Map.Entry<Long, Double> group : groups.entrySet()) {
+            if (best < 0) {
+                best = group.getKey();
+                continue;
+            }
+            int order = compareSlots(slotById.get(group.getKey()), slotById.get(best));
+            if (order < 0 || (order == 0 && group.getValue() > groups.get(best))) {
+                best = group.getKey();
+            }
+        }
+        DedupVerdict.Kind kind = best == exactGroup ? DedupVerdict.Kind.EXACT : DedupVerdict.Kind.NEAR;
+        if (CanonicalRank.BEST_FIRST.compare(rank, rankOf(slotById.get(best))) < 0) {
+            return new DedupVerdict.Supersedes(List.copyOf(groups.keySet()), best, kind, groups.get(best));
+        }
+        return new DedupVerdict.DuplicateOf(best, best, kind, groups.get(best));
+    }
 
-        private List<Member> sharingBands(long[] bandKeys) {
-            int bands = config.bands();
-            List<Member> found = new ArrayList<>();
-            BitSet seen = new BitSet(size);
-            for (long key : bandKeys) {
-                for (int entry = bucketHeads[findBucket(key)]; entry != -1; entry = next[entry]) {
-                    int slot = entry / bands;
-                    if (!seen.get(slot)) {
-                        seen.set(slot);
-                        found.add(member(slot));
-                    }
+    private int compareSlots(int a, int b) {
+        int order = CanonicalRank.BEST_FIRST.compare(rankOf(a), rankOf(b));
+        return order != 0 ? order : Long.compare(ids[a], ids[b]);
+    }
+
+    private CanonicalRank rankOf(int slot) {
+        long millis = publishedMillis[slot];
+        return new CanonicalRank(clean[slot],
+                millis == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis)));
+    }
+
+    private List<Match> matchesLocked(MinHashSignature signature, Verification verification) {
+        double floor = verification == null ? config.threshold() : config.threshold() - config.verifyMargin();
+        double ceiling = config.threshold() + config.verifyMargin();
+        int bands = config.bands();
+        List<Match> found = new ArrayList<>();
+        java.util.BitSet seen = new java.util.BitSet(size);
+        for (int band = 0; band < bands; band++) {
+            int bucket = findBucket(bandKey(signature, band));
+            for (int entry = bucketHeads[bucket]; entry != -1; entry = next[entry]) {
+                int slot = entry / bands;
+                if (seen.get(slot)) {
+                    continue;
+                }
+                seen.set(slot);
+                double similarity = estimate(slot, signature);
+                if (verification != null && similarity >= floor && similarity < ceiling) {
+                    similarity = verification.similarity(ids[slot]).orElse(similarity);
+                }
+                if (similarity >= config.threshold()) {
+                    found.add(new Match(ids[slot], canonicalIds[slot], similarity));
                 }
             }
-            return found;
         }
+        found.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparingLong(Match::id));
+        return found;
+    }
 
-        @Override
-        public Map<Long, Member> members(Collection<Long> wanted) {
-            Map<Long, Member> found = new HashMap<>();
-            for (long id : wanted) {
-                Integer slot = slotById.get(id);
-                if (slot != null) {
-                    found.put(id, member(slot));
-                }
+    private double estimate(int slot, MinHashSignature signature) {
+        int n = config.numHashes();
+        int equal = 0;
+        for (int i = 0; i < n; i++) {
+            if (signatures[slot * n + i] == signature.at(i)) {
+                equal++;
             }
-            return found;
         }
+        return (double) equal / n;
+    }
 
-        private Member member(int slot) {
-            int n = config.numHashes();
-            long millis = publishedMillis[slot];
-            CanonicalRank rank = new CanonicalRank(clean[slot],
-                    millis == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis)));
-            return new Member(ids[slot], canonicalIds[slot],
-                    new MinHashSignature(Arrays.copyOfRange(signatures, slot * n, slot * n + n)), rank);
+    /** Estimated similarity to the member in {@code slot}, verified exactly when near the threshold. */
+    private double similarity(int slot, MinHashSignature signature, Verification verification) {
+        double similarity = estimate(slot, signature);
+        if (verification != null && Math.abs(similarity - config.threshold()) < config.verifyMargin()) {
+            similarity = verification.similarity(ids[slot]).orElse(similarity);
         }
+        return similarity;
+    }
+
+    private long bandKey(MinHashSignature signature, int band) {
+        long h = 0x9e3779b97f4a7c15L * (band + 1);
+        int from = band * config.rows();
+        for (int i = from; i < from + config.rows(); i++) {
+            h = Deduplicator.mix(h ^ (signature.at(i) & 0xffffffffL));
+        }
+        return h;
     }
 
     /** Slot holding {@code key}, or the empty slot where it would go. */

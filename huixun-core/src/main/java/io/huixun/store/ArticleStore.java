@@ -1,6 +1,5 @@
 package io.huixun.store;
 
-import io.huixun.dedup.DedupConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -176,44 +175,8 @@ public interface ArticleStore extends AutoCloseable {
     /** Every article, by id; close the stream. */
     Stream<StoredArticle> exportAll();
 
-    /**
-     * Every article's fingerprint, by id; close the stream. A scan of the whole store, for tools and benchmarks:
-     * de-duplication never needs it (it asks {@link #dedupCandidates(String, long[])}).
-     */
+    /** Every article's fingerprint, by id, to rebuild a de-duplication index; close the stream. */
     Stream<StoredFingerprint> fingerprints();
-
-    // ---------------------------------------------------------------- de-duplication look-ups
-
-    /**
-     * The banding of the LSH keys a store keeps for every article it saves ({@link DedupConfig#bandKeys} of its
-     * signature, in the article's own transaction): 40 bands of 3 hashes. Fixed, like the MinHash seeds, because the
-     * keys are persisted; a text with no shingle (or a signature of another size) gets no keys and is never a
-     * candidate.
-     */
-    DedupConfig STORED_BANDING = DedupConfig.DEFAULT;
-
-    /**
-     * The candidates for a new text: the articles that share at least one band key with it ({@code bandKeys} from
-     * {@link #STORED_BANDING}) and the first article (smallest id) whose exact dedup key is {@code dedupKey}, with
-     * their signatures, groups and ranks. One statement through two indexes, whatever the store's size (bounded by
-     * how many stored texts really share a band). Any order, each article once.
-     */
-    List<StoredFingerprint> dedupCandidates(String dedupKey, long[] bandKeys);
-
-    /** The fingerprints of these articles (unknown ids are left out), by primary key. */
-    List<StoredFingerprint> dedupMembers(Collection<Long> ids);
-
-    /**
-     * How many articles stored before the band keys were kept still lack them (0 on a store created with them, and
-     * once {@link #fillDedupBands} has finished).
-     */
-    long dedupBandsMissing();
-
-    /**
-     * Writes the band keys of up to {@code limit} of the articles that lack them (oldest first), in one transaction;
-     * returns how many articles it covered, 0 when none is left. Safe to repeat or run on two nodes at once.
-     */
-    int fillDedupBands(int limit);
 
     SourceAddResult addSource(NewSource source);
 

@@ -5,7 +5,7 @@ import io.huixun.dedup.Fingerprint;
 import java.util.Objects;
 
 /**
- * What de-duplication needs of a stored article: its fingerprint, its group and its rank as a canonical.
+ * What the de-duplication index needs of a stored article to be rebuilt at start-up.
  *
  * @param canonicalId the article's group: its {@code duplicate_of}, or its own id
  */

@@ -57,8 +57,7 @@ import org.flywaydb.core.Flyway;
  *
  * <p>Design: every statement here is portable between SQLite (3.35+) and PostgreSQL (15): the schema keeps times as
  * epoch milliseconds in BIGINT columns, long unique values keyed by their SHA-256, lists one value per line, and the
- * only dialect differences in the migrations are the {@code ${identity}}, {@code ${blob}} and {@code ${key_only}}
- * placeholders. A back-end
+ * only dialect differences in the migrations are the {@code ${identity}} and {@code ${blob}} placeholders. A back-end
  * supplies connections and transactions ({@link #write}, {@link #read}, {@link #streamConnection}) and the one
  * dialect clause that differs at run time ({@link #lockSkippingClause}). Uniqueness of URL (by its SHA-256) and of
  * the original's SHA-256 is enforced by the schema; a save looks both up first inside its write transaction and
@@ -82,10 +81,6 @@ public abstract class JdbcArticleStore implements ArticleStore {
     private static final String UNDERSTANDING_COLUMNS = "article_id, summary, category, keywords, people, places,"
             + " organisations, dateline_text, dateline_start, dateline_agency, dateline_place, dateline_date,"
             + " dateline_reporters, story_id";
-    private static final String FINGERPRINT_COLUMNS = "id, duplicate_of, dedup_key, minhash, clean, published_at";
-    /** All bands of one article in one statement (40 rows): much cheaper than 40 statements or a JDBC batch. */
-    private static final String INSERT_BANDS = "INSERT INTO dedup_bands (band_key, article_id) VALUES "
-            + "(?, ?), ".repeat(STORED_BANDING.bands() - 1) + "(?, ?) ON CONFLICT DO NOTHING";
     /** Lists are stored one value per line. */
     private static final String LIST_SEPARATOR = "\n";
 
@@ -123,14 +118,12 @@ public abstract class JdbcArticleStore implements ArticleStore {
      *
      * @param identity the column type of a generated primary key in this dialect
      * @param blob     the column type of a byte string in this dialect
-     * @param keyOnly  what ends a table whose rows are only its primary key: {@code WITHOUT ROWID} in SQLite (the
-     *                 rows then live in the key's B-tree alone, half the space and writes), empty in PostgreSQL
      */
-    protected static void migrate(DataSource source, String identity, String blob, String keyOnly) {
+    protected static void migrate(DataSource source, String identity, String blob) {
         Flyway.configure(JdbcArticleStore.class.getClassLoader())
                 .dataSource(source)
                 .locations("classpath:db/migration/common")
-                .placeholders(Map.of("identity", identity, "blob", blob, "key_only", keyOnly))
+                .placeholders(Map.of("identity", identity, "blob", blob))
                 .load()
                 .migrate();
     }
@@ -235,7 +228,6 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 id = rs.getLong(1);
             }
         }
-        insertBands(c, id, article.fingerprint().signature());
         return new SaveResult.Inserted(new StoredArticle(id, article.url(), article.sourceId(), article.source(),
                 article.title(), published, article.teaser(), article.original(), hash, article.canonicalText(),
                 article.repairLogJson(), article.fingerprint(), duplicateOf, now));
@@ -409,104 +401,14 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     @Override
     public Stream<StoredFingerprint> fingerprints() {
-        return stream("SELECT " + FINGERPRINT_COLUMNS + " FROM articles ORDER BY id", JdbcArticleStore::fingerprint);
-    }
-
-    // ---------------------------------------------------------------- de-duplication look-ups
-
-    @Override
-    public List<StoredFingerprint> dedupCandidates(String dedupKey, long[] bandKeys) {
-        // One statement: the band rows and the exact twin through their indexes, then their articles by primary key.
-        String sql = "SELECT " + FINGERPRINT_COLUMNS + " FROM articles WHERE id IN ("
-                + (bandKeys.length == 0 ? "" : "SELECT article_id FROM dedup_bands WHERE band_key IN ("
-                + "?, ".repeat(bandKeys.length - 1) + "?) UNION ")
-                + "SELECT MIN(id) FROM articles WHERE dedup_key = ?)";
-        return read(c -> queryList(c, sql, ps -> {
-            for (int i = 0; i < bandKeys.length; i++) {
-                ps.setLong(i + 1, bandKeys[i]);
-            }
-            ps.setString(bandKeys.length + 1, dedupKey);
-        }, JdbcArticleStore::fingerprint));
-    }
-
-    @Override
-    public List<StoredFingerprint> dedupMembers(Collection<Long> ids) {
-        List<Long> wanted = List.copyOf(ids);
-        List<StoredFingerprint> found = new ArrayList<>(wanted.size());
-        for (int from = 0; from < wanted.size(); from += 500) {
-            List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
-            String sql = "SELECT " + FINGERPRINT_COLUMNS + " FROM articles WHERE id IN ("
-                    + "?, ".repeat(chunk.size() - 1) + "?)";
-            found.addAll(read(c -> queryList(c, sql, ps -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i));
-                }
-            }, JdbcArticleStore::fingerprint)));
-        }
-        return List.copyOf(found);
-    }
-
-    @Override
-    public long dedupBandsMissing() {
-        return read(c -> querySingle(c, "SELECT COUNT(*) FROM articles a, dedup_band_backfill b"
-                + " WHERE a.id >= b.next_id AND a.id <= b.last_id", ps -> { }, rs -> rs.getLong(1)).orElse(0L));
-    }
-
-    @Override
-    public int fillDedupBands(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        return write(c -> {
-            Optional<long[]> range = querySingle(c, "SELECT next_id, last_id FROM dedup_band_backfill", ps -> { },
-                    rs -> new long[] {rs.getLong(1), rs.getLong(2)});
-            if (range.isEmpty()) {
-                return 0;
-            }
-            List<Map.Entry<Long, byte[]>> rows = queryList(c, "SELECT id, minhash FROM articles"
-                    + " WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?", ps -> {
-                        ps.setLong(1, range.get()[0]);
-                        ps.setLong(2, range.get()[1]);
-                        ps.setInt(3, limit);
-                    }, rs -> Map.entry(rs.getLong(1), rs.getBytes(2)));
-            for (Map.Entry<Long, byte[]> row : rows) {
-                insertBands(c, row.getKey(), MinHashSignature.fromBytes(row.getValue()));
-            }
-            if (rows.size() < limit) {
-                update(c, "DELETE FROM dedup_band_backfill", ps -> { });
-            } else {
-                long next = rows.getLast().getKey() + 1;
-                update(c, "UPDATE dedup_band_backfill SET next_id = ?", ps -> ps.setLong(1, next));
-            }
-            return rows.size();
-        });
-    }
-
-    /**
-     * Writes the LSH band keys of article {@code id}, inside the caller's transaction (so an article is never stored
-     * without them). None for a text without shingles or a signature not of {@link #STORED_BANDING}'s size: such an
-     * article is never a near-duplicate candidate. Idempotent.
-     */
-    private static void insertBands(Connection c, long id, MinHashSignature signature) throws SQLException {
-        if (signature.isEmpty() || signature.values().length != STORED_BANDING.numHashes()) {
-            return;
-        }
-        long[] keys = STORED_BANDING.bandKeys(signature);
-        try (PreparedStatement ps = c.prepareStatement(INSERT_BANDS)) {
-            for (int i = 0; i < keys.length; i++) {
-                ps.setLong(2 * i + 1, keys[i]);
-                ps.setLong(2 * i + 2, id);
-            }
-            ps.executeUpdate();
-        }
-    }
-
-    private static StoredFingerprint fingerprint(ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        long canonical = optionalLong(rs, 2).orElse(id);
-        Fingerprint fingerprint = new Fingerprint(rs.getString(3), MinHashSignature.fromBytes(rs.getBytes(4)));
-        Optional<Instant> published = optionalLong(rs, 6).stream().mapToObj(Instant::ofEpochMilli).findFirst();
-        return new StoredFingerprint(id, canonical, fingerprint, new CanonicalRank(rs.getBoolean(5), published));
+        return stream("SELECT id, duplicate_of, dedup_key, minhash, clean, published_at FROM articles ORDER BY id",
+                rs -> {
+                    long id = rs.getLong(1);
+                    long canonical = optionalLong(rs, 2).orElse(id);
+                    Fingerprint fingerprint = new Fingerprint(rs.getString(3), MinHashSignature.fromBytes(rs.getBytes(4)));
+                    Optional<Instant> published = optionalLong(rs, 6).stream().mapToObj(Instant::ofEpochMilli).findFirst();
+                    return new StoredFingerprint(id, canonical, fingerprint, new CanonicalRank(rs.getBoolean(5), published));
+                });
     }
 
     /** "SELECT summary columns FROM articles a", joined to understandings when the filter names a category. */

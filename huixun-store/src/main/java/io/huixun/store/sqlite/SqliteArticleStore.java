@@ -42,7 +42,7 @@ public final class SqliteArticleStore extends JdbcArticleStore {
         super(options.limits(), clock);
         this.file = file;
         SQLiteDataSource writeSource = dataSource(file, options, false);
-        migrate(writeSource, "INTEGER PRIMARY KEY", "BLOB", "WITHOUT ROWID");
+        migrate(writeSource, "INTEGER PRIMARY KEY", "BLOB");
         // Auto-commit stays on and write() issues BEGIN IMMEDIATE / COMMIT itself: with auto-commit off, sqlite-jdbc
         // begins the next transaction right after each commit, so an IMMEDIATE writer would hold the database's
         // write lock for its whole life and lock out every other process (found by a test with two stores).
@@ -91,11 +91,6 @@ public final class SqliteArticleStore extends JdbcArticleStore {
         config.setEncoding(SQLiteConfig.Encoding.UTF8);
         if (readOnly) {
             config.setReadOnly(true);
-        } else {
-            // Up to 64 MB of page cache for the one writer (default 2 MB): each article adds 40 random-key rows to
-            // dedup_bands, and with the default cache every batch re-reads most of that B-tree's pages. Measured
-            // (./bench dedup-scale --articles 20000): writer CPU per article 1342 → 1022 µs at 20k, and flat from 5k.
-            config.setCacheSize(-65536);
         }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());

@@ -64,12 +64,6 @@ public abstract class StoreBackend {
 
         ArticleStore open(StoreLimits limits);
 
-        /** Runs raw SQL on this place, around the store (to damage or inspect it as a crash or an old version would). */
-        void execute(String sql);
-
-        /** The first column of the first row of a raw query. */
-        long queryLong(String sql);
-
         @Override
         void close();
     }
@@ -91,16 +85,6 @@ public abstract class StoreBackend {
                 @Override
                 public ArticleStore open(StoreLimits limits) {
                     return SqliteArticleStore.open(file, SqliteOptions.DEFAULT.withLimits(limits));
-                }
-
-                @Override
-                public void execute(String sql) {
-                    StoreBackend.execute("jdbc:sqlite:" + file, sql);
-                }
-
-                @Override
-                public long queryLong(String sql) {
-                    return StoreBackend.queryLong("jdbc:sqlite:" + file, sql);
                 }
 
                 @Override
@@ -138,41 +122,18 @@ public abstract class StoreBackend {
                 }
 
                 @Override
-                public void execute(String sql) {
-                    StoreBackend.execute(storeUrl, sql);
-                }
-
-                @Override
-                public long queryLong(String sql) {
-                    return StoreBackend.queryLong(storeUrl, sql);
-                }
-
-                @Override
                 public void close() {
-                    StoreBackend.execute(base, "DROP SCHEMA " + schema + " CASCADE");
+                    execute(base, "DROP SCHEMA " + schema + " CASCADE");
                 }
             };
         }
 
-    }
-
-    private static void execute(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new StoreException("test database " + url + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long queryLong(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new IllegalStateException("no row: " + sql);
+        private static void execute(String url, String sql) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new StoreException("test database " + url + ": " + e.getMessage(), e);
             }
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("test database " + url + ": " + e.getMessage(), e);
         }
     }
 }
