@@ -265,9 +265,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     /**
      * How long {@link #warmUp} may take at most: {@code serve} opens its port after it (issue 10: ready within 5 s on
      * 240,000 articles; the JIT has compiled the hot search paths after a few hundred searches, which at 240k fit in
-     * about 2 s on 2 cores).
+     * about 1.5 s on 2 cores, while the web server is built on the other core).
      */
-    static final java.time.Duration WARM_UP_BUDGET = java.time.Duration.ofSeconds(2);
+    static final java.time.Duration WARM_UP_BUDGET = java.time.Duration.ofMillis(1500);
 
     /** {@link #search(SearchRequest)} restricted to some text fields: for measuring what each field contributes. */
     public SearchResult search(SearchRequest request, MatchFields fields) {
