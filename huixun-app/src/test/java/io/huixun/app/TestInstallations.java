@@ -28,6 +28,24 @@ public final class TestInstallations {
         }
     }
 
+    /**
+     * The web tests' usual input: folder {@code dir/in} holding the first {@code newsLines} of the Fuyao news sample and
+     * the seed portal dump; a test may add files of its own before {@link #ingested}.
+     */
+    public static Path samples(Path dir, int newsLines) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        sample(in, "fuyao-news.jsonl", newsLines);
+        sample(in, "portal-dump-seed.txt", 0);
+        return in;
+    }
+
+    /** A new installation in {@code dir/data} with everything in folder {@code in} ingested. */
+    public static Installation ingested(Path dir, Path in) {
+        Installation installation = Installation.open(dir.resolve("data"));
+        installation.pipeline().ingest(in.toString(), io.huixun.ingest.IngestProgress.NONE);
+        return installation;
+    }
+
     /** An installation whose fetcher may reach loopback test servers (the public default would refuse them). */
     public static Installation openForLoopback(Path folder) {
         return Installation.open(folder, loopbackFetchSettings());

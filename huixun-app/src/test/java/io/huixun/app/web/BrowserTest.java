@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.huixun.ingest.IngestProgress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -55,9 +54,7 @@ class BrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = CHROMIUM.browser();
-        Path in = Files.createDirectories(dir.resolve("in"));
-        TestInstallations.sample(in, "fuyao-news.jsonl", 12);
-        TestInstallations.sample(in, "portal-dump-seed.txt", 0);
+        Path in = TestInstallations.samples(dir, 12);
         StringBuilder hostile = new StringBuilder();
         for (int i = 0; i < XSS.size(); i++) {
             hostile.append("{\"title\":\"攻击样本").append(i).append(XSS.get(i)).append("\",\"body\":\"第").append(i)
@@ -65,8 +62,7 @@ class BrowserTest {
                     .append("\",\"source\":\"").append(XSS.get(i)).append("\"}\n");
         }
         Files.writeString(in.resolve("xss.jsonl"), hostile);
-        installation = Installation.open(dir.resolve("data"));
-        installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
+        installation = TestInstallations.ingested(dir, in);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
                 Clock.systemUTC());
         server = WebServer.start(new LocalNewsDesk(installation), auth,

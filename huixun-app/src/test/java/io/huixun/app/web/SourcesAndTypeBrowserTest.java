@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.huixun.ingest.IngestProgress;
 import io.huixun.store.NewSource;
 import io.huixun.store.SourceKind;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -49,11 +48,8 @@ class SourcesAndTypeBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = CHROMIUM.browser();
-        Path in = Files.createDirectories(dir.resolve("in"));
-        TestInstallations.sample(in, "fuyao-news.jsonl", 8);
-        TestInstallations.sample(in, "portal-dump-seed.txt", 0);
-        installation = Installation.open(dir.resolve("data"));
-        installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
+        Path in = TestInstallations.samples(dir, 8);
+        installation = TestInstallations.ingested(dir, in);
         // Sources in every state, with long names and URLs: what squeezed the old table at 390 px.
         for (int i = 1; i <= 120; i++) {
             installation.store().addSource(new NewSource(i % 3 == 0 ? "中华人民共和国外交部新闻发布会实录" + i : "新华网" + i,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.huixun.ingest.IngestProgress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,11 +58,8 @@ class WebFrontBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = CHROMIUM.browser();
-        Path in = Files.createDirectories(dir.resolve("in"));
-        TestInstallations.sample(in, "fuyao-news.jsonl", 12);
-        TestInstallations.sample(in, "portal-dump-seed.txt", 0);
-        installation = Installation.open(dir.resolve("data"));
-        installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
+        Path in = TestInstallations.samples(dir, 12);
+        installation = TestInstallations.ingested(dir, in);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("front-pass"),
                 Clock.systemUTC());
         desk = new LocalNewsDesk(installation);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.huixun.ingest.IngestProgress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -42,14 +41,11 @@ class WebServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path in = Files.createDirectories(dir.resolve("in"));
-        TestInstallations.sample(in, "fuyao-news.jsonl", 20);
-        TestInstallations.sample(in, "portal-dump-seed.txt", 0);
+        Path in = TestInstallations.samples(dir, 20);
         Files.writeString(in.resolve("hostile.jsonl"), "{\"title\":\"恶意标题" + HOSTILE.replace("\"", "\\\"")
                 + "\",\"body\":\"正文开头。" + HOSTILE.replace("\"", "\\\"") + "<a href=\\\"javascript:alert(2)\\\">链接</a>\","
                 + "\"url\":\"javascript:alert(3)\",\"date\":\"2026-01-05\",\"source\":\"<b>坏来源</b>\"}\n");
-        installation = Installation.open(dir.resolve("data"));
-        installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
+        installation = TestInstallations.ingested(dir, in);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("s3cret-pass"),
                 Clock.systemUTC());
         server = WebServer.start(new LocalNewsDesk(installation), auth,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.huixun.ingest.IngestProgress;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
 import io.huixun.source.Subscription;
@@ -25,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,11 +58,8 @@ class WebUiLanguageAndSourcesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path in = Files.createDirectories(dir.resolve("in"));
-        TestInstallations.sample(in, "fuyao-news.jsonl", 30);
-        TestInstallations.sample(in, "portal-dump-seed.txt", 0);
-        installation = Installation.open(dir.resolve("data"));
-        installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
+        Path in = TestInstallations.samples(dir, 30);
+        installation = TestInstallations.ingested(dir, in);
         for (int i = 1; i <= SOURCES; i++) {
             installation.store().addSource(new NewSource("来源" + i, "https://feeds.example.cn/" + i + ".xml",
                     SourceKind.FEED, Optional.empty(), Duration.ofMinutes(30)));

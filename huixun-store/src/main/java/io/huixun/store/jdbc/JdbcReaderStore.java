@@ -595,10 +595,7 @@ final class JdbcReaderStore implements ReaderStore {
                 ps.setLong(1, userId);
                 ps.setLong(2, folderId);
             });
-            return update(c, "DELETE FROM folders WHERE id = ? AND user_id = ?", ps -> {
-                ps.setLong(1, folderId);
-                ps.setLong(2, userId);
-            }) > 0;
+            return deleteOwned(c, "folders", userId, folderId);
         });
     }
 
@@ -712,10 +709,18 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public boolean unfollow(long userId, long followId) {
-        return store.write(c -> update(c, "DELETE FROM follows WHERE id = ? AND user_id = ?", ps -> {
-            ps.setLong(1, followId);
+        return store.write(c -> deleteOwned(c, "follows", userId, followId));
+    }
+
+    /**
+     * Deletes row {@code id} of {@code table} if it belongs to {@code userId}: a reader can remove only their own
+     * folders, follows, saved searches and alerts. {@code table} is one of those constant names, never user input.
+     */
+    private static boolean deleteOwned(Connection c, String table, long userId, long id) throws SQLException {
+        return update(c, "DELETE FROM " + table + " WHERE id = ? AND user_id = ?", ps -> {
+            ps.setLong(1, id);
             ps.setLong(2, userId);
-        }) > 0);
+        }) > 0;
     }
 
     private static Follow follow(ResultSet rs) throws SQLException {
@@ -753,10 +758,7 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public boolean removeSavedSearch(long userId, long id) {
-        return store.write(c -> update(c, "DELETE FROM saved_searches WHERE id = ? AND user_id = ?", ps -> {
-            ps.setLong(1, id);
-            ps.setLong(2, userId);
-        }) > 0);
+        return store.write(c -> deleteOwned(c, "saved_searches", userId, id));
     }
 
     private static SavedSearch savedSearch(ResultSet rs) throws SQLException {
@@ -798,10 +800,7 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public boolean removeAlert(long userId, long alertId) {
-        return store.write(c -> update(c, "DELETE FROM alerts WHERE id = ? AND user_id = ?", ps -> {
-            ps.setLong(1, alertId);
-            ps.setLong(2, userId);
-        }) > 0);
+        return store.write(c -> deleteOwned(c, "alerts", userId, alertId));
     }
 
     @Override
