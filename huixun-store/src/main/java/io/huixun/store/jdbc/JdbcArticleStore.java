@@ -84,12 +84,6 @@ public abstract class JdbcArticleStore implements ArticleStore {
     /** Lists are stored one value per line. */
     private static final String LIST_SEPARATOR = "\n";
 
-    /**
-     * Flyway logs through java.util.logging when no SLF4J binding is present; its INFO lines on every open are noise
-     * for a CLI. Held in a field because JUL keeps loggers weakly and would forget the level.
-     */
-    private static final java.util.logging.Logger FLYWAY_JUL = quietFlyway();
-
     private final ArticleRules rules;
     private final Clock clock;
     private final JdbcReaderStore readers;
@@ -103,14 +97,6 @@ public abstract class JdbcArticleStore implements ArticleStore {
     @Override
     public io.huixun.store.reader.ReaderStore readers() {
         return readers;
-    }
-
-    private static java.util.logging.Logger quietFlyway() {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
-        if (logger.getLevel() == null) {
-            logger.setLevel(java.util.logging.Level.WARNING);
-        }
-        return logger;
     }
 
     /**
