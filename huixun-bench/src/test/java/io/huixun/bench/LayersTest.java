@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
  * stages named here ({@code cluster} reads {@code nlp}'s words; {@code store}'s records carry {@code dedup}'s
  * fingerprints and {@code nlp}'s understanding); {@code ingest}, the only package that sees every stage; the search
  * semantics both search back-ends share; the back-ends; {@code app}'s installation; its web, alert and command-line
- * faces; and the benchmarks. Example of a failure: a {@code text} class calling {@code IngestPipeline} is reported as
- * "Method &lt;io.huixun.text.Words...&gt; calls method &lt;io.huixun.ingest.IngestPipeline...&gt;" under "where layer
- * 'Text' may not access any layer".
+ * faces; and the benchmarks. Example of a failure: a {@code text} class taking an {@code IngestPipeline} is reported
+ * as "io.huixun.text.Segmenter (layer Text) uses io.huixun.ingest.IngestPipeline (layer Ingest); Text may use only:
+ * nothing", followed by ArchUnit's line with the method and ArchUnit's whole rule.
+ *
+ * <p>Reads the classes once per test class; nothing here is shared between threads.
  */
 class LayersTest {
     /** Production classes only: test classes (a module's test-classes folder or its -tests.jar) may cross layers. */
