@@ -9,5 +9,8 @@
  *
  * <p>Within a duplicate group the earliest clean copy is canonical (see {@link io.huixun.dedup.CanonicalRank}); the
  * others link to it.
+ *
+ * <p><b>Layer</b>: a stage. Imports only the shared text layer and {@code model}. Kept by {@code LayersTest}
+ * (huixun-bench).
  */
 package io.huixun.dedup;

@@ -7,5 +7,8 @@
  * density of full-width punctuation), and parses publish times, authors, media sources and datelines from the text.
  * Plain-text portal dumps (a lead article followed by teaser items separated by {@code -} lines) are split into one
  * article per item. Text is never repaired here: that is the repair stage's job.
+ *
+ * <p><b>Layer</b>: a stage. Imports only the shared text layer and {@code model}; never another stage. Kept by {@code
+ * LayersTest} (huixun-bench).
  */
 package io.huixun.extract;

@@ -7,5 +7,8 @@
  * (BOM → header → meta → detection). Entry point: {@link io.huixun.fetch.Fetcher}; outcomes:
  * {@link io.huixun.fetch.FetchResult} (each with {@code describe()} and {@code outcome()}); metrics hook:
  * {@link io.huixun.fetch.FetchObserver}.
+ *
+ * <p><b>Layer</b>: a stage. Imports only the shared text layer (charset detection) and {@code model}. Kept by {@code
+ * LayersTest} (huixun-bench).
  */
 package io.huixun.fetch;

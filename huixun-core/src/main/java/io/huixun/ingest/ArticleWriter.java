@@ -7,7 +7,6 @@ import io.huixun.search.KnownWords;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchIndex;
 import io.huixun.store.ArticleStore;
-import io.huixun.store.DeduplicatingWriter;
 import io.huixun.store.SaveResult;
 import io.huixun.store.StoredArticle;
 import io.huixun.store.StoredUnderstanding;

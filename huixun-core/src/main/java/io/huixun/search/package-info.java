@@ -11,5 +11,9 @@
  * <p>Query language (see {@link io.huixun.search.QueryParser}): words and {@code "quoted phrases"}, implicit AND,
  * {@code OR}, {@code NOT} or a {@code -} prefix, parentheses, {@code source:}, {@code person:}, {@code place:},
  * {@code org:}, {@code story:}, {@code keyword:}, {@code after:2024-05-01}, {@code before:2024-06-01}.
+ *
+ * <p><b>Layer</b>: a stage: the back-end-neutral search API ({@code search.semantics} and the back-ends {@code
+ * search.lucene}, {@code search.opensearch} build on it). Imports only the shared text layer and {@code model}. Kept by
+ * {@code LayersTest} (huixun-bench).
  */
 package io.huixun.search;

@@ -9,5 +9,8 @@
  * {@link io.huixun.source.FeedText} turns feed HTML into paragraphs; {@link io.huixun.source.EntryText} decides
  * between a feed entry's text and its page's; {@link io.huixun.source.Sitemap#childSitemaps()} and
  * {@link io.huixun.source.Sitemap#articlePages()} split a sitemap for the crawler.
+ *
+ * <p><b>Layer</b>: a stage. Imports only the shared text layer and {@code model}; never another stage. Kept by {@code
+ * LayersTest} (huixun-bench).
  */
 package io.huixun.source;

@@ -2,11 +2,9 @@ package io.huixun.app.alert;
 
 import io.huixun.fetch.AddressPolicy;
 import io.huixun.fetch.GuardedResolver;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,20 +51,6 @@ public final class WebhookSender implements AutoCloseable {
             client.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the webhook client: " + e.getMessage(), e);
-        }
-    }
-
-    /** Why {@code url} cannot be a webhook, if it cannot (http or https with a host, at most 2,000 characters). */
-    public static java.util.Optional<String> urlProblem(String url) {
-        try {
-            URI u = new URI(url);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (url.length() > 2000 || !(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-                return java.util.Optional.of("alert.badUrl");
-            }
-            return java.util.Optional.empty();
-        } catch (java.net.URISyntaxException e) {
-            return java.util.Optional.of("alert.badUrl");
         }
     }
 

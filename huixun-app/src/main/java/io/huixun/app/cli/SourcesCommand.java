@@ -1,6 +1,8 @@
 package io.huixun.app.cli;
 
+import io.huixun.app.FeedTitle;
 import io.huixun.app.Installation;
+import io.huixun.app.OpmlExport;
 import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
 import io.huixun.fetch.SourceUrl;

@@ -1,6 +1,6 @@
 package io.huixun.app.web;
 
-import io.huixun.app.cli.OpmlExport;
+import io.huixun.app.OpmlExport;
 import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
 import io.huixun.source.Subscription;

@@ -1,8 +1,8 @@
 package io.huixun.app.web;
 
 import io.huixun.app.Installation;
-import io.huixun.app.cli.FeedTitle;
-import io.huixun.app.cli.OpmlExport;
+import io.huixun.app.FeedTitle;
+import io.huixun.app.OpmlExport;
 import io.huixun.app.web.view.SourcesView;
 import io.huixun.fetch.Fetcher;
 import io.huixun.fetch.SourceUrl;

@@ -331,7 +331,7 @@ public final class ReaderRoutes implements RouteGroup {
             following(ctx, server, ReaderMessages.t(page, "follow.badTarget", MAX_TARGET));
             return;
         }
-        Optional<String> problem = io.huixun.app.alert.WebhookSender.urlProblem(url);
+        Optional<String> problem = WebhookUrl.problem(url);
         if (problem.isPresent()) {
             ctx.status(400);
             following(ctx, server, ReaderMessages.t(page, problem.get()));

@@ -112,7 +112,5 @@ class AlertDispatcherTest {
         } finally {
             readers.removeAlert(user, alert.id());
         }
-        assertThat(WebhookSender.urlProblem("file:///etc/passwd")).contains("alert.badUrl");
-        assertThat(WebhookSender.urlProblem("https://hooks.example.cn/x")).isEmpty();
     }
 }

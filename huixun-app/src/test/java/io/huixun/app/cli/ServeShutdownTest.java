@@ -42,7 +42,7 @@ class ServeShutdownTest {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process serve = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "io.huixun.app.Main", "serve", "--data", data.toString(),
+                System.getProperty("java.class.path"), "io.huixun.app.cli.Main", "serve", "--data", data.toString(),
                 "--port", "0").redirectErrorStream(true).start();
         List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));

@@ -48,7 +48,7 @@ class IngestCrashTest {
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "io.huixun.app.Main", "ingest", "--data", data.toString(),
+                System.getProperty("java.class.path"), "io.huixun.app.cli.Main", "ingest", "--data", data.toString(),
                 jsonl.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (committed(data) < 60 && child.isAlive() && System.nanoTime() < deadline) {

@@ -27,7 +27,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code huixun serve} ({@code io.huixun.app.Main serve}, from this jar) as a child JVM on a free
+ * Runs the real {@code huixun serve} ({@code io.huixun.app.cli.Main serve}, from this jar) as a child JVM on a free
  * loopback port, and measures what a user of a big folder feels: how long from starting the process until the front
  * page and a search first answer 200, the latency of the first 10 s of queries (8 clients), and then query latency
  * per query class at 1 and 8 clients through {@code GET /api/search?q=…&limit=10}. Finally it sends SIGTERM and
@@ -65,7 +65,7 @@ final class ServeProbe {
                 "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xshare:auto", "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off"));
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
-        command.addAll(List.of("-cp", jar, "io.huixun.app.Main", "serve", "--data", data.toString(), "--host",
+        command.addAll(List.of("-cp", jar, "io.huixun.app.cli.Main", "serve", "--data", data.toString(), "--host",
                 "127.0.0.1", "--port", String.valueOf(port)));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

@@ -13,7 +13,7 @@ import io.huixun.search.SearchRequest;
 import io.huixun.search.SearchResponse;
 import io.huixun.search.SearchResult;
 import io.huixun.search.lucene.LuceneSearchIndex;
-import io.huixun.search.lucene.MatchFields;
+import io.huixun.search.semantics.MatchFields;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.io.BufferedReader;

@@ -5,7 +5,7 @@ import io.huixun.dedup.DedupIndex;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.Fingerprint;
 import io.huixun.store.ArticleStore;
-import io.huixun.store.DeduplicatingWriter;
+import io.huixun.ingest.DeduplicatingWriter;
 import io.huixun.store.NewArticle;
 import io.huixun.store.OriginalContent;
 import io.huixun.store.SaveResult;

@@ -7,5 +7,8 @@
  * {@code RawDictionary}, {@code GeneratedDictionaries} and {@code TrieBuilder}) so that it and its Jackson dependency
  * stay out of the runtime jar; Maven runs it after the tests compile ({@code process-test-classes}) and writes the
  * tries into {@code target/classes}, before they are packaged.
+ *
+ * <p><b>Layer</b>: the shared text layer (bottom). Imports only {@code io.huixun.text..}. Kept by {@code LayersTest}
+ * (huixun-bench).
  */
 package io.huixun.text.convert;

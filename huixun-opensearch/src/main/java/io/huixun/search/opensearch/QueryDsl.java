@@ -18,7 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Rewrites the Lucene queries of {@link io.huixun.search.lucene.SearchSemantics} into OpenSearch query DSL, so that
+ * Rewrites the Lucene queries of {@link io.huixun.search.semantics.SearchSemantics} into OpenSearch query DSL, so that
  * OpenSearch runs the same query tree (and, on one shard or with DFS, the same BM25 scores) as the embedded index.
  *
  * <p>Design note. Only the query types the translator produces are handled: term → {@code term}; boolean →

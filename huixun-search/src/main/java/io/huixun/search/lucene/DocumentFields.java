@@ -1,7 +1,20 @@
 package io.huixun.search.lucene;
 
+import static io.huixun.search.semantics.IndexFields.DAY;
+import static io.huixun.search.semantics.IndexFields.DUPLICATE;
+import static io.huixun.search.semantics.IndexFields.GROUP;
+import static io.huixun.search.semantics.IndexFields.ID;
+import static io.huixun.search.semantics.IndexFields.KEYWORD;
+import static io.huixun.search.semantics.IndexFields.ORGANISATION;
+import static io.huixun.search.semantics.IndexFields.PERSON;
+import static io.huixun.search.semantics.IndexFields.PLACE;
+import static io.huixun.search.semantics.IndexFields.PUBLISHED_MS;
+import static io.huixun.search.semantics.IndexFields.SOURCE;
+import static io.huixun.search.semantics.IndexFields.STORY;
+import static io.huixun.search.semantics.IndexFields.TEASER;
+
 import io.huixun.search.SearchDocument;
-import java.time.LocalDate;
+import io.huixun.search.semantics.SearchSemantics;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -18,39 +31,21 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The index schema: field names and how a {@link SearchDocument} becomes a Lucene document.
+ * The embedded index's schema: how a {@link SearchDocument} becomes a Lucene document. The names both back-ends
+ * share are {@link io.huixun.search.semantics.IndexFields}; the stored-only fields, the group key's doc values and
+ * the facet dimensions, which only this index has, are here.
  *
- * <p>Displayed values are stored as given; matched values are folded ({@link TextFolder}). Texts are segmented once
- * per document and both the word and bigram fields are fed from that segmentation.
+ * <p>Displayed values are stored as given; matched values are folded ({@link SearchSemantics#foldValue}). Texts are
+ * segmented once per document and both the word and bigram fields are fed from that segmentation.
  */
 final class DocumentFields {
-    static final String ID = "id";
     static final String URL = "url";
     static final String TITLE = "title";
     static final String BODY = "body";
     static final String SOURCE_SHOWN = "source_shown";
-    static final String SOURCE = "source";
     static final String PUBLISHED = "published";
-    static final String PUBLISHED_MS = "published_ms";
-    static final String DAY = "day";
-    static final String PERSON = "person";
-    static final String PLACE = "place";
-    static final String ORGANISATION = "org";
-    static final String KEYWORD = "keyword";
-    static final String STORY = "story";
-    /** The canonical article's id: the document's own id for a canonical article. */
-    static final String GROUP = "group";
     /** The group key again, as doc values: collapsing reads it for every top hit without loading stored fields. */
     static final String GROUP_KEY = "group_key";
-    static final String DUPLICATE = "duplicate";
-    /** Stored word starts of the folded title and body ({@link WordStarts}). */
-    static final String TITLE_WORD_STARTS = "title_ws";
-    static final String BODY_WORD_STARTS = "body_ws";
-    static final String TEASER = "teaser";
-    static final String TITLE_WORDS = "title_w";
-    static final String TITLE_BIGRAMS = "title_b";
-    static final String BODY_WORDS = "body_w";
-    static final String BODY_BIGRAMS = "body_b";
 
     /** Facet dimensions (in the default facet field). */
     static final String DIM_SOURCE = "source";
@@ -131,8 +126,4 @@ final class DocumentFields {
         });
     }
 
-    /** {@code 2024-05-01} → {@code 20240501}: sortable and readable in a debugger. */
-    static int dayNumber(LocalDate day) {
-        return day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
-    }
 }

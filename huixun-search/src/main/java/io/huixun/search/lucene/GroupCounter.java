@@ -1,5 +1,6 @@
 package io.huixun.search.lucene;
 
+import io.huixun.search.semantics.IndexFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,7 +73,7 @@ final class GroupCounter implements Collector {
         }
         SortedDocValues values = context.reader().getSortedDocValues(DocumentFields.GROUP_KEY);
         var stored = context.reader().storedFields();
-        Set<String> groupField = Set.of(DocumentFields.GROUP);
+        Set<String> groupField = Set.of(IndexFields.GROUP);
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {}
@@ -83,7 +84,7 @@ final class GroupCounter implements Collector {
                 if (values != null && values.advanceExact(doc)) {
                     keys.add(values.lookupOrd(values.ordValue()).utf8ToString());
                 } else {
-                    keys.add(stored.document(doc, groupField).get(DocumentFields.GROUP));
+                    keys.add(stored.document(doc, groupField).get(IndexFields.GROUP));
                 }
                 if (keys.size() >= limit) {
                     throw new CollectionTerminatedException();

@@ -1,5 +1,6 @@
 package io.huixun.search.lucene;
 
+import io.huixun.search.semantics.IndexFields;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
@@ -31,6 +32,6 @@ final class GroupKeys {
         if (values != null && values.advanceExact(doc - leaf.docBase)) {
             return values.lookupOrd(values.ordValue()).utf8ToString();
         }
-        return searcher.storedFields().document(doc, java.util.Set.of(DocumentFields.GROUP)).get(DocumentFields.GROUP);
+        return searcher.storedFields().document(doc, java.util.Set.of(IndexFields.GROUP)).get(IndexFields.GROUP);
     }
 }

@@ -11,6 +11,10 @@ import io.huixun.search.SearchRequest;
 import io.huixun.search.SearchResponse;
 import io.huixun.search.SearchResult;
 import io.huixun.search.SortOrder;
+import io.huixun.search.semantics.IndexFields;
+import io.huixun.search.semantics.MatchFields;
+import io.huixun.search.semantics.SearchSemantics;
+import io.huixun.search.semantics.WarmUp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -80,16 +84,9 @@ import org.apache.lucene.util.BytesRef;
 public final class LuceneSearchIndex implements SearchIndex {
     private static final int ALSO_AT_LIMIT = SearchSemantics.ALSO_AT_LIMIT;
     private static final int FACET_TOP = SearchSemantics.FACET_TOP;
-    /**
-     * Lucene's limit on leaf clauses per query, raised from 1,024: a 1,000-character pasted phrase is one word-phrase
-     * and one bigram-phrase per field, about 5,000 terms. This setting is JVM-wide (a Lucene static); queries over
-     * it come back as a {@link QueryProblem}.
-     */
-    static final int MAX_CLAUSES = 8_192;
-
     static {
-        if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
-            IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+        if (IndexSearcher.getMaxClauseCount() < SearchSemantics.MAX_CLAUSES) {
+            IndexSearcher.setMaxClauseCount(SearchSemantics.MAX_CLAUSES);
         }
     }
 
@@ -186,7 +183,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void put(SearchDocument document, io.huixun.search.KnownWords words) {
         try {
-            writer().updateDocument(new Term(DocumentFields.ID, document.id()),
+            writer().updateDocument(new Term(IndexFields.ID, document.id()),
                     DocumentFields.toDocument(document, words));
             changed.set(true);
         } catch (IOException e) {
@@ -197,7 +194,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void delete(String id) {
         try {
-            writer().deleteDocuments(new Term(DocumentFields.ID, id));
+            writer().deleteDocuments(new Term(IndexFields.ID, id));
             changed.set(true);
         } catch (IOException e) {
             throw new SearchIndexException("cannot delete document " + id + where(), e);
@@ -230,7 +227,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         return withSearcher(s -> {
             SortedSet<String> ids = new TreeSet<>();
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                Terms terms = leaf.reader().terms(DocumentFields.ID);
+                Terms terms = leaf.reader().terms(IndexFields.ID);
                 if (terms == null) {
                     continue;
                 }
@@ -365,7 +362,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static org.apache.lucene.search.CollectorManager<?, ? extends TopDocs> topManager(SearchRequest request,
             int n) {
         return request.sort() == SortOrder.TIME
-                ? new TopFieldCollectorManager(new Sort(new SortField(DocumentFields.PUBLISHED_MS,
+                ? new TopFieldCollectorManager(new Sort(new SortField(IndexFields.PUBLISHED_MS,
                         SortField.Type.LONG, true)), n, SearchRequest.TOTAL_EXACT_UP_TO)
                 : new TopScoreDocCollectorManager(n, SearchRequest.TOTAL_EXACT_UP_TO);
     }
@@ -405,17 +402,17 @@ public final class LuceneSearchIndex implements SearchIndex {
         List<BytesRef> wanted = new ArrayList<>();
         for (Map.Entry<String, ScoreDoc> e : shown) {
             Document d = stored.document(e.getValue().doc);
-            if (e.getKey().equals(d.get(DocumentFields.ID))) {
+            if (e.getKey().equals(d.get(IndexFields.ID))) {
                 out.put(e.getKey(), d);
             } else {
                 wanted.add(new BytesRef(e.getKey()));
             }
         }
         if (!wanted.isEmpty()) {
-            for (ScoreDoc sd : searcher.search(new TermInSetQuery(DocumentFields.ID, wanted), wanted.size())
+            for (ScoreDoc sd : searcher.search(new TermInSetQuery(IndexFields.ID, wanted), wanted.size())
                     .scoreDocs) {
                 Document d = stored.document(sd.doc);
-                out.put(d.get(DocumentFields.ID), d);
+                out.put(d.get(IndexFields.ID), d);
             }
         }
         return out;
@@ -428,16 +425,16 @@ public final class LuceneSearchIndex implements SearchIndex {
             return Map.of();
         }
         Query q = new BooleanQuery.Builder()
-                .add(new TermInSetQuery(DocumentFields.GROUP, groups.stream().map(BytesRef::new).toList()),
+                .add(new TermInSetQuery(IndexFields.GROUP, groups.stream().map(BytesRef::new).toList()),
                         Occur.FILTER)
-                .add(new TermQuery(new Term(DocumentFields.DUPLICATE, "1")), Occur.FILTER).build();
+                .add(new TermQuery(new Term(IndexFields.DUPLICATE, "1")), Occur.FILTER).build();
         StoredFields stored = searcher.storedFields();
         Map<String, List<Document>> out = new HashMap<>();
-        Set<String> fields = Set.of(DocumentFields.ID, DocumentFields.GROUP, DocumentFields.SOURCE_SHOWN);
+        Set<String> fields = Set.of(IndexFields.ID, IndexFields.GROUP, DocumentFields.SOURCE_SHOWN);
         int max = Math.min(SearchRequest.MAX_DEPTH, groups.size() * ALSO_AT_LIMIT);
         for (ScoreDoc sd : searcher.search(q, max, new Sort(SortField.FIELD_DOC)).scoreDocs) {
             Document c = stored.document(sd.doc, fields);
-            List<Document> list = out.computeIfAbsent(c.get(DocumentFields.GROUP), g -> new ArrayList<>());
+            List<Document> list = out.computeIfAbsent(c.get(IndexFields.GROUP), g -> new ArrayList<>());
             if (list.size() < ALSO_AT_LIMIT) {
                 list.add(c);
             }
@@ -447,32 +444,32 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** {@code copies} null: duplicates not collapsed. */
     private static SearchHit hit(Document d, float score, List<String> targets, List<Document> copies) {
-        String id = d.get(DocumentFields.ID);
+        String id = d.get(IndexFields.ID);
         String source = d.get(DocumentFields.SOURCE_SHOWN);
         List<String> duplicates = new ArrayList<>();
         Set<String> otherSources = new LinkedHashSet<>();
         if (copies != null) {
-            String ownSource = TextFolder.foldText(source).strip();
+            String ownSource = SearchSemantics.foldValue(source);
             for (Document c : copies) {
-                duplicates.add(c.get(DocumentFields.ID));
-                String s = TextFolder.foldText(c.get(DocumentFields.SOURCE_SHOWN)).strip();
+                duplicates.add(c.get(IndexFields.ID));
+                String s = SearchSemantics.foldValue(c.get(DocumentFields.SOURCE_SHOWN));
                 if (!s.equals(ownSource) && !s.isEmpty()) {
                     otherSources.add(s);
                 }
             }
         }
         return new SearchHit(id, d.get(DocumentFields.URL),
-                Snippets.markAll(d.get(DocumentFields.TITLE), targets, wordStarts(d, DocumentFields.TITLE_WORD_STARTS)),
+                SearchSemantics.markAll(d.get(DocumentFields.TITLE), targets, wordStarts(d, IndexFields.TITLE_WORD_STARTS)),
                 source, OffsetDateTime.parse(d.get(DocumentFields.PUBLISHED)),
-                Snippets.passage(d.get(DocumentFields.BODY), targets, wordStarts(d, DocumentFields.BODY_WORD_STARTS)),
+                SearchSemantics.passage(d.get(DocumentFields.BODY), targets, wordStarts(d, IndexFields.BODY_WORD_STARTS)),
                 Float.isNaN(score) ? 0f : score, otherSources.size(), duplicates,
-                "1".equals(d.get(DocumentFields.TEASER)));
+                "1".equals(d.get(IndexFields.TEASER)));
     }
 
-    private static WordStarts wordStarts(Document d, String field) {
+    /** The stored word starts of {@code field}, null when the document was indexed without them. */
+    private static byte[] wordStarts(Document d, String field) {
         BytesRef b = d.getBinaryValue(field);
-        return b == null ? WordStarts.UNKNOWN
-                : WordStarts.of(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+        return b == null ? null : java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
     }
 
     private Map<FacetKind, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector hits, Set<FacetKind> kinds)

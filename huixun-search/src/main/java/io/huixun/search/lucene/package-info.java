@@ -8,13 +8,20 @@
  *       word inside a compound the segmenter kept whole), where a pair that straddles a word boundary is indexed in a
  *       marked form ({@code 和|服}) so that a two-character query can refuse it.</li>
  * </ul>
- * Entry point: {@link io.huixun.search.lucene.LuceneSearchIndex}; {@link io.huixun.search.lucene.MatchFields} picks
+ * Entry point: {@link io.huixun.search.lucene.LuceneSearchIndex}; {@link io.huixun.search.semantics.MatchFields} picks
  * the fields a search uses (for evaluations).
  *
  * <p>A search costs about the same for 10 hits or 10,000: top hits only, counting stops at 1,000 ("1,000+"), facets
- * only when asked (from the top hits when they are every match), snippets read the word starts stored at indexing ({@code WordStarts}) instead of segmenting again,
+ * only when asked (from the top hits when they are every match), snippets read the word starts stored at
+ * indexing instead of segmenting again,
  * duplicates collapse by a group key in one pass ({@code GroupKeys}, {@code GroupCounter}) so that a story is found
  * through any of its copies; a query in Taiwan or Hong Kong usage also searches mainland usage and back
- * ({@code RegionalVocabulary}); {@link io.huixun.search.lucene.WarmUp} readies a server before it takes requests.
+ * ({@code semantics.RegionalVocabulary}); {@link io.huixun.search.semantics.WarmUp} readies a server before it takes
+ * requests. The analysis, query translation and snippets are {@link io.huixun.search.semantics.SearchSemantics},
+ * shared with OpenSearch; this package is what only an embedded Lucene index has (documents, facets, collapsing).
+ *
+ * <p><b>Layer</b>: a search back-end, implementing {@link io.huixun.search.SearchIndex}. May import
+ * {@code io.huixun.search}, {@code io.huixun.search.semantics} and the shared text layer; no other back-end, no stage
+ * and nothing above (ingest, app). Kept by {@code LayersTest}.
  */
 package io.huixun.search.lucene;

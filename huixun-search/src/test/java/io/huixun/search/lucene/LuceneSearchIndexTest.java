@@ -4,11 +4,11 @@ import static io.huixun.search.lucene.Fixtures.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.search.FacetKind;
-import io.huixun.search.HighlightedText;
 import io.huixun.search.SearchHit;
 import io.huixun.search.SearchRequest;
 import io.huixun.search.SearchResponse;
 import io.huixun.search.SearchResult;
+import io.huixun.search.semantics.MatchFields;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,20 +69,6 @@ class LuceneSearchIndexTest {
                     new io.huixun.search.FacetCount("人民网", 275));
             assertThat(r.facet(FacetKind.DAY)).extracting(io.huixun.search.FacetCount::count)
                     .containsExactly(367L, 367L, 366L);
-        }
-    }
-
-    @Test
-    void snippetsDoNotMarkATwoCharacterWordAcrossABoundary() {
-        String text = "我们和服务员聊天";
-        WordStarts stored = WordStarts.of(WordStarts.encode(text.length(), ChineseAnalysis.words(text)));
-        // Stored word starts (the index's segmentation) and re-segmentation (older documents) agree.
-        for (WordStarts starts : List.of(stored, WordStarts.UNKNOWN)) {
-            HighlightedText marked = Snippets.passage(text, List.of("和服"), starts);
-            assertThat(marked.marks()).isEmpty();
-            assertThat(Snippets.passage(text, List.of("服务"), starts).marks()).hasSize(1);
-            assertThat(Snippets.markAll(text, List.of("和服", "聊天"), starts).marks())
-                    .containsExactly(new HighlightedText.Span(6, 8));
         }
     }
 }

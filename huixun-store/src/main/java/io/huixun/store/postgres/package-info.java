@@ -4,5 +4,8 @@
  * bounded retries while the server restarts, source leases with {@code FOR UPDATE SKIP LOCKED}.
  *
  * <p>Entry point: {@link io.huixun.store.postgres.PostgresArticleStore#open}.
+ *
+ * <p><b>Layer</b>: a store back-end (same rules as {@code store.jdbc}, which it builds on). Kept by {@code LayersTest}
+ * (huixun-bench).
  */
 package io.huixun.store.postgres;

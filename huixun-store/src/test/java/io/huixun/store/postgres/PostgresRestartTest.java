@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.huixun.dedup.Deduplicator;
 import io.huixun.store.ArticleStore;
-import io.huixun.store.DeduplicatingWriter;
+import io.huixun.ingest.DeduplicatingWriter;
 import io.huixun.store.NewArticle;
 import io.huixun.store.SaveResult;
 import io.huixun.store.StoredArticle;

@@ -1,4 +1,4 @@
-package io.huixun.search.lucene;
+package io.huixun.search.semantics;
 
 import io.huixun.search.FacetKind;
 import io.huixun.search.SearchHit;

@@ -1,4 +1,4 @@
-package io.huixun.app.cli;
+package io.huixun.app;
 
 import io.huixun.store.Source;
 import io.huixun.store.SourceKind;

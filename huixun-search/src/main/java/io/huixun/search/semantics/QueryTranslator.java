@@ -1,4 +1,4 @@
-package io.huixun.search.lucene;
+package io.huixun.search.semantics;
 
 import io.huixun.search.QueryNode;
 import java.util.ArrayList;
@@ -74,9 +74,9 @@ final class QueryTranslator {
             case QueryNode.FieldMatch f -> Optional.of(new TermQuery(new Term(field(f.field()),
                     TextFolder.foldText(f.value()).strip())));
             case QueryNode.DateBound d -> Optional.of(d.onOrAfter()
-                    ? IntPoint.newRangeQuery(DocumentFields.DAY, DocumentFields.dayNumber(d.day()), Integer.MAX_VALUE)
-                    : IntPoint.newRangeQuery(DocumentFields.DAY, Integer.MIN_VALUE,
-                            DocumentFields.dayNumber(d.day().minusDays(1))));
+                    ? IntPoint.newRangeQuery(IndexFields.DAY, IndexFields.dayNumber(d.day()), Integer.MAX_VALUE)
+                    : IntPoint.newRangeQuery(IndexFields.DAY, Integer.MIN_VALUE,
+                            IndexFields.dayNumber(d.day().minusDays(1))));
             case QueryNode.MatchAll m -> Optional.of(MatchAllDocsQuery.INSTANCE);
             case QueryNode.Not n -> translate(n.child(), !positive).map(q -> new BooleanQuery.Builder()
                     .add(MatchAllDocsQuery.INSTANCE, Occur.MUST).add(q, Occur.MUST_NOT).build());
@@ -128,12 +128,12 @@ final class QueryTranslator {
 
     private static String field(io.huixun.search.QueryField field) {
         return switch (field) {
-            case SOURCE -> DocumentFields.SOURCE;
-            case PERSON -> DocumentFields.PERSON;
-            case PLACE -> DocumentFields.PLACE;
-            case ORGANISATION -> DocumentFields.ORGANISATION;
-            case STORY -> DocumentFields.STORY;
-            case KEYWORD -> DocumentFields.KEYWORD;
+            case SOURCE -> IndexFields.SOURCE;
+            case PERSON -> IndexFields.PERSON;
+            case PLACE -> IndexFields.PLACE;
+            case ORGANISATION -> IndexFields.ORGANISATION;
+            case STORY -> IndexFields.STORY;
+            case KEYWORD -> IndexFields.KEYWORD;
         };
     }
 
@@ -211,16 +211,16 @@ final class QueryTranslator {
     private Query word(String word, boolean strictPair) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         if (mode != MatchFields.BIGRAMS) {
-            b.add(new BoostQuery(fields(new TermQuery(new Term(DocumentFields.TITLE_WORDS, word)),
-                    new TermQuery(new Term(DocumentFields.BODY_WORDS, word))), WORD_BOOST), Occur.SHOULD);
+            b.add(new BoostQuery(fields(new TermQuery(new Term(IndexFields.TITLE_WORDS, word)),
+                    new TermQuery(new Term(IndexFields.BODY_WORDS, word))), WORD_BOOST), Occur.SHOULD);
         }
         if (mode != MatchFields.WORDS) {
             List<ChineseAnalysis.Gram> grams = ChineseAnalysis.grams(List.of(new ChineseAnalysis.Word(word, 0,
                     word.length())));
             boolean strict = mode == MatchFields.BOTH && (strictPair || ChineseAnalysis.isHanPair(word));
             if (!(grams.size() == 1 && !grams.get(0).pair() && isSingleHan(word) && mode == MatchFields.BOTH)) {
-                b.add(new BoostQuery(fields(bigrams(DocumentFields.TITLE_BIGRAMS, grams, strict),
-                        bigrams(DocumentFields.BODY_BIGRAMS, grams, strict)), BIGRAM_BOOST), Occur.SHOULD);
+                b.add(new BoostQuery(fields(bigrams(IndexFields.TITLE_BIGRAMS, grams, strict),
+                        bigrams(IndexFields.BODY_BIGRAMS, grams, strict)), BIGRAM_BOOST), Occur.SHOULD);
             }
         }
         return b.build();
@@ -230,12 +230,12 @@ final class QueryTranslator {
     private Query phrase(List<ChineseAnalysis.Word> words, List<ChineseAnalysis.Gram> grams, boolean strict) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         if (mode != MatchFields.BIGRAMS) {
-            b.add(new BoostQuery(fields(wordPhrase(DocumentFields.TITLE_WORDS, words),
-                    wordPhrase(DocumentFields.BODY_WORDS, words)), WORD_BOOST), Occur.SHOULD);
+            b.add(new BoostQuery(fields(wordPhrase(IndexFields.TITLE_WORDS, words),
+                    wordPhrase(IndexFields.BODY_WORDS, words)), WORD_BOOST), Occur.SHOULD);
         }
         if (mode != MatchFields.WORDS) {
-            b.add(new BoostQuery(fields(bigrams(DocumentFields.TITLE_BIGRAMS, grams, strict),
-                    bigrams(DocumentFields.BODY_BIGRAMS, grams, strict)), BIGRAM_BOOST), Occur.SHOULD);
+            b.add(new BoostQuery(fields(bigrams(IndexFields.TITLE_BIGRAMS, grams, strict),
+                    bigrams(IndexFields.BODY_BIGRAMS, grams, strict)), BIGRAM_BOOST), Occur.SHOULD);
         }
         return b.build();
     }

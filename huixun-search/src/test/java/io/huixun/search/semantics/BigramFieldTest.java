@@ -1,7 +1,8 @@
-package io.huixun.search.lucene;
+package io.huixun.search.semantics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huixun.search.lucene.Fixtures;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -54,13 +55,13 @@ class BigramFieldTest {
                 java.time.OffsetDateTime.parse("2025-04-26T10:00:00+08:00"));
         var used = SearchSemantics.analyse(doc, new io.huixun.search.KnownWords(java.util.Optional.of(known),
                 java.util.Optional.empty()));
-        assertThat(used.terms().get(DocumentFields.TITLE_WORDS)).containsExactly("我们", "和服", "务员", "聊天");
-        assertThat(used.terms().get(DocumentFields.TITLE_BIGRAMS)).contains("和服", "服|务");
+        assertThat(used.terms().get(IndexFields.TITLE_WORDS)).containsExactly("我们", "和服", "务员", "聊天");
+        assertThat(used.terms().get(IndexFields.TITLE_BIGRAMS)).contains("和服", "服|务");
 
         var otherText = new io.huixun.text.Words(title + "。", new int[] {0, 2, 4, 6}, new int[] {2, 4, 6, 8});
         var ignored = SearchSemantics.analyse(doc, new io.huixun.search.KnownWords(java.util.Optional.of(otherText),
                 java.util.Optional.empty()));
-        assertThat(ignored.terms().get(DocumentFields.TITLE_WORDS)).containsExactly("我们", "和", "服务员", "聊天");
+        assertThat(ignored.terms().get(IndexFields.TITLE_WORDS)).containsExactly("我们", "和", "服务员", "聊天");
         assertThat(ignored).usingRecursiveComparison().isEqualTo(SearchSemantics.analyse(doc));
     }
 

@@ -1,4 +1,4 @@
-package io.huixun.search.lucene;
+package io.huixun.search.semantics;
 
 import java.io.BufferedReader;
 import java.io.IOException;

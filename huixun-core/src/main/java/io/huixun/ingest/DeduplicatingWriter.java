@@ -1,10 +1,14 @@
-package io.huixun.store;
+package io.huixun.ingest;
 
 import io.huixun.dedup.CanonicalRank;
 import io.huixun.dedup.DedupIndex;
 import io.huixun.dedup.DedupVerdict;
 import io.huixun.dedup.Deduplicator;
+import io.huixun.store.ArticleStore;
+import io.huixun.store.NewArticle;
+import io.huixun.store.SaveResult;
 import io.huixun.store.SaveResult.Inserted;
+import io.huixun.store.StoredFingerprint;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;

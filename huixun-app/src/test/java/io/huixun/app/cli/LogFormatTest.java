@@ -1,4 +1,4 @@
-package io.huixun.app;
+package io.huixun.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

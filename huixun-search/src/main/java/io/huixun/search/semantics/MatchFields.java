@@ -1,4 +1,4 @@
-package io.huixun.search.lucene;
+package io.huixun.search.semantics;
 
 /**
  * Which text fields a search matches on. {@link #BOTH} is the product; the others exist to measure what each field

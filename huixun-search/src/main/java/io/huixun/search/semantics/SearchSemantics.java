@@ -1,4 +1,4 @@
-package io.huixun.search.lucene;
+package io.huixun.search.semantics;
 
 import io.huixun.search.HighlightedText;
 import io.huixun.search.KnownWords;
@@ -34,29 +34,36 @@ import org.apache.lucene.search.Query;
  * <p>Stateless and thread-safe.
  */
 public final class SearchSemantics {
+    /**
+     * Lucene's limit on leaf clauses per query, raised from 1,024: a 1,000-character pasted phrase is one word-phrase
+     * and one bigram-phrase per field, about 5,000 terms. The embedded index sets it JVM-wide (a Lucene static);
+     * queries over it come back as a {@link QueryProblem} from either back-end ({@link #tooManyClauses}).
+     */
+    public static final int MAX_CLAUSES = 8_192;
+
     /** The article id (exact). */
-    public static final String ID = DocumentFields.ID;
+    public static final String ID = IndexFields.ID;
     /** Word and bigram term fields of title and body (positions matter: phrases). */
-    public static final List<String> TERM_FIELDS = List.of(DocumentFields.TITLE_WORDS, DocumentFields.TITLE_BIGRAMS,
-            DocumentFields.BODY_WORDS, DocumentFields.BODY_BIGRAMS);
+    public static final List<String> TERM_FIELDS = List.of(IndexFields.TITLE_WORDS, IndexFields.TITLE_BIGRAMS,
+            IndexFields.BODY_WORDS, IndexFields.BODY_BIGRAMS);
     /** Folded exact-value fields: the targets of {@code source:}, {@code person:} … and of duplicate collapsing. */
-    public static final List<String> VALUE_FIELDS = List.of(DocumentFields.ID, DocumentFields.SOURCE,
-            DocumentFields.PERSON, DocumentFields.PLACE, DocumentFields.ORGANISATION, DocumentFields.KEYWORD,
-            DocumentFields.STORY, DocumentFields.GROUP, DocumentFields.DUPLICATE, DocumentFields.TEASER);
+    public static final List<String> VALUE_FIELDS = List.of(IndexFields.ID, IndexFields.SOURCE,
+            IndexFields.PERSON, IndexFields.PLACE, IndexFields.ORGANISATION, IndexFields.KEYWORD,
+            IndexFields.STORY, IndexFields.GROUP, IndexFields.DUPLICATE, IndexFields.TEASER);
     /** Publication instant in epoch milliseconds (long): the time sort. */
-    public static final String PUBLISHED_MS = DocumentFields.PUBLISHED_MS;
+    public static final String PUBLISHED_MS = IndexFields.PUBLISHED_MS;
     /** Local publication day as {@code yyyymmdd} (int): the target of {@code after:} and {@code before:}. */
-    public static final String DAY = DocumentFields.DAY;
+    public static final String DAY = IndexFields.DAY;
     /** Value fields that are facets, by facet. */
-    public static final String SOURCE = DocumentFields.SOURCE;
-    public static final String PERSON = DocumentFields.PERSON;
-    public static final String PLACE = DocumentFields.PLACE;
-    public static final String ORGANISATION = DocumentFields.ORGANISATION;
-    public static final String GROUP = DocumentFields.GROUP;
-    public static final String DUPLICATE = DocumentFields.DUPLICATE;
+    public static final String SOURCE = IndexFields.SOURCE;
+    public static final String PERSON = IndexFields.PERSON;
+    public static final String PLACE = IndexFields.PLACE;
+    public static final String ORGANISATION = IndexFields.ORGANISATION;
+    public static final String GROUP = IndexFields.GROUP;
+    public static final String DUPLICATE = IndexFields.DUPLICATE;
     /** Stored word starts of the folded title and body (bytes; see {@link WordStarts}). */
-    public static final String TITLE_WORD_STARTS = DocumentFields.TITLE_WORD_STARTS;
-    public static final String BODY_WORD_STARTS = DocumentFields.BODY_WORD_STARTS;
+    public static final String TITLE_WORD_STARTS = IndexFields.TITLE_WORD_STARTS;
+    public static final String BODY_WORD_STARTS = IndexFields.BODY_WORD_STARTS;
     /** Facets list at most this many values (day: all). */
     public static final int FACET_TOP = 20;
     /** Most copies looked up for one collapsed hit. */
@@ -86,7 +93,7 @@ public final class SearchSemantics {
 
         /** {@link #day} as {@code yyyymmdd}, the value of the {@link #DAY} field. */
         public int dayNumber() {
-            return DocumentFields.dayNumber(day);
+            return IndexFields.dayNumber(day);
         }
     }
 
@@ -102,21 +109,21 @@ public final class SearchSemantics {
     public static Analysed analyse(SearchDocument d, KnownWords known) {
         Map<String, List<String>> terms = new LinkedHashMap<>();
         Map<String, byte[]> starts = new LinkedHashMap<>();
-        starts.put(TITLE_WORD_STARTS, addText(terms, DocumentFields.TITLE_WORDS, DocumentFields.TITLE_BIGRAMS,
+        starts.put(TITLE_WORD_STARTS, addText(terms, IndexFields.TITLE_WORDS, IndexFields.TITLE_BIGRAMS,
                 d.title(), known.titleOf(d.title())));
-        starts.put(BODY_WORD_STARTS, addText(terms, DocumentFields.BODY_WORDS, DocumentFields.BODY_BIGRAMS, d.body(),
+        starts.put(BODY_WORD_STARTS, addText(terms, IndexFields.BODY_WORDS, IndexFields.BODY_BIGRAMS, d.body(),
                 known.bodyOf(d.body())));
         Map<String, List<String>> values = new LinkedHashMap<>();
-        values.put(DocumentFields.ID, List.of(d.id()));
-        values.put(DocumentFields.SOURCE, folded(List.of(d.source())));
-        values.put(DocumentFields.PERSON, folded(d.people()));
-        values.put(DocumentFields.PLACE, folded(d.places()));
-        values.put(DocumentFields.ORGANISATION, folded(d.organisations()));
-        values.put(DocumentFields.KEYWORD, folded(d.keywords()));
-        values.put(DocumentFields.STORY, d.storyId().map(List::of).orElse(List.of()));
-        values.put(DocumentFields.GROUP, List.of(d.canonicalId().orElse(d.id())));
-        values.put(DocumentFields.DUPLICATE, List.of(d.isDuplicate() ? "1" : "0"));
-        values.put(DocumentFields.TEASER, List.of(d.teaser() ? "1" : "0"));
+        values.put(IndexFields.ID, List.of(d.id()));
+        values.put(IndexFields.SOURCE, folded(List.of(d.source())));
+        values.put(IndexFields.PERSON, folded(d.people()));
+        values.put(IndexFields.PLACE, folded(d.places()));
+        values.put(IndexFields.ORGANISATION, folded(d.organisations()));
+        values.put(IndexFields.KEYWORD, folded(d.keywords()));
+        values.put(IndexFields.STORY, d.storyId().map(List::of).orElse(List.of()));
+        values.put(IndexFields.GROUP, List.of(d.canonicalId().orElse(d.id())));
+        values.put(IndexFields.DUPLICATE, List.of(d.isDuplicate() ? "1" : "0"));
+        values.put(IndexFields.TEASER, List.of(d.teaser() ? "1" : "0"));
         return new Analysed(terms, values, d.published().toInstant().toEpochMilli(), d.published().toLocalDate(),
                 starts);
     }
@@ -181,7 +188,7 @@ public final class SearchSemantics {
         return translate(request, MatchFields.BOTH);
     }
 
-    static Translated translate(SearchRequest request, MatchFields fields) {
+    public static Translated translate(SearchRequest request, MatchFields fields) {
         Optional<String> paging = request.pagingProblem();
         if (paging.isPresent()) {
             return new Refused(new QueryProblem(paging.get(), request.query()));
@@ -208,12 +215,12 @@ public final class SearchSemantics {
     }
 
     /**
-     * Whether {@code query} has more leaf clauses than the embedded index accepts ({@link LuceneSearchIndex}'s limit,
-     * 8,192), counted as Lucene counts them. A remote back-end refuses such a query up front, so that both back-ends
+     * Whether {@code query} has more leaf clauses than the embedded index accepts ({@link #MAX_CLAUSES},
+     * the embedded index's limit), counted as Lucene counts them. A remote back-end refuses such a query up front, so that both back-ends
      * refuse the same queries.
      */
     public static boolean tooManyClauses(Query query) {
-        int limit = LuceneSearchIndex.MAX_CLAUSES;
+        int limit = MAX_CLAUSES;
         if (IndexSearcher.getMaxClauseCount() < limit) {
             IndexSearcher.setMaxClauseCount(limit);
         }

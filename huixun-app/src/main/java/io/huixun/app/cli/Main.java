@@ -1,6 +1,5 @@
-package io.huixun.app;
+package io.huixun.app.cli;
 
-import io.huixun.app.cli.HuixunCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Entry point of the {@code huixun} command; see {@link HuixunCommand} for the commands. */

@@ -1,4 +1,4 @@
-package io.huixun.search.lucene;
+package io.huixun.search.semantics;
 
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
