@@ -1,9 +1,7 @@
 package io.huixun.dedup;
 
-import io.huixun.text.convert.ChineseConverter;
-import io.huixun.text.convert.ConversionConfig;
+import io.huixun.text.TextFold;
 import io.huixun.text.repair.PinyinSpam;
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -12,14 +10,14 @@ import java.util.Locale;
  *
  * <p>Example: {@code "中國經濟當(dāng)前，ＧＤＰ增長 5%。"} → {@code "中国经济当前gdp增长5"}.
  *
- * <p>Steps: NFKC (full-width Latin/digits → half-width, compatibility forms folded); OpenCC t2s; optionally drop spam
- * pinyin by {@link PinyinSpam.Rule#TONED} (a parenthesised lower-case syllable after a Han character with a tone mark
- * or a tone digit; an upper-case {@code (WHO)} stays); keep only letters and digits; lower-case. The output is what
- * stored fingerprints were computed from: a change to any step changes the exact key of existing articles.
+ * <p>Steps: {@link TextFold#forComparing} (NFKC: full-width Latin/digits → half-width, compatibility forms folded;
+ * then OpenCC t2s); optionally drop spam pinyin by {@link PinyinSpam.Rule#TONED} (a parenthesised lower-case
+ * syllable after a Han character with a tone mark or a tone digit; an upper-case {@code (WHO)} stays); keep only
+ * letters and digits; lower-case. The output is what stored fingerprints were computed from: a change to any step
+ * changes the exact key of existing articles.
  * Thread-safe.
  */
 final class DedupNormalizer {
-    private final ChineseConverter t2s = ChineseConverter.of(ConversionConfig.T2S);
     private final boolean stripPinyin;
 
     DedupNormalizer(boolean stripPinyin) {
@@ -27,8 +25,7 @@ final class DedupNormalizer {
     }
 
     String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        String simplified = t2s.convert(folded);
+        String simplified = TextFold.forComparing(text);
         if (stripPinyin) {
             simplified = PinyinSpam.remove(simplified, PinyinSpam.Rule.TONED);
         }

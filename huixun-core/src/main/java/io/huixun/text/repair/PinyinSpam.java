@@ -7,8 +7,9 @@ import java.util.Optional;
  * annotate their text, {@code 當(dāng)地} → {@code 當地}. Repair removes it from stored text; de-duplication drops
  * it before comparing two texts.
  *
- * <p>The shape is one: a Han character of the BMP, an opening parenthesis ({@code (} or {@code （}), a run of pinyin letters
- * (a–z, ü, toned vowels, ń ň ǹ ḿ, ê, full-width a–z) with an optional tone digit 1–5, and a closing parenthesis.
+ * <p>The shape is one: a Han character of the BMP, an opening parenthesis ({@code (} or {@code （}), a run of
+ * pinyin letters (a–z, ü, toned vowels, ń ň ǹ ḿ, ê, full-width a–z) with an optional tone digit 1–5, and a closing
+ * parenthesis.
  * Whether a span of that shape is spam is one of two {@link Rule rules}, because the two users need different things:
  * <ul>
  *   <li>{@link Rule#READING} for repair, which changes the stored text and so must never eat a real parenthesis: the
@@ -16,9 +17,10 @@ import java.util.Optional;
  *       {@code 北京(běijīng)} and {@code 会议(AI)} no).</li>
  *   <li>{@link Rule#TONED} for de-duplication, which only compares texts: any lower-case syllable with a tone mark
  *       ({@code (běijīng)} too) or a tone digit ({@code (dang1)}), with a space allowed on either side of the
- *       parenthesis. Dedup fingerprints are stored, so its normal form must not move: this rule is exactly the one the
- *       fingerprints of existing data were computed with ({@code PinyinSpamTest} holds the former pattern as its
- *       oracle), and tightening it to {@code READING} would change the exact key of texts like {@code 北京(běijīng)}.</li>
+ *       parenthesis. Dedup fingerprints are stored, so its normal form must not move: this rule is exactly the one
+ *       the fingerprints of existing data were computed with ({@code PinyinSpamTest} holds the former pattern as its
+ *       oracle), and tightening it to {@code READING} would change the exact key of texts like
+ *       {@code 北京(běijīng)}.</li>
  * </ul>
  *
  * <p>Example: {@code remove("中國當(dāng)前", Rule.READING)} → {@code "中國當前"}. Stateless (the readings are an

@@ -1,6 +1,7 @@
 package io.huixun.search.lucene;
 
 import io.huixun.search.SearchDocument;
+import io.huixun.text.TextFold;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -20,7 +21,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The index schema: field names and how a {@link SearchDocument} becomes a Lucene document.
  *
- * <p>Displayed values are stored as given; matched values are folded ({@link TextFolder}). Texts are segmented once
+ * <p>Displayed values are stored as given; matched values are folded ({@link TextFold}). Texts are segmented once
  * per document and both the word and bigram fields are fed from that segmentation.
  */
 final class DocumentFields {

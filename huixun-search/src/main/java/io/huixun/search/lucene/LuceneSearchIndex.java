@@ -11,6 +11,7 @@ import io.huixun.search.SearchRequest;
 import io.huixun.search.SearchResponse;
 import io.huixun.search.SearchResult;
 import io.huixun.search.SortOrder;
+import io.huixun.text.TextFold;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -452,10 +453,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         List<String> duplicates = new ArrayList<>();
         Set<String> otherSources = new LinkedHashSet<>();
         if (copies != null) {
-            String ownSource = TextFolder.foldText(source).strip();
+            String ownSource = TextFold.forMatchingText(source).strip();
             for (Document c : copies) {
                 duplicates.add(c.get(DocumentFields.ID));
-                String s = TextFolder.foldText(c.get(DocumentFields.SOURCE_SHOWN)).strip();
+                String s = TextFold.forMatchingText(c.get(DocumentFields.SOURCE_SHOWN)).strip();
                 if (!s.equals(ownSource) && !s.isEmpty()) {
                     otherSources.add(s);
                 }
