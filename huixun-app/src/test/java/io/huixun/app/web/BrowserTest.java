@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,9 +63,8 @@ class BrowserTest {
         installation = TestInstallations.ingested(dir, in);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
                 Clock.systemUTC());
-        server = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
-        base = "http://127.0.0.1:" + server.port();
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
+        base = LoopbackServer.base(server);
     }
 
     @AfterAll

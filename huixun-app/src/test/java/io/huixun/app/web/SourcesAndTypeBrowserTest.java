@@ -6,8 +6,6 @@ import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
 import io.huixun.store.NewSource;
 import io.huixun.store.SourceKind;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,9 +60,8 @@ class SourcesAndTypeBrowserTest {
         installation.store().setSourcePaused(4, true);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
                 Clock.systemUTC());
-        server = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
-        base = "http://127.0.0.1:" + server.port();
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
+        base = LoopbackServer.base(server);
         CHROMIUM.logIn(base, "admin", "browser-pass");
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,10 +61,10 @@ class WebFrontBrowserTest {
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("front-pass"),
                 Clock.systemUTC());
         desk = new LocalNewsDesk(installation);
-        server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
-                new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
-                new FollowingOpml(installation.store(), auth), new AccountsPage(auth));
-        base = "http://127.0.0.1:" + server.port();
+        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
+                new ReaderRoutes(installation.store(), desk, auth), new FollowingOpml(installation.store(), auth),
+                new AccountsPage(auth));
+        base = LoopbackServer.base(server);
         CHROMIUM.logIn(base, "admin", "front-pass");
     }
 
@@ -242,9 +240,8 @@ class WebFrontBrowserTest {
     void withTheServerGoneAPageOpensTheCachedOfflinePage() throws Exception {
         // A server of its own (its own origin, so its own worker), stopped after the worker installed: real offline.
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
-        WebServer own = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1",
-                0, new LoginGuard(auth));
-        String origin = "http://127.0.0.1:" + own.port();
+        WebServer own = LoopbackServer.start(desk, auth, new LoginGuard(auth));
+        String origin = LoopbackServer.base(own);
         try {
             browser.get(origin + "/");
             Object state = ((JavascriptExecutor) browser).executeAsyncScript("""
