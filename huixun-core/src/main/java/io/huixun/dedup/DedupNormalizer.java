@@ -1,10 +1,8 @@
 package io.huixun.dedup;
 
-import io.huixun.text.convert.ChineseConverter;
-import io.huixun.text.convert.ConversionConfig;
-import java.text.Normalizer;
+import io.huixun.text.TextFold;
+import io.huixun.text.repair.PinyinSpam;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Folds away what must not make two copies of a story look different: width, script, spam pinyin, whitespace and
@@ -12,18 +10,14 @@ import java.util.regex.Pattern;
  *
  * <p>Example: {@code "中國經濟當(dāng)前，ＧＤＰ增長 5%。"} → {@code "中国经济当前gdp增长5"}.
  *
- * <p>Steps: NFKC (full-width Latin/digits → half-width, compatibility forms folded); OpenCC t2s; optionally drop a
- * parenthesised lower-case Latin run right after a Han character when it carries a tone mark or a tone digit (the
- * pinyin spam of some portals; an upper-case {@code (WHO)} stays); keep only letters and digits; lower-case.
+ * <p>Steps: {@link TextFold#forComparing} (NFKC: full-width Latin/digits → half-width, compatibility forms folded;
+ * then OpenCC t2s); optionally drop spam pinyin by {@link PinyinSpam.Rule#TONED} (a parenthesised lower-case
+ * syllable after a Han character with a tone mark or a tone digit; an upper-case {@code (WHO)} stays); keep only
+ * letters and digits; lower-case. The output is what stored fingerprints were computed from: a change to any step
+ * changes the exact key of existing articles.
  * Thread-safe.
  */
 final class DedupNormalizer {
-    private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
-    /** A Han character followed by (pinyin): the pinyin must contain a tone mark or end with a tone digit. */
-    private static final Pattern PINYIN_SPAM = Pattern.compile(
-            "(?<=\\p{IsHan})\\s?\\(\\s?(?:[a-zü" + TONED + "]*[" + TONED + "][a-zü" + TONED + "]*|[a-zü]{1,6}[1-5])\\s?\\)");
-
-    private final ChineseConverter t2s = ChineseConverter.of(ConversionConfig.T2S);
     private final boolean stripPinyin;
 
     DedupNormalizer(boolean stripPinyin) {
@@ -31,10 +25,9 @@ final class DedupNormalizer {
     }
 
     String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        String simplified = t2s.convert(folded);
-        if (stripPinyin && simplified.indexOf('(') >= 0) {
-            simplified = PINYIN_SPAM.matcher(simplified).replaceAll("");
+        String simplified = TextFold.forComparing(text);
+        if (stripPinyin) {
+            simplified = PinyinSpam.remove(simplified, PinyinSpam.Rule.TONED);
         }
         StringBuilder out = new StringBuilder(simplified.length());
         simplified.codePoints()

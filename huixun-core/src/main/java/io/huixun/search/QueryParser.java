@@ -1,5 +1,6 @@
 package io.huixun.search;
 
+import io.huixun.text.TextFold;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,19 +70,12 @@ public final class QueryParser {
         }
     }
 
-    /** Folds full-width ASCII and the CJK quotation marks so the syntax characters are plain ASCII. */
+    /** Folds width ({@link TextFold#width}) and the CJK quotation marks so the syntax characters are plain ASCII. */
     static String foldSyntax(String input) {
         StringBuilder out = new StringBuilder(input.length());
         for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            } else if (c == '\u3000') {
-                c = ' ';
-            } else if ("“”„‟「」『』".indexOf(c) >= 0) {
-                c = '"';
-            }
-            out.append(c);
+            char c = TextFold.width(input.charAt(i));
+            out.append("“”„‟「」『』".indexOf(c) >= 0 ? '"' : c);
         }
         return out.toString();
     }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +30,7 @@ class FetcherLimitsTest {
     @BeforeEach
     void start() throws IOException {
         server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);
-        fetcher = Fetcher.create(FetchSettings.defaults().withRobots(false).withTimeouts(READ, DEADLINE)
-                .withMaxBodyBytes(1 << 20).withPoliteness(Duration.ZERO, Duration.ZERO)
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr()))));
+        fetcher = Fetcher.create(TestHttpServer.impatient(READ, DEADLINE).withRobots(false).withMaxBodyBytes(1 << 20));
     }
 
     @AfterEach

@@ -72,9 +72,8 @@ class FetcherPoliteConcurrencyTest {
     @Test
     void hostIntervalSpacesRequestStartsAcrossThreads() throws Exception {
         try (JettyTestServer server = new JettyTestServer(TestHttpServer.PUBLIC_STAND_IN, null);
-             Fetcher fetcher = Fetcher.create(FetchSettings.defaults().withRobots(false)
-                     .withPoliteness(Duration.ofMillis(1000), Duration.ofSeconds(10))
-                     .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr()))));
+             Fetcher fetcher = Fetcher.create(TestHttpServer.reachingStandIn().withRobots(false)
+                     .withPoliteness(Duration.ofMillis(1000), Duration.ofSeconds(10)));
              ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Long> starts = java.util.Collections.synchronizedList(new ArrayList<>());
             server.route("/t", r -> {

@@ -37,9 +37,7 @@ class FetcherTest {
     @BeforeEach
     void start() throws IOException {
         server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);
-        settings = FetchSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
-                .withPoliteness(Duration.ZERO, Duration.ZERO)
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr())));
+        settings = TestHttpServer.impatient(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @AfterEach

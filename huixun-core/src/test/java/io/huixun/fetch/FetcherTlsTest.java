@@ -25,9 +25,8 @@ class FetcherTlsTest {
         good = new JettyTestServer(TestHttpServer.PUBLIC_STAND_IN, ca.serverKeyStore(TestHttpServer.PUBLIC_STAND_IN));
         good.route("/robots.txt", r -> JettyTestServer.Answer.text("User-agent: *\nDisallow: /private\n"));
         good.route("/news", r -> JettyTestServer.Answer.text("新闻"));
-        trusting = FetchSettings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
-                .withPoliteness(Duration.ZERO, Duration.ZERO).withExtraTrust(List.of(ca.certificate))
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr())));
+        trusting = TestHttpServer.impatient(Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .withExtraTrust(List.of(ca.certificate));
     }
 
     @AfterAll

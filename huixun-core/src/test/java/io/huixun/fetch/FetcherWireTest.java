@@ -38,9 +38,7 @@ class FetcherWireTest {
     @BeforeEach
     void start() throws IOException {
         server = new TestHttpServer(TestHttpServer.PUBLIC_STAND_IN);
-        settings = FetchSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                .withPoliteness(Duration.ZERO, Duration.ZERO)
-                .withAddressPolicy(AddressPolicy.standard().allowing(List.of(TestHttpServer.standInCidr())));
+        settings = TestHttpServer.impatient(Duration.ofSeconds(3), Duration.ofSeconds(6));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,19 @@ final class TestHttpServer implements AutoCloseable {
     /** The allow-list entry that makes {@link #PUBLIC_STAND_IN} public for a test's address policy. */
     static String standInCidr() {
         return PUBLIC_STAND_IN + (PUBLIC_STAND_IN.contains(":") ? "/128" : "/32");
+    }
+
+    /** Default settings under which {@link #PUBLIC_STAND_IN} is public (the address policy allows it). */
+    static FetchSettings reachingStandIn() {
+        return FetchSettings.defaults().withAddressPolicy(AddressPolicy.standard().allowing(List.of(standInCidr())));
+    }
+
+    /**
+     * {@link #reachingStandIn()} with the given timeouts and no politeness waits: what most fetcher tests fetch
+     * with. Example: {@code TestHttpServer.impatient(Duration.ofSeconds(1), Duration.ofSeconds(2))}.
+     */
+    static FetchSettings impatient(Duration read, Duration deadline) {
+        return reachingStandIn().withTimeouts(read, deadline).withPoliteness(Duration.ZERO, Duration.ZERO);
     }
 
     private static String pickStandIn() {
@@ -155,8 +169,7 @@ final class TestHttpServer implements AutoCloseable {
         }
         warm = true;
         try (TestHttpServer s = new TestHttpServer(PUBLIC_STAND_IN);
-             Fetcher f = Fetcher.create(FetchSettings.defaults().withRobots(false)
-                     .withAddressPolicy(AddressPolicy.standard().allowing(List.of(standInCidr()))))) {
+             Fetcher f = Fetcher.create(reachingStandIn().withRobots(false))) {
             s.route("/warm", text(200, "text/plain", "warm"));
             f.fetch(s.url("/warm"));
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Thread-safe: holds only thread-safe parts.
  */
 public final class Accounts {
-    /** An outcome; {@code key} is a message key (see {@code ReaderMessages}), {@code arg} its argument. */
+    /** An outcome; {@code key} is a message key (see {@code io.huixun.app.web.Messages}), {@code arg} its argument. */
     public sealed interface Result {
         record Done(Account account) implements Result {
         }

@@ -84,19 +84,19 @@ public final class AccountsPage implements RouteGroup {
         PageContext page = server.pageContext(ctx);
         boolean self = auth.accounts().store().account(name).map(a -> a.id() == s.get().userId()).orElse(false);
         if (self) {
-            show(ctx, server, ReaderMessages.t(page, "account.notSelf"), 400);
+            show(ctx, server, Messages.t(page, "account.notSelf"), 400);
         } else if (auth.accounts().remove(name)) {
-            show(ctx, server, ReaderMessages.t(page, "account.removed", name), 200);
+            show(ctx, server, Messages.t(page, "account.removed", name), 200);
         } else {
-            show(ctx, server, ReaderMessages.t(page, "account.unknown", name), 404);
+            show(ctx, server, Messages.t(page, "account.unknown", name), 404);
         }
     }
 
     private void report(Context ctx, WebServer server, Accounts.Result result, String doneKey, String name) {
         PageContext page = server.pageContext(ctx);
         switch (result) {
-            case Accounts.Result.Done done -> show(ctx, server, ReaderMessages.t(page, doneKey, done.account().name()), 200);
-            case Accounts.Result.Refused refused -> show(ctx, server, ReaderMessages.t(page, refused.key(),
+            case Accounts.Result.Done done -> show(ctx, server, Messages.t(page, doneKey, done.account().name()), 200);
+            case Accounts.Result.Refused refused -> show(ctx, server, Messages.t(page, refused.key(),
                     refused.arg() == null ? name : refused.arg()), 400);
         }
     }

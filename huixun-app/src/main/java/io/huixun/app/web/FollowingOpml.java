@@ -192,7 +192,7 @@ public final class FollowingOpml implements RouteGroup {
             return "";
         }
         if (param.equals("unreadable")) {
-            return ReaderMessages.t(page, "opml.unreadable");
+            return Messages.t(page, "opml.unreadable");
         }
         String[] parts = param.split(",");
         if (parts.length != 5) {
@@ -203,12 +203,12 @@ public final class FollowingOpml implements RouteGroup {
             for (int i = 0; i < 5; i++) {
                 n[i] = Math.max(0, Math.min(1_000_000, Integer.parseInt(parts[i])));
             }
-            String text = ReaderMessages.t(page, "opml.imported", n[0], n[1], n[2]);
+            String text = Messages.t(page, "opml.imported", n[0], n[1], n[2]);
             if (n[3] > 0) {
-                text += ReaderMessages.t(page, "opml.waiting", n[3]);
+                text += Messages.t(page, "opml.waiting", n[3]);
             }
             if (n[4] > 0) {
-                text += ReaderMessages.t(page, "opml.refused", n[4]);
+                text += Messages.t(page, "opml.refused", n[4]);
             }
             return text;
         } catch (NumberFormatException e) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * interfaces made from the simplified row by {@link ReadingConverter} (zh-Hant s2t, zh-TW s2twp, zh-HK s2hk, with its
  * corrections: 秘书 → 秘書, not 祕書), so the Chinese interfaces never drift apart. Example: the row
  * {@code {"state.read", "标为已读", "Mark read"}} → 標為已讀 for zh-Hant. An unknown key shows as itself, which the
- * message tests catch. {@link Messages} and {@link ReaderMessages} each keep a table of their own rows.
+ * message tests catch. {@link Messages} keeps the rows.
  * Immutable after construction: thread-safe.
  */
 final class MessageTable {

@@ -259,7 +259,7 @@ public final class ReaderRoutes implements RouteGroup {
         String target = Optional.ofNullable(ctx.formParam("target")).orElse("").strip();
         if (target.isEmpty() || target.length() > MAX_TARGET) {
             ctx.status(400);
-            following(ctx, server, ReaderMessages.t(page, "follow.badTarget", MAX_TARGET));
+            following(ctx, server, Messages.t(page, "follow.badTarget", MAX_TARGET));
             return;
         }
         String title = Optional.ofNullable(ctx.formParam("title")).filter(t -> !t.isBlank() && t.length() <= MAX_TARGET)
@@ -270,7 +270,7 @@ public final class ReaderRoutes implements RouteGroup {
                     .or(() -> store.findSourceByUrl(asked));
             if (source.isEmpty()) {
                 ctx.status(400);
-                following(ctx, server, ReaderMessages.t(page, "follow.noSource", target));
+                following(ctx, server, Messages.t(page, "follow.noSource", target));
                 return;
             }
             target = String.valueOf(source.get().id());
@@ -281,7 +281,7 @@ public final class ReaderRoutes implements RouteGroup {
             ctx.redirect(back(ctx, "/following"), HttpStatus.SEE_OTHER);
             return;
         }
-        following(ctx, server, ReaderMessages.t(page, "follow.added", f.title()));
+        following(ctx, server, Messages.t(page, "follow.added", f.title()));
     }
 
     private void removeFollow(Context ctx, WebServer server) {
@@ -302,7 +302,7 @@ public final class ReaderRoutes implements RouteGroup {
         String name = Optional.ofNullable(ctx.formParam("name")).filter(n -> !n.isBlank()).orElse(query).strip();
         if (query.isEmpty() || query.length() > WebServer.MAX_QUERY || name.length() > MAX_TARGET) {
             ctx.status(400);
-            following(ctx, server, ReaderMessages.t(server.pageContext(ctx), "follow.badTarget", MAX_TARGET));
+            following(ctx, server, Messages.t(server.pageContext(ctx), "follow.badTarget", MAX_TARGET));
             return;
         }
         readers.saveSearch(s.get().userId(), name, query);
@@ -328,13 +328,13 @@ public final class ReaderRoutes implements RouteGroup {
         PageContext page = server.pageContext(ctx);
         if (query.isEmpty() || query.length() > MAX_TARGET) {
             ctx.status(400);
-            following(ctx, server, ReaderMessages.t(page, "follow.badTarget", MAX_TARGET));
+            following(ctx, server, Messages.t(page, "follow.badTarget", MAX_TARGET));
             return;
         }
         Optional<String> problem = WebhookUrl.problem(url);
         if (problem.isPresent()) {
             ctx.status(400);
-            following(ctx, server, ReaderMessages.t(page, problem.get()));
+            following(ctx, server, Messages.t(page, problem.get()));
             return;
         }
         // Only articles stored from now on are sent: an alert is about news, not the archive.

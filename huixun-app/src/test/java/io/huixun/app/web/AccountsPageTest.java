@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.store.reader.Role;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +28,7 @@ class AccountsPageTest {
         auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
         auth.accounts().add("chief", Role.ADMIN, "chief-password");
         LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
-                new LoginGuard(auth), new AccountsPage(auth));
+        server = LoopbackServer.start(desk, auth, new LoginGuard(auth), new AccountsPage(auth));
         web = new FormClient(server, auth);
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.huixun.app.Installation;
 import io.huixun.app.account.LoginThrottle;
 import io.huixun.store.reader.Role;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,8 +38,7 @@ class AccountsWebTest {
         auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("admin-password"), FAST,
                 Clock.systemUTC());
         auth.accounts().add("reader1", Role.READER, "reader-password");
-        server = WebServer.start(new LocalNewsDesk(installation), auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                "127.0.0.1", 0, new LoginGuard(auth));
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
     }
 
     @AfterAll
@@ -51,7 +48,7 @@ class AccountsWebTest {
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -59,7 +56,7 @@ class AccountsWebTest {
     }
 
     static HttpResponse<String> post(String path, String form, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         if (cookie != null) {
             b.header("Cookie", cookie);

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huixun.app.Installation;
 import io.huixun.ingest.IngestProgress;
 import io.huixun.store.StoredUnderstanding;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,9 +55,8 @@ class ApiArticlesPagingTest {
         Files.writeString(in.resolve("news.jsonl"), lines);
         installation = Installation.open(dir.resolve("data"));
         installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
-        server = WebServer.start(new LocalNewsDesk(installation),
-                AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0);
+        server = LoopbackServer.start(new LocalNewsDesk(installation),
+                AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC()));
     }
 
     @AfterAll
@@ -118,14 +115,14 @@ class ApiArticlesPagingTest {
     }
 
     static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(r.body());
     }
 
     static int status(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 

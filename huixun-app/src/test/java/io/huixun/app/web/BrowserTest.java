@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +20,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The UI in real headless Chromium ({@link Chromium}: Debian's {@code /usr/bin/chromium} and {@code chromedriver});
@@ -65,9 +62,8 @@ class BrowserTest {
         installation = TestInstallations.ingested(dir, in);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
                 Clock.systemUTC());
-        server = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
-        base = "http://127.0.0.1:" + server.port();
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
+        base = LoopbackServer.base(server);
     }
 
     @AfterAll
@@ -76,15 +72,6 @@ class BrowserTest {
             server.close();
             installation.close();
         }
-    }
-
-    /** Waits up to 10 s; an element replaced by a page load mid-check is looked up again, not an error. */
-    static WebDriverWait waiting() {
-        return CHROMIUM.waiting();
-    }
-
-    static void screenshot(String name) throws Exception {
-        CHROMIUM.screenshot(name);
     }
 
     /** True when the page's font draws "新闻" differently from a character no font has: real glyphs, not boxes. */
@@ -104,7 +91,7 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("article.story"))).isNotEmpty();
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("要闻").contains("最新");
         assertThat(rendersChineseGlyphs()).as("CJK font installed (fonts-wqy-microhei)").isTrue();
-        screenshot("front-page");
+        CHROMIUM.screenshot("front-page");
     }
 
     @Test
@@ -113,12 +100,12 @@ class BrowserTest {
         WebElement box = browser.findElement(By.cssSelector("header form.search input[name=q]"));
         box.sendKeys("中亞外長");
         box.submit();
-        waiting().until(d -> d.getCurrentUrl().contains("/search"));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("/search"));
         List<WebElement> marks = browser.findElements(By.cssSelector(".results mark"));
         assertThat(marks).isNotEmpty();
         assertThat(marks.stream().map(WebElement::getText).toList()).anyMatch(t -> t.contains("中亚") || t.contains("外长"));
         assertThat(browser.findElement(By.cssSelector(".results")).getText()).contains("中国—中亚外长举行第六次会晤");
-        screenshot("search-traditional-query");
+        CHROMIUM.screenshot("search-traditional-query");
     }
 
     @Test
@@ -126,14 +113,14 @@ class BrowserTest {
         openLeadArticle();
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("当地时间");
         browser.findElement(By.cssSelector("#scripts a[data-script=zh-Hant]")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("zh-Hant"));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("zh-Hant"));
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("當地時間").contains("中亞");
-        screenshot("article-traditional");
+        CHROMIUM.screenshot("article-traditional");
         browser.findElement(By.cssSelector("#scripts a[data-script=zh-TW]")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("zh-TW"));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("zh-TW"));
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("當地時間");
         browser.findElement(By.cssSelector("#scripts a[data-script=zh-Hans]")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("zh-Hans"));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("zh-Hans"));
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("当地时间");
     }
 
@@ -141,13 +128,13 @@ class BrowserTest {
     void theRepairedViewShowsEachEditOverTheOriginal() throws Exception {
         openLeadArticle();
         browser.findElement(By.cssSelector("#repairs a")).click();
-        waiting()
+        CHROMIUM.waiting()
                 .until(d -> !d.findElements(By.cssSelector("#repairs details")).isEmpty());
         WebElement repairs = browser.findElement(By.id("repairs"));
         repairs.findElements(By.cssSelector("details:not([open]) summary")).forEach(WebElement::click);
         assertThat(repairs.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThan(3);
         assertThat(repairs.getText()).contains("(dāng)").contains("當");
-        screenshot("article-repairs");
+        CHROMIUM.screenshot("article-repairs");
     }
 
     @Test
@@ -156,13 +143,13 @@ class BrowserTest {
         browser.findElement(By.name("user")).sendKeys("admin");
         browser.findElement(By.name("password")).sendKeys("browser-pass");
         browser.findElement(By.cssSelector("form.stack button")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/sources"));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("/sources"));
         browser.findElement(By.name("url")).sendKeys("https://news.example.cn/rss.xml");
         browser.findElement(By.cssSelector("form.stack button")).click();
-        waiting()
+        CHROMIUM.waiting()
                 .until(d -> d.findElement(By.tagName("body")).getText().contains("已添加新闻源"));
         assertThat(browser.findElement(By.cssSelector("table.sources")).getText()).contains("news.example.cn");
-        screenshot("sources-added");
+        CHROMIUM.screenshot("sources-added");
     }
 
     @Test
@@ -186,13 +173,13 @@ class BrowserTest {
                 // nothing executed
             }
         }
-        screenshot("xss-search");
+        CHROMIUM.screenshot("xss-search");
     }
 
     private static void openLeadArticle() {
         browser.get(base + "/search?q=" + java.net.URLEncoder.encode("中国—中亚外长举行第六次会晤",
                 java.nio.charset.StandardCharsets.UTF_8));
         browser.findElement(By.cssSelector(".results li a")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/article/"));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("/article/"));
     }
 }

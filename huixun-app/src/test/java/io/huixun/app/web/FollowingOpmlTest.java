@@ -7,8 +7,6 @@ import io.huixun.source.ParseResult;
 import io.huixun.source.SourceParser;
 import io.huixun.source.Subscription;
 import io.huixun.store.reader.Role;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,9 +55,8 @@ class FollowingOpmlTest {
         auth.accounts().add("boss", Role.ADMIN, "boss-password");
         auth.accounts().add("reader1", Role.READER, "reader1-password");
         LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
-                new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
-                new FollowingOpml(installation.store(), auth));
+        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
+                new ReaderRoutes(installation.store(), desk, auth), new FollowingOpml(installation.store(), auth));
         web = new FormClient(server, auth);
     }
 

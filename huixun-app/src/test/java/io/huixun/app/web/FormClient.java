@@ -58,7 +58,7 @@ final class FormClient {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create(LoopbackServer.base(server) + path);
     }
 
     static String enc(String s) {

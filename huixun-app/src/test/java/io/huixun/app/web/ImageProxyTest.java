@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.huixun.app.Installation;
 import io.huixun.fetch.AddressPolicy;
 import io.huixun.fetch.FetchSettings;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,11 +83,9 @@ class ImageProxyTest {
         FetchSettings loopbackAllowed = FetchSettings.defaults()
                 .withAddressPolicy(AddressPolicy.standard().allowing(List.of("127.0.0.0/8")));
         proxy = ImageProxy.open(dir.resolve("data"), loopbackAllowed);
-        server = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, proxy);
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, proxy);
         strictProxy = ImageProxy.open(dir.resolve("strict"), FetchSettings.defaults());
-        guarded = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, strictProxy);
+        guarded = LoopbackServer.start(new LocalNewsDesk(installation), auth, strictProxy);
     }
 
     static void reply(HttpExchange ex, int status, String type, byte[] body) throws IOException {
@@ -139,7 +135,7 @@ class ImageProxyTest {
         String url = originUrl("/pic.png");
         // What a browser showing our page would do: send our page as Referer, and be refused.
         HttpResponse<byte[]> hotLinked = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Referer", "http://127.0.0.1:" + server.port() + "/").GET().build(),
+                .header("Referer", LoopbackServer.base(server) + "/").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(hotLinked.statusCode()).isEqualTo(403);
 

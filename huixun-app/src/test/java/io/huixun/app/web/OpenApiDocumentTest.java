@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huixun.app.Installation;
 import io.huixun.fetch.FetchSettings;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,11 +32,11 @@ class OpenApiDocumentTest {
                     Clock.systemUTC());
             LocalNewsDesk desk = new LocalNewsDesk(installation);
             // The same groups as ServeCommand.serve.
-            try (WebServer server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    "127.0.0.1", 0, new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
-                    new GoogleReaderApi(installation.store(), auth), new FeverApi(installation.store()), images)) {
+            try (WebServer server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
+                    new ReaderRoutes(installation.store(), desk, auth), new GoogleReaderApi(installation.store(), auth),
+                    new FeverApi(installation.store()), images)) {
                 HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/api/openapi.json")).build(),
+                        URI.create(LoopbackServer.base(server) + "/api/openapi.json")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
                 JsonNode doc = new ObjectMapper().readTree(r.body());

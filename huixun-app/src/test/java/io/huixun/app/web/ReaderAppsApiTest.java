@@ -14,8 +14,6 @@ import io.huixun.store.SaveResult;
 import io.huixun.store.SourceAddResult;
 import io.huixun.store.SourceKind;
 import io.huixun.store.reader.Role;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -69,9 +67,8 @@ class ReaderAppsApiTest {
         auth.accounts().add("reader1", Role.READER, "reader1-password");
         auth.accounts().add("reader2", Role.READER, "reader2-password");
         LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
-                new LoginGuard(auth), new GoogleReaderApi(installation.store(), auth),
-                new FeverApi(installation.store()));
+        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
+                new GoogleReaderApi(installation.store(), auth), new FeverApi(installation.store()));
     }
 
     static long source(String name, String url) {
@@ -115,7 +112,7 @@ class ReaderAppsApiTest {
     }
 
     static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create(LoopbackServer.base(server) + path);
     }
 
     static HttpResponse<String> send(HttpRequest.Builder b, String auth) throws Exception {

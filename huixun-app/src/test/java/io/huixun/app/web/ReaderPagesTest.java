@@ -16,8 +16,6 @@ import io.huixun.store.SaveResult;
 import io.huixun.store.SourceAddResult;
 import io.huixun.store.SourceKind;
 import io.huixun.store.reader.Role;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,8 +63,8 @@ class ReaderPagesTest {
         auth.accounts().add("reader1", Role.READER, "reader1-password");
         auth.accounts().add("reader2", Role.READER, "reader2-password");
         LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
-                new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth));
+        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
+                new ReaderRoutes(installation.store(), desk, auth));
     }
 
     @AfterAll
@@ -90,7 +88,7 @@ class ReaderPagesTest {
 
     static HttpResponse<String> send(String method, String path, String form, String cookie, boolean htmx)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path));
         if (method.equals("POST")) {
             b.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form == null ? "" : form));

@@ -6,8 +6,6 @@ import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
 import io.huixun.store.NewSource;
 import io.huixun.store.SourceKind;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +24,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 13 in real headless Chromium: OPML import with the URL field left empty (the browser itself must let the
@@ -62,9 +59,8 @@ class SourcesAndTypeBrowserTest {
         installation.store().setSourcePaused(4, true);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
                 Clock.systemUTC());
-        server = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
-        base = "http://127.0.0.1:" + server.port();
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
+        base = LoopbackServer.base(server);
         CHROMIUM.logIn(base, "admin", "browser-pass");
     }
 
@@ -74,18 +70,6 @@ class SourcesAndTypeBrowserTest {
             server.close();
             installation.close();
         }
-    }
-
-    static WebDriverWait waiting() {
-        return CHROMIUM.waiting();
-    }
-
-    static void screenshot(String name) throws Exception {
-        CHROMIUM.screenshot(name);
-    }
-
-    static Object js(String script, Object... args) {
-        return CHROMIUM.js(script, args);
     }
 
     @Test
@@ -105,24 +89,24 @@ class SourcesAndTypeBrowserTest {
         assertThat(url.getAttribute("value")).isEmpty();
         browser.findElement(By.cssSelector("form.stack input[name=opmlfile]")).sendKeys(opml.toString());
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        waiting().until(d -> d.findElements(By.cssSelector("p.notice")).stream()
+        CHROMIUM.waiting().until(d -> d.findElements(By.cssSelector("p.notice")).stream()
                 .anyMatch(p -> p.getText().contains("已从 OPML 导入 2 个新闻源")));
         assertThat(installation.store().listSources()).anyMatch(s -> s.name().equals("浏览器导入一"))
                 .anyMatch(s -> s.name().equals("浏览器导入二"));
-        screenshot("sources-opml-imported");
+        CHROMIUM.screenshot("sources-opml-imported");
     }
 
     @Test
     void theSourcesListReadsAt390PixelsWithoutSidewaysScrolling() throws Exception {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(base + "/sources?lang=zh-Hans");
-        long viewport = (Long) js("return document.documentElement.clientWidth;");
+        long viewport = (Long) CHROMIUM.js("return document.documentElement.clientWidth;");
         assertThat(viewport).isLessThanOrEqualTo(390);
-        long scrollWidth = (Long) js("return document.documentElement.scrollWidth;");
+        long scrollWidth = (Long) CHROMIUM.js("return document.documentElement.scrollWidth;");
         assertThat(scrollWidth).as("the page must not scroll sideways").isLessThanOrEqualTo(viewport);
         // Every visible cell of the first rows is wide enough for a line of text, not one character per line.
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> cells = (List<Map<String, Object>>) js("""
+        List<Map<String, Object>> cells = (List<Map<String, Object>>) CHROMIUM.js("""
                 return [...document.querySelectorAll('table.sources tbody tr')].slice(0, 6).flatMap(tr =>
                   [...tr.children].filter(td => getComputedStyle(td).display !== 'none').map(td => {
                     const r = td.getBoundingClientRect();
@@ -145,10 +129,10 @@ class SourcesAndTypeBrowserTest {
         assertThat(browser.findElement(By.cssSelector("tr[data-id='4'] td.state")).getText()).contains("已暂停");
         assertThat(browser.findElement(By.cssSelector("tr[data-id='4'] td.actions")).getText()).contains("恢复");
         assertThat(browser.findElements(By.cssSelector("a[rel=next]"))).hasSize(1);
-        screenshot("sources-390");
+        CHROMIUM.screenshot("sources-390");
         browser.manage().window().setSize(new Dimension(1280, 760));
         browser.get(base + "/sources?lang=zh-Hans");
-        screenshot("sources-desktop");
+        CHROMIUM.screenshot("sources-desktop");
     }
 
     @Test
@@ -180,11 +164,11 @@ class SourcesAndTypeBrowserTest {
         openLeadArticle("zh-HK");
         assertThat(browser.findElement(By.cssSelector("article.body")).getText()).contains("穆赫里丁")
                 .doesNotContain("穆赫裏丁");
-        screenshot("article-zh-HK");
+        CHROMIUM.screenshot("article-zh-HK");
         browser.manage().window().setSize(new Dimension(1100, 800));
         openLeadArticle("zh-Hans");
         browser.findElement(By.cssSelector("#repairs a")).click();
-        waiting().until(d -> !d.findElements(By.cssSelector("#repairs details.repair-group")).isEmpty());
+        CHROMIUM.waiting().until(d -> !d.findElements(By.cssSelector("#repairs details.repair-group")).isEmpty());
         List<WebElement> groups = browser.findElements(By.cssSelector("#repairs details.repair-group"));
         assertThat(groups.size()).isGreaterThan(1);
         for (WebElement g : groups) {
@@ -194,15 +178,15 @@ class SourcesAndTypeBrowserTest {
         }
         WebElement first = groups.get(0);
         first.findElement(By.tagName("summary")).click();
-        waiting().until(d -> first.getAttribute("open") != null);
+        CHROMIUM.waiting().until(d -> first.getAttribute("open") != null);
         assertThat(first.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
-        js("document.getElementById('repairs').scrollIntoView()");
-        screenshot("article-repairs-grouped");
+        CHROMIUM.js("document.getElementById('repairs').scrollIntoView()");
+        CHROMIUM.screenshot("article-repairs-grouped");
         browser.manage().window().setSize(new Dimension(390, 844));
-        js("document.getElementById('repairs').scrollIntoView()");
-        long scrollWidth = (Long) js("return document.documentElement.scrollWidth;");
-        assertThat(scrollWidth).isLessThanOrEqualTo((Long) js("return document.documentElement.clientWidth;"));
-        screenshot("article-repairs-390");
+        CHROMIUM.js("document.getElementById('repairs').scrollIntoView()");
+        long scrollWidth = (Long) CHROMIUM.js("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).isLessThanOrEqualTo((Long) CHROMIUM.js("return document.documentElement.clientWidth;"));
+        CHROMIUM.screenshot("article-repairs-390");
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 
@@ -210,6 +194,6 @@ class SourcesAndTypeBrowserTest {
         browser.get(base + "/search?lang=" + lang + "&q=" + java.net.URLEncoder.encode("中国—中亚外长举行第六次会晤",
                 java.nio.charset.StandardCharsets.UTF_8));
         browser.findElement(By.cssSelector(".results li a")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/article/"));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("/article/"));
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +30,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The reading front-end in real headless Chromium, logged in as a reader: keyboard shortcuts pressing the same
@@ -63,10 +60,10 @@ class WebFrontBrowserTest {
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("front-pass"),
                 Clock.systemUTC());
         desk = new LocalNewsDesk(installation);
-        server = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0,
-                new LoginGuard(auth), new ReaderRoutes(installation.store(), desk, auth),
-                new FollowingOpml(installation.store(), auth), new AccountsPage(auth));
-        base = "http://127.0.0.1:" + server.port();
+        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
+                new ReaderRoutes(installation.store(), desk, auth), new FollowingOpml(installation.store(), auth),
+                new AccountsPage(auth));
+        base = LoopbackServer.base(server);
         CHROMIUM.logIn(base, "admin", "front-pass");
     }
 
@@ -78,30 +75,18 @@ class WebFrontBrowserTest {
         }
     }
 
-    static WebDriverWait waiting() {
-        return CHROMIUM.waiting();
-    }
-
-    private static void screenshot(String name) throws Exception {
-        CHROMIUM.screenshot(name);
-    }
-
     private static void press(CharSequence key) {
         new Actions(browser).sendKeys(key).perform();
     }
 
-    private static Object js(String script, Object... args) {
-        return CHROMIUM.js(script, args);
-    }
-
     private static String current() {
-        return (String) js("const c = document.querySelector('main .kbd-current');"
+        return (String) CHROMIUM.js("const c = document.querySelector('main .kbd-current');"
                 + "return c ? c.querySelector('a[href^=\"/article/\"]').getAttribute('href') : null;");
     }
 
     private static String pressed(String action) {
         // Null while htmx swaps the state span (the wait then looks again).
-        return (String) js("const b = document.querySelector('main .kbd-current form[action$=\"/" + action
+        return (String) CHROMIUM.js("const b = document.querySelector('main .kbd-current form[action$=\"/" + action
                 + "\"] button, main .kbd-current form[action$=\"/un" + action + "\"] button');"
                 + "return b ? b.getAttribute('aria-pressed') : null;");
     }
@@ -110,12 +95,12 @@ class WebFrontBrowserTest {
     @Order(1)
     void keyboardShortcutsMoveStarMarkReadOpenAndSearch() throws Exception {
         browser.get(base + "/?lang=zh-Hans");
-        waiting().until(d -> !d.findElements(By.cssSelector("main form[action$='/star']")).isEmpty());
+        CHROMIUM.waiting().until(d -> !d.findElements(By.cssSelector("main form[action$='/star']")).isEmpty());
         List<String> links = browser.findElements(By.cssSelector("main article.story h3 a")).stream()
                 .map(a -> a.getAttribute("href").replace(base, "")).toList();
         assertThat(links).hasSizeGreaterThan(1);
         assertThat(current()).isNull();
-        js("window.__sameDocument = true");
+        CHROMIUM.js("window.__sameDocument = true");
         press("j");
         assertThat(current()).isEqualTo(links.get(0));
         press("j");
@@ -124,25 +109,26 @@ class WebFrontBrowserTest {
         press("k");
         assertThat(current()).isEqualTo(links.get(0));
 
-        waiting().until(d -> !d.findElements(By.cssSelector("main .kbd-current form[action$='/star']")).isEmpty());
-        waiting().until(d -> "false".equals(pressed("star")));
+        CHROMIUM.waiting().until(d ->
+                !d.findElements(By.cssSelector("main .kbd-current form[action$='/star']")).isEmpty());
+        CHROMIUM.waiting().until(d -> "false".equals(pressed("star")));
         press("s");
-        waiting().until(d -> "true".equals(pressed("star")));
+        CHROMIUM.waiting().until(d -> "true".equals(pressed("star")));
         press("m");
-        waiting().until(d -> "true".equals(pressed("read")));
+        CHROMIUM.waiting().until(d -> "true".equals(pressed("read")));
         long id = Long.parseLong(links.get(0).replaceAll("^/article/(\\d+).*$", "$1"));
         var reader = installation.store().readers().account("admin").orElseThrow();
         var state = installation.store().readers().states(reader.id(), List.of(id)).get(id);
         assertThat(state.starred()).isTrue();
         assertThat(state.read()).isTrue();
         press("s");
-        waiting().until(d -> "false".equals(pressed("star")));
+        CHROMIUM.waiting().until(d -> "false".equals(pressed("star")));
 
         press("?");
         WebElement help = browser.findElement(By.id("shortcuts"));
         assertThat(help.isDisplayed()).isTrue();
         assertThat(help.getText()).contains("键盘快捷键").contains("下一条").contains("收藏或取消收藏");
-        screenshot("shortcuts-help");
+        CHROMIUM.screenshot("shortcuts-help");
         press(org.openqa.selenium.Keys.ESCAPE);
         assertThat(help.isDisplayed()).isFalse();
 
@@ -154,11 +140,11 @@ class WebFrontBrowserTest {
                 .isEqualTo("jk");
         assertThat(current()).isEqualTo(links.get(0));
 
-        assertThat(js("return window.__sameDocument === true")).as("s and m went through htmx, no page reload")
+        assertThat(CHROMIUM.js("return window.__sameDocument === true")).as("s and m went through htmx, no page reload")
                 .isEqualTo(true);
         browser.findElement(By.tagName("h2")).click(); // leave the box
         press("o");
-        waiting().until(d -> d.getCurrentUrl().contains(links.get(0).replaceAll("\\?.*$", "")));
+        CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains(links.get(0).replaceAll("\\?.*$", "")));
     }
 
     @Test
@@ -172,7 +158,7 @@ class WebFrontBrowserTest {
         assertThat(background()).as("auto follows the system").isEqualTo(DARK_BG);
         theme.selectByValue("light");
         assertThat(background()).isEqualTo(LIGHT_BG);
-        assertThat(js("return document.documentElement.dataset.theme")).isEqualTo("light");
+        assertThat(CHROMIUM.js("return document.documentElement.dataset.theme")).isEqualTo("light");
         systemScheme("light");
         theme.selectByValue("dark");
         assertThat(background()).isEqualTo(DARK_BG);
@@ -180,16 +166,16 @@ class WebFrontBrowserTest {
         assertThat(background()).as("the choice survives a page load").isEqualTo(DARK_BG);
         assertThat(new Select(browser.findElement(By.id("theme"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("dark");
-        screenshot("search-dark");
+        CHROMIUM.screenshot("search-dark");
         browser.get(base + "/");
-        screenshot("front-dark");
+        CHROMIUM.screenshot("front-dark");
         new Select(browser.findElement(By.id("theme"))).selectByValue("auto");
         assertThat(background()).isEqualTo(LIGHT_BG);
-        assertThat(js("return localStorage.getItem('huixun-theme')")).isEqualTo("auto");
+        assertThat(CHROMIUM.js("return localStorage.getItem('huixun-theme')")).isEqualTo("auto");
     }
 
     private static String background() {
-        return (String) js("return getComputedStyle(document.body).backgroundColor");
+        return (String) CHROMIUM.js("return getComputedStyle(document.body).backgroundColor");
     }
 
     private static void systemScheme(String scheme) {
@@ -242,9 +228,8 @@ class WebFrontBrowserTest {
     void withTheServerGoneAPageOpensTheCachedOfflinePage() throws Exception {
         // A server of its own (its own origin, so its own worker), stopped after the worker installed: real offline.
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
-        WebServer own = WebServer.start(desk, auth, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1",
-                0, new LoginGuard(auth));
-        String origin = "http://127.0.0.1:" + own.port();
+        WebServer own = LoopbackServer.start(desk, auth, new LoginGuard(auth));
+        String origin = LoopbackServer.base(own);
         try {
             browser.get(origin + "/");
             Object state = ((JavascriptExecutor) browser).executeAsyncScript("""
@@ -263,7 +248,7 @@ class WebFrontBrowserTest {
         assertThat(background()).as("the cached stylesheet applies").isEqualTo(LIGHT_BG);
         assertThat(browser.findElements(By.cssSelector("form[action='/logout'], input[name=csrf]")))
                 .as("the shell was cached without the reader's session").isEmpty();
-        screenshot("offline");
+        CHROMIUM.screenshot("offline");
     }
 
     /** Page → violations of impact serious or critical, each as "rule-id (impact): selector, selector". */
@@ -284,11 +269,11 @@ class WebFrontBrowserTest {
         List<String> serious = new ArrayList<>();
         int all = 0;
         for (String theme : List.of("light", "dark")) {
-            js("localStorage.setItem('huixun-theme', arguments[0])", theme);
+            CHROMIUM.js("localStorage.setItem('huixun-theme', arguments[0])", theme);
             for (String page : pages) {
                 browser.get(page);
-                waiting().until(d -> js("return document.readyState").equals("complete"));
-                js(axe);
+                CHROMIUM.waiting().until(d -> CHROMIUM.js("return document.readyState").equals("complete"));
+                CHROMIUM.js(axe);
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser)
                         .executeAsyncScript("""
@@ -308,7 +293,7 @@ class WebFrontBrowserTest {
                 }
             }
         }
-        js("localStorage.setItem('huixun-theme', 'auto')");
+        CHROMIUM.js("localStorage.setItem('huixun-theme', 'auto')");
         System.out.println("axe: " + all + " violations (rules × pages), " + serious.size() + " serious or critical");
         assertThat(serious).isEmpty();
     }

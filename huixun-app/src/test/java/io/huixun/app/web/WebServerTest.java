@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -48,8 +46,7 @@ class WebServerTest {
         installation = TestInstallations.ingested(dir, in);
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("s3cret-pass"),
                 Clock.systemUTC());
-        server = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
     }
 
     @AfterAll
@@ -59,12 +56,12 @@ class WebServerTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String path, String form, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (cookie != null) {
@@ -190,7 +187,7 @@ class WebServerTest {
                 .findFirst().orElseThrow().split(";")[0];
         assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("SameSite=Strict");
         assertThat(post("/sources", "url=" + enc(url), cookie).statusCode()).isEqualTo(403);
-        String page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/sources"))
+        String page = HTTP.send(HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + "/sources"))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body();
         String csrf = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> added = post("/sources", "csrf=" + enc(csrf) + "&url=" + enc(url), cookie);
@@ -224,7 +221,7 @@ class WebServerTest {
         String token = AdminAuth.issueToken(installation.store().readers(), admin, Clock.systemUTC());
         java.util.function.BiFunction<String, String, HttpResponse<String>> as = (path, header) -> {
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path));
                 if (header != null) {
                     b.header("Authorization", header);
                 }

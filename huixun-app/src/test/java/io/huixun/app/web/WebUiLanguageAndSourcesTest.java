@@ -13,8 +13,6 @@ import io.huixun.store.NewSource;
 import io.huixun.store.Source;
 import io.huixun.store.SourceAddResult;
 import io.huixun.store.SourceKind;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -66,8 +64,7 @@ class WebUiLanguageAndSourcesTest {
         }
         AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("ui-pass"),
                 Clock.systemUTC());
-        server = WebServer.start(new LocalNewsDesk(installation), auth,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "127.0.0.1", 0, new LoginGuard(auth));
+        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
         HttpResponse<String> login = send("POST", "/login", "user=admin&password=ui-pass", null, null);
         cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AdminAuth.COOKIE))
                 .findFirst().orElseThrow().split(";")[0];
@@ -83,7 +80,7 @@ class WebUiLanguageAndSourcesTest {
 
     static HttpResponse<String> send(String method, String path, String body, String contentType, String cookie)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path));
         if (body != null) {
             b.header("Content-Type", contentType != null ? contentType : "application/x-www-form-urlencoded")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -1,8 +1,7 @@
 package io.huixun.bench.search;
 
 import io.huixun.bench.dedup.CctvCorpus;
-import io.huixun.text.convert.ChineseConverter;
-import io.huixun.text.convert.ConversionConfig;
+import io.huixun.text.TextFold;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +26,9 @@ public final class RegionalAmbiguity {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0]
                 : "huixun-search/src/main/resources/io/huixun/search/lucene/regional-ambiguous.txt");
-        ChineseConverter t2s = ChineseConverter.of(ConversionConfig.T2S);
         List<String> folded = new ArrayList<>();
         for (CctvCorpus.Record r : CctvCorpus.load(Integer.MAX_VALUE)) {
-            folded.add(t2s.convert((r.title() + "\n" + r.body()).toLowerCase(Locale.ROOT)));
+            folded.add(TextFold.forMatchingText(r.title() + "\n" + r.body()));
         }
         Set<String> ambiguous = new LinkedHashSet<>();
         int pairs = 0;

@@ -14,6 +14,7 @@ import io.huixun.search.SearchResponse;
 import io.huixun.search.SearchResult;
 import io.huixun.search.lucene.LuceneSearchIndex;
 import io.huixun.search.semantics.MatchFields;
+import io.huixun.text.TextFold;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.io.BufferedReader;
@@ -77,7 +78,6 @@ import org.apache.lucene.store.FSDirectory;
  * clock starts (in ingest they are made by the parallel preparer).
  */
 public final class SearchEvaluation {
-    private static final ChineseConverter T2S = ChineseConverter.of(ConversionConfig.T2S);
     private static final ChineseConverter S2T = ChineseConverter.of(ConversionConfig.S2T);
     private static final ZoneOffset SHANGHAI = ZoneOffset.ofHours(8);
     private static final int CLIENTS = 8;
@@ -245,13 +245,9 @@ public final class SearchEvaluation {
         return out;
     }
 
+    /** The index's own folding ({@link TextFold#forMatchingText}): ground truth sees the text as the index does. */
     static String fold(String s) {
-        StringBuilder w = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            w.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : Character.toLowerCase(c));
-        }
-        return T2S.convert(w.toString());
+        return TextFold.forMatchingText(s);
     }
 
     /** Substring ground truth over the folded pool. */

@@ -10,6 +10,7 @@ import io.huixun.search.SearchResponse;
 import io.huixun.search.SearchResult;
 import io.huixun.search.SortOrder;
 import io.huixun.search.lucene.LuceneSearchIndex;
+import io.huixun.text.TextFold;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.nio.charset.StandardCharsets;
@@ -83,8 +84,8 @@ public final class SearchLatency {
             } else {
                 System.out.println("index reused from " + dir);
             }
-            List<String> folded = pool.stream().map(r -> T2S.convert((r.title() + "\n" + r.body())
-                    .toLowerCase(Locale.ROOT))).toList();
+            List<String> folded = pool.stream().map(r -> TextFold.forMatchingText(r.title() + "\n" + r.body()))
+                    .toList();
             List<Q> queries = new ArrayList<>();
             for (var q : io.huixun.bench.web.QueryLatencyAccess.generate(pool, seed, perClass)) {
                 queries.add(new Q(q[0], q[1]));

@@ -41,6 +41,31 @@ public final class ChineseConverter {
         return config;
     }
 
+    /**
+     * Each BMP character converted alone, where it converts to exactly one char; every other char maps to itself.
+     * For loops that fold one char at a time and must keep offsets (repair's scoring, extraction's keywords): phrase
+     * entries are not applied. Example with {@code t2s}: {@code table['當'] == '当'}, {@code table['A'] == 'A'}.
+     * A new array on each call: build it once.
+     */
+    public char[] charTable() {
+        char[] table = new char[65536];
+        char[] one = new char[1];
+        StringBuilder out = new StringBuilder(4);
+        for (int c = 0; c < table.length; c++) {
+            table[c] = (char) c;
+            if (c < 0x2E80 || Character.isSurrogate((char) c)) {
+                continue; // nothing below the CJK radicals converts
+            }
+            one[0] = (char) c;
+            out.setLength(0);
+            convert(one, 0, 1, out);
+            if (out.length() == 1) {
+                table[c] = out.charAt(0);
+            }
+        }
+        return table;
+    }
+
     public String convert(String text) {
         char[] chars = text.toCharArray();
         StringBuilder out = new StringBuilder(chars.length + 16);

@@ -1,36 +1,17 @@
 package io.huixun.text.repair;
 
+import io.huixun.text.TextFold;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 
-/** Character classes the fixers share, and character-level script folding for scoring. Immutable tables. */
+/**
+ * Character classes the fixers share, and character-level script conversion for scoring (the simplified fold is
+ * {@link TextFold#simplified(char)}). Immutable tables.
+ */
 final class CharClasses {
-    private static final char[] T2S = table(ConversionConfig.T2S);
-    private static final char[] S2T = table(ConversionConfig.S2T);
+    private static final char[] S2T = ChineseConverter.of(ConversionConfig.S2T).charTable();
 
     private CharClasses() {}
-
-    private static char[] table(ConversionConfig config) {
-        ChineseConverter converter = ChineseConverter.of(config);
-        char[] map = new char[65536];
-        for (int c = 0; c < 65536; c++) {
-            map[c] = (char) c;
-        }
-        StringBuilder out = new StringBuilder(4);
-        char[] one = new char[1];
-        for (int c = 0x2E80; c < 0xFFFF; c++) {
-            if (!isHan((char) c)) {
-                continue;
-            }
-            one[0] = (char) c;
-            out.setLength(0);
-            converter.convert(one, 0, 1, out);
-            if (out.length() == 1) {
-                map[c] = out.charAt(0);
-            }
-        }
-        return map;
-    }
 
     static boolean isHan(char c) {
         return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF)
@@ -75,7 +56,7 @@ final class CharClasses {
     }
 
     static char toSimplified(char c) {
-        return T2S[c];
+        return TextFold.simplified(c);
     }
 
     static char toTraditional(char c) {
@@ -86,7 +67,7 @@ final class CharClasses {
     static String foldForModel(CharSequence s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            b.append(T2S[s.charAt(i)]);
+            b.append(TextFold.simplified(s.charAt(i)));
         }
         return b.toString();
     }
@@ -109,7 +90,7 @@ final class CharClasses {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            b.append(c >= 'ａ' && c <= 'ｚ' ? (char) (c - 0xFEE0) : c);
+            b.append(c >= 'ａ' && c <= 'ｚ' ? TextFold.width(c) : c);
         }
         return b.toString();
     }

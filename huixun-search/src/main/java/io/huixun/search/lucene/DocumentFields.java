@@ -15,6 +15,7 @@ import static io.huixun.search.semantics.IndexFields.TEASER;
 
 import io.huixun.search.SearchDocument;
 import io.huixun.search.semantics.SearchSemantics;
+import io.huixun.text.TextFold;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -35,8 +36,8 @@ import org.apache.lucene.util.BytesRef;
  * share are {@link io.huixun.search.semantics.IndexFields}; the stored-only fields, the group key's doc values and
  * the facet dimensions, which only this index has, are here.
  *
- * <p>Displayed values are stored as given; matched values are folded ({@link SearchSemantics#foldValue}). Texts are
- * segmented once per document and both the word and bigram fields are fed from that segmentation.
+ * <p>Displayed values are stored as given; matched values are folded ({@link TextFold}). Texts are segmented once
+ * per document and both the word and bigram fields are fed from that segmentation.
  */
 final class DocumentFields {
     static final String URL = "url";

@@ -1,6 +1,7 @@
 package io.huixun.search.semantics;
 
 import io.huixun.search.QueryNode;
+import io.huixun.text.TextFold;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,7 @@ final class QueryTranslator {
         return switch (node) {
             case QueryNode.Text t -> text(t, positive);
             case QueryNode.FieldMatch f -> Optional.of(new TermQuery(new Term(field(f.field()),
-                    TextFolder.foldText(f.value()).strip())));
+                    TextFold.forMatchingText(f.value()).strip())));
             case QueryNode.DateBound d -> Optional.of(d.onOrAfter()
                     ? IntPoint.newRangeQuery(IndexFields.DAY, IndexFields.dayNumber(d.day()), Integer.MAX_VALUE)
                     : IntPoint.newRangeQuery(IndexFields.DAY, Integer.MIN_VALUE,
@@ -138,7 +139,7 @@ final class QueryTranslator {
     }
 
     private Optional<Query> text(QueryNode.Text node, boolean positive) {
-        String folded = TextFolder.foldText(node.quoted() ? joinHan(node.text()) : node.text());
+        String folded = TextFold.forMatchingText(node.quoted() ? joinHan(node.text()) : node.text());
         Optional<Query> main = chunk(folded, node, positive, true);
         List<String> variants = main.isPresent() ? RegionalVocabulary.variants(folded) : List.of();
         if (variants.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.huixun.search.semantics;
 
+import io.huixun.text.TextFold;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,9 +108,9 @@ final class RegionalVocabulary {
                     if (kv.length < 2) {
                         continue;
                     }
-                    String mainland = TextFolder.foldText(kv[0].strip());
+                    String mainland = TextFold.forMatchingText(kv[0].strip());
                     for (String v : kv[1].strip().split("\\s+")) {
-                        String regional = TextFolder.foldText(v);
+                        String regional = TextFold.forMatchingText(v);
                         if (regional.length() < 2 || mainland.length() < 2 || regional.equals(mainland)
                                 || ambiguous.contains(regional)) {
                             continue;

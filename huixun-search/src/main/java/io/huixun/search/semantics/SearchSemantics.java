@@ -8,6 +8,7 @@ import io.huixun.search.QueryParser;
 import io.huixun.search.QueryProblem;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchRequest;
+import io.huixun.text.TextFold;
 import io.huixun.text.Words;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.apache.lucene.search.Query;
 
 /**
  * The back-end independent half of the embedded index, public so that another back-end (OpenSearch) indexes the same
- * terms, runs the same query structure and marks the same highlights: folding ({@link TextFolder}), segmentation into
+ * terms, runs the same query structure and marks the same highlights: folding ({@link TextFold}), segmentation into
  * word and bigram terms ({@link ChineseAnalysis}), query translation ({@link QueryTranslator}) and snippets
  * ({@link Snippets}).
  *
@@ -131,7 +132,7 @@ public final class SearchSemantics {
     /** Adds the word and bigram terms of {@code text}; returns where its words start ({@link WordStarts}). */
     private static byte[] addText(Map<String, List<String>> terms, String wordField, String bigramField, String text,
             Optional<Words> known) {
-        TextFolder.Folded f = TextFolder.fold(text);
+        TextFold.Folded f = TextFold.forMatching(text);
         String folded = f.text();
         List<ChineseAnalysis.Word> words = known.isPresent() && f.toOriginal() == null
                 ? ChineseAnalysis.words(folded, known.get())
@@ -154,7 +155,7 @@ public final class SearchSemantics {
 
     /** A value folded as the value fields hold it: script, width, case; outer spaces stripped. */
     public static String foldValue(String value) {
-        return TextFolder.foldText(value).strip();
+        return TextFold.forMatchingText(value).strip();
     }
 
     /** What {@link #translate} gives. */

@@ -1,6 +1,7 @@
 package io.huixun.search.semantics;
 
 import io.huixun.search.HighlightedText;
+import io.huixun.text.TextFold;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * <p>Design note. Matching is redone on the folded display text (a plain substring search for each folded query
  * string), not read from the index: it is cheap for news-sized texts and finds exactly what the reader sees, in
- * either script. Folded offsets map back to the displayed text ({@link TextFolder}). A two-character Han match is kept
+ * either script. Folded offsets map back to the displayed text ({@link TextFold}). A two-character Han match is kept
  * only if it is a whole word or lies inside one word, the same rule the query uses, so 和服 is not marked in 和服务.
  * Word boundaries come from the index's own segmentation, stored with the document ({@link WordStarts}: a bit
  * test per match); only a document indexed without them has the neighbourhood of each match segmented again. Longer matches win over shorter overlapping ones. Example: query 一带一路 on
@@ -30,14 +31,14 @@ final class Snippets {
 
     /** The whole text with every match marked. */
     static HighlightedText markAll(String text, List<String> targets, WordStarts starts) {
-        TextFolder.Folded folded = TextFolder.fold(text);
+        TextFold.Folded folded = TextFold.forMatching(text);
         List<Match> matches = matches(folded.text(), targets, boundaries(folded.text(), starts));
         return toHighlighted(text, folded, matches, 0, folded.text().length(), false, false);
     }
 
     /** A passage of about {@link #PASSAGE} chars around the densest group of matches; the start when none. */
     static HighlightedText passage(String text, List<String> targets, WordStarts starts) {
-        TextFolder.Folded folded = TextFolder.fold(text);
+        TextFold.Folded folded = TextFold.forMatching(text);
         String f = folded.text();
         Boundaries words = boundaries(f, starts);
         // The passage is chosen on raw substring matches; the word-boundary rule (which segments text, the costly
@@ -145,7 +146,7 @@ final class Snippets {
         return false;
     }
 
-    private static HighlightedText toHighlighted(String original, TextFolder.Folded folded, List<Match> matches,
+    private static HighlightedText toHighlighted(String original, TextFold.Folded folded, List<Match> matches,
             int from, int to, boolean leadingEllipsis, boolean trailingEllipsis) {
         int oFrom = folded.original(from);
         int oTo = folded.original(to);

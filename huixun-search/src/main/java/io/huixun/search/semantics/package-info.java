@@ -1,7 +1,7 @@
 /**
  * Search semantics shared by every back-end: what a document's fields hold and what a query means, so that the
  * embedded Lucene index and OpenSearch index the same terms, run the same query structure and mark the same
- * highlights. Folding ({@code TextFolder}), segmentation into word and bigram terms ({@code ChineseAnalysis}), regional
+ * highlights. Folding ({@code io.huixun.text.TextFold}), segmentation into word and bigram terms ({@code ChineseAnalysis}), regional
  * vocabulary, query translation ({@code QueryTranslator}), snippets, the field names ({@link
  * io.huixun.search.semantics.IndexFields}) and the warm-up searches; entry point {@link
  * io.huixun.search.semantics.SearchSemantics}. Queries are built as Lucene query objects (the embedded index runs

@@ -3,6 +3,7 @@ package io.huixun.search.semantics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huixun.search.lucene.Fixtures;
+import io.huixun.text.TextFold;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class BigramFieldTest {
             for (String paragraph : doc.body().split("\n")) {
                 // Only Han runs: Latin words and numbers are split differently by the two tokenizers, by design.
                 String han = paragraph.replaceAll("[^\\p{IsHan}，。、；：！？\\s]", "，");
-                String folded = TextFolder.foldText(han);
+                String folded = TextFold.forMatchingText(han);
                 List<String> ours = ChineseAnalysis.grams(ChineseAnalysis.words(folded)).stream()
                         .map(ChineseAnalysis.Gram::text).toList();
                 assertThat(ours).as("paragraph %s", han).isEqualTo(lucene(folded));
@@ -36,13 +37,6 @@ class BigramFieldTest {
         assertThat(words).extracting(ChineseAnalysis.Word::text).containsExactly("我们", "和", "服务员", "聊天");
         assertThat(ChineseAnalysis.grams(words)).extracting(ChineseAnalysis.Gram::term)
                 .containsExactly("我们", "们|和", "和|服", "服务", "务员", "员|聊", "聊天");
-    }
-
-    @Test
-    void foldingMapsTraditionalFullWidthAndCaseWithoutMovingOffsets() {
-        TextFolder.Folded f = TextFolder.fold("「ＡＢＣ」與一帶一路");
-        assertThat(f.text()).isEqualTo("「abc」与一带一路");
-        assertThat(f.original(5)).isEqualTo(5);
     }
 
     /** Segment once: known words of exactly the document's text are used; words of another text are not. */

@@ -40,44 +40,26 @@ class PostgresRestartTest {
     @Test
     void anIngestOutlivesAServerRestartAndNothingIsLostOrDuplicated() throws Exception {
         StoreBackend postgres = StoreBackend.postgres();
-        assumeTrue(postgres.unavailable().isEmpty(), () -> postgres.unavailable().orElseThrow());
-        Optional<String> ctl = Optional.ofNullable(System.getenv(CTL_VARIABLE)).filter(c -> !c.isBlank());
-        assumeTrue(ctl.isPresent(), "skipped: " + CTL_VARIABLE + " is not set (.ci/run sets it)");
-
-        List<NewArticle> articles = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            articles.add(TestArticles.article(i));
-        }
+        String ctl = ctlOrSkip(postgres);
+        List<NewArticle> articles = articles(300);
         CountDownLatch halfway = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         ExecutorService ingest = Executors.newSingleThreadExecutor();
         try (StoreBackend.Place place = postgres.place(dir); ArticleStore store = place.open()) {
-            DeduplicatingWriter writer = DeduplicatingWriter.open(store, Deduplicator.standard());
-            Future<List<SaveResult>> run = ingest.submit(() -> {
-                List<SaveResult> results = new ArrayList<>();
-                for (int from = 0; from < articles.size(); from += 10) {
-                    results.addAll(writer.saveAll(articles.subList(from, from + 10)));
-                    if (from == 100) {
-                        halfway.countDown();
-                        stopped.await(); // the next batch meets a stopped server and pooled connections that are dead
-                    }
+            Future<List<SaveResult>> run = ingestInTens(ingest, store, articles, from -> {
+                if (from == 100) {
+                    halfway.countDown();
+                    stopped.await(); // the next batch meets a stopped server and pooled connections that are dead
                 }
-                return results;
             });
             assertThat(halfway.await(60, TimeUnit.SECONDS)).isTrue();
-            pgCtl(ctl.get() + " stop -m fast -w -t 60");
+            pgCtl(ctl + " stop -m fast -w -t 60");
             stopped.countDown();
             Thread.sleep(1500); // the ingest retries against a server that is down
             assertThat(run.isDone()).as("ingest waits for the server").isFalse();
-            pgCtl(ctl.get() + " start -w -t 60");
+            pgCtl(ctl + " start -w -t 60");
 
-            List<SaveResult> results = run.get(90, TimeUnit.SECONDS);
-            assertThat(results).hasSize(300).allSatisfy(r ->
-                    assertThat(r).isInstanceOfAny(SaveResult.Inserted.class, SaveResult.AlreadyStored.class));
-            assertThat(store.count()).isEqualTo(300);
-            try (Stream<StoredArticle> all = store.exportAll()) {
-                assertThat(all.map(a -> a.url().orElseThrow()).distinct().count()).isEqualTo(300);
-            }
+            assertEachStoredOnce(store, run.get(90, TimeUnit.SECONDS), 300);
             assertThat(store.saveAll(articles)).allSatisfy(r -> assertThat(r).isInstanceOf(SaveResult.AlreadyStored.class));
         } finally {
             ingest.shutdownNow();
@@ -87,48 +69,74 @@ class PostgresRestartTest {
     @Test
     void aServerCrashMidIngestLosesNothingAcknowledged() throws Exception {
         StoreBackend postgres = StoreBackend.postgres();
-        assumeTrue(postgres.unavailable().isEmpty(), () -> postgres.unavailable().orElseThrow());
-        Optional<String> ctl = Optional.ofNullable(System.getenv(CTL_VARIABLE)).filter(c -> !c.isBlank());
-        assumeTrue(ctl.isPresent(), "skipped: " + CTL_VARIABLE + " is not set (.ci/run sets it)");
-
-        List<NewArticle> articles = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            articles.add(TestArticles.article(i));
-        }
+        String ctl = ctlOrSkip(postgres);
+        List<NewArticle> articles = articles(400);
         CountDownLatch started = new CountDownLatch(1);
         ExecutorService ingest = Executors.newSingleThreadExecutor();
         try (StoreBackend.Place place = postgres.place(dir); ArticleStore store = place.open()) {
-            DeduplicatingWriter writer = DeduplicatingWriter.open(store, Deduplicator.standard());
-            Future<List<SaveResult>> run = ingest.submit(() -> {
-                List<SaveResult> results = new ArrayList<>();
-                for (int from = 0; from < articles.size(); from += 10) {
-                    results.addAll(writer.saveAll(articles.subList(from, from + 10)));
-                    started.countDown();
-                }
-                return results;
-            });
+            Future<List<SaveResult>> run = ingestInTens(ingest, store, articles, from -> started.countDown());
             assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
             // No pause this time: the server dies under whatever transaction is in flight, as in a power cut of
             // the database host (immediate mode skips the shutdown checkpoint; start-up runs crash recovery).
-            pgCtl(ctl.get() + " stop -m immediate -w -t 60");
+            pgCtl(ctl + " stop -m immediate -w -t 60");
             assertThat(run.isDone()).as("the crash hit the ingest, not its end").isFalse();
             Thread.sleep(500);
-            pgCtl(ctl.get() + " start -w -t 60");
+            pgCtl(ctl + " start -w -t 60");
 
             List<SaveResult> results = run.get(90, TimeUnit.SECONDS);
-            assertThat(results).hasSize(400).allSatisfy(r ->
-                    assertThat(r).isInstanceOfAny(SaveResult.Inserted.class, SaveResult.AlreadyStored.class));
             for (SaveResult r : results) {
                 if (r instanceof SaveResult.Inserted in) { // acknowledged: must have survived the crash
                     assertThat(store.find(in.article().id())).map(a -> a.url()).contains(in.article().url());
                 }
             }
-            assertThat(store.count()).isEqualTo(400);
-            try (Stream<StoredArticle> all = store.exportAll()) {
-                assertThat(all.map(a -> a.url().orElseThrow()).distinct().count()).isEqualTo(400);
-            }
+            assertEachStoredOnce(store, results, 400);
         } finally {
             ingest.shutdownNow();
+        }
+    }
+
+    /** The pg_ctl command that controls the test server; skips the test where there is none. */
+    private static String ctlOrSkip(StoreBackend postgres) {
+        assumeTrue(postgres.unavailable().isEmpty(), () -> postgres.unavailable().orElseThrow());
+        Optional<String> ctl = Optional.ofNullable(System.getenv(CTL_VARIABLE)).filter(c -> !c.isBlank());
+        assumeTrue(ctl.isPresent(), "skipped: " + CTL_VARIABLE + " is not set (.ci/run sets it)");
+        return ctl.get();
+    }
+
+    private static List<NewArticle> articles(int n) {
+        List<NewArticle> articles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            articles.add(TestArticles.article(i));
+        }
+        return articles;
+    }
+
+    /** What the test does after each batch, given the batch's first index; it may wait. */
+    private interface AfterBatch {
+        void after(int from) throws InterruptedException;
+    }
+
+    /** Saves {@code articles} in batches of ten through a de-duplicating writer, on {@code ingest}'s thread. */
+    private static Future<List<SaveResult>> ingestInTens(ExecutorService ingest, ArticleStore store,
+                                                         List<NewArticle> articles, AfterBatch afterBatch) {
+        DeduplicatingWriter writer = DeduplicatingWriter.open(store, Deduplicator.standard());
+        return ingest.submit(() -> {
+            List<SaveResult> results = new ArrayList<>();
+            for (int from = 0; from < articles.size(); from += 10) {
+                results.addAll(writer.saveAll(articles.subList(from, from + 10)));
+                afterBatch.after(from);
+            }
+            return results;
+        });
+    }
+
+    /** Every article answered, stored, and stored once (by URL). */
+    private static void assertEachStoredOnce(ArticleStore store, List<SaveResult> results, int n) {
+        assertThat(results).hasSize(n).allSatisfy(r ->
+                assertThat(r).isInstanceOfAny(SaveResult.Inserted.class, SaveResult.AlreadyStored.class));
+        assertThat(store.count()).isEqualTo(n);
+        try (Stream<StoredArticle> all = store.exportAll()) {
+            assertThat(all.map(a -> a.url().orElseThrow()).distinct().count()).isEqualTo(n);
         }
     }
 
