@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import io.huixun.text.charset.Utf8;
+import io.huixun.text.time.NewsDates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;
@@ -74,12 +75,12 @@ final class EntryReader {
                 .orElseGet(() -> content.map(c -> abbreviate(SourceParser.plain(c))).orElse(""));
 
         Optional<ZonedDateTime> published = raw.flatMap(r -> childText(r, "pubDate", "published", "issued", "date",
-                "created")).flatMap(s -> FeedDates.parse(s, zone));
+                "created")).flatMap(s -> NewsDates.parse(s, zone));
         if (published.isEmpty()) {
             published = instant(e.getPublishedDate());
         }
         Optional<ZonedDateTime> updated = raw.flatMap(r -> childText(r, "updated", "modified"))
-                .flatMap(s -> FeedDates.parse(s, zone));
+                .flatMap(s -> NewsDates.parse(s, zone));
         if (updated.isEmpty()) {
             updated = instant(e.getUpdatedDate());
         }

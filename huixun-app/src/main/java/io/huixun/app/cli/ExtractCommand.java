@@ -23,6 +23,7 @@ import io.huixun.source.Sitemap;
 import io.huixun.source.SitemapEntry;
 import io.huixun.source.SourceParser;
 import io.huixun.text.charset.CharsetDetector;
+import io.huixun.text.time.NewsZone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -75,7 +76,7 @@ final class ExtractCommand implements Callable<Integer> {
             + "this ISO-8601 time instead of the clock, e.g. 2025-04-27T12:00:00+08:00.")
     String now;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Asia/Shanghai",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = NewsZone.ID,
             description = "Zone of times written without one (default: ${DEFAULT-VALUE}).")
     String zone;
 
