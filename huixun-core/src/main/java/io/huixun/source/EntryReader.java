@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
  * {@code html} escaped HTML, {@code xhtml} a {@code div}, a MIME type: text/* as text, XML types as markup, anything
  * else base64; Atom 0.3 {@code mode="base64"}); {@code xml:base} for relative links (RFC 4287 §2, XML Base); RSS
  * {@code <enclosure>}, Atom {@code link rel="enclosure"} and Media RSS ({@code media:group}, {@code media:content},
- * {@code media:thumbnail}, {@code media:description}); and dates as written (see {@link FeedDates}).
+ * {@code media:thumbnail}, {@code media:description}); and dates as written (see {@link NewsDates}).
  * Example: {@code <content type="application/octet-stream">5q2j5paH</content>} → content HTML {@code 正文}.
  * Stateless, thread-safe.
  */

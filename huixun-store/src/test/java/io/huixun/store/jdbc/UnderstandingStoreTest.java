@@ -3,8 +3,8 @@ package io.huixun.store.jdbc;
 import static io.huixun.store.jdbc.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huixun.model.Dateline;
 import io.huixun.nlp.Category;
-import io.huixun.nlp.Dateline;
 import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;
 import io.huixun.store.ArticleStore;
