@@ -4,7 +4,7 @@ import io.huixun.model.Dateline;
 import io.huixun.text.time.NewsDates;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -43,7 +43,9 @@ public final class DatelineParser {
             "据(?<agency>[\\p{IsHan}A-Za-z·]{2,10}?)" + DAY + "?(?<filed>消息|报道)" + CREDIT);
     private static final Pattern SITE_NEWS = Pattern.compile(
             "^(?<agency>[\\p{IsHan}]{2,6}?)消息[（(](?<program>[\\p{IsHan}]{2,10})[）)](?<filed>[：:])" + CREDIT);
-    private static final Pattern NAME_SEPARATORS = Pattern.compile("[、，,：:\\s]+");
+    /** One name in a credit, after the role that may precede it: {@code 实习记者 樊亮}, {@code 记者惠禾}. */
+    private static final Pattern NAME = Pattern.compile(
+            "(?:(?:实习|见习|特约|特派|首席|驻[\\p{IsHan}]{1,6})?(?:记者|通讯员)\\s*)?(?<name>[^、，,：:\\s]+)");
 
     private DatelineParser() {}
 
@@ -123,9 +125,13 @@ public final class DatelineParser {
     }
 
     private static Dateline dateline(String head, Matcher m, LocalDate reference) {
-        List<String> reporters = m.group("rep") == null ? List.of()
-                : Arrays.stream(NAME_SEPARATORS.split(head.substring(m.start("rep"), m.end("rep")).strip()))
-                .filter(n -> !n.isBlank()).toList();
+        List<String> reporters = new ArrayList<>();
+        if (m.group("rep") != null) {
+            Matcher n = NAME.matcher(m.group("rep")); // folded, so 記者 is a role too; names come from the original
+            while (n.find()) {
+                reporters.add(head.substring(m.start("rep") + n.start("name"), m.start("rep") + n.end("name")));
+            }
+        }
         int end = reporters.isEmpty() ? m.end("filed") : m.end();
         return new Dateline(head.substring(m.start(), end), m.start(), group(head, m, "agency"),
                 group(head, m, "place"), date(m, reference), reporters);

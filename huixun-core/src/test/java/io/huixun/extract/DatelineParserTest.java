@@ -79,6 +79,8 @@ class DatelineParserTest {
             assertThat(d.agency()).contains("本报");
             assertThat(DatelineParser.heading(d)).isEqualTo("本报讯");
         });
+        assertThat(DatelineParser.filed("本报讯 （实习记者 樊亮 张明超 记者惠禾）13岁，", published))
+                .hasValueSatisfying(d -> assertThat(d.reporters()).containsExactly("樊亮", "张明超", "惠禾"));
         assertThat(DatelineParser.filed("今天天气很好，我们去公园。", published)).isEmpty();
     }
 
