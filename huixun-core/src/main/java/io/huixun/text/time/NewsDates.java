@@ -107,14 +107,14 @@ public final class NewsDates {
             LocalDateTime local = LocalDateTime.of(year, month, Integer.parseInt(m.group(1)),
                     Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                     m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-            return Optional.of(zone(m.group(7), defaultZone).map(local::atZone).orElseGet(() -> local.atZone(defaultZone)));
+            return Optional.of(local.atZone(zone(m.group(7), defaultZone).orElse(defaultZone)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
 
     /** The offset an RFC 822 zone names; empty for none or an unknown name (the time is then local). */
-    private static Optional<ZoneOffset> zone(String zone, ZoneId defaultZone) {
+    private static Optional<ZoneId> zone(String zone, ZoneId defaultZone) {
         if (zone == null) {
             return Optional.empty();
         }
