@@ -1,9 +1,9 @@
 package io.huixun.cluster;
 
+import io.huixun.text.time.NewsZone;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,9 +59,6 @@ import java.util.TreeSet;
  * <p>Not thread-safe: confined to one writer (the indexing stage); readers get {@link StoryState} snapshots.
  */
 public final class ActiveStoryClusterer {
-    /** Shanghai days bucket the document frequencies. */
-    static final ZoneId DAYS = ZoneId.of("Asia/Shanghai");
-
     /**
      * Tuning knobs; {@link #defaults()} measured on the labelled CCTV + seed set ({@code ./bench story-eval}).
      *
@@ -187,8 +184,8 @@ public final class ActiveStoryClusterer {
             watermark = c.published();
         }
         expire(watermark);
-        LocalDate day = LocalDate.ofInstant(c.published(), DAYS);
-        LocalDate oldestKept = LocalDate.ofInstant(watermark, DAYS).minusDays(settings.idfDays() - 1);
+        LocalDate day = LocalDate.ofInstant(c.published(), NewsZone.DEFAULT); // Beijing days bucket the frequencies
+        LocalDate oldestKept = LocalDate.ofInstant(watermark, NewsZone.DEFAULT).minusDays(settings.idfDays() - 1);
         if (day.isBefore(oldestKept)) {
             day = oldestKept; // a late article: counted with the recent stream, not in a day that is already gone
         }

@@ -96,7 +96,7 @@ final class HtmlArticleReader {
             warnings.add(Extraction.Warning.NO_TITLE);
         }
         String bodyText = String.join("\n", paragraphs);
-        Optional<Dateline> dateline = BylineParser.dateline(bodyText);
+        Optional<Dateline> dateline = DatelineParser.filed(bodyText, options.today());
 
         int textStart = body.isEmpty() ? bodyStart : body.get(0).index();
         Optional<ZonedDateTime> pagePublished = meta.published.isPresent() ? meta.published
@@ -107,7 +107,7 @@ final class HtmlArticleReader {
                 .or(() -> pagePublished);
         Optional<String> author = meta.author
                 .or(() -> firstOf(header, BylineParser::author))
-                .or(() -> dateline.flatMap(Dateline::reporters))
+                .or(() -> dateline.flatMap(DatelineParser::credit))
                 .or(() -> body.isEmpty() ? Optional.empty()
                         : BylineParser.closingCredit(body.get(body.size() - 1).text()))
                 .or(() -> edgeLines(body).stream().map(b -> BylineParser.author(b.text()))
@@ -157,9 +157,9 @@ final class HtmlArticleReader {
         if (b.chars() > 80 || b.punctuation() > 3) {
             return false;
         }
-        Optional<Dateline> dateline = BylineParser.dateline(b.text());
-        if (dateline.isPresent() && b.text().length() - b.text().indexOf(dateline.get().text())
-                - dateline.get().text().length() > 12) {
+        Optional<String> dateline = DatelineParser.filed(b.text(), options.today()).map(DatelineParser::heading);
+        if (dateline.isPresent() && b.text().length() - b.text().indexOf(dateline.get())
+                - dateline.get().length() > 12) {
             return false; // "新华社北京4月27日电 记者从…获悉，…": the lead paragraph, not a byline
         }
         String t = KeywordFold.fold(b.text());

@@ -72,9 +72,9 @@ final class PlainTextReader {
         String title = hasTitle ? first : "";
         List<String> paragraphs = new ArrayList<>(hasTitle ? lines.subList(1, lines.size()) : lines);
         String head = String.join("\n", paragraphs.subList(0, Math.min(2, paragraphs.size())));
-        Optional<Dateline> dateline = BylineParser.dateline(head);
+        Optional<Dateline> dateline = DatelineParser.filed(head, opts.today());
         Optional<ZonedDateTime> published = time(title + "\n" + head, opts);
-        Optional<String> author = dateline.flatMap(Dateline::reporters)
+        Optional<String> author = dateline.flatMap(DatelineParser::credit)
                 .or(() -> paragraphs.stream().limit(2).filter(p -> p.length() <= 60)
                         .map(BylineParser::author).flatMap(Optional::stream).findFirst());
         Optional<String> source = dateline.flatMap(Dateline::agency).filter(a -> !a.equals("本报"))

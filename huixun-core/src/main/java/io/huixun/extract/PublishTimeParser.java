@@ -1,15 +1,13 @@
 package io.huixun.extract;
 
+import io.huixun.text.time.NewsDates;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code 2025-04-26 10:30:00}, {@code 2025/4/26}, {@code 2025.04.26}, {@code 2025年4月26日 下午3:05},
  * {@code 2025年4月}, {@code 4月27日 10:30} (year from "now"). Relative forms, resolved against
  * {@link ExtractOptions#now()}: {@code 刚刚}, {@code 5分钟前}, {@code 3小时前}, {@code 2天前},
- * {@code 今天/昨天/前天 10:30}. A time without an offset is in the options' default zone (Asia/Shanghai).
+ * {@code 今天/昨天/前天 10:30}. A time without an offset is in the options' default zone ({@code NewsZone.DEFAULT}).
  * Examples: {@code 當(dāng)?shù)貢r間2025年4月26日} → 2025-04-26 (DAY); {@code 昨天 10:30} with now
  * 2025-04-27T12:00+08:00 → 2025-04-26T10:30+08:00 (MINUTE). Stateless and thread-safe.
  */
@@ -163,23 +161,20 @@ final class PublishTimeParser {
     }
 
     /**
-     * A metadata value ({@code 2025-04-27T10:30:00+08:00}, {@code Sun, 27 Apr 2025 02:30:00 GMT},
-     * {@code 2025-04-27 10:30}, {@code 20250427}) as a time; empty when it is none.
+     * A metadata value as a time; empty when it is none. The shared forms ({@code 2025-04-27T10:30:00+08:00},
+     * {@code Sun, 27 Apr 2025 02:30:00 GMT}, {@code 2025-04-27 10:30}, {@code 2025年4月27日}) are read by
+     * {@link NewsDates}; this stage adds the compact {@code 20250427} and, failing those, the first dated mention in
+     * the value ({@code 2025年4月26日 下午3:05}). Relative values ({@code 3小时前}) are not metadata. A year before 1990
+     * or after 2100 is a placeholder ({@code 1970-01-01 08:00:00}, a CMS's "no date"), as in running text.
      */
     static Optional<ZonedDateTime> parseValue(String value, ExtractOptions options) {
         String v = value.strip();
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(v).toZonedDateTime());
-        } catch (DateTimeParseException e) {
-            // not ISO with offset; try the other forms
-        }
-        try {
-            return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-        } catch (DateTimeParseException e) {
-            // not an HTTP date
+        Optional<ZonedDateTime> shared = NewsDates.parse(v, options.defaultZone());
+        if (shared.isPresent()) {
+            return shared.filter(t -> plausibleYear(t.getYear()));
         }
         if (v.matches("(19|20)\\d{6}")) {
             return date(v.substring(0, 4), v.substring(4, 6), v.substring(6, 8))
@@ -247,7 +242,7 @@ final class PublishTimeParser {
     private static Optional<LocalDate> date(String y, String mo, String d) {
         try {
             int year = Integer.parseInt(y);
-            if (year < 1990 || year > 2100) {
+            if (!plausibleYear(year)) {
                 return Optional.empty();
             }
             return Optional.of(LocalDate.of(year, Integer.parseInt(mo), Integer.parseInt(d)));
@@ -256,17 +251,14 @@ final class PublishTimeParser {
         }
     }
 
-    /** Month and day without a year: this year, or last year when that would put it more than two days ahead. */
+    /** A publish time falls in 1990–2100; other years in pages are placeholders, versions or phone numbers. */
+    private static boolean plausibleYear(int year) {
+        return year >= 1990 && year <= 2100;
+    }
+
+    /** Month and day without a year, placed by {@link NewsDates#yearless} against now. */
     private static Optional<LocalDate> yearless(String mo, String d, ZonedDateTime now) {
-        try {
-            LocalDate date = LocalDate.of(now.getYear(), Integer.parseInt(mo), Integer.parseInt(d));
-            if (date.isAfter(now.toLocalDate().plusDays(2))) {
-                date = date.minusYears(1);
-            }
-            return Optional.of(date);
-        } catch (DateTimeException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return NewsDates.yearless(Integer.parseInt(mo), Integer.parseInt(d), now.toLocalDate());
     }
 
     private static Optional<LocalTime> time(String period, String h, String min, String s) {

@@ -1,10 +1,10 @@
 package io.huixun.fetch;
 
+import io.huixun.text.time.NewsDates;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -168,7 +168,8 @@ final class HostSchedule {
     }
 
     /**
-     * Parses Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. Capped at one day; junk gives empty.
+     * Parses Retry-After (RFC 9110 §10.2.3): delay-seconds, this header's own form, or an HTTP-date, read by the
+     * shared {@link NewsDates} (a date without zone is UTC, as HTTP-dates are). Capped at one day; junk gives empty.
      * {@code "120"} at 12:00:00 → 12:02:00; {@code "Wed, 21 Oct 2015 07:28:00 GMT"} → that instant.
      */
     static Optional<Instant> parseRetryAfter(String value, Instant now) {
@@ -176,17 +177,9 @@ final class HostSchedule {
             return Optional.empty();
         }
         String v = value.strip();
-        Instant at;
-        if (v.matches("[0-9]{1,10}")) {
-            at = now.plusSeconds(Long.parseLong(v));
-        } else {
-            try {
-                at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
+        Optional<Instant> at = v.matches("[0-9]{1,10}") ? Optional.of(now.plusSeconds(Long.parseLong(v)))
+                : NewsDates.parse(v, ZoneOffset.UTC).map(ZonedDateTime::toInstant);
         Instant cap = now.plus(MAX_RETRY_AFTER);
-        return Optional.of(at.isAfter(cap) ? cap : at);
+        return at.map(t -> t.isAfter(cap) ? cap : t);
     }
 }

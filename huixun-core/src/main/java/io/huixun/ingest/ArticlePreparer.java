@@ -9,6 +9,7 @@ import io.huixun.store.NewArticle;
 import io.huixun.text.repair.RepairOptions;
 import io.huixun.text.repair.RepairResult;
 import io.huixun.text.repair.TextRepairer;
+import io.huixun.text.time.NewsZone;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -105,7 +106,7 @@ final class ArticlePreparer {
      */
     private ArticleAnalyzer.Reading read(String title, String text, java.util.Optional<ZonedDateTime> published) {
         LocalDate reference = published.map(ZonedDateTime::toLocalDate)
-                .orElse(LocalDate.ofInstant(clock.instant(), JsonlItems.SHANGHAI));
+                .orElse(LocalDate.ofInstant(clock.instant(), NewsZone.DEFAULT));
         return analyzer.read(title, analysisPrefix(text), reference);
     }
 

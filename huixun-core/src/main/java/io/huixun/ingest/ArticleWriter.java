@@ -10,7 +10,7 @@ import io.huixun.store.ArticleStore;
 import io.huixun.store.SaveResult;
 import io.huixun.store.StoredArticle;
 import io.huixun.store.StoredUnderstanding;
-import java.time.ZoneId;
+import io.huixun.text.time.NewsZone;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,7 +215,7 @@ final class ArticleWriter {
     }
 
     static SearchDocument document(StoredArticle a, Understanding u, Optional<String> story) {
-        ZonedDateTime when = a.published().orElse(a.ingestedAt().atZone(ZoneId.of("Asia/Shanghai")));
+        ZonedDateTime when = a.published().orElse(a.ingestedAt().atZone(NewsZone.DEFAULT));
         OptionalLong dup = a.duplicateOf();
         return new SearchDocument(String.valueOf(a.id()), a.url().orElse(""), a.title(), a.canonicalText(), a.source(),
                 when.toOffsetDateTime(), u.entities().people(), u.entities().places(), u.entities().organisations(),

@@ -6,6 +6,7 @@ import io.huixun.extract.Extraction;
 import io.huixun.extract.RawDocument;
 import io.huixun.model.Article;
 import io.huixun.store.OriginalContent;
+import io.huixun.text.time.NewsZone;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class DocumentReader {
 
     /** The document's articles, without accepting them (a crawler weighs a page against its feed entry first). */
     Extraction extract(RawDocument document) {
-        return new ArticleExtractor(new ExtractOptions(ZonedDateTime.now(clock), ExtractOptions.SHANGHAI))
+        return new ArticleExtractor(new ExtractOptions(ZonedDateTime.now(clock), NewsZone.DEFAULT))
                 .extract(document);
     }
 

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.huixun.store.OriginalContent;
+import io.huixun.text.time.NewsDates;
+import io.huixun.text.time.NewsZone;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,13 +16,13 @@ import java.util.OptionalLong;
 
 /**
  * One JSONL line → one candidate. Fields: {@code title}, {@code body} (or {@code body_markdown}, or {@code summary}
- * as a teaser), {@code date} (ISO date or date-time; a bare date or time without zone is read in Asia/Shanghai),
+ * as a teaser), {@code date} (any form {@link NewsDates} reads: ISO date or date-time, RFC 1123,
+ * {@code 2025年4月27日 10:30}; a date or time without zone is in {@link NewsZone#DEFAULT}),
  * {@code source}, {@code url}, optional {@code id}. The line's bytes are the original, so every field — known or
  * not — is kept. A line without a title and a body is refused with a message naming the missing field.
  */
 final class JsonlItems {
     private static final JsonFactory JSON = new JsonFactory();
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private JsonlItems() {}
 
@@ -65,7 +62,7 @@ final class JsonlItems {
         Optional<ZonedDateTime> published = Optional.empty();
         String date = fields.getOrDefault("date", fields.getOrDefault("published", ""));
         if (!date.isBlank()) {
-            published = parseDate(date.strip());
+            published = NewsDates.parse(date, NewsZone.DEFAULT);
             if (published.isEmpty()) {
                 return new Result.Invalid("unreadable \"date\": " + clip(date));
             }
@@ -73,29 +70,6 @@ final class JsonlItems {
         OriginalContent original = new OriginalContent(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         return new Result.Ok(new Candidate(origin, url, sourceId, fields.getOrDefault("source", "").strip(), title,
                 body, published, teaser, original));
-    }
-
-    static Optional<ZonedDateTime> parseDate(String s) {
-        try {
-            return Optional.of(OffsetDateTime.parse(s).toZonedDateTime());
-        } catch (DateTimeException ignored) {
-            // try the next form
-        }
-        try {
-            return Optional.of(ZonedDateTime.parse(s));
-        } catch (DateTimeException ignored) {
-            // try the next form
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(s.replace(' ', 'T')).atZone(SHANGHAI));
-        } catch (DateTimeException ignored) {
-            // try the next form
-        }
-        try {
-            return Optional.of(LocalDate.parse(s).atStartOfDay(SHANGHAI));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 
     sealed interface Result {

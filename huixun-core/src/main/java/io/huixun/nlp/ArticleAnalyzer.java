@@ -1,6 +1,8 @@
 package io.huixun.nlp;
 
 import com.hankcs.hanlp.seg.common.Term;
+import io.huixun.extract.DatelineParser;
+import io.huixun.model.Dateline;
 import io.huixun.text.Words;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
@@ -18,7 +20,6 @@ import java.util.Optional;
  */
 public final class ArticleAnalyzer {
     private final ChineseConverter toSimplified = ChineseConverter.of(ConversionConfig.T2S);
-    private final DatelineParser datelines = new DatelineParser();
     private final EntityRecognizer recognizer = new EntityRecognizer();
     private final KeywordExtractor keywords = new KeywordExtractor();
     private final Summarizer summarizer = new Summarizer();
@@ -39,7 +40,7 @@ public final class ArticleAnalyzer {
     public Reading read(String title, String body, LocalDate reference) {
         String t = toSimplified.convert(title);
         String b = toSimplified.convert(body);
-        Optional<Dateline> dateline = datelines.parse(b, reference);
+        Optional<Dateline> dateline = DatelineParser.opening(b, reference);
         List<Term> titleTerms = recognizer.segment(t);
         List<Term> bodyTerms = recognizer.segment(b);
         Entities entities = recognizer.entities(concat(titleTerms, bodyTerms), t + "\n" + b);
@@ -76,7 +77,7 @@ public final class ArticleAnalyzer {
 
     /** Just the dateline; cheap (no segmentation). */
     public Optional<Dateline> dateline(String body, LocalDate reference) {
-        return datelines.parse(toSimplified.convert(body), reference);
+        return DatelineParser.opening(toSimplified.convert(body), reference);
     }
 
     /** The title's terms, a line break (so that no name runs from the title into the body), the body's terms. */

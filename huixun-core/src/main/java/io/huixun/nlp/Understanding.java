@@ -1,5 +1,6 @@
 package io.huixun.nlp;
 
+import io.huixun.model.Dateline;
 import java.util.List;
 import java.util.Optional;
 

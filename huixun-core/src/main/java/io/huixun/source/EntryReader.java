@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import io.huixun.text.charset.Utf8;
+import io.huixun.text.time.NewsDates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;
@@ -32,7 +33,7 @@ import org.w3c.dom.NodeList;
  * {@code html} escaped HTML, {@code xhtml} a {@code div}, a MIME type: text/* as text, XML types as markup, anything
  * else base64; Atom 0.3 {@code mode="base64"}); {@code xml:base} for relative links (RFC 4287 §2, XML Base); RSS
  * {@code <enclosure>}, Atom {@code link rel="enclosure"} and Media RSS ({@code media:group}, {@code media:content},
- * {@code media:thumbnail}, {@code media:description}); and dates as written (see {@link FeedDates}).
+ * {@code media:thumbnail}, {@code media:description}); and dates as written (see {@link NewsDates}).
  * Example: {@code <content type="application/octet-stream">5q2j5paH</content>} → content HTML {@code 正文}.
  * Stateless, thread-safe.
  */
@@ -74,12 +75,12 @@ final class EntryReader {
                 .orElseGet(() -> content.map(c -> abbreviate(SourceParser.plain(c))).orElse(""));
 
         Optional<ZonedDateTime> published = raw.flatMap(r -> childText(r, "pubDate", "published", "issued", "date",
-                "created")).flatMap(s -> FeedDates.parse(s, zone));
+                "created")).flatMap(s -> NewsDates.parse(s, zone));
         if (published.isEmpty()) {
             published = instant(e.getPublishedDate());
         }
         Optional<ZonedDateTime> updated = raw.flatMap(r -> childText(r, "updated", "modified"))
-                .flatMap(s -> FeedDates.parse(s, zone));
+                .flatMap(s -> NewsDates.parse(s, zone));
         if (updated.isEmpty()) {
             updated = instant(e.getUpdatedDate());
         }

@@ -1,6 +1,7 @@
 package io.huixun.source;
 
 import io.huixun.text.json.JsonTree;
+import io.huixun.text.time.NewsDates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -57,9 +58,9 @@ final class JsonFeedReader {
             String summary = summaryHtml.map(SourceParser::plain)
                     .or(() -> html.map(SourceParser::plain).map(JsonFeedReader::abbreviate)).orElse("");
             Optional<ZonedDateTime> published = JsonTree.string(item, "date_published")
-                    .flatMap(s -> FeedDates.parse(s, zone));
+                    .flatMap(s -> NewsDates.parse(s, zone));
             Optional<ZonedDateTime> updated = JsonTree.string(item, "date_modified")
-                    .flatMap(s -> FeedDates.parse(s, zone));
+                    .flatMap(s -> NewsDates.parse(s, zone));
             Optional<String> author = firstAuthor(item).or(() -> firstAuthor(feed));
             List<String> tags = new ArrayList<>();
             for (Object t : JsonTree.array(item, "tags")) {

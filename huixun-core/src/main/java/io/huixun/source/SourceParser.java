@@ -13,6 +13,7 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+import io.huixun.text.time.NewsZone;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,8 +46,6 @@ import org.w3c.dom.NodeList;
  * {@code published} is 2025-04-27T10:30+08:00. Stateless and thread-safe.
  */
 public final class SourceParser {
-    /** Chinese sources write local times without zone: they mean Beijing time. */
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     private static final int MAX_ITEMS = 10_000;
     private static final Pattern DATED_PATH = Pattern.compile(
             "(?:/|[^0-9])(?:19|20)\\d{2}[-/_]?(?:0[1-9]|1[0-2])(?:[-/_]?[0-3]\\d)?(?:/|[^0-9])|\\d{5,}");
@@ -132,9 +131,12 @@ public final class SourceParser {
         return KindSniffer.detect(body, contentType);
     }
 
-    /** {@link #feed(byte[], URI, Optional, ZoneId)} with no charset hint and {@link #DEFAULT_ZONE}. */
+    /**
+     * {@link #feed(byte[], URI, Optional, ZoneId)} with no charset hint and {@link NewsZone#DEFAULT} (Chinese
+     * sources write local times without zone: they mean Beijing time).
+     */
     public static ParseResult<Feed> feed(byte[] bytes, URI feedUrl) {
-        return feed(bytes, feedUrl, Optional.empty(), DEFAULT_ZONE);
+        return feed(bytes, feedUrl, Optional.empty(), NewsZone.DEFAULT);
     }
 
     /**

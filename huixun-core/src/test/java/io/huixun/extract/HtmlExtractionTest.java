@@ -103,7 +103,8 @@ class HtmlExtractionTest {
         assertThat(a.published()).contains(ZonedDateTime.of(2025, 4, 27, 9, 15, 0, 0, SHANGHAI));
         assertThat(a.source()).contains("新华社");
         assertThat(a.author()).contains("罗沙");
-        assertThat(a.dateline()).hasValueSatisfying(d -> assertThat(d.text()).isEqualTo("新华社北京4月27日电"));
+        assertThat(a.dateline()).hasValueSatisfying(
+                d -> assertThat(DatelineParser.heading(d)).isEqualTo("新华社北京4月27日电"));
     }
 
     @Test

@@ -59,8 +59,9 @@ class PortalDumpSplitTest {
         Article law = extract(seed(), "seed.txt").get(2);
 
         assertThat(law.dateline()).hasValueSatisfying(d -> {
-            assertThat(d.text()).isEqualTo("新華社北京4月27日電");
+            assertThat(DatelineParser.heading(d)).isEqualTo("新華社北京4月27日電");
             assertThat(d.place()).contains("北京");
+            assertThat(d.reporters()).containsExactly("楊維漢", "羅沙");
         });
         assertThat(law.source()).contains("新華社");
         assertThat(law.author()).contains("楊維漢、羅沙");

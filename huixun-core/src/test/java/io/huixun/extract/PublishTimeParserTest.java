@@ -67,6 +67,20 @@ class PublishTimeParserTest {
                 .contains(ZonedDateTime.of(2025, 4, 27, 0, 0, 0, 0, SHANGHAI));
         assertThat(PublishTimeParser.parseValue("not a date", AT_NOON)).isEmpty();
         assertThat(PublishTimeParser.parseValue("3小时前", AT_NOON)).as("relative values are not metadata").isEmpty();
+        assertThat(PublishTimeParser.parseValue("2025-04-27 10:30", AT_NOON))
+                .contains(ZonedDateTime.of(2025, 4, 27, 10, 30, 0, 0, SHANGHAI));
+        assertThat(PublishTimeParser.parseValue("2025年4月26日 下午3:05", AT_NOON))
+                .contains(ZonedDateTime.of(2025, 4, 26, 15, 5, 0, 0, SHANGHAI));
+        assertThat(PublishTimeParser.parseValue("2025-04-27T10:30:00+0800", AT_NOON).map(ZonedDateTime::getOffset))
+                .contains(ZoneOffset.ofHours(8));
+    }
+
+    @Test
+    void placeholderYearsInMetadataAreNoPublishTime() {
+        assertThat(PublishTimeParser.parseValue("1970-01-01 08:00:00", AT_NOON)).isEmpty();
+        assertThat(PublishTimeParser.parseValue("1970-01-01T08:00:00+08:00", AT_NOON)).isEmpty();
+        assertThat(PublishTimeParser.parseValue("1998-03-01", AT_NOON))
+                .contains(ZonedDateTime.of(1998, 3, 1, 0, 0, 0, 0, SHANGHAI));
     }
 
     @Test

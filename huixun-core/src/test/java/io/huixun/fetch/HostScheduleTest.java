@@ -3,6 +3,7 @@ package io.huixun.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Spacing counts from when a request really went out, not from when its turn was granted. */
@@ -37,5 +38,23 @@ class HostScheduleTest {
         assertThat(a).isInstanceOf(HostSchedule.Turn.class);
         assertThat(b).isInstanceOf(HostSchedule.Turn.class);
         assertThat(again).isInstanceOf(HostSchedule.Later.class);
+    }
+
+    @Test
+    void retryAfterIsSecondsOrAnHttpDateCappedAtADay() {
+        Instant noon = Instant.parse("2015-10-21T12:00:00Z");
+        assertThat(HostSchedule.parseRetryAfter("120", noon)).contains(Instant.parse("2015-10-21T12:02:00Z"));
+        assertThat(HostSchedule.parseRetryAfter(" 120 ", noon)).contains(Instant.parse("2015-10-21T12:02:00Z"));
+        assertThat(HostSchedule.parseRetryAfter("Wed, 21 Oct 2015 13:28:00 GMT", noon))
+                .contains(Instant.parse("2015-10-21T13:28:00Z"));
+        assertThat(HostSchedule.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", noon))
+                .as("a date in the past is taken as given: the host is free now")
+                .contains(Instant.parse("2015-10-21T07:28:00Z"));
+        assertThat(HostSchedule.parseRetryAfter("999999", noon)).contains(noon.plus(Duration.ofDays(1)));
+        assertThat(HostSchedule.parseRetryAfter("Fri, 30 Oct 2015 07:28:00 GMT", noon))
+                .contains(noon.plus(Duration.ofDays(1)));
+        assertThat(HostSchedule.parseRetryAfter("soon", noon)).isEmpty();
+        assertThat(HostSchedule.parseRetryAfter("-5", noon)).isEmpty();
+        assertThat(HostSchedule.parseRetryAfter(null, noon)).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.huixun.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huixun.text.time.NewsZone;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class FeedConformanceTest {
     }
 
     private static Feed feed(byte[] doc, Optional<Charset> hint) {
-        ParseResult<Feed> r = SourceParser.feed(doc, FEED_URL, hint, SourceParser.DEFAULT_ZONE);
+        ParseResult<Feed> r = SourceParser.feed(doc, FEED_URL, hint, NewsZone.DEFAULT);
         assertThat(r).as(String.valueOf(r)).isInstanceOf(ParseResult.Parsed.class);
         return ((ParseResult.Parsed<Feed>) r).value();
     }

@@ -7,6 +7,7 @@ import io.huixun.fetch.AddressPolicy;
 import io.huixun.fetch.FetchResult;
 import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
+import io.huixun.text.time.NewsZone;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,7 +45,7 @@ class FeedOverHttpTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/rss.xml";
             FetchResult.Fetched f = (FetchResult.Fetched) fetcher.fetch(url);
             ParseResult<Feed> r = SourceParser.feed(f.body(), f.finalUrl(), Optional.of(f.charset().charset()),
-                    SourceParser.DEFAULT_ZONE);
+                    NewsZone.DEFAULT);
             Feed feed = ((ParseResult.Parsed<Feed>) r).value();
             assertThat(feed.entries()).singleElement().satisfies(e -> {
                 assertThat(e.title()).isEqualTo("臺灣新聞標題");

@@ -2,6 +2,7 @@ package io.huixun.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huixun.text.time.NewsZone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -219,7 +220,7 @@ class SourceParserTest {
     }
 
     private static Feed parsedFeed(String name, URI url) throws IOException {
-        ParseResult<Feed> r = SourceParser.feed(resource(name), url, Optional.empty(), SourceParser.DEFAULT_ZONE);
+        ParseResult<Feed> r = SourceParser.feed(resource(name), url, Optional.empty(), NewsZone.DEFAULT);
         assertThat(r).as(name + ": " + r).isInstanceOf(ParseResult.Parsed.class);
         return ((ParseResult.Parsed<Feed>) r).value();
     }

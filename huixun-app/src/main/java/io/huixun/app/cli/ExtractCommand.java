@@ -3,6 +3,7 @@ package io.huixun.app.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huixun.extract.ArticleExtractor;
+import io.huixun.extract.DatelineParser;
 import io.huixun.extract.ExtractOptions;
 import io.huixun.extract.Extraction;
 import io.huixun.extract.RawDocument;
@@ -11,7 +12,6 @@ import io.huixun.fetch.FetchResult;
 import io.huixun.fetch.FetchSettings;
 import io.huixun.fetch.Fetcher;
 import io.huixun.model.Article;
-import io.huixun.model.Dateline;
 import io.huixun.model.Image;
 import io.huixun.source.DocumentKind;
 import io.huixun.source.Enclosure;
@@ -23,6 +23,7 @@ import io.huixun.source.Sitemap;
 import io.huixun.source.SitemapEntry;
 import io.huixun.source.SourceParser;
 import io.huixun.text.charset.CharsetDetector;
+import io.huixun.text.time.NewsZone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -75,7 +76,7 @@ final class ExtractCommand implements Callable<Integer> {
             + "this ISO-8601 time instead of the clock, e.g. 2025-04-27T12:00:00+08:00.")
     String now;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Asia/Shanghai",
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = NewsZone.ID,
             description = "Zone of times written without one (default: ${DEFAULT-VALUE}).")
     String zone;
 
@@ -309,7 +310,7 @@ final class ExtractCommand implements Callable<Integer> {
         m.put("source", a.source().orElse(null));
         m.put("charset", ok.charset());
         m.put("teaser", a.teaser());
-        m.put("dateline", a.dateline().map(Dateline::text).orElse(null));
+        m.put("dateline", a.dateline().map(DatelineParser::heading).orElse(null));
         m.put("url", a.canonicalUrl().map(URI::toString).orElse(null));
         List<String> images = new ArrayList<>();
         for (Image i : a.images()) {

@@ -223,7 +223,7 @@ public final class LocalNewsDesk implements NewsDesk {
                 .filter(p -> !p.isEmpty()).toList());
         if (su.flatMap(s -> s.understanding().dateline()).isPresent() && !paragraphs.isEmpty()) {
             // The dateline is shown above the body: the body does not repeat it as its first words.
-            String rest = io.huixun.nlp.DatelineParser.stripLeading(paragraphs.get(0));
+            String rest = io.huixun.extract.DatelineParser.stripLeading(paragraphs.get(0));
             if (rest.isBlank()) {
                 paragraphs.remove(0);
             } else {

@@ -1,6 +1,7 @@
 package io.huixun.app.web;
 
 import io.huixun.text.convert.ReadingConverter;
+import io.huixun.text.time.NewsZone;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public record PageContext(Lang lang, Messages messages, Optional<AdminAuth.Session> admin, String path,
                           String query) {
-    private static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId DISPLAY_ZONE = NewsZone.DEFAULT;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Interface string. */

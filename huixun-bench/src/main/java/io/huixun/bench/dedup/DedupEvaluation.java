@@ -7,9 +7,9 @@ import io.huixun.dedup.DedupVerdict;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.Fingerprint;
 import io.huixun.dedup.Verification;
+import io.huixun.text.time.NewsZone;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -326,7 +326,7 @@ public final class DedupEvaluation {
 
     private static Instant published(CctvCorpus.Record record) {
         // 新闻联播 airs at 19:00 Beijing time
-        return LocalDate.parse(record.date()).atTime(19, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        return LocalDate.parse(record.date()).atTime(19, 0).atZone(NewsZone.DEFAULT).toInstant();
     }
 
     private static long key(int a, int b, int n) {

@@ -7,6 +7,7 @@ import io.huixun.extract.ExtractOptions;
 import io.huixun.extract.Extraction;
 import io.huixun.extract.RawDocument;
 import io.huixun.model.Article;
+import io.huixun.text.time.NewsZone;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ import org.jsoup.Jsoup;
  */
 public final class ExtractEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = NewsZone.DEFAULT;
     private static final Pattern GOLD_DATE = Pattern.compile("^(\\d{4})(?:-(\\d{1,2}))?(?:-(\\d{1,2}))?");
 
     /** One page to score. Gold fields are empty when the set has none. */

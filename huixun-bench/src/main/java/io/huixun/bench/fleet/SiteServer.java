@@ -4,6 +4,7 @@ import io.huixun.bench.fleet.FleetPlan.Article;
 import io.huixun.bench.fleet.FleetPlan.Feed;
 import io.huixun.bench.fleet.FleetPlan.Host;
 import io.huixun.bench.fleet.FleetPlan.Role;
+import io.huixun.text.time.NewsZone;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class SiteServer implements AutoCloseable {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneId.of("GMT"));
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(NewsZone.DEFAULT);
 
     private final Host host;
     private final Map<String, Feed> feeds;

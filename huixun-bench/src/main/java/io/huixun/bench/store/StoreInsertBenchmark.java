@@ -13,6 +13,7 @@ import io.huixun.store.StoredFingerprint;
 import io.huixun.store.postgres.PostgresArticleStore;
 import io.huixun.store.sqlite.SqliteArticleStore;
 import io.huixun.store.sqlite.SqliteOptions;
+import io.huixun.text.time.NewsZone;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
  * stored). Figures: articles/s, MB/s of input JSONL, peak heap (sum of heap pools' peaks), database size.
  */
 public final class StoreInsertBenchmark {
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = NewsZone.DEFAULT;
 
     private StoreInsertBenchmark() {
     }

@@ -13,6 +13,7 @@ import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;
 import io.huixun.text.repair.RepairOptions;
 import io.huixun.text.repair.TextRepairer;
+import io.huixun.text.time.NewsZone;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ import java.util.function.Function;
  * labelled story found in its predicted story. {@code --grid} also scores a few threshold settings.
  */
 public final class StoryEvaluation {
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = NewsZone.DEFAULT;
     private static final String SEED = "000_05223ddfc07066bf";
 
     record Doc(String ref, String source, Instant at, String title, String body, boolean teaser) {}

@@ -3,8 +3,9 @@ package io.huixun.store.jdbc;
 import static io.huixun.store.jdbc.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huixun.extract.DatelineParser;
+import io.huixun.model.Dateline;
 import io.huixun.nlp.Category;
-import io.huixun.nlp.Dateline;
 import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;
 import io.huixun.store.ArticleStore;
@@ -47,6 +48,9 @@ class UnderstandingStoreTest extends OnEveryStoreBackend {
                 Optional.of("s-1"));
         store.saveUnderstanding(stored);
         assertThat(store.understanding(id)).contains(stored);
+        // the stored columns are those the nlp dateline had before the two records became one: they still read whole
+        assertThat(store.understanding(id).flatMap(s -> s.understanding().dateline()).map(DatelineParser::heading))
+                .contains("新华社北京4月27日电");
 
         StoredUnderstanding replaced = new StoredUnderstanding(id, new Understanding(List.of(), Entities.NONE,
                 Optional.empty(), "", Category.OTHER), Optional.empty());

@@ -1,6 +1,6 @@
 package io.huixun.app.web.view;
 
-import io.huixun.nlp.Dateline;
+import io.huixun.model.Dateline;
 import io.huixun.nlp.Entities;
 import java.time.ZonedDateTime;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.huixun.source;
+package io.huixun.text.time;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -9,6 +10,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
@@ -17,20 +20,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the dates feeds actually contain, keeping the zone they were written in.
+ * Reads a date written as a whole value, in the forms Chinese news sources use, keeping the zone it was written in.
  *
- * <p>Design note: ROME hands back {@code java.util.Date}, which forgets the offset; for Chinese news the offset is
- * the difference between "this morning" and "yesterday evening". So the raw text is parsed here. Accepted: RFC 822 /
- * 1123 with or without weekday, seconds, two-digit years, named or numeric zones; ISO 8601 / RFC 3339 with {@code T}
- * or a space, with or without offset; {@code 2025年4月27日 10:30}. A time without zone is in the default zone. In a
- * Chinese context ({@code Asia/Shanghai} default) the name {@code CST} means China Standard Time (+08:00), not US
- * Central, which is how Chinese sites use it.
+ * <p>Why one reader: feeds ({@code pubDate}), page metadata ({@code article:published_time}), JSONL items and HTTP
+ * headers write the same few forms, and each used to have its own parser accepting a different subset. Accepted:
+ * <ul>
+ *   <li>RFC 822 / 1123, with or without weekday (not checked) and seconds, two- or four-digit years, named or numeric
+ *       zones: {@code Sun, 27 Apr 2025 10:30:00 +0800};</li>
+ *   <li>ISO 8601 / RFC 3339 with {@code T} or a space, with or without seconds, fraction, offset ({@code +08:00},
+ *       {@code +0800}, {@code +08}, {@code Z}, {@code UTC}) or a region ({@code [Asia/Shanghai]}); a date alone;</li>
+ *   <li>{@code 2025年4月27日 10:30} and {@code 2025年4月27日}.</li>
+ * </ul>
+ * A time without a zone is in the given default zone. With the default {@link NewsZone#DEFAULT}, the name {@code CST}
+ * means China Standard Time (+08:00), as Chinese sites use it, not US Central. Impossible dates ({@code 2025-02-30})
+ * give empty rather than a neighbouring day.
  *
- * <p>Examples: {@code "Sun, 27 Apr 2025 10:30:00 +0800"} → 2025-04-27T10:30+08:00;
- * {@code "2025-04-27 10:30"} (default Asia/Shanghai) → 2025-04-27T10:30+08:00[Asia/Shanghai]. Stateless, thread-safe.
+ * <p>Examples: {@code "Sun, 27 Apr 2025 10:30:00 +0800"} → 2025-04-27T10:30+08:00; {@code "2025-04-27 10:30"}
+ * (default Asia/Shanghai) → 2025-04-27T10:30+08:00[Asia/Shanghai]. Callers keep their own rules around it: Retry-After
+ * seconds, relative times ({@code 昨天 10:30}) and dates inside running text belong to their callers. Stateless and
+ * thread-safe (immutable patterns and formatters).
  */
-final class FeedDates {
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+public final class NewsDates {
+    /** Values longer than this are sentences, not dates (and keep the patterns' work small). */
+    static final int MAX_LENGTH = 64;
     private static final Map<String, String> ZONES = Map.ofEntries(
             Map.entry("GMT", "+0000"), Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"), Map.entry("Z", "+0000"),
             Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"), Map.entry("CDT", "-0500"),
@@ -44,31 +56,38 @@ final class FeedDates {
             "(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\s*(?:(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?\\s*");
     private static final DateTimeFormatter ISO_LOCAL = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
-            .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE).appendLiteral(':')
+            .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, SignStyle.NOT_NEGATIVE).appendLiteral(':')
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
-    private FeedDates() {}
+    private NewsDates() {}
 
-    static Optional<ZonedDateTime> parse(String raw, ZoneId defaultZone) {
+    /** The time {@code raw} writes, in its own zone or else {@code defaultZone}; empty when it is no date. */
+    public static Optional<ZonedDateTime> parse(String raw, ZoneId defaultZone) {
         if (raw == null) {
             return Optional.empty();
         }
         String s = raw.strip().replaceAll("\\s+", " ");
-        if (s.isEmpty() || s.length() > 64) {
+        if (s.isEmpty() || s.length() > MAX_LENGTH) {
             return Optional.empty();
         }
-        Optional<ZonedDateTime> r = rfc822(s, defaultZone);
-        if (r.isPresent()) {
-            return r;
+        return rfc822(s, defaultZone).or(() -> iso(s, defaultZone)).or(() -> chinese(s, defaultZone));
+    }
+
+    /**
+     * A month and day printed without a year ({@code 4月27日}, {@code 12月31日电}), placed in the year of
+     * {@code reference} (the publish or fetch date), or the year before when that would put it more than two days
+     * after the reference: a 12月31日 report read on 1 January is last year's. Empty for an impossible day (2月30日).
+     */
+    public static Optional<LocalDate> yearless(int month, int day, LocalDate reference) {
+        try {
+            LocalDate date = LocalDate.of(reference.getYear(), month, day);
+            return Optional.of(date.isAfter(reference.plusDays(2)) ? date.minusYears(1) : date);
+        } catch (DateTimeException e) {
+            return Optional.empty();
         }
-        r = iso(s, defaultZone);
-        if (r.isPresent()) {
-            return r;
-        }
-        return chinese(s, defaultZone);
     }
 
     private static Optional<ZonedDateTime> rfc822(String s, ZoneId defaultZone) {
@@ -88,27 +107,30 @@ final class FeedDates {
             LocalDateTime local = LocalDateTime.of(year, month, Integer.parseInt(m.group(1)),
                     Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                     m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-            String zone = m.group(7);
-            if (zone == null) {
-                return Optional.of(local.atZone(defaultZone));
-            }
-            String upper = zone.toUpperCase(Locale.ROOT);
-            String numeric;
-            if (upper.equals("CST") && defaultZone.equals(SHANGHAI)) {
-                numeric = "+0800";
-            } else if (upper.startsWith("+") || upper.startsWith("-")) {
-                numeric = upper.replace(":", "");
-            } else {
-                numeric = ZONES.get(upper);
-                if (numeric == null) {
-                    return Optional.of(local.atZone(defaultZone)); // unknown zone name: treat as local
-                }
-            }
-            ZoneOffset offset = ZoneOffset.of(numeric.substring(0, 3) + ":" + numeric.substring(3));
-            return Optional.of(local.atZone(offset));
-        } catch (java.time.DateTimeException e) {
+            return Optional.of(local.atZone(zone(m.group(7), defaultZone).orElse(defaultZone)));
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The offset an RFC 822 zone names; empty for none or an unknown name (the time is then local). */
+    private static Optional<ZoneId> zone(String zone, ZoneId defaultZone) {
+        if (zone == null) {
+            return Optional.empty();
+        }
+        String upper = zone.toUpperCase(Locale.ROOT);
+        String numeric;
+        if (upper.equals("CST") && defaultZone.equals(NewsZone.DEFAULT)) {
+            numeric = "+0800";
+        } else if (upper.startsWith("+") || upper.startsWith("-")) {
+            numeric = upper.replace(":", "");
+        } else {
+            numeric = ZONES.get(upper);
+            if (numeric == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(ZoneOffset.of(numeric.substring(0, 3) + ":" + numeric.substring(3)));
     }
 
     private static Optional<ZonedDateTime> iso(String s, ZoneId defaultZone) {
@@ -119,6 +141,11 @@ final class FeedDates {
         }
         try {
             return Optional.of(OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toZonedDateTime());
+        } catch (DateTimeParseException e) {
+            // try with a region
+        }
+        try {
+            return Optional.of(ZonedDateTime.parse(t, DateTimeFormatter.ISO_ZONED_DATE_TIME));
         } catch (DateTimeParseException e) {
             // try without offset
         }
@@ -145,7 +172,7 @@ final class FeedDates {
                     m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
                     m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
             return Optional.of(local.atZone(defaultZone));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
