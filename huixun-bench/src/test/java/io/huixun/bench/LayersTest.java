@@ -58,7 +58,7 @@ class LayersTest {
             new Layer("Fetch", "io.huixun.fetch..", "Text Model"),
             new Layer("Source", "io.huixun.source..", "Text Model"),
             new Layer("Extract", "io.huixun.extract..", "Text Model"),
-            new Layer("Nlp", "io.huixun.nlp..", "Text Model"),
+            new Layer("Nlp", "io.huixun.nlp..", "Extract Text Model"),
             new Layer("Dedup", "io.huixun.dedup..", "Text Model"),
             new Layer("Cluster", "io.huixun.cluster..", "Nlp Text Model"),
             new Layer("Search", "io.huixun.search", "Text Model"),

@@ -3,7 +3,8 @@
  * organisations, keywords, a short summary and a category. Entry point: {@link io.huixun.nlp.ArticleAnalyzer}.
  * Works on canonical (repaired, simplified) text; traditional input is folded to simplified first.
  *
- * <p><b>Layer</b>: a stage. Imports only the shared text layer and {@code model}. Kept by {@code LayersTest}
+ * <p><b>Layer</b>: a stage. Imports the shared text layer, {@code model} and {@code extract} (one dateline
+ * parser, {@link io.huixun.extract.DatelineParser}, which extraction reads first; extract never imports nlp). Kept by {@code LayersTest}
  * (huixun-bench).
  */
 package io.huixun.nlp;
