@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Builds the list of regional phrases that are also ordinary mainland words with another meaning (建立 "establish" vs
  * TW 建立 for 创建 "create"; 核心 vs 内核), which the search must not expand: {@code ./bench regional-ambiguity
- * [OUT]} (default huixun-search/src/main/resources/io/huixun/search/lucene/regional-ambiguous.txt).
+ * [OUT]} (default huixun-search/src/main/resources/io/huixun/search/semantics/regional-ambiguous.txt).
  *
  * <p>Rule: in the CCTV pool (mainland news), a regional form r of pair (mainland m, regional r) is ambiguous when the
  * articles containing r but not m number at least 5 and at least 5% of those containing m. Example: 资讯 (56 of
@@ -25,7 +25,7 @@ public final class RegionalAmbiguity {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0]
-                : "huixun-search/src/main/resources/io/huixun/search/lucene/regional-ambiguous.txt");
+                : "huixun-search/src/main/resources/io/huixun/search/semantics/regional-ambiguous.txt");
         List<String> folded = new ArrayList<>();
         for (CctvCorpus.Record r : CctvCorpus.load(Integer.MAX_VALUE)) {
             folded.add(TextFold.forMatchingText(r.title() + "\n" + r.body()));
