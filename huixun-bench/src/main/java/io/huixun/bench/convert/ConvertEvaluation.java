@@ -1,6 +1,6 @@
 package io.huixun.bench.convert;
 
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.SharedData;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.huixun.bench.dedup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.huixun.bench.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huixun.bench.common.SharedData;
 import io.huixun.extract.ArticleExtractor;
 import io.huixun.extract.ExtractOptions;
 import io.huixun.extract.Extraction;
@@ -34,7 +35,7 @@ import org.jsoup.Jsoup;
  * <pre>
  ./bench extract-eval [--data DIR] [--no-peers] [--readability-modules DIR] [--details]
  * </pre>
- * Sets (under {@code --data}, default {@code ../shared/data} found as {@link io.huixun.bench.SharedData} finds it): cwced (hand-made gold: body char-F1, date, author,
+ * Sets (under {@code --data}, default {@code ../shared/data} found as {@link SharedData} finds it): cwced (hand-made gold: body char-F1, date, author,
  * charset), readability-zh (Readability's expected article: char-F1, paragraphs as must-contain, boilerplate
  * snippets from {@code readability-zh-snippets.json} as must-not-contain), trafilatura-zh (must/must-not snippets),
  * gne (robustness; F1 against GNE's 2019 output), cctv-html (F1, date, title against the site's scraper).
@@ -73,7 +74,7 @@ public final class ExtractEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = io.huixun.bench.SharedData.root().map(r -> r.resolve("data")).orElse(Path.of("../shared/data"));
+        Path data = SharedData.root().map(r -> r.resolve("data")).orElse(Path.of("../shared/data"));
         boolean peers = true;
         boolean details = false;
         Path modules = Path.of(System.getenv().getOrDefault("READABILITY_MODULES",

@@ -1,6 +1,6 @@
 package io.huixun.bench.fleet;
 
-import io.huixun.bench.LineChart;
+import io.huixun.bench.common.LineChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

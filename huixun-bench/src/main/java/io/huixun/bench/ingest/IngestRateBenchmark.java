@@ -2,7 +2,7 @@ package io.huixun.bench.ingest;
 
 import io.huixun.app.Installation;
 import io.huixun.app.web.LocalNewsDesk;
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.SharedData;
 import io.huixun.ingest.IngestReport;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.huixun.bench.nlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.SharedData;
 import io.huixun.nlp.ArticleAnalyzer;
 import io.huixun.nlp.Entities;
 import io.huixun.nlp.Understanding;

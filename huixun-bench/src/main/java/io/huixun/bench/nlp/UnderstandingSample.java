@@ -1,6 +1,6 @@
 package io.huixun.bench.nlp;
 
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.SharedData;
 import io.huixun.nlp.ArticleAnalyzer;
 import io.huixun.nlp.Understanding;
 import java.time.LocalDate;

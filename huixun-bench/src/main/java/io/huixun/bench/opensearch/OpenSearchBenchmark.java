@@ -1,6 +1,7 @@
 package io.huixun.bench.opensearch;
 
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.ConcurrentLatency;
+import io.huixun.bench.common.SharedData;
 import io.huixun.bench.search.SearchEvaluation;
 import io.huixun.search.FacetKind;
 import io.huixun.search.SearchDocument;
@@ -211,7 +212,7 @@ public final class OpenSearchBenchmark {
     /** p50, p99, mean (ms) and throughput (queries/s) of {@link #CLIENTS} threads each running every query once. */
     private static double[] latency(java.util.function.Consumer<String> run, List<String> queries)
             throws Exception {
-        io.huixun.bench.ConcurrentLatency l = io.huixun.bench.ConcurrentLatency.measure(queries, CLIENTS, run);
+        ConcurrentLatency l = ConcurrentLatency.measure(queries, CLIENTS, run);
         return new double[] {l.percentileMillis(0.5), l.percentileMillis(0.99), l.meanMillis(), l.perSecond()};
     }
 

@@ -1,7 +1,7 @@
 package io.huixun.bench.scale;
 
 import io.huixun.app.Installation;
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.SharedData;
 import io.huixun.ingest.IngestReport;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.ConcurrentLatency;
+import io.huixun.bench.common.SharedData;
 import io.huixun.search.FacetKind;
 import io.huixun.search.SearchDocument;
 import io.huixun.search.SearchHit;
@@ -580,7 +581,7 @@ public final class SearchEvaluation {
     static void latency(String name, String what, List<EvalQuery> queries, Function<EvalQuery, List<String>> run)
             throws Exception {
         queries.forEach(run::apply); // warm-up
-        io.huixun.bench.ConcurrentLatency l = io.huixun.bench.ConcurrentLatency.measure(queries, CLIENTS, run::apply);
+        ConcurrentLatency l = ConcurrentLatency.measure(queries, CLIENTS, run::apply);
         System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.0f |%n", name, what, l.percentileMillis(0.5),
                 l.percentileMillis(0.99), l.perSecond());
     }

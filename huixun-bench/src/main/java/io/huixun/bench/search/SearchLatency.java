@@ -1,6 +1,6 @@
 package io.huixun.bench.search;
 
-import io.huixun.bench.ConcurrentLatency;
+import io.huixun.bench.common.ConcurrentLatency;
 import io.huixun.bench.dedup.CctvCorpus;
 import io.huixun.search.FacetKind;
 import io.huixun.search.SearchDocument;

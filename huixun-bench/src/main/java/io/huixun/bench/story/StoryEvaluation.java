@@ -2,7 +2,7 @@ package io.huixun.bench.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.huixun.bench.SharedData;
+import io.huixun.bench.common.SharedData;
 import io.huixun.bench.dedup.CctvCorpus;
 import io.huixun.cluster.ActiveStoryClusterer;
 import io.huixun.cluster.StoryAssignment;

@@ -1,8 +1,8 @@
 package io.huixun.bench.web;
 
-import io.huixun.bench.ConcurrentLatency;
-import io.huixun.bench.HanRuns;
-import io.huixun.bench.SearchApiCall;
+import io.huixun.bench.common.ConcurrentLatency;
+import io.huixun.bench.common.HanRuns;
+import io.huixun.bench.common.SearchApiCall;
 import io.huixun.bench.dedup.CctvCorpus;
 import io.huixun.text.convert.ChineseConverter;
 import io.huixun.text.convert.ConversionConfig;

@@ -1,4 +1,4 @@
-package io.huixun.bench;
+package io.huixun.bench.common;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package io.huixun.bench;
+package io.huixun.bench.common;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.huixun.bench;
+package io.huixun.bench.common;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.huixun.bench;
+package io.huixun.bench.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

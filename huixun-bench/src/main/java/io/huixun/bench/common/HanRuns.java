@@ -1,4 +1,4 @@
-package io.huixun.bench;
+package io.huixun.bench.common;
 
 /** Phrase queries cut from article text, shared by the benchmarks that make their own queries. Stateless. */
 public final class HanRuns {
