@@ -15,23 +15,12 @@ import java.util.Optional;
  * <p>Set up and closed by one test class's lifecycle methods; its parts are shared with the server's threads as they
  * document ({@link Installation}, {@link AdminAuth}, {@link LocalNewsDesk} are safe for concurrent use).
  */
-final class TestSite implements AutoCloseable {
+record TestSite(Installation installation, AdminAuth auth, LocalNewsDesk desk, WebServer server)
+        implements AutoCloseable {
     /** The route groups a test serves, built from the site's desk and login. */
     @FunctionalInterface
     interface Routes {
         List<RouteGroup> of(LocalNewsDesk desk, AdminAuth auth);
-    }
-
-    private final Installation installation;
-    private final AdminAuth auth;
-    private final LocalNewsDesk desk;
-    private final WebServer server;
-
-    private TestSite(Installation installation, AdminAuth auth, LocalNewsDesk desk, WebServer server) {
-        this.installation = installation;
-        this.auth = auth;
-        this.desk = desk;
-        this.server = server;
     }
 
     /** Serves {@code installation} with an {@code admin} account whose password is {@code adminPassword}, if given. */
@@ -45,22 +34,6 @@ final class TestSite implements AutoCloseable {
         LocalNewsDesk desk = new LocalNewsDesk(installation);
         WebServer server = LoopbackServer.start(desk, auth, routes.of(desk, auth).toArray(RouteGroup[]::new));
         return new TestSite(installation, auth, desk, server);
-    }
-
-    Installation installation() {
-        return installation;
-    }
-
-    AdminAuth auth() {
-        return auth;
-    }
-
-    LocalNewsDesk desk() {
-        return desk;
-    }
-
-    WebServer server() {
-        return server;
     }
 
     /** {@code http://127.0.0.1:PORT}. */
