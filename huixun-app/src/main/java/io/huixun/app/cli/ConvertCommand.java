@@ -32,18 +32,11 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ChineseConverter converter = ChineseConverter.of(config);
         Writer out = CliStreams.stdout();
-        int status = HuixunCommand.OK;
-        for (String file : files.isEmpty() ? List.of("-") : files) {
+        return CliStreams.eachInput("convert", CliStreams.orStandardInput(files), out, file -> {
             try (Reader in = new StrictUtf8Reader(CliStreams.open(file), CliStreams.displayName(file))) {
                 converter.convert(in, out);
-            } catch (UserInputException e) {
-                out.flush();
-                System.err.println("huixun convert: " + e.getMessage());
-                status = HuixunCommand.BAD_INPUT; // report, and go on with the other files
             }
-        }
-        out.flush();
-        return status;
+        });
     }
 
     static final class ConfigConverter implements picocli.CommandLine.ITypeConverter<ConversionConfig> {

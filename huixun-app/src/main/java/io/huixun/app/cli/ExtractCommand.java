@@ -95,40 +95,31 @@ final class ExtractCommand implements Callable<Integer> {
         AddressPolicy policy = addressPolicy(); // a bad range is a usage error even when no URL is given
         ArticleExtractor extractor = new ArticleExtractor(options);
         Writer out = CliStreams.stdout();
-        int status = HuixunCommand.OK;
-        for (String input : inputs) {
-            try {
-                RawDocument document = read(input, policy);
-                DocumentKind kind = SourceParser.detect(document.bytes(), document.contentType());
-                if (kind.isFeed()) {
-                    writeFeed(out, input, document, options.defaultZone());
-                    continue;
-                }
-                byte[] b = document.bytes();
-                boolean gzip = b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b; // a .xml.gz sitemap
-                if (kind.isSitemap() || gzip) {
-                    writeSitemap(out, input, document);
-                    continue;
-                }
-                Extraction result = extractor.extract(document);
-                switch (result) {
-                    case Extraction.Extracted ok -> {
-                        for (Article a : ok.articles()) {
-                            JSON.writeValue(out, json(input, a, ok));
-                            out.write('\n');
-                        }
-                    }
-                    case Extraction.Unreadable bad -> throw new UserInputException(
-                            CliStreams.displayName(input) + ": " + bad.reason());
-                }
-            } catch (UserInputException e) {
-                out.flush();
-                System.err.println("huixun extract: " + e.getMessage());
-                status = HuixunCommand.BAD_INPUT; // report, and go on with the other inputs
+        return CliStreams.eachInput("extract", inputs, out, input -> {
+            RawDocument document = read(input, policy);
+            DocumentKind kind = SourceParser.detect(document.bytes(), document.contentType());
+            if (kind.isFeed()) {
+                writeFeed(out, input, document, options.defaultZone());
+                return;
             }
-        }
-        out.flush();
-        return status;
+            byte[] b = document.bytes();
+            boolean gzip = b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b; // a .xml.gz sitemap
+            if (kind.isSitemap() || gzip) {
+                writeSitemap(out, input, document);
+                return;
+            }
+            Extraction result = extractor.extract(document);
+            switch (result) {
+                case Extraction.Extracted ok -> {
+                    for (Article a : ok.articles()) {
+                        JSON.writeValue(out, json(input, a, ok));
+                        out.write('\n');
+                    }
+                }
+                case Extraction.Unreadable bad -> throw new UserInputException(
+                        CliStreams.displayName(input) + ": " + bad.reason());
+            }
+        });
     }
 
     private ExtractOptions options() {

@@ -76,17 +76,13 @@ final class RepairCommand implements Callable<Integer> {
             json = new JsonFactory().createGenerator(reportWriter);
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         }
-        int status = HuixunCommand.OK;
+        JsonGenerator edits = json;
         try {
-            for (String file : files.isEmpty() ? List.of("-") : files) {
+            return CliStreams.eachInput("repair", CliStreams.orStandardInput(files), out, file -> {
                 try (InputStream in = new BufferedInputStream(CliStreams.open(file), SAMPLE + 1)) {
-                    repair(in, CliStreams.displayName(file), repairer, out, json);
-                } catch (UserInputException e) {
-                    out.flush();
-                    System.err.println("huixun repair: " + e.getMessage());
-                    status = HuixunCommand.BAD_INPUT;
+                    repair(in, CliStreams.displayName(file), repairer, out, edits);
                 }
-            }
+            });
         } finally {
             out.flush();
             if (json != null) {
@@ -94,7 +90,6 @@ final class RepairCommand implements Callable<Integer> {
                 reportWriter.close();
             }
         }
-        return status;
     }
 
     private static void repair(InputStream in, String name, TextRepairer repairer, Writer out, JsonGenerator json)

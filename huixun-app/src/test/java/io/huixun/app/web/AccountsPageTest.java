@@ -6,7 +6,7 @@ import io.huixun.app.Installation;
 import io.huixun.store.reader.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,25 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountsPageTest {
     @TempDir
     static Path dir;
-    static Installation installation;
-    static AdminAuth auth;
-    static WebServer server;
+    static TestSite site;
     static FormClient web;
 
     @BeforeAll
     static void start() {
-        installation = Installation.open(dir.resolve("data"));
-        auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
-        auth.accounts().add("chief", Role.ADMIN, "chief-password");
-        LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = LoopbackServer.start(desk, auth, new LoginGuard(auth), new AccountsPage(auth));
-        web = new FormClient(server, auth);
+        site = TestSite.start(Installation.open(dir.resolve("data")), Optional.empty(),
+                (desk, auth) -> List.of(new LoginGuard(auth), new AccountsPage(auth)));
+        site.auth().accounts().add("chief", Role.ADMIN, "chief-password");
+        web = new FormClient(site.server(), site.auth());
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        installation.close();
+        site.close();
     }
 
     @Test
@@ -51,7 +46,7 @@ class AccountsPageTest {
         assertThat(web.get("/accounts", wang).statusCode()).isEqualTo(403);
         assertThat(web.post("/accounts", "name=evil&role=ADMIN&password=evil-password", wang).statusCode())
                 .isEqualTo(403);
-        assertThat(installation.store().readers().account("evil")).isEmpty();
+        assertThat(site.installation().store().readers().account("evil")).isEmpty();
 
         HttpResponse<String> weak = web.post("/accounts", "name=li&role=READER&password=short", chief);
         assertThat(weak.statusCode()).isEqualTo(400);
@@ -63,10 +58,10 @@ class AccountsPageTest {
         // a new password ends the account's sessions
         assertThat(web.post("/accounts/wang/password", "password=wang-new-password", chief).body())
                 .contains("已为 wang 设置新密码");
-        assertThat(auth.session(wang.token())).isEmpty();
+        assertThat(site.auth().session(wang.token())).isEmpty();
 
         assertThat(web.post("/accounts/chief/remove", "", chief).body()).contains("不能删除自己正在使用的账户");
         assertThat(web.post("/accounts/wang/remove", "", chief).body()).contains("已删除账户 wang。");
-        assertThat(installation.store().readers().account("wang")).isEmpty();
+        assertThat(site.installation().store().readers().account("wang")).isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,28 +28,24 @@ class AccountsWebTest {
             Duration.ofMillis(600), Duration.ofHours(1));
     @TempDir
     static Path dir;
-    static Installation installation;
-    static AdminAuth auth;
-    static WebServer server;
+    static TestSite site;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
-        installation = Installation.open(dir.resolve("data"));
-        auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("admin-password"), FAST,
-                Clock.systemUTC());
-        auth.accounts().add("reader1", Role.READER, "reader-password");
-        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
+        Installation installation = Installation.open(dir.resolve("data"));
+        site = TestSite.start(installation, AdminAuth.open(installation.store().readers(), "admin",
+                Optional.of("admin-password"), FAST, Clock.systemUTC()), (desk, auth) -> List.of(new LoginGuard(auth)));
+        site.auth().accounts().add("reader1", Role.READER, "reader-password");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        installation.close();
+        site.close();
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base() + path));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -56,7 +53,7 @@ class AccountsWebTest {
     }
 
     static HttpResponse<String> post(String path, String form, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         if (cookie != null) {
             b.header("Cookie", cookie);
@@ -100,19 +97,19 @@ class AccountsWebTest {
         String reader = login("reader1", "reader-password");
         assertThat(get("/sources", reader).statusCode()).isEqualTo(200);
         assertThat(get("/api/sources", reader).statusCode()).isEqualTo(200);
-        String csrf = auth.session(reader.substring(reader.indexOf('=') + 1)).orElseThrow().csrf();
+        String csrf = site.auth().session(reader.substring(reader.indexOf('=') + 1)).orElseThrow().csrf();
         assertThat(post("/sources", "csrf=" + enc(csrf) + "&url=" + enc("https://a.example.cn/feed"), reader)
                 .statusCode()).as("a reader is not an administrator").isEqualTo(403);
-        assertThat(installation.store().listSources()).isEmpty();
+        assertThat(site.installation().store().listSources()).isEmpty();
     }
 
     @Test
     void sessionsAreKeptInTheStoreByHashAndEndAtLogout() throws Exception {
         String cookie = login("reader1", "reader-password");
         String token = cookie.substring(cookie.indexOf('=') + 1);
-        assertThat(installation.store().readers().session(token, java.time.Instant.now())).as("the raw token is not stored")
-                .isEmpty();
-        AdminAuth restarted = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
+        var readers = site.installation().store().readers();
+        assertThat(readers.session(token, java.time.Instant.now())).as("the raw token is not stored").isEmpty();
+        AdminAuth restarted = AdminAuth.open(readers, "admin", Optional.empty(), Clock.systemUTC());
         assertThat(restarted.session(token)).as("a restarted server knows the session").isPresent();
         String csrf = restarted.session(token).orElseThrow().csrf();
         assertThat(post("/logout", "csrf=" + enc(csrf), cookie).statusCode()).isEqualTo(303);
@@ -121,8 +118,8 @@ class AccountsWebTest {
 
     @Test
     void theConfiguredAdministratorsPasswordIsTheOneThatWorks() {
-        AdminAuth.open(installation.store().readers(), "boot", Optional.of("first-password"), Clock.systemUTC());
-        AdminAuth again = AdminAuth.open(installation.store().readers(), "boot", Optional.of("second-password"),
+        AdminAuth.open(site.installation().store().readers(), "boot", Optional.of("first-password"), Clock.systemUTC());
+        AdminAuth again = AdminAuth.open(site.installation().store().readers(), "boot", Optional.of("second-password"),
                 Clock.systemUTC());
         assertThat(again.accounts().verify("boot", "second-password")).hasValueSatisfying(a -> assertThat(a.admin()).isTrue());
         assertThat(again.accounts().verify("boot", "first-password")).isEmpty();

@@ -2,11 +2,9 @@ package io.huixun.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -43,10 +41,8 @@ class BrowserTest {
 
     @TempDir
     static Path dir;
-    static Installation installation;
-    static WebServer server;
+    static TestSite site;
     static ChromeDriver browser;
-    static String base;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,18 +55,14 @@ class BrowserTest {
                     .append("\",\"source\":\"").append(XSS.get(i)).append("\"}\n");
         }
         Files.writeString(in.resolve("xss.jsonl"), hostile);
-        installation = TestInstallations.ingested(dir, in);
-        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
-                Clock.systemUTC());
-        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
-        base = LoopbackServer.base(server);
+        site = TestSite.start(TestInstallations.ingested(dir, in), Optional.of("browser-pass"),
+                (desk, auth) -> List.of(new LoginGuard(auth)));
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-            installation.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -86,7 +78,7 @@ class BrowserTest {
 
     @Test
     void frontPageShowsTopStoriesAndLatestInChinese() throws Exception {
-        browser.get(base + "/");
+        browser.get(site.base() + "/");
         assertThat(browser.getTitle()).contains("汇讯");
         assertThat(browser.findElements(By.cssSelector("article.story"))).isNotEmpty();
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("要闻").contains("最新");
@@ -96,7 +88,7 @@ class BrowserTest {
 
     @Test
     void aSearchTypedInTraditionalHighlightsTheSimplifiedArticle() throws Exception {
-        browser.get(base + "/");
+        browser.get(site.base() + "/");
         WebElement box = browser.findElement(By.cssSelector("header form.search input[name=q]"));
         box.sendKeys("中亞外長");
         box.submit();
@@ -139,7 +131,7 @@ class BrowserTest {
 
     @Test
     void anAdministratorAddsASourceAfterLoggingIn() throws Exception {
-        browser.get(base + "/login");
+        browser.get(site.base() + "/login");
         browser.findElement(By.name("user")).sendKeys("admin");
         browser.findElement(By.name("password")).sendKeys("browser-pass");
         browser.findElement(By.cssSelector("form.stack button")).click();
@@ -156,14 +148,14 @@ class BrowserTest {
     void hostileArticleBodiesNeverExecute() throws Exception {
         List<String> pages = new java.util.ArrayList<>(List.of("/", "/search?q=" + java.net.URLEncoder.encode("攻击样本",
                 java.nio.charset.StandardCharsets.UTF_8)));
-        installation.store().listRecent(io.huixun.store.RecentFilter.CANONICAL, 0, 100).stream()
+        site.installation().store().listRecent(io.huixun.store.RecentFilter.CANONICAL, 0, 100).stream()
                 .filter(a -> a.title().startsWith("攻击样本")).forEach(a -> {
                     pages.add("/article/" + a.id());
                     pages.add("/article/" + a.id() + "?repairs=1");
                 });
         assertThat(pages).hasSizeGreaterThan(XSS.size());
         for (String page : pages) {
-            browser.get(base + page);
+            browser.get(site.base() + page);
             Object pwned = ((JavascriptExecutor) browser).executeScript("return window.__pwned || null;");
             assertThat(pwned).as("payload ran on " + page).isNull();
             try {
@@ -177,7 +169,7 @@ class BrowserTest {
     }
 
     private static void openLeadArticle() {
-        browser.get(base + "/search?q=" + java.net.URLEncoder.encode("中国—中亚外长举行第六次会晤",
+        browser.get(site.base() + "/search?q=" + java.net.URLEncoder.encode("中国—中亚外长举行第六次会晤",
                 java.nio.charset.StandardCharsets.UTF_8));
         browser.findElement(By.cssSelector(".results li a")).click();
         CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("/article/"));

@@ -10,7 +10,6 @@ import io.huixun.store.reader.Role;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FollowingOpmlTest {
     @TempDir
     static Path dir;
-    static Installation installation;
-    static AdminAuth auth;
-    static WebServer server;
+    static TestSite site;
     static FormClient web;
 
     static final String OPML = """
@@ -50,20 +47,17 @@ class FollowingOpmlTest {
 
     @BeforeAll
     static void start() throws Exception {
-        installation = Installation.open(dir.resolve("data"));
-        auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
-        auth.accounts().add("boss", Role.ADMIN, "boss-password");
-        auth.accounts().add("reader1", Role.READER, "reader1-password");
-        LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
-                new ReaderRoutes(installation.store(), desk, auth), new FollowingOpml(installation.store(), auth));
-        web = new FormClient(server, auth);
+        Installation installation = Installation.open(dir.resolve("data"));
+        site = TestSite.start(installation, Optional.empty(), (desk, auth) -> List.of(new LoginGuard(auth),
+                new ReaderRoutes(installation.store(), desk, auth), new FollowingOpml(installation.store(), auth)));
+        site.auth().accounts().add("boss", Role.ADMIN, "boss-password");
+        site.auth().accounts().add("reader1", Role.READER, "reader1-password");
+        web = new FormClient(site.server(), site.auth());
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        installation.close();
+        site.close();
     }
 
     @Test
@@ -86,7 +80,7 @@ class FollowingOpmlTest {
         assertThat(placed(get("/following/export.opml", reader).body())).isEqualTo(expected);
 
         // moving a follow to another folder shows in the next export
-        long followId = installation.store().readers().follows(reader.userId()).stream()
+        long followId = site.installation().store().readers().follows(reader.userId()).stream()
                 .filter(f -> f.title().equals("人民网")).findFirst().orElseThrow().id();
         post("/following/" + followId + "/folder", "folder=" + enc("时政"), reader);
         assertThat(placed(get("/following/export.opml", reader).body())).contains("时政|https://people.example.cn/rss")
@@ -96,12 +90,12 @@ class FollowingOpmlTest {
     @Test
     void aReaderCannotAddSourcesByImportingAndABrokenFileChangesNothing() throws Exception {
         FormClient.Login reader = login("reader1");
-        int sources = installation.store().listSources().size();
+        int sources = site.installation().store().listSources().size();
         String unknown = "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"新源\""
                 + " xmlUrl=\"https://new.example.cn/rss\"/></body></opml>";
         HttpResponse<String> r = post("/following/import", "opml=" + enc(unknown), reader);
         assertThat(r.headers().firstValue("Location")).hasValue("/following?opml=0,1,0,1,0");
-        assertThat(installation.store().listSources()).hasSize(sources);
+        assertThat(site.installation().store().listSources()).hasSize(sources);
         assertThat(get("/following?opml=0,1,0,1,0", reader).body()).contains("1 个新闻源尚未收录，需管理员添加");
 
         HttpResponse<String> broken = post("/following/import", "opml=" + enc("<html>不是 OPML</html>"), reader);

@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class ReaderAppsApiTest {
     @TempDir
     static Path dir;
     static Installation installation;
-    static WebServer server;
+    static TestSite site;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static long xinhua;
@@ -62,13 +61,10 @@ class ReaderAppsApiTest {
         }
         cctvArticle = save(cctv, "央视网", 4, OptionalLong.empty());
         copyInCctv = save(cctv, "央视网", 5, OptionalLong.of(XINHUA_ARTICLES.get(0)));
-        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("admin-password"),
-                Clock.systemUTC());
-        auth.accounts().add("reader1", Role.READER, "reader1-password");
-        auth.accounts().add("reader2", Role.READER, "reader2-password");
-        LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
-                new GoogleReaderApi(installation.store(), auth), new FeverApi(installation.store()));
+        site = TestSite.start(installation, Optional.of("admin-password"), (desk, auth) -> List.of(new LoginGuard(auth),
+                new GoogleReaderApi(installation.store(), auth), new FeverApi(installation.store())));
+        site.auth().accounts().add("reader1", Role.READER, "reader1-password");
+        site.auth().accounts().add("reader2", Role.READER, "reader2-password");
     }
 
     static long source(String name, String url) {
@@ -87,8 +83,7 @@ class ReaderAppsApiTest {
 
     @AfterAll
     static void stop() {
-        server.close();
-        installation.close();
+        site.close();
     }
 
     // ---------------------------------------------------------------- a client
@@ -112,7 +107,7 @@ class ReaderAppsApiTest {
     }
 
     static URI uri(String path) {
-        return URI.create(LoopbackServer.base(server) + path);
+        return URI.create(site.base() + path);
     }
 
     static HttpResponse<String> send(HttpRequest.Builder b, String auth) throws Exception {

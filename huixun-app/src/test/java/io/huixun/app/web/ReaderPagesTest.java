@@ -23,9 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
@@ -37,9 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReaderPagesTest {
     @TempDir
     static Path dir;
-    static Installation installation;
-    static AdminAuth auth;
-    static WebServer server;
+    static TestSite site;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static long sourceId;
     static String sourceUrl = "https://feeds.example.cn/xinhua.xml";
@@ -48,7 +46,7 @@ class ReaderPagesTest {
     static void start() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         TestInstallations.sample(in, "fuyao-news.jsonl", 8);
-        installation = Installation.open(dir.resolve("data"));
+        Installation installation = Installation.open(dir.resolve("data"));
         installation.pipeline().ingest(in.toString(), IngestProgress.NONE);
         sourceId = ((SourceAddResult.Added) installation.store().addSource(new NewSource("新华网", sourceUrl,
                 SourceKind.FEED, Optional.empty(), Duration.ofMinutes(30)))).source().id();
@@ -59,18 +57,15 @@ class ReaderPagesTest {
                     false, new OriginalContent(body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), body, "[]",
                     Deduplicator.standard().fingerprint(body), OptionalLong.empty()));
         }
-        auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
-        auth.accounts().add("reader1", Role.READER, "reader1-password");
-        auth.accounts().add("reader2", Role.READER, "reader2-password");
-        LocalNewsDesk desk = new LocalNewsDesk(installation);
-        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
-                new ReaderRoutes(installation.store(), desk, auth));
+        site = TestSite.start(installation, Optional.empty(), (desk, auth) -> List.of(new LoginGuard(auth),
+                new ReaderRoutes(installation.store(), desk, auth)));
+        site.auth().accounts().add("reader1", Role.READER, "reader1-password");
+        site.auth().accounts().add("reader2", Role.READER, "reader2-password");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        installation.close();
+        site.close();
     }
 
     record Login(String cookie, String csrf) {
@@ -83,12 +78,12 @@ class ReaderPagesTest {
         assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/unread"));
         cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AdminAuth.COOKIE)).findFirst()
                 .orElseThrow().split(";")[0];
-        return new Login(cookie, auth.session(cookie.substring(cookie.indexOf('=') + 1)).orElseThrow().csrf());
+        return new Login(cookie, site.auth().session(cookie.substring(cookie.indexOf('=') + 1)).orElseThrow().csrf());
     }
 
     static HttpResponse<String> send(String method, String path, String form, String cookie, boolean htmx)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base() + path));
         if (method.equals("POST")) {
             b.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
@@ -103,7 +98,7 @@ class ReaderPagesTest {
     }
 
     static long someArticle(int n) {
-        return installation.store().listRecent(RecentFilter.CANONICAL, n, 1).get(0).id();
+        return site.installation().store().listRecent(RecentFilter.CANONICAL, n, 1).get(0).id();
     }
 
     @Test
@@ -127,8 +122,9 @@ class ReaderPagesTest {
 
         long opened = someArticle(6);
         assertThat(send("GET", "/article/" + opened, null, two.cookie(), false).statusCode()).isEqualTo(200);
-        assertThat(installation.store().readers().states(auth.accounts().store().account("reader2").orElseThrow().id(),
-                java.util.List.of(opened)).get(opened).read()).as("opening an article reads it").isTrue();
+        long reader2 = site.auth().accounts().store().account("reader2").orElseThrow().id();
+        assertThat(site.installation().store().readers().states(reader2, java.util.List.of(opened)).get(opened).read())
+                .as("opening an article reads it").isTrue();
         assertThat(send("GET", "/state/article/" + opened, null, one.cookie(), true).body()).contains("标为已读");
 
         HttpResponse<String> plain = send("POST", "/state/article/" + id + "/unread", "csrf=" + one.csrf()

@@ -8,7 +8,6 @@ import io.huixun.store.NewSource;
 import io.huixun.store.SourceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,16 +36,14 @@ class SourcesAndTypeBrowserTest {
     static final Chromium CHROMIUM = new Chromium("1280,1000", "--hide-scrollbars");
     @TempDir
     static Path dir;
-    static Installation installation;
-    static WebServer server;
+    static TestSite site;
     static ChromeDriver browser;
-    static String base;
 
     @BeforeAll
     static void start() throws Exception {
         browser = CHROMIUM.browser();
         Path in = TestInstallations.samples(dir, 8);
-        installation = TestInstallations.ingested(dir, in);
+        Installation installation = TestInstallations.ingested(dir, in);
         // Sources in every state, with long names and URLs: what squeezed the old table at 390 px.
         for (int i = 1; i <= 120; i++) {
             installation.store().addSource(new NewSource(i % 3 == 0 ? "中华人民共和国外交部新闻发布会实录" + i : "新华网" + i,
@@ -57,18 +54,14 @@ class SourcesAndTypeBrowserTest {
         installation.store().recordFetchFailure(3, Instant.now().minusSeconds(60),
                 "timed out reading the body (no data within the read timeout, after 30 s)", Instant.now());
         installation.store().setSourcePaused(4, true);
-        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("browser-pass"),
-                Clock.systemUTC());
-        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
-        base = LoopbackServer.base(server);
-        CHROMIUM.logIn(base, "admin", "browser-pass");
+        site = TestSite.start(installation, Optional.of("browser-pass"), (desk, auth) -> List.of(new LoginGuard(auth)));
+        CHROMIUM.logIn(site.base(), "admin", "browser-pass");
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-            installation.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -83,7 +76,7 @@ class SourcesAndTypeBrowserTest {
                 <outline text="浏览器导入二" type="rss" xmlUrl="https://browser-b.example.cn/feed.xml"/>
                 </body></opml>
                 """);
-        browser.get(base + "/sources?lang=zh-Hans");
+        browser.get(site.base() + "/sources?lang=zh-Hans");
         WebElement url = browser.findElement(By.cssSelector("form.stack input[name=url]"));
         assertThat(url.getAttribute("required")).as("the URL field must not block a file-only import").isNull();
         assertThat(url.getAttribute("value")).isEmpty();
@@ -91,7 +84,7 @@ class SourcesAndTypeBrowserTest {
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         CHROMIUM.waiting().until(d -> d.findElements(By.cssSelector("p.notice")).stream()
                 .anyMatch(p -> p.getText().contains("已从 OPML 导入 2 个新闻源")));
-        assertThat(installation.store().listSources()).anyMatch(s -> s.name().equals("浏览器导入一"))
+        assertThat(site.installation().store().listSources()).anyMatch(s -> s.name().equals("浏览器导入一"))
                 .anyMatch(s -> s.name().equals("浏览器导入二"));
         CHROMIUM.screenshot("sources-opml-imported");
     }
@@ -99,7 +92,7 @@ class SourcesAndTypeBrowserTest {
     @Test
     void theSourcesListReadsAt390PixelsWithoutSidewaysScrolling() throws Exception {
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(base + "/sources?lang=zh-Hans");
+        browser.get(site.base() + "/sources?lang=zh-Hans");
         long viewport = (Long) CHROMIUM.js("return document.documentElement.clientWidth;");
         assertThat(viewport).isLessThanOrEqualTo(390);
         long scrollWidth = (Long) CHROMIUM.js("return document.documentElement.scrollWidth;");
@@ -131,7 +124,7 @@ class SourcesAndTypeBrowserTest {
         assertThat(browser.findElements(By.cssSelector("a[rel=next]"))).hasSize(1);
         CHROMIUM.screenshot("sources-390");
         browser.manage().window().setSize(new Dimension(1280, 760));
-        browser.get(base + "/sources?lang=zh-Hans");
+        browser.get(site.base() + "/sources?lang=zh-Hans");
         CHROMIUM.screenshot("sources-desktop");
     }
 
@@ -191,7 +184,7 @@ class SourcesAndTypeBrowserTest {
     }
 
     private static void openLeadArticle(String lang) {
-        browser.get(base + "/search?lang=" + lang + "&q=" + java.net.URLEncoder.encode("中国—中亚外长举行第六次会晤",
+        browser.get(site.base() + "/search?lang=" + lang + "&q=" + java.net.URLEncoder.encode("中国—中亚外长举行第六次会晤",
                 java.nio.charset.StandardCharsets.UTF_8));
         browser.findElement(By.cssSelector(".results li a")).click();
         CHROMIUM.waiting().until(d -> d.getCurrentUrl().contains("/article/"));

@@ -46,32 +46,24 @@ class WebFrontBrowserTest {
 
     @TempDir
     static Path dir;
-    static Installation installation;
-    static WebServer server;
+    static TestSite site;
     static ChromeDriver browser;
-    static String base;
-    static LocalNewsDesk desk;
 
     @BeforeAll
     static void start() throws Exception {
         browser = CHROMIUM.browser();
         Path in = TestInstallations.samples(dir, 12);
-        installation = TestInstallations.ingested(dir, in);
-        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("front-pass"),
-                Clock.systemUTC());
-        desk = new LocalNewsDesk(installation);
-        server = LoopbackServer.start(desk, auth, new LoginGuard(auth),
+        Installation installation = TestInstallations.ingested(dir, in);
+        site = TestSite.start(installation, Optional.of("front-pass"), (desk, auth) -> List.of(new LoginGuard(auth),
                 new ReaderRoutes(installation.store(), desk, auth), new FollowingOpml(installation.store(), auth),
-                new AccountsPage(auth));
-        base = LoopbackServer.base(server);
-        CHROMIUM.logIn(base, "admin", "front-pass");
+                new AccountsPage(auth)));
+        CHROMIUM.logIn(site.base(), "admin", "front-pass");
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-            installation.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -94,10 +86,10 @@ class WebFrontBrowserTest {
     @Test
     @Order(1)
     void keyboardShortcutsMoveStarMarkReadOpenAndSearch() throws Exception {
-        browser.get(base + "/?lang=zh-Hans");
+        browser.get(site.base() + "/?lang=zh-Hans");
         CHROMIUM.waiting().until(d -> !d.findElements(By.cssSelector("main form[action$='/star']")).isEmpty());
         List<String> links = browser.findElements(By.cssSelector("main article.story h3 a")).stream()
-                .map(a -> a.getAttribute("href").replace(base, "")).toList();
+                .map(a -> a.getAttribute("href").replace(site.base(), "")).toList();
         assertThat(links).hasSizeGreaterThan(1);
         assertThat(current()).isNull();
         CHROMIUM.js("window.__sameDocument = true");
@@ -117,8 +109,8 @@ class WebFrontBrowserTest {
         press("m");
         CHROMIUM.waiting().until(d -> "true".equals(pressed("read")));
         long id = Long.parseLong(links.get(0).replaceAll("^/article/(\\d+).*$", "$1"));
-        var reader = installation.store().readers().account("admin").orElseThrow();
-        var state = installation.store().readers().states(reader.id(), List.of(id)).get(id);
+        var reader = site.installation().store().readers().account("admin").orElseThrow();
+        var state = site.installation().store().readers().states(reader.id(), List.of(id)).get(id);
         assertThat(state.starred()).isTrue();
         assertThat(state.read()).isTrue();
         press("s");
@@ -150,7 +142,7 @@ class WebFrontBrowserTest {
     @Test
     @Order(2)
     void theDarkModeSwitchOverridesTheSystemSettingAndIsRemembered() throws Exception {
-        browser.get(base + "/");
+        browser.get(site.base() + "/");
         Select theme = new Select(browser.findElement(By.id("theme")));
         assertThat(theme.getFirstSelectedOption().getAttribute("value")).isEqualTo("auto");
         assertThat(background()).isEqualTo(LIGHT_BG);
@@ -162,12 +154,12 @@ class WebFrontBrowserTest {
         systemScheme("light");
         theme.selectByValue("dark");
         assertThat(background()).isEqualTo(DARK_BG);
-        browser.get(base + "/search?q=" + java.net.URLEncoder.encode("外长", StandardCharsets.UTF_8));
+        browser.get(site.base() + "/search?q=" + java.net.URLEncoder.encode("外长", StandardCharsets.UTF_8));
         assertThat(background()).as("the choice survives a page load").isEqualTo(DARK_BG);
         assertThat(new Select(browser.findElement(By.id("theme"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("dark");
         CHROMIUM.screenshot("search-dark");
-        browser.get(base + "/");
+        browser.get(site.base() + "/");
         CHROMIUM.screenshot("front-dark");
         new Select(browser.findElement(By.id("theme"))).selectByValue("auto");
         assertThat(background()).isEqualTo(LIGHT_BG);
@@ -187,6 +179,7 @@ class WebFrontBrowserTest {
     @Order(3)
     void theManifestAndServiceWorkerAreServedAndTheWorkerCachesTheOfflinePage() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        String base = site.base();
         HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(URI.create(base + "/manifest.webmanifest"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(manifest.statusCode()).isEqualTo(200);
@@ -200,7 +193,7 @@ class WebFrontBrowserTest {
             assertThat(got.statusCode()).as(icon.get("src").asText()).isEqualTo(200);
             assertThat(got.headers().firstValue("Content-Type").orElse("")).startsWith(icon.get("type").asText());
         }
-        HttpResponse<String> worker = http.send(HttpRequest.newBuilder(URI.create(base + "/sw.js")).build(),
+        HttpResponse<String> worker = http.send(HttpRequest.newBuilder(URI.create(site.base() + "/sw.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(worker.statusCode()).isEqualTo(200);
         assertThat(worker.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
@@ -210,7 +203,7 @@ class WebFrontBrowserTest {
         assertThat(csp).contains("default-src 'self'").contains("script-src 'self'").doesNotContain("worker-src")
                 .doesNotContain("manifest-src");
 
-        browser.get(base + "/");
+        browser.get(site.base() + "/");
         Object cached = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 navigator.serviceWorker.ready
@@ -219,7 +212,7 @@ class WebFrontBrowserTest {
                   .then(r => r ? r.text() : 'not cached')
                   .then(done, e => done('error: ' + e));""");
         assertThat((String) cached).contains("离线").contains("网络恢复后请重新载入");
-        browser.get(base + "/offline");
+        browser.get(site.base() + "/offline");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("现在连不上网络");
     }
 
@@ -227,8 +220,9 @@ class WebFrontBrowserTest {
     @Order(5)
     void withTheServerGoneAPageOpensTheCachedOfflinePage() throws Exception {
         // A server of its own (its own origin, so its own worker), stopped after the worker installed: real offline.
-        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.empty(), Clock.systemUTC());
-        WebServer own = LoopbackServer.start(desk, auth, new LoginGuard(auth));
+        AdminAuth auth = AdminAuth.open(site.installation().store().readers(), "admin", Optional.empty(),
+                Clock.systemUTC());
+        WebServer own = LoopbackServer.start(site.desk(), auth, new LoginGuard(auth));
         String origin = LoopbackServer.base(own);
         try {
             browser.get(origin + "/");
@@ -259,9 +253,10 @@ class WebFrontBrowserTest {
         try (InputStream in = WebFrontBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        String base = site.base();
         browser.get(base + "/?lang=zh-Hans");
         String article = browser.findElement(By.cssSelector("main article.story h3 a")).getAttribute("href");
-        String story = base + "/story/" + desk.front(Optional.empty(), Optional.empty()).top().get(0).id();
+        String story = base + "/story/" + site.desk().front(Optional.empty(), Optional.empty()).top().get(0).id();
         List<String> pages = List.of(base + "/", article, base + "/search?q=" + java.net.URLEncoder.encode("外长",
                 StandardCharsets.UTF_8), story, base + "/following", base + "/sources", base + "/accounts", base + "/unread",
                 base + "/starred",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.huixun.app.Installation;
 import io.huixun.app.TestInstallations;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -17,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +31,7 @@ import org.w3c.dom.Document;
 class WebServerTest {
     @TempDir
     static Path dir;
-    static Installation installation;
-    static WebServer server;
+    static TestSite site;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>";
@@ -43,25 +42,22 @@ class WebServerTest {
         Files.writeString(in.resolve("hostile.jsonl"), "{\"title\":\"恶意标题" + HOSTILE.replace("\"", "\\\"")
                 + "\",\"body\":\"正文开头。" + HOSTILE.replace("\"", "\\\"") + "<a href=\\\"javascript:alert(2)\\\">链接</a>\","
                 + "\"url\":\"javascript:alert(3)\",\"date\":\"2026-01-05\",\"source\":\"<b>坏来源</b>\"}\n");
-        installation = TestInstallations.ingested(dir, in);
-        AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("s3cret-pass"),
-                Clock.systemUTC());
-        server = LoopbackServer.start(new LocalNewsDesk(installation), auth, new LoginGuard(auth));
+        site = TestSite.start(TestInstallations.ingested(dir, in), Optional.of("s3cret-pass"),
+                (desk, auth) -> List.of(new LoginGuard(auth)));
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        installation.close();
+        site.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(site.base() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String path, String form, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (cookie != null) {
@@ -187,13 +183,13 @@ class WebServerTest {
                 .findFirst().orElseThrow().split(";")[0];
         assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("SameSite=Strict");
         assertThat(post("/sources", "url=" + enc(url), cookie).statusCode()).isEqualTo(403);
-        String page = HTTP.send(HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + "/sources"))
+        String page = HTTP.send(HttpRequest.newBuilder(URI.create(site.base() + "/sources"))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body();
         String csrf = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> added = post("/sources", "csrf=" + enc(csrf) + "&url=" + enc(url), cookie);
         assertThat(added.statusCode()).isEqualTo(200);
         assertThat(added.body()).contains("已添加新闻源 #").contains(url);
-        assertThat(installation.store().listSources()).anyMatch(s -> s.url().equals(url));
+        assertThat(site.installation().store().listSources()).anyMatch(s -> s.url().equals(url));
         HttpResponse<String> hostileUrl = post("/sources", "csrf=" + enc(csrf) + "&url=" + enc("javascript:alert(1)"), cookie);
         assertThat(hostileUrl.body()).contains("只有 http 和 https 网址可以作为新闻源");
     }
@@ -202,7 +198,7 @@ class WebServerTest {
     void healthAndMetricsReport() throws Exception {
         JsonNode health = JSON.readTree(get("/health").body());
         assertThat(health.path("status").asText()).isEqualTo("ok");
-        assertThat(health.path("articles").asLong()).isEqualTo(installation.store().count());
+        assertThat(health.path("articles").asLong()).isEqualTo(site.installation().store().count());
         get("/");
         assertThat(get("/metrics").body()).contains("http_server_requests_seconds_count");
     }
@@ -217,11 +213,11 @@ class WebServerTest {
 
     @Test
     void anApiTokenOpensTheApiButNotThePages() throws Exception {
-        var admin = installation.store().readers().account("admin").orElseThrow();
-        String token = AdminAuth.issueToken(installation.store().readers(), admin, Clock.systemUTC());
+        var admin = site.installation().store().readers().account("admin").orElseThrow();
+        String token = AdminAuth.issueToken(site.installation().store().readers(), admin, Clock.systemUTC());
         java.util.function.BiFunction<String, String, HttpResponse<String>> as = (path, header) -> {
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LoopbackServer.base(server) + path));
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base() + path));
                 if (header != null) {
                     b.header("Authorization", header);
                 }
@@ -238,7 +234,7 @@ class WebServerTest {
         assertThat(as.apply("/api/sources", "Basic " + token).statusCode()).isEqualTo(401);
         assertThat(as.apply("/api/sources", null).statusCode()).isEqualTo(401);
         assertThat(as.apply("/sources", "Bearer " + token).statusCode()).as("pages need a browser login").isEqualTo(303);
-        String replaced = AdminAuth.issueToken(installation.store().readers(), admin, Clock.systemUTC());
+        String replaced = AdminAuth.issueToken(site.installation().store().readers(), admin, Clock.systemUTC());
         assertThat(as.apply("/api/sources", "Bearer " + token).statusCode()).isEqualTo(401);
         assertThat(as.apply("/api/sources", "Bearer " + replaced).statusCode()).isEqualTo(200);
     }

@@ -186,7 +186,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING RETURNING id")) {
             ps.setString(1, article.url().orElse(null));
-            ps.setString(2, article.url().map(u -> ContentHash.of(u.getBytes(StandardCharsets.UTF_8)).hex()).orElse(null));
+            ps.setString(2, article.url().map(JdbcArticleStore::urlKey).orElse(null));
             setLong(ps, 3, article.sourceId());
             ps.setString(4, article.source());
             ps.setString(5, article.title());
@@ -214,15 +214,16 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 id = rs.getLong(1);
             }
         }
-        return new SaveResult.Inserted(new StoredArticle(id, article.url(), article.sourceId(), article.source(),
-                article.title(), published, article.teaser(), article.original(), hash, article.canonicalText(),
-                article.repairLogJson(), article.fingerprint(), duplicateOf, now));
+        NewArticle saved = new NewArticle(article.url(), article.sourceId(), article.source(), article.title(),
+                published, article.teaser(), article.original(), article.canonicalText(), article.repairLogJson(),
+                article.fingerprint(), duplicateOf);
+        return new SaveResult.Inserted(new StoredArticle(id, saved, hash, now));
     }
 
     private Optional<SaveResult.AlreadyStored> existing(Connection c, Optional<String> url, ContentHash hash)
             throws SQLException {
         if (url.isPresent()) {
-            String key = ContentHash.of(url.get().getBytes(StandardCharsets.UTF_8)).hex();
+            String key = urlKey(url.get());
             Optional<ArticleSummary> byUrl = querySingle(c, "SELECT " + SUMMARY_COLUMNS
                     + " FROM articles WHERE url_key = ?", ps -> ps.setString(1, key), JdbcArticleStore::summary);
             if (byUrl.isPresent()) {
@@ -282,14 +283,14 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     @Override
     public Optional<StoredArticle> findByUrl(String url) {
-        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+        String key = urlKey(url);
         return read(c -> querySingle(c, "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE url_key = ?",
                 ps -> ps.setString(1, key), JdbcArticleStore::article));
     }
 
     @Override
     public boolean hasUrl(String url) {
-        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+        String key = urlKey(url);
         return read(c -> querySingle(c, "SELECT 1 FROM articles WHERE url_key = ?", ps -> ps.setString(1, key),
                 rs -> Boolean.TRUE)).isPresent();
     }
@@ -870,7 +871,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         if (rejected.isPresent()) {
             return rejected.get();
         }
-        String key = ContentHash.of(source.url().getBytes(StandardCharsets.UTF_8)).hex();
+        String key = urlKey(source.url());
         return write(c -> {
             Optional<Source> existing = querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE url_key = ?",
                     ps -> ps.setString(1, key), JdbcArticleStore::source);
@@ -907,7 +908,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     @Override
     public Optional<Source> findSourceByUrl(String url) {
-        String key = ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+        String key = urlKey(url);
         return read(c -> querySingle(c, "SELECT " + SOURCE_COLUMNS + " FROM sources WHERE url_key = ?",
                 ps -> ps.setString(1, key), JdbcArticleStore::source));
     }
@@ -1110,14 +1111,22 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
     }
 
+    /**
+     * The {@code url_key} column of articles and sources: the SHA-256 of the URL's UTF-8 bytes, so that a unique index
+     * holds for URLs of any length. For example {@code urlKey("https://news.cctv.com/")} is 64 hex digits.
+     */
+    private static String urlKey(String url) {
+        return ContentHash.of(url.getBytes(StandardCharsets.UTF_8)).hex();
+    }
+
     private static StoredArticle article(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
-        return new StoredArticle(id, Optional.ofNullable(rs.getString(2)), optionalLong(rs, 3), rs.getString(4),
+        NewArticle saved = new NewArticle(Optional.ofNullable(rs.getString(2)), optionalLong(rs, 3), rs.getString(4),
                 rs.getString(5), published(rs, 6, 7), rs.getBoolean(8),
-                new OriginalContent(rs.getBytes(9), Charset.forName(rs.getString(10))), new ContentHash(rs.getString(11)),
+                new OriginalContent(rs.getBytes(9), Charset.forName(rs.getString(10))),
                 rs.getString(12), rs.getString(13),
-                new Fingerprint(rs.getString(14), MinHashSignature.fromBytes(rs.getBytes(15))),
-                optionalLong(rs, 16), Instant.ofEpochMilli(rs.getLong(17)));
+                new Fingerprint(rs.getString(14), MinHashSignature.fromBytes(rs.getBytes(15))), optionalLong(rs, 16));
+        return new StoredArticle(id, saved, new ContentHash(rs.getString(11)), Instant.ofEpochMilli(rs.getLong(17)));
     }
 
     private static ArticleSummary summary(ResultSet rs) throws SQLException {
