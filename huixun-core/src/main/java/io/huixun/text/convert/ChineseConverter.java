@@ -75,6 +75,26 @@ public final class ChineseConverter {
 
     /** Converts {@code text[from, to)} and appends the result to {@code out}. */
     public void convert(char[] text, int from, int to, StringBuilder out) {
+        if (unchanged(text, from, to)) {
+            out.append(text, from, to - from); // no key that changes anything can match: the passes would copy it
+            return;
+        }
+        convertAll(text, from, to, out);
+    }
+
+    /** True when {@code text[from, to)} holds no character that a changing key needs (one table read a char). */
+    private boolean unchanged(char[] text, int from, int to) {
+        boolean[] changing = plan.changing;
+        for (int i = from; i < to; i++) {
+            if (changing[text[i]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #convert(char[], int, int, StringBuilder)} without the shortcut: every pass runs (tests compare). */
+    void convertAll(char[] text, int from, int to, StringBuilder out) {
         if (plan.normalization.isPresent()) {
             StringBuilder normalized = new StringBuilder(to - from);
             pass(plan.normalization.get(), text, from, to, normalized);

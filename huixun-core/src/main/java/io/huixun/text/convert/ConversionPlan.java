@@ -35,6 +35,12 @@ final class ConversionPlan {
     final DoubleArrayTrie[] leaves;
     /** Characters that occur in some key of some dictionary of this plan; the others are safe cut points. */
     final boolean[] inSomeKey = new boolean[65536];
+    /**
+     * For each key of any dictionary of this plan whose replacement differs from it, one character the key needs
+     * ({@link DoubleArrayTrie#markChangingKeys}): a text with none of them converts to itself, in every step, since
+     * each step then sees the unchanged text again. Simplified text under {@code t2s} is the common case.
+     */
+    final boolean[] changing = new boolean[65536];
 
     ConversionPlan(Optional<PrefixMatcher> normalization, Optional<PrefixMatcher> segmentation,
                            List<PrefixMatcher> steps, List<DoubleArrayTrie> leaves) {
@@ -46,6 +52,7 @@ final class ConversionPlan {
             for (int c = 0; c < 65536; c++) {
                 inSomeKey[c] |= t.occursInKeys((char) c);
             }
+            t.markChangingKeys(changing);
         }
     }
 

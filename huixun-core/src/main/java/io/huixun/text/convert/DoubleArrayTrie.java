@@ -85,6 +85,54 @@ final class DoubleArrayTrie {
         return codeOf[c] != 0;
     }
 
+    /**
+     * Marks, for every key whose replacement differs from it, one character the key cannot match without: the first
+     * position where key and replacement differ (every character of the key when their lengths differ). A text that
+     * holds no marked character can only match keys that replace themselves. Example ({@code t2s}): 國 for
+     * 中國 → 中国; nothing for 乾隆 → 乾隆.
+     */
+    void markChangingKeys(boolean[] marked) {
+        char[] charOf = new char[65536];
+        for (int c = 0; c < codeOf.length; c++) {
+            if (codeOf[c] != 0) {
+                charOf[codeOf[c]] = (char) c;
+            }
+        }
+        char[] key = new char[Math.max(1, maxKeyLength)];
+        for (int state = 1; state < valueOf.length; state++) {
+            if (valueOf[state] == NONE) {
+                continue;
+            }
+            // Walk up to the root: the code of a state is its offset from its parent's base.
+            int length = 0;
+            boolean whole = true;
+            for (int s = state; s != 0 && length < key.length; s = check[s]) {
+                key[length++] = charOf[s - base[check[s]]];
+                whole = check[s] == 0;
+            }
+            if (!whole) {
+                throw new IllegalStateException("corrupt compiled dictionary: a key longer than its maximum");
+            }
+            int start = valueStart[valueOf[state]];
+            int valueLength = valueStart[valueOf[state] + 1] - start;
+            // key[] holds the key backwards
+            int differs = -1;
+            for (int i = 0; i < length && valueLength == length; i++) {
+                if (key[length - 1 - i] != valuePool[start + i]) {
+                    differs = i;
+                    break;
+                }
+            }
+            if (valueLength != length) {
+                for (int i = 0; i < length; i++) {
+                    marked[key[i]] = true;
+                }
+            } else if (differs >= 0) {
+                marked[key[length - 1 - differs]] = true;
+            }
+        }
+    }
+
     int maxKeyLength() {
         return maxKeyLength;
     }
