@@ -210,7 +210,11 @@ final class TestHttpServer implements AutoCloseable {
     }
 
     static void head(OutputStream out, String statusAndHeaders) throws IOException {
-        out.write((statusAndHeaders.replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        // This server answers one request per connection, so it says so: a client that pooled the connection could
+        // otherwise send its next request just as the socket closes.
+        String close = statusAndHeaders.toLowerCase(Locale.ROOT).contains("\nconnection:") ? "" : "\nConnection: close";
+        out.write((statusAndHeaders.replace("\n", "\r\n") + close.replace("\n", "\r\n") + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 
