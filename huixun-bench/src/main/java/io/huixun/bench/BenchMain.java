@@ -23,6 +23,7 @@ public final class BenchMain {
         RUNNERS.put("understand", io.huixun.bench.nlp.UnderstandingSample::main);
         RUNNERS.put("entity-eval", io.huixun.bench.nlp.EntityEvaluation::main);
         RUNNERS.put("dedup-eval", io.huixun.bench.dedup.DedupEvaluation::main);
+        RUNNERS.put("dedup-memory", io.huixun.bench.dedup.DedupMemoryBenchmark::main);
         RUNNERS.put("extract-eval", io.huixun.bench.extract.ExtractEvaluation::main);
         RUNNERS.put("store-insert", io.huixun.bench.store.StoreInsertBenchmark::main);
         RUNNERS.put("search-eval", SearchEvaluation::main);
