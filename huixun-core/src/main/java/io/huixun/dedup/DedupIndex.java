@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,18 +14,30 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * In-memory MinHash LSH index of stored articles' fingerprints, grouped by canonical article.
  *
- * <p>Design: each member's signature is cut into {@code bands} bands of {@code rows} hashes; a band hashes to one
- * 64-bit bucket key. Buckets live in one open-addressing table keyed by (band, key) whose slots head a chain of
- * members (chains are threaded through an {@code int[]}, so a member costs {@code bands} ints plus its signature, no
- * boxed objects). A query collects the members sharing any bucket and keeps those whose signature estimate reaches the
- * threshold (with a {@link Verification}, estimates near the threshold are replaced by the exact similarity). A new
- * text joins a group only when it is similar to the group's canonical itself, not merely to one of its copies, so
- * that chains of partial copies never link unrelated texts. Exact keys are checked first through a hash map. Texts
- * without any shingle (no letters or digits) are never matched.
+ * <p>Design: each member's signature is cut into {@code bands} bands of {@code rows} hashes; two texts are
+ * candidates when they agree on every hash of some band, and a candidate matches when its signature estimate reaches
+ * the threshold (with a {@link Verification}, estimates near the threshold are replaced by the exact similarity). A
+ * new text joins a group only when it is similar to the group's canonical itself, not merely to one of its copies, so
+ * that chains of partial copies never link unrelated texts. Texts without any shingle (no letters or digits) are never
+ * matched.
+ *
+ * <p>Memory (about 350 bytes a member, was 2.8 kB): the index keeps only the low 8 bits of each hash (b-bit minwise
+ * hashing, Li and König, "b-Bit Minwise Hashing", WWW 2010), not the signature or the exact key. Its buckets are
+ * keyed by the low bits of a band's rows, a superset of the bands' true agreements; where two full hashes agree their
+ * low bits agree, so the count of agreeing low bits bounds the estimate from above. Candidates whose bound is below
+ * what could match are dropped at once (unrelated texts agree in about 0.5 of 120 places); for the few left, the
+ * whole fingerprint is fetched from a {@link FingerprintLookup} (the store) and the decision is taken on it exactly
+ * as before: same candidates, same estimates, same verdicts; Li and König's corrected estimator is not used for that
+ * reason. An exact twin (same exact key) has the same signature, so it is among these candidates and found there.
+ * Example: a copy agreeing with a member in 70 of 120 hashes agrees in about 70.2 low bytes; it is looked up and
+ * estimated at 70/120; a text agreeing in 30 low bytes is dropped without a look-up. Members live in fixed pages of
+ * 1,024 (growth copies nothing, so no 2x peak); bucket chains are threaded through an {@code int} per band entry;
+ * ids map to members through a primitive open-addressing table.
  *
  * <p>Rebuild at start-up by {@link #add}ing every stored fingerprint in id order. Thread-safe: queries share a read
- * lock, {@link #add} and {@link #relink} take the write lock. The caller must serialise "check, store, add" for new
- * articles (the store has one writer anyway), or two copies arriving together could both become canonical.
+ * lock (and call the lookup under it), {@link #add} and {@link #relink} take the write lock. The caller must
+ * serialise "check, store, add" for new articles (the store has one writer anyway), or two copies arriving together
+ * could both become canonical.
  */
 public final class DedupIndex {
 
@@ -33,29 +45,57 @@ public final class DedupIndex {
     public record Match(long id, long canonicalId, double similarity) {
     }
 
+    private static final int PAGE_BITS = 10;
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    private static final int PAGE_MASK = PAGE_SIZE - 1;
+    /** Band entries per chain head at which the head table grows by half (to 4). */
+    private static final int ENTRIES_PER_HEAD = 6;
+    /** {@code next} value of the first band entry of a member that is in no chain (empty signature). */
+    private static final int NOT_BANDED = -2;
+
     private final DedupConfig config;
+    private final FingerprintLookup lookup;
+    private final int hashes;
+    private final int bands;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    // members, by slot
     private int size;
-    private long[] ids = new long[1024];
-    private long[] canonicalIds = new long[1024];
-    private boolean[] clean = new boolean[1024];
-    private long[] publishedMillis = new long[1024]; // Long.MAX_VALUE when unknown
-    private int[] signatures;
-    private int[] next; // chain link of entry slot*bands+band; -1 ends a chain
-    private final Map<Long, Integer> slotById = new HashMap<>();
-    private final Map<String, Integer> slotByExactKey = new HashMap<>();
+    private Page[] pages = new Page[4];
+    private int[] slotsById; // open addressing on the id; -1 empty
+    private int[] heads; // chain heads of band entries (slot * bands + band) by bucket; -1 empty
 
-    // buckets: open addressing on (band, key); heads[i] == -1 means empty
-    private long[] bucketKeys = new long[1 << 12];
-    private int[] bucketHeads = filled(1 << 12);
-    private int bucketsUsed;
+    /** The columns of {@link #PAGE_SIZE} members, by slot within the page. */
+    private static final class Page {
+        final long[] ids = new long[PAGE_SIZE];
+        final long[] canonicalIds = new long[PAGE_SIZE];
+        final long[] publishedMillis = new long[PAGE_SIZE]; // Long.MAX_VALUE when unknown
+        final boolean[] clean = new boolean[PAGE_SIZE];
+        final byte[] lowBits; // hashes per member: the low 8 bits of each hash
+        final int[] next; // bands per member: chain link of each band entry; -1 ends a chain
 
-    public DedupIndex(DedupConfig config) {
+        Page(int hashes, int bands) {
+            lowBits = new byte[PAGE_SIZE * hashes];
+            next = new int[PAGE_SIZE * bands];
+        }
+    }
+
+    /** An index whose candidates are confirmed against the fingerprints {@code lookup} gives. */
+    public DedupIndex(DedupConfig config, FingerprintLookup lookup) {
+        this(config, lookup, 0);
+    }
+
+    /**
+     * Like {@link #DedupIndex(DedupConfig, FingerprintLookup)}, sized for {@code expectedMembers} so that a rebuild
+     * does not grow its tables on the way.
+     */
+    public DedupIndex(DedupConfig config, FingerprintLookup lookup, int expectedMembers) {
         this.config = Objects.requireNonNull(config, "config");
-        this.signatures = new int[1024 * config.numHashes()];
-        this.next = new int[1024 * config.bands()];
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.hashes = config.numHashes();
+        this.bands = config.bands();
+        int expected = Math.max(expectedMembers, 256);
+        this.slotsById = filled(expected * 2);
+        this.heads = filled((int) Math.min(Integer.MAX_VALUE - 8, (long) expected * bands / 4));
     }
 
     /** Number of indexed articles. */
@@ -96,23 +136,24 @@ public final class DedupIndex {
             // Candidate groups: the exact twin's group (similarity 1), then every group whose canonical itself is
             // similar. A copy never joins a group through a member alone: chains of partial copies (A~B, B~C, A≁C)
             // would link unrelated texts.
-            Map<Long, Double> groups = new java.util.LinkedHashMap<>();
+            byte[] query = lowBits(fingerprint.signature());
+            Scan scan = scan(fingerprint, query, verification);
+            Map<Long, Double> groups = new LinkedHashMap<>();
             long exactGroup = -1;
-            Integer exact = slotByExactKey.get(fingerprint.exactKey());
-            if (exact != null) {
-                exactGroup = canonicalIds[exact];
+            if (scan.exactSlot() >= 0) {
+                exactGroup = page(scan.exactSlot()).canonicalIds[scan.exactSlot() & PAGE_MASK];
                 groups.put(exactGroup, 1.0);
             }
-            for (Match m : matchesLocked(fingerprint.signature(), verification)) {
+            for (Match m : scan.near()) {
                 if (groups.containsKey(m.canonicalId())) {
                     continue;
                 }
-                Integer slot = slotById.get(m.canonicalId());
-                if (slot == null) {
+                int slot = slotOf(m.canonicalId());
+                if (slot < 0) {
                     continue;
                 }
                 double similarity = m.id() == m.canonicalId() ? m.similarity()
-                        : similarity(slot, fingerprint.signature(), verification);
+                        : similarity(slot, fingerprint.signature(), query, verification);
                 groups.put(m.canonicalId(), similarity);
             }
             groups.values().removeIf(similarity -> similarity < config.threshold());
@@ -143,10 +184,14 @@ public final class DedupIndex {
             if (fingerprint.signature().isEmpty()) {
                 return List.of();
             }
-            List<Match> near = new ArrayList<>(matchesLocked(fingerprint.signature(), verification));
-            Integer exact = slotByExactKey.get(fingerprint.exactKey());
-            if (exact != null && near.stream().noneMatch(m -> m.id() == ids[exact])) {
-                near.add(0, new Match(ids[exact], canonicalIds[exact], 1.0));
+            Scan scan = scan(fingerprint, lowBits(fingerprint.signature()), verification);
+            List<Match> near = new ArrayList<>(scan.near());
+            int exact = scan.exactSlot();
+            if (exact >= 0) {
+                long id = page(exact).ids[exact & PAGE_MASK];
+                if (near.stream().noneMatch(m -> m.id() == id)) {
+                    near.add(0, new Match(id, page(exact).canonicalIds[exact & PAGE_MASK], 1.0));
+                }
             }
             return List.copyOf(near);
         } finally {
@@ -155,7 +200,8 @@ public final class DedupIndex {
     }
 
     /**
-     * Adds a stored article. {@code canonicalId} is its own id when it is canonical.
+     * Adds a stored article. {@code canonicalId} is its own id when it is canonical. The lookup must give
+     * {@code fingerprint} for {@code id} from now on.
      *
      * @throws IllegalArgumentException if {@code id} is already indexed
      */
@@ -163,42 +209,38 @@ public final class DedupIndex {
         requireSize(fingerprint);
         lock.writeLock().lock();
         try {
-            if (slotById.containsKey(id)) {
+            if (slotOf(id) >= 0) {
                 throw new IllegalArgumentException("article " + id + " is already indexed");
             }
+            if (size >= Integer.MAX_VALUE / bands - PAGE_SIZE) {
+                throw new IllegalStateException("the index is full at " + size + " articles");
+            }
+            if ((long) (size + 1) * bands > (long) heads.length * ENTRIES_PER_HEAD) {
+                rethread(heads.length + heads.length / 2);
+            }
             int slot = size;
-            grow(slot + 1);
-            size++;
-            ids[slot] = id;
-            canonicalIds[slot] = canonicalId;
-            clean[slot] = rank.clean();
-            publishedMillis[slot] = rank.published().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
-            slotById.put(id, slot);
+            if ((slot & PAGE_MASK) == 0) {
+                if ((slot >>> PAGE_BITS) == pages.length) {
+                    pages = Arrays.copyOf(pages, pages.length * 2);
+                }
+                pages[slot >>> PAGE_BITS] = new Page(hashes, bands);
+            }
+            Page page = page(slot);
+            int at = slot & PAGE_MASK;
+            page.ids[at] = id;
+            page.canonicalIds[at] = canonicalId;
+            page.clean[at] = rank.clean();
+            page.publishedMillis[at] = rank.published().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
             MinHashSignature signature = fingerprint.signature();
-            int n = config.numHashes();
-            for (int i = 0; i < n; i++) {
-                signatures[slot * n + i] = signature.at(i);
+            for (int i = 0; i < hashes; i++) {
+                page.lowBits[at * hashes + i] = (byte) signature.at(i);
             }
+            size++;
+            putSlot(slot);
             if (signature.isEmpty()) {
-                for (int band = 0; band < config.bands(); band++) {
-                    next[slot * config.bands() + band] = -1;
-                }
-                return;
-            }
-            slotByExactKey.putIfAbsent(fingerprint.exactKey(), slot);
-            for (int band = 0; band < config.bands(); band++) {
-                long key = bandKey(signature, band);
-                int bucket = findBucket(key);
-                if (bucketHeads[bucket] == -1) {
-                    bucketKeys[bucket] = key;
-                    bucketsUsed++;
-                }
-                int entry = slot * config.bands() + band;
-                next[entry] = bucketHeads[bucket];
-                bucketHeads[bucket] = entry;
-                if (bucketsUsed * 2 > bucketKeys.length) {
-                    rehash();
-                }
+                Arrays.fill(page.next, at * bands, (at + 1) * bands, NOT_BANDED);
+            } else {
+                thread(slot);
             }
         } finally {
             lock.writeLock().unlock();
@@ -210,8 +252,10 @@ public final class DedupIndex {
         lock.writeLock().lock();
         try {
             for (int slot = 0; slot < size; slot++) {
-                if (canonicalIds[slot] == oldCanonicalId || ids[slot] == newCanonicalId) {
-                    canonicalIds[slot] = newCanonicalId;
+                Page page = page(slot);
+                int at = slot & PAGE_MASK;
+                if (page.canonicalIds[at] == oldCanonicalId || page.ids[at] == newCanonicalId) {
+                    page.canonicalIds[at] = newCanonicalId;
                 }
             }
         } finally {
@@ -234,13 +278,13 @@ public final class DedupIndex {
                 best = group.getKey();
                 continue;
             }
-            int order = compareSlots(slotById.get(group.getKey()), slotById.get(best));
+            int order = compareSlots(slotOf(group.getKey()), slotOf(best));
             if (order < 0 || (order == 0 && group.getValue() > groups.get(best))) {
                 best = group.getKey();
             }
         }
         DedupVerdict.Kind kind = best == exactGroup ? DedupVerdict.Kind.EXACT : DedupVerdict.Kind.NEAR;
-        if (CanonicalRank.BEST_FIRST.compare(rank, rankOf(slotById.get(best))) < 0) {
+        if (CanonicalRank.BEST_FIRST.compare(rank, rankOf(slotOf(best))) < 0) {
             return new DedupVerdict.Supersedes(List.copyOf(groups.keySet()), best, kind, groups.get(best));
         }
         return new DedupVerdict.DuplicateOf(best, best, kind, groups.get(best));
@@ -248,106 +292,215 @@ public final class DedupIndex {
 
     private int compareSlots(int a, int b) {
         int order = CanonicalRank.BEST_FIRST.compare(rankOf(a), rankOf(b));
-        return order != 0 ? order : Long.compare(ids[a], ids[b]);
+        return order != 0 ? order : Long.compare(page(a).ids[a & PAGE_MASK], page(b).ids[b & PAGE_MASK]);
     }
 
     private CanonicalRank rankOf(int slot) {
-        long millis = publishedMillis[slot];
-        return new CanonicalRank(clean[slot],
+        long millis = page(slot).publishedMillis[slot & PAGE_MASK];
+        return new CanonicalRank(page(slot).clean[slot & PAGE_MASK],
                 millis == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis)));
     }
 
-    private List<Match> matchesLocked(MinHashSignature signature, Verification verification) {
+    /** Near matches, most similar first, and the first-added member with the query's exact key (-1: none). */
+    private record Scan(List<Match> near, int exactSlot) {
+    }
+
+    private Scan scan(Fingerprint fingerprint, byte[] query, Verification verification) {
+        MinHashSignature signature = fingerprint.signature();
         double floor = verification == null ? config.threshold() : config.threshold() - config.verifyMargin();
         double ceiling = config.threshold() + config.verifyMargin();
-        int bands = config.bands();
         List<Match> found = new ArrayList<>();
-        java.util.BitSet seen = new java.util.BitSet(size);
-        for (int band = 0; band < bands; band++) {
-            int bucket = findBucket(bandKey(signature, band));
-            for (int entry = bucketHeads[bucket]; entry != -1; entry = next[entry]) {
-                int slot = entry / bands;
-                if (seen.get(slot)) {
-                    continue;
-                }
-                seen.set(slot);
-                double similarity = estimate(slot, signature);
-                if (verification != null && similarity >= floor && similarity < ceiling) {
-                    similarity = verification.similarity(ids[slot]).orElse(similarity);
-                }
-                if (similarity >= config.threshold()) {
-                    found.add(new Match(ids[slot], canonicalIds[slot], similarity));
-                }
+        int exactSlot = -1;
+        for (int slot : candidates(query)) {
+            if ((double) agreeingLowBits(slot, query) / hashes < floor) {
+                continue; // the whole hashes agree in no more places: the estimate is below too
+            }
+            Fingerprint stored = stored(slot);
+            long id = page(slot).ids[slot & PAGE_MASK];
+            if (exactSlot < 0 && stored.exactKey().equals(fingerprint.exactKey())) {
+                exactSlot = slot; // candidates come in slot order: the first added
+            }
+            if (!sharesBand(stored.signature(), signature)) {
+                continue; // only their low bits agree on a whole band
+            }
+            double similarity = estimate(stored.signature(), signature);
+            if (verification != null && similarity >= floor && similarity < ceiling) {
+                similarity = verification.similarity(id).orElse(similarity);
+            }
+            if (similarity >= config.threshold()) {
+                found.add(new Match(id, page(slot).canonicalIds[slot & PAGE_MASK], similarity));
             }
         }
         found.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparingLong(Match::id));
-        return found;
+        return new Scan(found, exactSlot);
     }
 
-    private double estimate(int slot, MinHashSignature signature) {
-        int n = config.numHashes();
-        int equal = 0;
-        for (int i = 0; i < n; i++) {
-            if (signatures[slot * n + i] == signature.at(i)) {
-                equal++;
-            }
+    /**
+     * Estimated similarity to the member in {@code slot}, verified exactly when near the threshold. When the low bits
+     * already show it below the threshold and outside the verified margin, that bound is returned without a look-up:
+     * the caller drops it either way.
+     */
+    private double similarity(int slot, MinHashSignature signature, byte[] query, Verification verification) {
+        double bound = (double) agreeingLowBits(slot, query) / hashes;
+        if (bound < config.threshold()
+                && !(verification != null && Math.abs(bound - config.threshold()) < config.verifyMargin())) {
+            return bound;
         }
-        return (double) equal / n;
-    }
-
-    /** Estimated similarity to the member in {@code slot}, verified exactly when near the threshold. */
-    private double similarity(int slot, MinHashSignature signature, Verification verification) {
-        double similarity = estimate(slot, signature);
+        double similarity = estimate(stored(slot).signature(), signature);
         if (verification != null && Math.abs(similarity - config.threshold()) < config.verifyMargin()) {
-            similarity = verification.similarity(ids[slot]).orElse(similarity);
+            similarity = verification.similarity(page(slot).ids[slot & PAGE_MASK]).orElse(similarity);
         }
         return similarity;
     }
 
-    private long bandKey(MinHashSignature signature, int band) {
+    /** Distinct slots, ascending, of the members whose low bits agree with {@code query}'s on some whole band. */
+    private int[] candidates(byte[] query) {
+        int[] found = new int[16];
+        int count = 0;
+        int rows = config.rows();
+        for (int band = 0; band < bands; band++) {
+            for (int entry = heads[bucket(band, query, 0)]; entry >= 0; ) {
+                int slot = entry / bands;
+                Page page = page(slot);
+                int at = slot & PAGE_MASK;
+                if (entry - slot * bands == band
+                        && Arrays.equals(page.lowBits, at * hashes + band * rows, at * hashes + (band + 1) * rows,
+                        query, band * rows, (band + 1) * rows)) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = slot;
+                }
+                entry = page.next[at * bands + entry - slot * bands];
+            }
+        }
+        Arrays.sort(found, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || found[i] != found[i - 1]) {
+                found[distinct++] = found[i];
+            }
+        }
+        return Arrays.copyOf(found, distinct);
+    }
+
+    private int agreeingLowBits(int slot, byte[] query) {
+        byte[] low = page(slot).lowBits;
+        int from = (slot & PAGE_MASK) * hashes;
+        int equal = 0;
+        for (int i = 0; i < hashes; i++) {
+            if (low[from + i] == query[i]) {
+                equal++;
+            }
+        }
+        return equal;
+    }
+
+    /** Fraction of positions where the two signatures agree. */
+    private double estimate(MinHashSignature stored, MinHashSignature signature) {
+        int equal = 0;
+        for (int i = 0; i < hashes; i++) {
+            if (stored.at(i) == signature.at(i)) {
+                equal++;
+            }
+        }
+        return (double) equal / hashes;
+    }
+
+    private boolean sharesBand(MinHashSignature a, MinHashSignature b) {
+        int rows = config.rows();
+        for (int band = 0; band < bands; band++) {
+            int i = band * rows;
+            while (i < (band + 1) * rows && a.at(i) == b.at(i)) {
+                i++;
+            }
+            if (i == (band + 1) * rows) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole fingerprint of the member in {@code slot}, from the lookup. */
+    private Fingerprint stored(int slot) {
+        long id = page(slot).ids[slot & PAGE_MASK];
+        Fingerprint stored = lookup.fingerprint(id).orElseThrow(() -> new IllegalStateException(
+                "article " + id + " is in the dedup index but its fingerprint cannot be looked up"));
+        requireSize(stored);
+        return stored;
+    }
+
+    /** Bucket of a band's low bits ({@code low} holds a member's hashes from {@code from}). */
+    private int bucket(int band, byte[] low, int from) {
         long h = 0x9e3779b97f4a7c15L * (band + 1);
-        int from = band * config.rows();
-        for (int i = from; i < from + config.rows(); i++) {
-            h = Deduplicator.mix(h ^ (signature.at(i) & 0xffffffffL));
+        int rows = config.rows();
+        for (int i = from + band * rows; i < from + (band + 1) * rows; i++) {
+            h = (h ^ (low[i] & 0xff)) * 0x100000001b3L;
         }
-        return h;
+        return reduce(Deduplicator.mix(h), heads.length);
     }
 
-    /** Slot holding {@code key}, or the empty slot where it would go. */
-    private int findBucket(long key) {
-        int mask = bucketKeys.length - 1;
-        int i = (int) (key ^ (key >>> 32)) & mask;
-        while (bucketHeads[i] != -1 && bucketKeys[i] != key) {
-            i = (i + 1) & mask;
+    /** Puts the member's band entries at the head of their buckets' chains. */
+    private void thread(int slot) {
+        Page page = page(slot);
+        int at = slot & PAGE_MASK;
+        for (int band = 0; band < bands; band++) {
+            int bucket = bucket(band, page.lowBits, at * hashes);
+            page.next[at * bands + band] = heads[bucket];
+            heads[bucket] = slot * bands + band;
         }
-        return i;
     }
 
-    private void rehash() {
-        long[] oldKeys = bucketKeys;
-        int[] oldHeads = bucketHeads;
-        bucketKeys = new long[oldKeys.length * 2];
-        bucketHeads = filled(oldKeys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldHeads[i] != -1) {
-                int bucket = findBucket(oldKeys[i]);
-                bucketKeys[bucket] = oldKeys[i];
-                bucketHeads[bucket] = oldHeads[i];
+    private void rethread(int length) {
+        heads = filled(length);
+        for (int slot = 0; slot < size; slot++) {
+            if (page(slot).next[(slot & PAGE_MASK) * bands] != NOT_BANDED) {
+                thread(slot);
             }
         }
     }
 
-    private void grow(int needed) {
-        if (needed <= ids.length) {
-            return;
+    /** Slot of {@code id}, or -1. */
+    private int slotOf(long id) {
+        for (int i = reduce(Deduplicator.mix(id), slotsById.length); slotsById[i] != -1; i = nextIndex(i, slotsById)) {
+            if (page(slotsById[i]).ids[slotsById[i] & PAGE_MASK] == id) {
+                return slotsById[i];
+            }
         }
-        int capacity = Math.max(needed, ids.length * 2);
-        ids = Arrays.copyOf(ids, capacity);
-        canonicalIds = Arrays.copyOf(canonicalIds, capacity);
-        clean = Arrays.copyOf(clean, capacity);
-        publishedMillis = Arrays.copyOf(publishedMillis, capacity);
-        signatures = Arrays.copyOf(signatures, capacity * config.numHashes());
-        next = Arrays.copyOf(next, capacity * config.bands());
+        return -1;
+    }
+
+    private void putSlot(int slot) {
+        if (size * 2L > slotsById.length) {
+            int[] old = slotsById;
+            slotsById = filled(old.length + old.length / 2);
+            for (int s : old) {
+                if (s != -1) {
+                    placeSlot(s);
+                }
+            }
+        }
+        placeSlot(slot);
+    }
+
+    private void placeSlot(int slot) {
+        int i = reduce(Deduplicator.mix(page(slot).ids[slot & PAGE_MASK]), slotsById.length);
+        while (slotsById[i] != -1) {
+            i = nextIndex(i, slotsById);
+        }
+        slotsById[i] = slot;
+    }
+
+    private Page page(int slot) {
+        return pages[slot >>> PAGE_BITS];
+    }
+
+    private byte[] lowBits(MinHashSignature signature) {
+        byte[] low = new byte[hashes];
+        for (int i = 0; i < hashes; i++) {
+            low[i] = (byte) signature.at(i);
+        }
+        return low;
     }
 
     private void requireSize(Fingerprint fingerprint) {
@@ -355,6 +508,15 @@ public final class DedupIndex {
             throw new IllegalArgumentException("signature has " + fingerprint.signature().size()
                     + " hashes, the index expects " + config.numHashes());
         }
+    }
+
+    /** Maps a 64-bit hash onto {@code [0, length)} (its upper 32 bits scaled, so any length works). */
+    private static int reduce(long hash, int length) {
+        return (int) (((hash >>> 32) * length) >>> 32);
+    }
+
+    private static int nextIndex(int i, int[] table) {
+        return i + 1 == table.length ? 0 : i + 1;
     }
 
     private static int[] filled(int length) {

@@ -4,6 +4,7 @@ import io.huixun.dedup.CanonicalRank;
 import io.huixun.dedup.DedupIndex;
 import io.huixun.dedup.DedupVerdict;
 import io.huixun.dedup.Deduplicator;
+import io.huixun.dedup.FingerprintLookup;
 import io.huixun.store.ArticleStore;
 import io.huixun.store.NewArticle;
 import io.huixun.store.SaveResult;
@@ -43,7 +44,8 @@ public final class DeduplicatingWriter {
     /** A writer over {@code store} whose index is rebuilt from every stored fingerprint. */
     public static DeduplicatingWriter open(ArticleStore store, Deduplicator deduplicator) {
         Objects.requireNonNull(store, "store");
-        DedupIndex index = new DedupIndex(deduplicator.config());
+        DedupIndex index = new DedupIndex(deduplicator.config(), store::fingerprint,
+                (int) Math.min(Integer.MAX_VALUE / 2, store.count()));
         try (Stream<StoredFingerprint> fingerprints = store.fingerprints()) {
             fingerprints.forEach(f -> index.add(f.id(), f.canonicalId(), f.fingerprint(), f.rank()));
         }
@@ -78,23 +80,23 @@ public final class DeduplicatingWriter {
         SaveResult[] results = new SaveResult[articles.size()];
         List<Integer> pending = new ArrayList<>();
         List<DedupVerdict> verdicts = new ArrayList<>();
-        DedupIndex batch = new DedupIndex(deduplicator.config());
+        FingerprintLookup inBatch = slot -> Optional.of(articles.get(pending.get((int) slot)).fingerprint());
+        DedupIndex batch = new DedupIndex(deduplicator.config(), inBatch);
         for (int i = 0; i < articles.size(); i++) {
             NewArticle article = articles.get(i);
             CanonicalRank rank = rank(article);
-            List<Integer> inBatch = List.copyOf(pending);
             boolean similarInBatch = !batch.matches(article.fingerprint(), deduplicator.verification(
-                    article.canonicalText(), slot -> Optional.of(articles.get(inBatch.get((int) slot)).canonicalText())))
+                    article.canonicalText(), slot -> Optional.of(articles.get(pending.get((int) slot)).canonicalText())))
                     .isEmpty();
             if (similarInBatch) {
                 flush(articles, pending, verdicts, results);
-                batch = new DedupIndex(deduplicator.config());
+                batch = new DedupIndex(deduplicator.config(), inBatch);
             }
             DedupVerdict verdict = index.check(article.fingerprint(), rank,
                     deduplicator.verification(article.canonicalText(), store::canonicalText));
             if (verdict instanceof DedupVerdict.Supersedes) {
                 flush(articles, pending, verdicts, results);
-                batch = new DedupIndex(deduplicator.config());
+                batch = new DedupIndex(deduplicator.config(), inBatch);
                 SaveResult result = store.save(linked(article, verdict));
                 afterSave(result, article, verdict, rank);
                 results[i] = result;

@@ -1,5 +1,7 @@
 package io.huixun.store;
 
+import io.huixun.dedup.Fingerprint;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -55,6 +57,12 @@ public interface ArticleStore extends AutoCloseable {
 
     /** Just the canonical text of article {@code id} (cheaper than {@link #find}); for dedup verification. */
     Optional<String> canonicalText(long id);
+
+    /**
+     * Just the de-duplication fingerprint of article {@code id}: the dedup index keeps 8 bits of each hash and looks
+     * up the whole fingerprint of its few likely matches here.
+     */
+    Optional<Fingerprint> fingerprint(long id);
 
     Optional<StoredArticle> findByUrl(String url);
 

@@ -107,7 +107,7 @@ public final class DedupEvaluation {
             shingles[i] = dedup.shingleHashes(dedup.normalize(docs.get(i).text()));
         }
 
-        DedupIndex index = new DedupIndex(config);
+        DedupIndex index = new DedupIndex(config, id -> Optional.of(fingerprints[(int) id]));
         for (int i = 0; i < docs.size(); i++) {
             index.add(i, i, fingerprints[i], new CanonicalRank(true, Optional.empty()));
         }
@@ -247,7 +247,7 @@ public final class DedupEvaluation {
             order.add(i);
         }
         Collections.shuffle(order, random);
-        DedupIndex index = new DedupIndex(config);
+        DedupIndex index = new DedupIndex(config, id -> Optional.of(fingerprints[(int) id]));
         long[] canonical = new long[docs.size()];
         Arrays.fill(canonical, -1);
         long t0 = System.nanoTime();

@@ -55,7 +55,7 @@ public final class DedupMemoryBenchmark {
 
         long before = usedHeapAfterGc();
         long t0 = System.nanoTime();
-        DedupIndex index = new DedupIndex(config);
+        DedupIndex index = new DedupIndex(config, id -> Optional.of(fingerprints[(int) id - 1]));
         for (int i = 0; i < n; i++) {
             index.add(i + 1, i + 1, fingerprints[i], RANK);
         }

@@ -160,7 +160,7 @@ public final class StoreInsertBenchmark {
                     records.size(), (System.nanoTime() - again) / 1e9, store.count());
 
             long rebuild = System.nanoTime();
-            DedupIndex rebuilt = new DedupIndex(dedup.config());
+            DedupIndex rebuilt = new DedupIndex(dedup.config(), store::fingerprint);
             try (Stream<StoredFingerprint> fingerprints = store.fingerprints()) {
                 fingerprints.forEach(f -> rebuilt.add(f.id(), f.canonicalId(), f.fingerprint(), f.rank()));
             }

@@ -282,6 +282,13 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public Optional<Fingerprint> fingerprint(long id) {
+        return read(c -> querySingle(c, "SELECT dedup_key, minhash FROM articles WHERE id = ?",
+                ps -> ps.setLong(1, id),
+                rs -> new Fingerprint(rs.getString(1), MinHashSignature.fromBytes(rs.getBytes(2)))));
+    }
+
+    @Override
     public Optional<StoredArticle> findByUrl(String url) {
         String key = urlKey(url);
         return read(c -> querySingle(c, "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE url_key = ?",

@@ -187,18 +187,22 @@ class ArticleStoreTest extends OnEveryStoreBackend {
 
     @Test
     void exportStreamsEveryArticleAndFingerprintsRebuildTheIndex() {
+        long seventh = 0;
         for (int i = 1; i <= 30; i++) {
-            insert(article(i));
+            long id = insert(article(i));
+            seventh = i == 7 ? id : seventh;
         }
         try (Stream<StoredArticle> all = store.exportAll()) {
             assertThat(all.map(StoredArticle::title)).hasSize(30).startsWith("标题1", "标题2");
         }
-        DedupIndex index = new DedupIndex(TestArticles.DEDUP.config());
+        DedupIndex index = new DedupIndex(TestArticles.DEDUP.config(), store::fingerprint);
         try (Stream<StoredFingerprint> fingerprints = store.fingerprints()) {
             fingerprints.forEach(f -> index.add(f.id(), f.canonicalId(), f.fingerprint(), f.rank()));
         }
         assertThat(index.size()).isEqualTo(30);
         NewArticle again = article(7);
+        assertThat(store.fingerprint(seventh)).contains(again.fingerprint());
+        assertThat(store.fingerprint(999_999)).isEmpty();
         assertThat(index.check(again.fingerprint(), new io.huixun.dedup.CanonicalRank(true, Optional.empty())))
                 .isInstanceOf(DedupVerdict.DuplicateOf.class);
     }
