@@ -1,6 +1,7 @@
 package io.huixun.dedup;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What de-duplication knows about a text: its exact key and its MinHash signature.
@@ -9,10 +10,13 @@ import java.util.Objects;
  * @param signature MinHash signature of the normalised text's character shingles
  */
 public record Fingerprint(String exactKey, MinHashSignature signature) {
+    /** Compiled once: the index's start-up rebuild makes a fingerprint of every stored article. */
+    private static final Pattern EXACT_KEY = Pattern.compile("[0-9a-f]{64}");
+
     public Fingerprint {
         Objects.requireNonNull(exactKey, "exactKey");
         Objects.requireNonNull(signature, "signature");
-        if (!exactKey.matches("[0-9a-f]{64}")) {
+        if (!EXACT_KEY.matcher(exactKey).matches()) {
             throw new IllegalArgumentException("exactKey must be 64 lower-case hex digits, was '" + exactKey + "'");
         }
     }

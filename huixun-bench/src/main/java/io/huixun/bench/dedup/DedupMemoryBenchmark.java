@@ -8,12 +8,14 @@ import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.Fingerprint;
 import io.huixun.dedup.MinHashSignature;
 import io.huixun.ingest.DeduplicatingWriter;
+import io.huixun.store.StoredFingerprint;
 import io.huixun.store.sqlite.SqliteArticleStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Heap that the de-duplication index keeps per article, and its add and check rates.
@@ -24,7 +26,8 @@ import java.util.SplittableRandom;
  * before building, divided by {@code --n}. The fingerprints themselves are made before the first measurement, so they
  * are not counted (they stand for the store). Check rate: {@code --checks} verdicts (estimate only) for fingerprints
  * half of them indexed copies, half new. With {@code --store FILE} (a SQLite file; give a copy, it is migrated if old)
- * it also times the start-up rebuild ({@link DeduplicatingWriter#open}) from that store and measures the same way.
+ * it also times the start-up rebuild ({@link DeduplicatingWriter#open}) from that store, measures the same way, and
+ * then times reading the fingerprints alone (the store's share of the rebuild).
  *
  * <p>Usage: {@code ./bench dedup-memory [--n 200000] [--checks 20000] [--store FILE]}
  */
@@ -95,6 +98,13 @@ public final class DedupMemoryBenchmark {
             System.out.printf("rebuild from %s: %,d articles in %.1f s (%.1f s CPU, %,.0f articles/s); retained heap "
                             + "%.0f bytes/article (%.1f MB)%n",
                     file, size, seconds, cpuSeconds, size / seconds, (double) retained / size, retained / 1e6);
+            long t1 = System.nanoTime();
+            long read;
+            try (Stream<StoredFingerprint> all = store.fingerprints()) {
+                read = all.count();
+            }
+            System.out.printf("of which reading the store: %,d fingerprints streamed alone in %.1f s%n", read,
+                    (System.nanoTime() - t1) / 1e9);
         }
     }
 
