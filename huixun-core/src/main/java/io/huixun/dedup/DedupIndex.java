@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * that chains of partial copies never link unrelated texts. Texts without any shingle (no letters or digits) are never
  * matched.
  *
- * <p>Memory (about 350 bytes a member, was 2.8 kB): the index keeps only the low 8 bits of each hash (b-bit minwise
+ * <p>Memory (about 360 bytes a member, was 2.8 kB): the index keeps only the low 8 bits of each hash (b-bit minwise
  * hashing, Li and König, "b-Bit Minwise Hashing", WWW 2010), not the signature or the exact key. Its buckets are
  * keyed by the low bits of a band's rows, a superset of the bands' true agreements; where two full hashes agree their
  * low bits agree, so the count of agreeing low bits bounds the estimate from above. Candidates whose bound is below
@@ -396,15 +396,9 @@ public final class DedupIndex {
         return equal;
     }
 
-    /** Fraction of positions where the two signatures agree. */
+    /** Fraction of positions where the two signatures agree (an empty one too, unlike {@link MinHashSignature#similarity}). */
     private double estimate(MinHashSignature stored, MinHashSignature signature) {
-        int equal = 0;
-        for (int i = 0; i < hashes; i++) {
-            if (stored.at(i) == signature.at(i)) {
-                equal++;
-            }
-        }
-        return (double) equal / hashes;
+        return (double) stored.agreements(signature) / hashes;
     }
 
     private boolean sharesBand(MinHashSignature a, MinHashSignature b) {

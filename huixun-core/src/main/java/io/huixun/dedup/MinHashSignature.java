@@ -54,13 +54,18 @@ public record MinHashSignature(int[] values) {
         if (isEmpty() || other.isEmpty()) {
             return 0;
         }
+        return (double) agreements(other) / values.length;
+    }
+
+    /** Number of positions where the two signatures (of the same length) hold the same hash. */
+    int agreements(MinHashSignature other) {
         int equal = 0;
         for (int i = 0; i < values.length; i++) {
             if (values[i] == other.values[i]) {
                 equal++;
             }
         }
-        return (double) equal / values.length;
+        return equal;
     }
 
     /** Big-endian 4 bytes per hash, for storage. */
