@@ -5,7 +5,9 @@
  * (an exact key plus a MinHash signature over character shingles, both computed after folding script, width,
  * whitespace, punctuation and spam pinyin away), and {@link io.huixun.dedup.DedupIndex} is the in-memory LSH index
  * that answers "which stored article is this a copy of?" with a {@link io.huixun.dedup.DedupVerdict}. The index holds
- * no text: it is rebuilt at start-up from the fingerprints the store keeps with each article.
+ * no text and only 8 bits of each hash (about 360 bytes an article): it is rebuilt at start-up from the fingerprints
+ * the store keeps with each article, and looks whole fingerprints up there (a
+ * {@link io.huixun.dedup.FingerprintLookup}) for the few candidates that could match.
  *
  * <p>Within a duplicate group the earliest clean copy is canonical (see {@link io.huixun.dedup.CanonicalRank}); the
  * others link to it.

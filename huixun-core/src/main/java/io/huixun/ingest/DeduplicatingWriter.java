@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * Saves articles into a store through de-duplication: the one place where "check, save, index, promote" happens.
  *
- * <p>Design: at start-up the in-memory {@link DedupIndex} is rebuilt from the fingerprints the store keeps. For each
+ * <p>Design: at start-up the in-memory {@link DedupIndex} is rebuilt from the fingerprints the store keeps (sized from
+ * the store's count); it looks whole fingerprints up in the store ({@link ArticleStore#fingerprint}) for its likely
+ * matches, and a batch's own index looks them up in the batch. For each
  * article: ask the index for a verdict (candidates near the threshold verified against the stored canonical text);
  * save it linked to its group's canonical, or unlinked when it is new or better (earlier and clean) than the
  * canonicals it matches; add it to the index; and, when it supersedes, promote it in the store and the index. Example:
