@@ -48,6 +48,18 @@ final class CharModel {
     private final int dense;
     private final long[] seen;
     /**
+     * The same bits transposed (row = the right character): a loop over left characters before one fixed right
+     * character reads one row, where {@link #seen} would cost a cache miss per question. Example: the 126 GBK lead
+     * bytes tried before 的 read 的's row of 4,176 bits.
+     */
+    private final long[] seenBefore;
+    /**
+     * The table slot of each bigram, in {@link #keys} order, and the bigram of each column entry: a caller that
+     * walked a row or a column already knows where a bigram's trigram range is, with no hash probe.
+     */
+    private final int[] slotOfBigram;
+    private final int[] colBigram;
+    /**
      * Where each row ({@code keys[rowStart[a], rowStart[a + 1])}, the bigrams a·) and each column (the bigrams ·b:
      * {@code colChars/colCounts[colStart[b], colStart[b + 1])}, a ascending) starts. A loop that asks about many
      * pairs sharing one character searches that one row or column, a few kilobytes that stay in cache: 126 lead
@@ -114,12 +126,14 @@ final class CharModel {
             }
             colChars = new char[n];
             colCounts = new int[n];
+            colBigram = new int[n];
             int[] fill = java.util.Arrays.copyOf(colStart, 65536);
             for (int i = 0; i < n; i++) { // keys ascend by (a, b): each column fills in ascending a
                 int k = keys[i] ^ Integer.MIN_VALUE;
                 int at = fill[k & 0xFFFF]++;
                 colChars[at] = (char) (k >>> 16);
                 colCounts[at] = Math.max(1, counts[i]);
+                colBigram[at] = i;
             }
             int t = in.readInt();
             trigramKeys = new long[t];
@@ -150,10 +164,17 @@ final class CharModel {
             }
             dense = ids;
             seen = new long[(int) (((long) ids * ids + 63) >>> 6)];
+            seenBefore = new long[seen.length];
             for (int i = 0; i < n; i++) {
                 int k = keys[i] ^ Integer.MIN_VALUE;
                 long bit = bit(denseId[k >>> 16], denseId[k & 0xFFFF]);
                 seen[(int) (bit >>> 6)] |= 1L << bit;
+                long transposed = bit(denseId[k & 0xFFFF], denseId[k >>> 16]);
+                seenBefore[(int) (transposed >>> 6)] |= 1L << transposed;
+            }
+            slotOfBigram = new int[n];
+            for (int i = 0; i < n; i++) {
+                slotOfBigram[i] = slot(keys[i] ^ Integer.MIN_VALUE);
             }
             for (int i = 0; i < t; ) {
                 long prefix = trigramKeys[i] >>> 16;
@@ -220,7 +241,10 @@ final class CharModel {
         if (ca == 0) {
             return unigramLog[b];
         }
-        int i = java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
+        // Most pairs asked here were never seen: one bit in a's row says so without the search (exact: the bits
+        // are set from the same keys the search looks in).
+        int i = !seen(seen, a, b) ? -1
+                : java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
         return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
     }
 
@@ -232,7 +256,8 @@ final class CharModel {
         if (ca == 0) {
             return unigramLog[b];
         }
-        int i = java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+        // As in logProbAfter, one bit first, from b's row of the transposed matrix.
+        int i = !seen(seenBefore, b, a) ? -1 : java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
         return witten(ca, successorTypes[a], i >= 0 ? colCounts[i] : 0, unigramProb[b]);
     }
 
@@ -269,7 +294,14 @@ final class CharModel {
      * exp(logProb(b, c))} (a candidate loop has scored the bigram): the same number.
      */
     double trigram(char a, char b, char c, double backoff) {
-        int slot = slot(a << 16 | b);
+        return trigramAt(slot(a << 16 | b), a, b, c, backoff);
+    }
+
+    /**
+     * {@link #trigram} when the caller already holds the table slot of {@code a b} ({@link #bigramSlot}, or -1 when
+     * the pair was never seen, as {@link #slot} answers): the same number without the hash probe.
+     */
+    double trigramAt(int slot, char a, char b, char c, double backoff) {
         if (slot < 0) {
             return Math.log(backoff); // C(ab) = 0
         }
@@ -283,6 +315,17 @@ final class CharModel {
         int i = java.util.Arrays.binarySearch(trigramKeys, lo, lo + types, (long) a << 32 | (long) b << 16 | c);
         int cabc = i >= 0 ? trigramCounts[i] : 0;
         return Math.log((cabc + types * backoff) / (cab + types));
+    }
+
+    /** Whether bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}) is set. */
+    private boolean seen(long[] matrix, char row, char column) {
+        int ir = denseId[row];
+        int ic = denseId[column];
+        if (ir == 0 || ic == 0) {
+            return false;
+        }
+        long bit = bit(ir, ic);
+        return (matrix[(int) (bit >>> 6)] & 1L << bit) != 0;
     }
 
     int bigram(char a, char b) {
@@ -384,6 +427,35 @@ final class CharModel {
         for (int i = colStart[b]; i < colStart[b + 1]; i++) {
             sink.accept(colChars[i], colCounts[i]);
         }
+    }
+
+    /** Receives a character, the count of its bigram with the fixed one, and that bigram's table slot. */
+    @FunctionalInterface
+    interface SlottedBigramSink {
+        void accept(char c, int count, int slot);
+    }
+
+    /**
+     * The row of {@code a} (already folded): every c seen after it, with count(a c) and the slot of {@code a c} for
+     * {@link #trigramAt}. The same characters and counts as {@link #successors(char, BigramSink)}, which finds the
+     * row by a search where this reads {@link #rowStart}.
+     */
+    void row(char a, SlottedBigramSink sink) {
+        for (int i = rowStart[a]; i < rowStart[a + 1]; i++) {
+            sink.accept((char) (keys[i] ^ Integer.MIN_VALUE), Math.max(1, counts[i]), slotOfBigram[i]);
+        }
+    }
+
+    /** The column of {@code b} (already folded) as {@link #column(char, BigramSink)}, with the slot of {@code c b}. */
+    void column(char b, SlottedBigramSink sink) {
+        for (int i = colStart[b]; i < colStart[b + 1]; i++) {
+            sink.accept(colChars[i], colCounts[i], slotOfBigram[colBigram[i]]);
+        }
+    }
+
+    /** The table slot of {@code a b} (folded), or -1 when never seen: for {@link #trigramAt}. */
+    int bigramSlot(char a, char b) {
+        return slot(a << 16 | b);
     }
 
     /** Characters seen after {@code a} in training, for candidate generation. */

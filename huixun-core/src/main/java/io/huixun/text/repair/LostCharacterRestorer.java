@@ -111,7 +111,11 @@ final class LostCharacterRestorer implements Fixer {
             }
             // The left count comes with the successor list, which is complete. The predecessor list is not (see
             // CharModel#predecessors), so the right count is looked up in r's column.
-            double score = leftScore(w, l, fl, c) + rightScore(w, r, fr, c);
+            double leftScore = leftScore(w, l, fl, c);
+            double rightScore = rightScore(w, r, fr, c);
+            w.leftScore[c] = leftScore; // kept for the shortlist below: the same numbers, not computed twice
+            w.rightScore[c] = rightScore;
+            double score = leftScore + rightScore;
             // sort key: score rank in the high bits (descending), the character in the low 16
             ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
             k++;
@@ -127,15 +131,18 @@ final class LostCharacterRestorer implements Fixer {
         char fl2 = CharModel.fold(l2);
         char fr2 = CharModel.fold(r2);
         double rightBackoff = Math.exp(model.logProb(r, r2));
+        int leftPairSlot = model.bigramSlot(fl2, fl); // the same for every candidate
         for (int j = 0; j < k; j++) {
             char c = (char) (ranked[j] & 0xFFFF);
             chars[j] = c;
             // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r); the bigram back-offs were
-            // scored above or are the same for every candidate
+            // scored above or are the same for every candidate. The slots of l c and c r come with fl's row and
+            // fr's column (a zero count there means never seen: slot -1, as the hash table would answer).
             if (CharModel.fold(c) == c) {
-                scores[j] = model.trigram(fl2, fl, c, Math.exp(leftScore(w, l, fl, c)))
-                        + model.trigram(fl, c, fr, Math.exp(rightScore(w, r, fr, c)))
-                        + model.trigram(c, fr, fr2, rightBackoff);
+                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
+                        + model.trigramAt(w.succCount[c] != 0 ? w.succSlot[c] : -1, fl, c, fr,
+                                Math.exp(w.rightScore[c]))
+                        + model.trigramAt(w.predCount[c] != 0 ? w.predSlot[c] : -1, c, fr, fr2, rightBackoff);
             } else {
                 scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
             }
@@ -207,6 +214,12 @@ final class LostCharacterRestorer implements Fixer {
         final int[] succCount = new int[65536];
         /** count(c r) for every c, from r's column. */
         final int[] predCount = new int[65536];
+        /** Table slots of l c and c r, valid where succCount / predCount is not 0 (so never cleared). */
+        final int[] succSlot = new int[65536];
+        final int[] predSlot = new int[65536];
+        /** The bigram scores of the current marker's candidates, written before they are read. */
+        final double[] leftScore = new double[65536];
+        final double[] rightScore = new double[65536];
         int[] column = new int[256];
         int[] succ = new int[256];
         int[] pred = new int[256];
@@ -215,12 +228,13 @@ final class LostCharacterRestorer implements Fixer {
         int collect(CharModel model, char c, boolean successors) {
             int[] n = {0};
             if (successors) {
-                model.successors(c, (ch, count) -> {
+                model.row(c, (ch, count, slot) -> {
                     if (n[0] == succ.length) {
                         succ = java.util.Arrays.copyOf(succ, n[0] * 2);
                     }
                     succ[n[0]++] = ch;
                     succCount[ch] = count;
+                    succSlot[ch] = slot;
                 });
             } else {
                 model.predecessors(c, (ch, count) -> {
@@ -235,12 +249,13 @@ final class LostCharacterRestorer implements Fixer {
 
         int column(CharModel model, char r) {
             int[] n = {0};
-            model.column(r, (ch, count) -> {
+            model.column(r, (ch, count, slot) -> {
                 if (n[0] == column.length) {
                     column = java.util.Arrays.copyOf(column, n[0] * 2);
                 }
                 column[n[0]++] = ch;
                 predCount[ch] = count;
+                predSlot[ch] = slot;
             });
             return n[0];
         }
