@@ -54,11 +54,10 @@ final class CharModel {
      */
     private final long[] seenBefore;
     /**
-     * The table slot of each bigram, in {@link #keys} order, and the bigram of each column entry: a caller that
-     * walked a row or a column already knows where a bigram's trigram range is, with no hash probe.
+     * The table slot of each bigram, in {@link #keys} order: a caller that walked a row already knows where a
+     * bigram's trigram range is, with no hash probe.
      */
     private final int[] slotOfBigram;
-    private final int[] colBigram;
     /**
      * Where each row ({@code keys[rowStart[a], rowStart[a + 1])}, the bigrams a·) and each column (the bigrams ·b:
      * {@code colChars/colCounts[colStart[b], colStart[b + 1])}, a ascending) starts. A loop that asks about many
@@ -126,14 +125,12 @@ final class CharModel {
             }
             colChars = new char[n];
             colCounts = new int[n];
-            colBigram = new int[n];
             int[] fill = java.util.Arrays.copyOf(colStart, 65536);
             for (int i = 0; i < n; i++) { // keys ascend by (a, b): each column fills in ascending a
                 int k = keys[i] ^ Integer.MIN_VALUE;
                 int at = fill[k & 0xFFFF]++;
                 colChars[at] = (char) (k >>> 16);
                 colCounts[at] = Math.max(1, counts[i]);
-                colBigram[at] = i;
             }
             int t = in.readInt();
             trigramKeys = new long[t];
@@ -443,13 +440,6 @@ final class CharModel {
     void row(char a, SlottedBigramSink sink) {
         for (int i = rowStart[a]; i < rowStart[a + 1]; i++) {
             sink.accept((char) (keys[i] ^ Integer.MIN_VALUE), Math.max(1, counts[i]), slotOfBigram[i]);
-        }
-    }
-
-    /** The column of {@code b} (already folded) as {@link #column(char, BigramSink)}, with the slot of {@code c b}. */
-    void column(char b, SlottedBigramSink sink) {
-        for (int i = colStart[b]; i < colStart[b + 1]; i++) {
-            sink.accept(colChars[i], colCounts[i], slotOfBigram[colBigram[i]]);
         }
     }
 

@@ -72,13 +72,13 @@ final class LostCharacterRestorer implements Fixer {
         // Candidates: characters seen after the left neighbour and before the right one (both sides when there
         // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
         // The counts of l c come with the successor list (count(l c) for every c after l), and those of c r from
-        // r's column: ranking a few thousand candidates costs no cache miss in the model's hash table.
+        // r's row of seen bits and r's column: ranking a few thousand candidates costs no cache miss in the
+        // model's hash table.
         Scratch w = SCRATCH.get();
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
         int ns = w.collect(model, fl, true);
         int np = w.collect(model, fr, false);
-        int nc = w.column(model, fr);
         int[] pool = new int[ns + np + 1];
         int size = 0;
         for (int j = 0; j < np; j++) {
@@ -121,7 +121,7 @@ final class LostCharacterRestorer implements Fixer {
             k++;
         }
         if (k == 0) {
-            w.clear(ns, nc);
+            w.clear(ns);
             return;
         }
         k = smallestFirst(ranked, k, SHORTLIST);
@@ -142,13 +142,13 @@ final class LostCharacterRestorer implements Fixer {
                 scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
                         + model.trigramAt(w.succCount[c] != 0 ? w.succSlot[c] : -1, fl, c, fr,
                                 Math.exp(w.rightScore[c]))
-                        + model.trigramAt(w.predCount[c] != 0 ? w.predSlot[c] : -1, c, fr, fr2, rightBackoff);
+                        + model.trigramAt(model.bigramSlot(c, fr), c, fr, fr2, rightBackoff);
             } else {
                 scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
             }
             max = Math.max(max, scores[j]);
         }
-        w.clear(ns, nc);
+        w.clear(ns);
         double sum = 0;
         int best = 0;
         for (int j = 0; j < k; j++) {
@@ -173,9 +173,13 @@ final class LostCharacterRestorer implements Fixer {
         return CharModel.fold(c) == c ? model.logProb(fl, c, w.succCount[c]) : model.logProb(l, c);
     }
 
-    /** ln P(r | c): from r's column counts when c is a folded character. */
+    /**
+     * ln P(r | c): for a folded c, one bit of r's row in the transposed matrix, and a search in r's column only for
+     * the pairs seen. (Walking r's whole column to index its counts cost more: 的 has thousands of predecessors, and
+     * the candidates are mostly a few hundred successors of l.)
+     */
     private double rightScore(Scratch w, char r, char fr, char c) {
-        return CharModel.fold(c) == c ? model.logProb(c, fr, w.predCount[c]) : model.logProb(c, r);
+        return CharModel.fold(c) == c ? model.logProbBefore(c, fr) : model.logProb(c, r);
     }
 
     /**
@@ -207,20 +211,17 @@ final class LostCharacterRestorer implements Fixer {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
-     * Per-thread candidate lists, and the bigram counts with the left and the right neighbour indexed by character
-     * (0 = never seen together), cleared after each marker so that the 65,536-entry arrays are made once per thread.
+     * Per-thread candidate lists, and the bigram counts with the left neighbour indexed by character (0 = never seen
+     * together), cleared after each marker so that the 65,536-entry arrays are made once per thread; the candidates'
+     * bigram scores, indexed the same way.
      */
     private static final class Scratch {
         final int[] succCount = new int[65536];
-        /** count(c r) for every c, from r's column. */
-        final int[] predCount = new int[65536];
-        /** Table slots of l c and c r, valid where succCount / predCount is not 0 (so never cleared). */
+        /** Table slots of l c, valid where succCount is not 0 (so never cleared). */
         final int[] succSlot = new int[65536];
-        final int[] predSlot = new int[65536];
         /** The bigram scores of the current marker's candidates, written before they are read. */
         final double[] leftScore = new double[65536];
         final double[] rightScore = new double[65536];
-        int[] column = new int[256];
         int[] succ = new int[256];
         int[] pred = new int[256];
 
@@ -247,25 +248,9 @@ final class LostCharacterRestorer implements Fixer {
             return n[0];
         }
 
-        int column(CharModel model, char r) {
-            int[] n = {0};
-            model.column(r, (ch, count, slot) -> {
-                if (n[0] == column.length) {
-                    column = java.util.Arrays.copyOf(column, n[0] * 2);
-                }
-                column[n[0]++] = ch;
-                predCount[ch] = count;
-                predSlot[ch] = slot;
-            });
-            return n[0];
-        }
-
-        void clear(int ns, int nc) {
+        void clear(int ns) {
             for (int j = 0; j < ns; j++) {
                 succCount[succ[j]] = 0;
-            }
-            for (int j = 0; j < nc; j++) {
-                predCount[column[j]] = 0;
             }
         }
     }
