@@ -58,6 +58,11 @@ final class CharModel {
      * bigram's trigram range is, with no hash probe.
      */
     private final int[] slotOfBigram;
+    /** The table slot of each column entry's bigram ({@link #colChars} order), for {@link #columnSlot}. */
+    private final int[] colSlot;
+    /** The trigram counts grouped by their last two characters, and by their outer two. */
+    private final TrigramGroups byLastTwo;
+    private final TrigramGroups byOuterTwo;
     /**
      * Where each row ({@code keys[rowStart[a], rowStart[a + 1])}, the bigrams a·) and each column (the bigrams ·b:
      * {@code colChars/colCounts[colStart[b], colStart[b + 1])}, a ascending) starts. A loop that asks about many
@@ -141,6 +146,8 @@ final class CharModel {
                 trigramKeys[i] = tk;
                 trigramCounts[i] = (int) readVarint(in);
             }
+            byLastTwo = new TrigramGroups(trigramKeys, trigramCounts, TrigramGroups.Member.FIRST);
+            byOuterTwo = new TrigramGroups(trigramKeys, trigramCounts, TrigramGroups.Member.MIDDLE);
             int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
             tableMask = size - 1;
             table = new long[size * 2];
@@ -172,6 +179,12 @@ final class CharModel {
             slotOfBigram = new int[n];
             for (int i = 0; i < n; i++) {
                 slotOfBigram[i] = slot(keys[i] ^ Integer.MIN_VALUE);
+            }
+            colSlot = new int[n];
+            for (int b = 0; b < 65536; b++) {
+                for (int i = colStart[b]; i < colStart[b + 1]; i++) {
+                    colSlot[i] = slot(colChars[i] << 16 | b);
+                }
             }
             for (int i = 0; i < t; ) {
                 long prefix = trigramKeys[i] >>> 16;
@@ -253,8 +266,7 @@ final class CharModel {
         if (ca == 0) {
             return unigramLog[b];
         }
-        // As in logProbAfter, one bit first, from b's row of the transposed matrix.
-        int i = !seen(seenBefore, b, a) ? -1 : java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+        int i = columnIndex(a, b);
         return witten(ca, successorTypes[a], i >= 0 ? colCounts[i] : 0, unigramProb[b]);
     }
 
@@ -307,11 +319,53 @@ final class CharModel {
         if (types == 0) {
             return Math.log(backoff);
         }
-        int cab = (int) table[slot * 2];
         int lo = (int) (range >>> 32);
         int i = java.util.Arrays.binarySearch(trigramKeys, lo, lo + types, (long) a << 32 | (long) b << 16 | c);
-        int cabc = i >= 0 ? trigramCounts[i] : 0;
+        return trigramWith(slot, i >= 0 ? trigramCounts[i] : 0, backoff);
+    }
+
+    /**
+     * {@link #trigramAt} when the caller also holds the trigram's count {@code cabc} (from {@link #byLastTwo} or
+     * {@link #byOuterTwo}, 0 when never seen): the same number without a search in the trigram list.
+     */
+    double trigramWith(int slot, int cabc, double backoff) {
+        if (slot < 0) {
+            return Math.log(backoff);
+        }
+        int types = (int) table[slot * 2 + 1];
+        if (types == 0) {
+            return Math.log(backoff);
+        }
+        int cab = (int) table[slot * 2];
         return Math.log((cabc + types * backoff) / (cab + types));
+    }
+
+    /** The trigrams {@code x b c} for every x, grouped ({@link TrigramGroups.Member#FIRST}). */
+    TrigramGroups byLastTwo() {
+        return byLastTwo;
+    }
+
+    /** The trigrams {@code a x c} for every x, grouped ({@link TrigramGroups.Member#MIDDLE}). */
+    TrigramGroups byOuterTwo() {
+        return byOuterTwo;
+    }
+
+    /**
+     * Where the bigram {@code a b} (folded) is in b's column, or -1 when never seen. As in logProbAfter, one bit
+     * first, from b's row of the transposed matrix.
+     */
+    int columnIndex(char a, char b) {
+        return !seen(seenBefore, b, a) ? -1 : java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+    }
+
+    /** The bigram count at a column position from {@link #columnIndex}, as the table keeps it (at least 1). */
+    int columnCount(int i) {
+        return colCounts[i];
+    }
+
+    /** The table slot of the bigram at a column position from {@link #columnIndex}, for {@link #trigramAt}. */
+    int columnSlot(int i) {
+        return colSlot[i];
     }
 
     /** Whether bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}) is set. */

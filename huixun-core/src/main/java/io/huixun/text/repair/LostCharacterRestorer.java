@@ -132,6 +132,9 @@ final class LostCharacterRestorer implements Fixer {
         char fr2 = CharModel.fold(r2);
         double rightBackoff = Math.exp(model.logProb(r, r2));
         int leftPairSlot = model.bigramSlot(fl2, fl); // the same for every candidate
+        // C(l c r) and C(c r r2) for every candidate come from two short lists, the trigrams l·r and ·r r2.
+        long around = model.byOuterTwo().group(fl, fr);
+        long before = model.byLastTwo().group(fr, fr2);
         for (int j = 0; j < k; j++) {
             char c = (char) (ranked[j] & 0xFFFF);
             chars[j] = c;
@@ -140,9 +143,9 @@ final class LostCharacterRestorer implements Fixer {
             // fr's column (a zero count there means never seen: slot -1, as the hash table would answer).
             if (CharModel.fold(c) == c) {
                 scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
-                        + model.trigramAt(w.succCount[c] != 0 ? w.succSlot[c] : -1, fl, c, fr,
-                                Math.exp(w.rightScore[c]))
-                        + model.trigramAt(model.bigramSlot(c, fr), c, fr, fr2, rightBackoff);
+                        + model.trigramWith(w.succCount[c] != 0 ? w.succSlot[c] : -1,
+                                model.byOuterTwo().count(around, c), Math.exp(w.rightScore[c]))
+                        + model.trigramWith(w.rightSlot[c], model.byLastTwo().count(before, c), rightBackoff);
             } else {
                 scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
             }
@@ -179,7 +182,12 @@ final class LostCharacterRestorer implements Fixer {
      * the candidates are mostly a few hundred successors of l.)
      */
     private double rightScore(Scratch w, char r, char fr, char c) {
-        return CharModel.fold(c) == c ? model.logProbBefore(c, fr) : model.logProb(c, r);
+        if (CharModel.fold(c) != c) {
+            return model.logProb(c, r);
+        }
+        int i = model.columnIndex(c, fr); // what logProbBefore(c, fr) searches, kept for the slot of c r
+        w.rightSlot[c] = i >= 0 ? model.columnSlot(i) : -1;
+        return model.logProb(c, fr, i >= 0 ? model.columnCount(i) : 0);
     }
 
     /**
@@ -219,6 +227,8 @@ final class LostCharacterRestorer implements Fixer {
         final int[] succCount = new int[65536];
         /** Table slots of l c, valid where succCount is not 0 (so never cleared). */
         final int[] succSlot = new int[65536];
+        /** Table slots of c r (-1: never seen), written with the right score of c. */
+        final int[] rightSlot = new int[65536];
         /** The bigram scores of the current marker's candidates, written before they are read. */
         final double[] leftScore = new double[65536];
         final double[] rightScore = new double[65536];
