@@ -358,6 +358,31 @@ final class CharModel {
         return !seen(seenBefore, b, a) ? -1 : java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
     }
 
+    /**
+     * {@link #columnIndex} for a caller asking about ascending {@code a} in one column: the search gallops forward
+     * from position {@code from} (the last answer + 1), so that a list of candidates in character order costs a few
+     * steps each, not a search of the whole column. A {@code from} past {@code a}'s place is ignored (whole column):
+     * the answer is always the same as {@link #columnIndex}'s. Example: 的's predecessors 一, 上, 中 asked in turn.
+     */
+    int columnIndexFrom(char a, char b, int from) {
+        if (!seen(seenBefore, b, a)) {
+            return -1;
+        }
+        int start = colStart[b];
+        int end = colStart[b + 1];
+        if (from <= start || from > end || colChars[from - 1] >= a) {
+            from = start;
+        }
+        int lo = from;
+        int step = 1;
+        while (lo + step < end && colChars[lo + step] < a) {
+            lo += step;
+            step <<= 1;
+        }
+        int i = java.util.Arrays.binarySearch(colChars, lo, Math.min(end, lo + step + 1), a);
+        return i >= 0 ? i : -1;
+    }
+
     /** The bigram count at a column position from {@link #columnIndex}, as the table keeps it (at least 1). */
     int columnCount(int i) {
         return colCounts[i];

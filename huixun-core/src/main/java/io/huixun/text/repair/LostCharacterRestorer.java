@@ -78,6 +78,7 @@ final class LostCharacterRestorer implements Fixer {
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
         int ns = w.collect(model, fl, true);
+        w.columnFrom = 0;
         int np = w.collect(model, fr, false);
         int[] pool = new int[ns + np + 1];
         int size = 0;
@@ -185,7 +186,9 @@ final class LostCharacterRestorer implements Fixer {
         if (CharModel.fold(c) != c) {
             return model.logProb(c, r);
         }
-        int i = model.columnIndex(c, fr); // what logProbBefore(c, fr) searches, kept for the slot of c r
+        // what logProbBefore(c, fr) searches, kept for the slot of c r; candidates come mostly in character order
+        int i = model.columnIndexFrom(c, fr, w.columnFrom);
+        w.columnFrom = i >= 0 ? i + 1 : w.columnFrom;
         w.rightSlot[c] = i >= 0 ? model.columnSlot(i) : -1;
         return model.logProb(c, fr, i >= 0 ? model.columnCount(i) : 0);
     }
@@ -229,6 +232,8 @@ final class LostCharacterRestorer implements Fixer {
         final int[] succSlot = new int[65536];
         /** Table slots of c r (-1: never seen), written with the right score of c. */
         final int[] rightSlot = new int[65536];
+        /** Where the next search in r's column starts (see CharModel#columnIndexFrom); 0 = from its start. */
+        int columnFrom;
         /** The bigram scores of the current marker's candidates, written before they are read. */
         final double[] leftScore = new double[65536];
         final double[] rightScore = new double[65536];
