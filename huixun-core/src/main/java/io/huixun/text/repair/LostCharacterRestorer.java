@@ -101,13 +101,13 @@ final class LostCharacterRestorer implements Fixer {
         if (line.charAt(start) == '?') {
             pool[size++] = '？';
         }
-        String syllable = hint == null ? null : PinyinReadings.normalize(hint);
+        int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
         long[] ranked = new long[size];
         int k = 0;
         for (int j = 0; j < size; j++) {
             char c = (char) pool[j];
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
-                    || (syllable != null && !isReading(c, syllable))) {
+                    || (syllable >= 0 && !isReading(c, syllable))) {
                 continue;
             }
             // The left count comes with the successor list, which is complete. The predecessor list is not (see
@@ -270,8 +270,8 @@ final class LostCharacterRestorer implements Fixer {
         }
     }
 
-    /** {@code syllable} already normalised ({@link PinyinReadings#normalize}). */
-    private boolean isReading(char c, String syllable) {
+    /** {@code syllable}: an id from {@link PinyinReadings#syllableId}. */
+    private boolean isReading(char c, int syllable) {
         return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toTraditional(c), syllable);
     }
 }
