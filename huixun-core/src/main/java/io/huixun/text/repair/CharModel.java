@@ -58,6 +58,8 @@ final class CharModel {
      * bigram's trigram range is, with no hash probe.
      */
     private final int[] slotOfBigram;
+    /** The same for {@link #reverseKeys} order: the slot of {@code c b} for each predecessor entry. */
+    private final int[] reverseSlot;
     /** The table slot of each column entry's bigram ({@link #colChars} order), for {@link #columnSlot}. */
     private final int[] colSlot;
     /** The trigram counts grouped by their last two characters, and by their outer two. */
@@ -179,6 +181,11 @@ final class CharModel {
             slotOfBigram = new int[n];
             for (int i = 0; i < n; i++) {
                 slotOfBigram[i] = slot(keys[i] ^ Integer.MIN_VALUE);
+            }
+            reverseSlot = new int[n];
+            for (int i = 0; i < n; i++) {
+                int rk = reverseKeys[i] ^ Integer.MIN_VALUE; // b << 16 | a
+                reverseSlot[i] = slot((rk & 0xFFFF) << 16 | rk >>> 16);
             }
             colSlot = new int[n];
             for (int b = 0; b < 65536; b++) {
@@ -481,6 +488,25 @@ final class CharModel {
      */
     void predecessors(char b, BigramSink sink) {
         range(reverseKeys, reverseCounts, fold(b), sink);
+    }
+
+    /**
+     * {@link #predecessors(char, BigramSink)} (the same list, with its gap) with the slot of {@code c b} for each,
+     * for {@link #trigramAt}.
+     */
+    void predecessors(char b, SlottedBigramSink sink) {
+        char first = fold(b);
+        int lo = java.util.Arrays.binarySearch(reverseKeys, (first << 16) ^ Integer.MIN_VALUE);
+        if (lo < 0) {
+            lo = -lo - 1;
+        }
+        for (int i = lo; i < reverseKeys.length; i++) {
+            int k = reverseKeys[i] ^ Integer.MIN_VALUE;
+            if ((k >>> 16) != first) {
+                break;
+            }
+            sink.accept((char) (k & 0xFFFF), Math.max(1, reverseCounts[i]), reverseSlot[i]);
+        }
     }
 
     private static void range(int[] sorted, int[] counts, char first, BigramSink sink) {

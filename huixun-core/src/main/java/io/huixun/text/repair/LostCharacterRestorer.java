@@ -122,7 +122,7 @@ final class LostCharacterRestorer implements Fixer {
             k++;
         }
         if (k == 0) {
-            w.clear(ns);
+            w.clear(ns, np);
             return;
         }
         k = smallestFirst(ranked, k, SHORTLIST);
@@ -152,7 +152,7 @@ final class LostCharacterRestorer implements Fixer {
             }
             max = Math.max(max, scores[j]);
         }
-        w.clear(ns);
+        w.clear(ns, np);
         double sum = 0;
         int best = 0;
         for (int j = 0; j < k; j++) {
@@ -185,6 +185,9 @@ final class LostCharacterRestorer implements Fixer {
     private double rightScore(Scratch w, char r, char fr, char c) {
         if (CharModel.fold(c) != c) {
             return model.logProb(c, r);
+        }
+        if (w.predCount[c] != 0) {
+            return model.logProb(c, fr, w.predCount[c]); // the count the column holds; slot set with it
         }
         // what logProbBefore(c, fr) searches, kept for the slot of c r; candidates come mostly in character order
         int i = model.columnIndexFrom(c, fr, w.columnFrom);
@@ -232,6 +235,11 @@ final class LostCharacterRestorer implements Fixer {
         final int[] succSlot = new int[65536];
         /** Table slots of c r (-1: never seen), written with the right score of c. */
         final int[] rightSlot = new int[65536];
+        /**
+         * count(c r) for the characters of the predecessor list (0 for the others), which brings them: most
+         * candidates come from that list, and need no search in r's column.
+         */
+        final int[] predCount = new int[65536];
         /** Where the next search in r's column starts (see CharModel#columnIndexFrom); 0 = from its start. */
         int columnFrom;
         /** The bigram scores of the current marker's candidates, written before they are read. */
@@ -253,19 +261,24 @@ final class LostCharacterRestorer implements Fixer {
                     succSlot[ch] = slot;
                 });
             } else {
-                model.predecessors(c, (ch, count) -> {
+                model.predecessors(c, (ch, count, slot) -> {
                     if (n[0] == pred.length) {
                         pred = java.util.Arrays.copyOf(pred, n[0] * 2);
                     }
                     pred[n[0]++] = ch;
+                    predCount[ch] = count;
+                    rightSlot[ch] = slot;
                 });
             }
             return n[0];
         }
 
-        void clear(int ns) {
+        void clear(int ns, int np) {
             for (int j = 0; j < ns; j++) {
                 succCount[succ[j]] = 0;
+            }
+            for (int j = 0; j < np; j++) {
+                predCount[pred[j]] = 0;
             }
         }
     }
