@@ -46,6 +46,18 @@ final class CharsetMojibakeFixer implements Fixer {
     private static final double MIN_GAIN = 3.0;
 
     private final CharModel model = CharModel.get();
+    /** Whether the byte checks before decoding run (always, but in the test that compares with the slow path). */
+    private final boolean precheck;
+
+    CharsetMojibakeFixer() {
+        this(true);
+    }
+
+    /** {@code precheck} false: every stretch is decoded and judged in full, the slow path the checks must agree with. */
+    CharsetMojibakeFixer(boolean precheck) {
+        this.precheck = precheck;
+    }
+
     /** Nesting of the second-layer search; per thread, as fixers are shared between threads. */
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -188,9 +200,7 @@ final class CharsetMojibakeFixer implements Fixer {
         // - a C2 lead followed by 80-9F decodes to a C1 control (a wildcard never completes one: controls are
         //   skipped), which rejects the stretch.
         // - fewer than half Han characters in a stretch of two or more (the accent case needs one character).
-        if (!hasWideLead(allBytes, from, to) && !(end - start == 1 && insideParenthesisedLetters(line, start))
-                || spellsC1(allBytes, allWild, from, to)
-                || (end - start > 1 && !mostlyHanOriginal(line, start, end))) {
+        if (precheck && rejectedByBytes(line, start, end, allBytes, allWild, from, to)) {
             return false;
         }
         byte[] bytes = java.util.Arrays.copyOfRange(allBytes, from, to);
@@ -279,6 +289,14 @@ final class CharsetMojibakeFixer implements Fixer {
             return true;
         }
         return false;
+    }
+
+    /** The three checks above, on the stretch {@code line[start, end)} = {@code bytes[from, to)}. */
+    private static boolean rejectedByBytes(String line, int start, int end, byte[] bytes, boolean[] wild, int from,
+            int to) {
+        boolean accentCase = end - start == 1 && insideParenthesisedLetters(line, start);
+        return (!hasWideLead(bytes, from, to) && !accentCase) || spellsC1(bytes, wild, from, to)
+                || (end - start > 1 && !mostlyHanOriginal(line, start, end));
     }
 
     /** The check below: at least half of {@code line[start, end)} is Han ({@code han * 2 >= length}). */
