@@ -289,6 +289,19 @@ final class CharModel {
         return witten(ca, successorTypes[a], cab, unigramProb[b]);
     }
 
+    /**
+     * exp of {@link #logProb(char, char, int)} up to rounding (no logarithm): for bounds, never for scores.
+     * Example: a candidate loop compares products of these with a threshold before paying for two logarithms.
+     */
+    double prob(char a, char b, int cab) {
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramProb[b];
+        }
+        int t = successorTypes[a];
+        return (cab + t * unigramProb[b]) / (ca + t);
+    }
+
     /** {@code P(b|a) = (C(ab) + T(a)·Pu(b)) / (C(a) + T(a))}, in natural log. */
     private static double witten(int ca, int t, int cab, double pu) {
         return Math.log((cab + t * pu) / (ca + t));

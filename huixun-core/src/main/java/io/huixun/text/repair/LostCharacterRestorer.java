@@ -19,6 +19,17 @@ final class LostCharacterRestorer implements Fixer {
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
+    /** Whether hopeless candidates are passed over before their logarithms (always, but in the agreement test). */
+    private final boolean prune;
+
+    LostCharacterRestorer() {
+        this(true);
+    }
+
+    /** {@code prune} false: every candidate is scored in full, the slow path the pruning must agree with. */
+    LostCharacterRestorer(boolean prune) {
+        this.prune = prune;
+    }
 
     @Override
     public void find(String line, List<Replacement> out) {
@@ -102,24 +113,46 @@ final class LostCharacterRestorer implements Fixer {
             pool[size++] = '？';
         }
         int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
-        long[] ranked = new long[size];
+        long[] ranked = new long[Math.max(size, 2 * SHORTLIST)];
         int k = 0;
+        // Streaming shortlist: every 2 * SHORTLIST keys the best SHORTLIST are kept, and their worst key bounds what
+        // can still enter. A candidate whose probability product P(c|l)·P(r|c) (no logarithm) is below that bound's
+        // probability, with a margin of two key units (0.002 nats, far above rounding), has a larger key than
+        // SHORTLIST candidates already seen, so it cannot be in the final shortlist: its logarithms are skipped.
+        // Example: after 80 candidates of 的·会 the 40th best scores -9.1; a candidate at -15 is passed over.
+        double floor = 0;
         for (int j = 0; j < size; j++) {
             char c = (char) pool[j];
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
                     || (syllable >= 0 && !isReading(c, syllable))) {
                 continue;
             }
-            // The left count comes with the successor list, which is complete. The predecessor list is not (see
-            // CharModel#predecessors), so the right count is looked up in r's column.
-            double leftScore = leftScore(w, l, fl, c);
-            double rightScore = rightScore(w, r, fr, c);
+            double leftScore;
+            double rightScore;
+            if (CharModel.fold(c) == c) {
+                // The left count comes with the successor list, which is complete. The predecessor list is not
+                // (see CharModel#predecessors), so a right count it lacks is looked up in r's column.
+                int leftCount = w.succCount[c];
+                int rightCount = rightCount(w, fr, c);
+                if (prune && model.prob(fl, c, leftCount) * model.prob(c, fr, rightCount) < floor) {
+                    continue;
+                }
+                leftScore = model.logProb(fl, c, leftCount);
+                rightScore = model.logProb(c, fr, rightCount);
+            } else {
+                leftScore = model.logProb(l, c);
+                rightScore = model.logProb(c, r);
+            }
             w.leftScore[c] = leftScore; // kept for the shortlist below: the same numbers, not computed twice
             w.rightScore[c] = rightScore;
             double score = leftScore + rightScore;
             // sort key: score rank in the high bits (descending), the character in the low 16
             ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
             k++;
+            if (k == 2 * SHORTLIST) {
+                k = smallestFirst(ranked, k, SHORTLIST);
+                floor = Math.exp(-((ranked[SHORTLIST - 1] >> 16) + 2) / 1000.0);
+            }
         }
         if (k == 0) {
             w.clear(ns, np);
@@ -172,28 +205,19 @@ final class LostCharacterRestorer implements Fixer {
         out.add(new Replacement(start, end, String.valueOf(c), RepairKind.LOST_CHARACTER, Math.min(0.99, posterior)));
     }
 
-    /** ln P(c | l): from the successor counts when c is a folded character, as every candidate from the model is. */
-    private double leftScore(Scratch w, char l, char fl, char c) {
-        return CharModel.fold(c) == c ? model.logProb(fl, c, w.succCount[c]) : model.logProb(l, c);
-    }
-
     /**
-     * ln P(r | c): for a folded c, one bit of r's row in the transposed matrix, and a search in r's column only for
-     * the pairs seen. (Walking r's whole column to index its counts cost more: 的 has thousands of predecessors, and
-     * the candidates are mostly a few hundred successors of l.)
+     * count(c r) for a folded c, from the predecessor list when it holds c, else by a search in r's column (one seen
+     * bit first); the slot of {@code c r} is kept with it for the trigram step. Candidates come mostly in character
+     * order, so the column search gallops on from the previous one.
      */
-    private double rightScore(Scratch w, char r, char fr, char c) {
-        if (CharModel.fold(c) != c) {
-            return model.logProb(c, r);
-        }
+    private int rightCount(Scratch w, char fr, char c) {
         if (w.predCount[c] != 0) {
-            return model.logProb(c, fr, w.predCount[c]); // the count the column holds; slot set with it
+            return w.predCount[c]; // the count the column holds; slot set with it
         }
-        // what logProbBefore(c, fr) searches, kept for the slot of c r; candidates come mostly in character order
         int i = model.columnIndexFrom(c, fr, w.columnFrom);
         w.columnFrom = i >= 0 ? i + 1 : w.columnFrom;
         w.rightSlot[c] = i >= 0 ? model.columnSlot(i) : -1;
-        return model.logProb(c, fr, i >= 0 ? model.columnCount(i) : 0);
+        return i >= 0 ? model.columnCount(i) : 0;
     }
 
     /**

@@ -125,6 +125,32 @@ class RepairShortcutsTest {
     }
 
     @Test
+    void prunedShortlistRestoresAsFullScoring() {
+        Random random = new Random(77);
+        LostCharacterRestorer fast = new LostCharacterRestorer();
+        LostCharacterRestorer slow = new LostCharacterRestorer(false);
+        CorruptionGenerator generator = new CorruptionGenerator(9);
+        int found = 0;
+        for (String clean : modelLines(random, 600)) {
+            // markers of every kind, some with a pinyin hint after them
+            String line = generator.damage(clean, CorruptionGenerator.Damage.LOST);
+            StringBuilder b = new StringBuilder(clean);
+            for (int i = 3; i < b.length() - 3; i += 7 + random.nextInt(9)) {
+                b.setCharAt(i, "?\uFFFD□".charAt(random.nextInt(3)));
+            }
+            for (String damaged : List.of(line, b.toString(), clean.substring(0, 5) + "?(zhōng)" + clean.substring(6))) {
+                List<Replacement> a = new ArrayList<>();
+                List<Replacement> c = new ArrayList<>();
+                fast.find(damaged, a);
+                slow.find(damaged, c);
+                assertThat(a).as(damaged).isEqualTo(c);
+                found += a.size();
+            }
+        }
+        assertThat(found).isGreaterThan(300);
+    }
+
+    @Test
     void mojibakeByteChecksAgreeWithDecodingEveryStretch() {
         Random random = new Random(20261203);
         CharsetMojibakeFixer fast = new CharsetMojibakeFixer();
