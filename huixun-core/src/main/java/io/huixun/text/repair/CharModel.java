@@ -509,11 +509,7 @@ final class CharModel {
      */
     void predecessors(char b, SlottedBigramSink sink) {
         char first = fold(b);
-        int lo = java.util.Arrays.binarySearch(reverseKeys, (first << 16) ^ Integer.MIN_VALUE);
-        if (lo < 0) {
-            lo = -lo - 1;
-        }
-        for (int i = lo; i < reverseKeys.length; i++) {
+        for (int i = runStart(reverseKeys, first); i < reverseKeys.length; i++) {
             int k = reverseKeys[i] ^ Integer.MIN_VALUE;
             if ((k >>> 16) != first) {
                 break;
@@ -522,12 +518,14 @@ final class CharModel {
         }
     }
 
-    private static void range(int[] sorted, int[] counts, char first, BigramSink sink) {
+    /** Where the search for the keys whose high half is {@code first} lands in {@code sorted} (see predecessors). */
+    private static int runStart(int[] sorted, char first) {
         int lo = java.util.Arrays.binarySearch(sorted, (first << 16) ^ Integer.MIN_VALUE);
-        if (lo < 0) {
-            lo = -lo - 1;
-        }
-        for (int i = lo; i < sorted.length; i++) {
+        return lo < 0 ? -lo - 1 : lo;
+    }
+
+    private static void range(int[] sorted, int[] counts, char first, BigramSink sink) {
+        for (int i = runStart(sorted, first); i < sorted.length; i++) {
             int k = sorted[i] ^ Integer.MIN_VALUE;
             if ((k >>> 16) != first) {
                 break;
@@ -577,11 +575,7 @@ final class CharModel {
     }
 
     private static void range(int[] sorted, char first, java.util.function.IntConsumer sink) {
-        int lo = java.util.Arrays.binarySearch(sorted, (first << 16) ^ Integer.MIN_VALUE);
-        if (lo < 0) {
-            lo = -lo - 1;
-        }
-        for (int i = lo; i < sorted.length; i++) {
+        for (int i = runStart(sorted, first); i < sorted.length; i++) {
             int k = sorted[i] ^ Integer.MIN_VALUE;
             if ((k >>> 16) != first) {
                 break;
