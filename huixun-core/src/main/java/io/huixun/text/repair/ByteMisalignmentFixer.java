@@ -315,11 +315,11 @@ final class ByteMisalignmentFixer implements Fixer {
     private char chooseTrail(DoubleByteCodec codec, int lead, char prev, char right, String hint) {
         char best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
-        String syllable = hint == null ? null : PinyinReadings.normalize(hint);
+        int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
         for (int pass = 0; pass < 2 && best == 0; pass++) {
             for (int t = 0x40; t <= 0xFE; t++) {
                 char c = codec.decode(lead, t);
-                if (c == 0 || (pass == 0 && (syllable == null || !isReading(c, syllable)))) {
+                if (c == 0 || (pass == 0 && (syllable < 0 || !isReading(c, syllable)))) {
                     continue;
                 }
                 double s = (prev == 0 ? model.unigramLog(fold(c)) : model.logProbAfter(fold(prev), fold(c)))
@@ -333,8 +333,8 @@ final class ByteMisalignmentFixer implements Fixer {
         return best;
     }
 
-    /** {@code syllable} already normalised ({@link PinyinReadings#normalize}). */
-    private boolean isReading(char c, String syllable) {
+    /** {@code syllable}: an id from {@link PinyinReadings#syllableId}. */
+    private boolean isReading(char c, int syllable) {
         return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toSimplified(c), syllable);
     }
 

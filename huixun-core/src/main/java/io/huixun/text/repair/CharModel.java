@@ -48,6 +48,24 @@ final class CharModel {
     private final int dense;
     private final long[] seen;
     /**
+     * The same bits transposed (row = the right character): a loop over left characters before one fixed right
+     * character reads one row, where {@link #seen} would cost a cache miss per question. Example: the 126 GBK lead
+     * bytes tried before 的 read 的's row of 4,176 bits.
+     */
+    private final long[] seenBefore;
+    /**
+     * The table slot of each bigram, in {@link #keys} order: a caller that walked a row already knows where a
+     * bigram's trigram range is, with no hash probe.
+     */
+    private final int[] slotOfBigram;
+    /** The same for {@link #reverseKeys} order: the slot of {@code c b} for each predecessor entry. */
+    private final int[] reverseSlot;
+    /** The table slot of each column entry's bigram ({@link #colChars} order), for {@link #columnSlot}. */
+    private final int[] colSlot;
+    /** The trigram counts grouped by their last two characters, and by their outer two. */
+    private final TrigramGroups byLastTwo;
+    private final TrigramGroups byOuterTwo;
+    /**
      * Where each row ({@code keys[rowStart[a], rowStart[a + 1])}, the bigrams a·) and each column (the bigrams ·b:
      * {@code colChars/colCounts[colStart[b], colStart[b + 1])}, a ascending) starts. A loop that asks about many
      * pairs sharing one character searches that one row or column, a few kilobytes that stay in cache: 126 lead
@@ -130,6 +148,8 @@ final class CharModel {
                 trigramKeys[i] = tk;
                 trigramCounts[i] = (int) readVarint(in);
             }
+            byLastTwo = new TrigramGroups(trigramKeys, trigramCounts, TrigramGroups.Member.FIRST);
+            byOuterTwo = new TrigramGroups(trigramKeys, trigramCounts, TrigramGroups.Member.MIDDLE);
             int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
             tableMask = size - 1;
             table = new long[size * 2];
@@ -150,10 +170,28 @@ final class CharModel {
             }
             dense = ids;
             seen = new long[(int) (((long) ids * ids + 63) >>> 6)];
+            seenBefore = new long[seen.length];
             for (int i = 0; i < n; i++) {
                 int k = keys[i] ^ Integer.MIN_VALUE;
                 long bit = bit(denseId[k >>> 16], denseId[k & 0xFFFF]);
                 seen[(int) (bit >>> 6)] |= 1L << bit;
+                long transposed = bit(denseId[k & 0xFFFF], denseId[k >>> 16]);
+                seenBefore[(int) (transposed >>> 6)] |= 1L << transposed;
+            }
+            slotOfBigram = new int[n];
+            for (int i = 0; i < n; i++) {
+                slotOfBigram[i] = slot(keys[i] ^ Integer.MIN_VALUE);
+            }
+            reverseSlot = new int[n];
+            for (int i = 0; i < n; i++) {
+                int rk = reverseKeys[i] ^ Integer.MIN_VALUE; // b << 16 | a
+                reverseSlot[i] = slot((rk & 0xFFFF) << 16 | rk >>> 16);
+            }
+            colSlot = new int[n];
+            for (int b = 0; b < 65536; b++) {
+                for (int i = colStart[b]; i < colStart[b + 1]; i++) {
+                    colSlot[i] = slot(colChars[i] << 16 | b);
+                }
             }
             for (int i = 0; i < t; ) {
                 long prefix = trigramKeys[i] >>> 16;
@@ -220,7 +258,10 @@ final class CharModel {
         if (ca == 0) {
             return unigramLog[b];
         }
-        int i = java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
+        // Most pairs asked here were never seen: one bit in a's row says so without the search (exact: the bits
+        // are set from the same keys the search looks in).
+        int i = !seen(seen, a, b) ? -1
+                : java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
         return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
     }
 
@@ -232,7 +273,7 @@ final class CharModel {
         if (ca == 0) {
             return unigramLog[b];
         }
-        int i = java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+        int i = columnIndex(a, b);
         return witten(ca, successorTypes[a], i >= 0 ? colCounts[i] : 0, unigramProb[b]);
     }
 
@@ -246,6 +287,19 @@ final class CharModel {
             return unigramLog[b];
         }
         return witten(ca, successorTypes[a], cab, unigramProb[b]);
+    }
+
+    /**
+     * exp of {@link #logProb(char, char, int)} up to rounding (no logarithm): for bounds, never for scores.
+     * Example: a candidate loop compares products of these with a threshold before paying for two logarithms.
+     */
+    double prob(char a, char b, int cab) {
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramProb[b];
+        }
+        int t = successorTypes[a];
+        return (cab + t * unigramProb[b]) / (ca + t);
     }
 
     /** {@code P(b|a) = (C(ab) + T(a)·Pu(b)) / (C(a) + T(a))}, in natural log. */
@@ -269,7 +323,14 @@ final class CharModel {
      * exp(logProb(b, c))} (a candidate loop has scored the bigram): the same number.
      */
     double trigram(char a, char b, char c, double backoff) {
-        int slot = slot(a << 16 | b);
+        return trigramAt(slot(a << 16 | b), a, b, c, backoff);
+    }
+
+    /**
+     * {@link #trigram} when the caller already holds the table slot of {@code a b} ({@link #bigramSlot}, or -1 when
+     * the pair was never seen, as {@link #slot} answers): the same number without the hash probe.
+     */
+    double trigramAt(int slot, char a, char b, char c, double backoff) {
         if (slot < 0) {
             return Math.log(backoff); // C(ab) = 0
         }
@@ -278,11 +339,89 @@ final class CharModel {
         if (types == 0) {
             return Math.log(backoff);
         }
-        int cab = (int) table[slot * 2];
         int lo = (int) (range >>> 32);
         int i = java.util.Arrays.binarySearch(trigramKeys, lo, lo + types, (long) a << 32 | (long) b << 16 | c);
-        int cabc = i >= 0 ? trigramCounts[i] : 0;
+        return trigramWith(slot, i >= 0 ? trigramCounts[i] : 0, backoff);
+    }
+
+    /**
+     * {@link #trigramAt} when the caller also holds the trigram's count {@code cabc} (from {@link #byLastTwo} or
+     * {@link #byOuterTwo}, 0 when never seen): the same number without a search in the trigram list.
+     */
+    double trigramWith(int slot, int cabc, double backoff) {
+        if (slot < 0) {
+            return Math.log(backoff);
+        }
+        int types = (int) table[slot * 2 + 1];
+        if (types == 0) {
+            return Math.log(backoff);
+        }
+        int cab = (int) table[slot * 2];
         return Math.log((cabc + types * backoff) / (cab + types));
+    }
+
+    /** The trigrams {@code x b c} for every x, grouped ({@link TrigramGroups.Member#FIRST}). */
+    TrigramGroups byLastTwo() {
+        return byLastTwo;
+    }
+
+    /** The trigrams {@code a x c} for every x, grouped ({@link TrigramGroups.Member#MIDDLE}). */
+    TrigramGroups byOuterTwo() {
+        return byOuterTwo;
+    }
+
+    /**
+     * Where the bigram {@code a b} (folded) is in b's column, or -1 when never seen. As in logProbAfter, one bit
+     * first, from b's row of the transposed matrix.
+     */
+    int columnIndex(char a, char b) {
+        return !seen(seenBefore, b, a) ? -1 : java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+    }
+
+    /**
+     * {@link #columnIndex} for a caller asking about ascending {@code a} in one column: the search gallops forward
+     * from position {@code from} (the last answer + 1), so that a list of candidates in character order costs a few
+     * steps each, not a search of the whole column. A {@code from} past {@code a}'s place is ignored (whole column):
+     * the answer is always the same as {@link #columnIndex}'s. Example: 的's predecessors 一, 上, 中 asked in turn.
+     */
+    int columnIndexFrom(char a, char b, int from) {
+        if (!seen(seenBefore, b, a)) {
+            return -1;
+        }
+        int start = colStart[b];
+        int end = colStart[b + 1];
+        if (from <= start || from > end || colChars[from - 1] >= a) {
+            from = start;
+        }
+        int lo = from;
+        int step = 1;
+        while (lo + step < end && colChars[lo + step] < a) {
+            lo += step;
+            step <<= 1;
+        }
+        int i = java.util.Arrays.binarySearch(colChars, lo, Math.min(end, lo + step + 1), a);
+        return i >= 0 ? i : -1;
+    }
+
+    /** The bigram count at a column position from {@link #columnIndex}, as the table keeps it (at least 1). */
+    int columnCount(int i) {
+        return colCounts[i];
+    }
+
+    /** The table slot of the bigram at a column position from {@link #columnIndex}, for {@link #trigramAt}. */
+    int columnSlot(int i) {
+        return colSlot[i];
+    }
+
+    /** Whether bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}) is set. */
+    private boolean seen(long[] matrix, char row, char column) {
+        int ir = denseId[row];
+        int ic = denseId[column];
+        if (ir == 0 || ic == 0) {
+            return false;
+        }
+        long bit = bit(ir, ic);
+        return (matrix[(int) (bit >>> 6)] & 1L << bit) != 0;
     }
 
     int bigram(char a, char b) {
@@ -364,12 +503,29 @@ final class CharModel {
         range(reverseKeys, reverseCounts, fold(b), sink);
     }
 
-    private static void range(int[] sorted, int[] counts, char first, BigramSink sink) {
-        int lo = java.util.Arrays.binarySearch(sorted, (first << 16) ^ Integer.MIN_VALUE);
-        if (lo < 0) {
-            lo = -lo - 1;
+    /**
+     * {@link #predecessors(char, BigramSink)} (the same list, with its gap) with the slot of {@code c b} for each,
+     * for {@link #trigramAt}.
+     */
+    void predecessors(char b, SlottedBigramSink sink) {
+        char first = fold(b);
+        for (int i = runStart(reverseKeys, first); i < reverseKeys.length; i++) {
+            int k = reverseKeys[i] ^ Integer.MIN_VALUE;
+            if ((k >>> 16) != first) {
+                break;
+            }
+            sink.accept((char) (k & 0xFFFF), Math.max(1, reverseCounts[i]), reverseSlot[i]);
         }
-        for (int i = lo; i < sorted.length; i++) {
+    }
+
+    /** Where the search for the keys whose high half is {@code first} lands in {@code sorted} (see predecessors). */
+    private static int runStart(int[] sorted, char first) {
+        int lo = java.util.Arrays.binarySearch(sorted, (first << 16) ^ Integer.MIN_VALUE);
+        return lo < 0 ? -lo - 1 : lo;
+    }
+
+    private static void range(int[] sorted, int[] counts, char first, BigramSink sink) {
+        for (int i = runStart(sorted, first); i < sorted.length; i++) {
             int k = sorted[i] ^ Integer.MIN_VALUE;
             if ((k >>> 16) != first) {
                 break;
@@ -386,6 +542,28 @@ final class CharModel {
         }
     }
 
+    /** Receives a character, the count of its bigram with the fixed one, and that bigram's table slot. */
+    @FunctionalInterface
+    interface SlottedBigramSink {
+        void accept(char c, int count, int slot);
+    }
+
+    /**
+     * The row of {@code a} (already folded): every c seen after it, with count(a c) and the slot of {@code a c} for
+     * {@link #trigramAt}. The same characters and counts as {@link #successors(char, BigramSink)}, which finds the
+     * row by a search where this reads {@link #rowStart}.
+     */
+    void row(char a, SlottedBigramSink sink) {
+        for (int i = rowStart[a]; i < rowStart[a + 1]; i++) {
+            sink.accept((char) (keys[i] ^ Integer.MIN_VALUE), Math.max(1, counts[i]), slotOfBigram[i]);
+        }
+    }
+
+    /** The table slot of {@code a b} (folded), or -1 when never seen: for {@link #trigramAt}. */
+    int bigramSlot(char a, char b) {
+        return slot(a << 16 | b);
+    }
+
     /** Characters seen after {@code a} in training, for candidate generation. */
     void successors(char a, java.util.function.IntConsumer sink) {
         range(keys, fold(a), sink);
@@ -397,11 +575,7 @@ final class CharModel {
     }
 
     private static void range(int[] sorted, char first, java.util.function.IntConsumer sink) {
-        int lo = java.util.Arrays.binarySearch(sorted, (first << 16) ^ Integer.MIN_VALUE);
-        if (lo < 0) {
-            lo = -lo - 1;
-        }
-        for (int i = lo; i < sorted.length; i++) {
+        for (int i = runStart(sorted, first); i < sorted.length; i++) {
             int k = sorted[i] ^ Integer.MIN_VALUE;
             if ((k >>> 16) != first) {
                 break;

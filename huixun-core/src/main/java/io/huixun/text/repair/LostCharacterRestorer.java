@@ -19,6 +19,17 @@ final class LostCharacterRestorer implements Fixer {
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
+    /** Whether hopeless candidates are passed over before their logarithms (always, but in the agreement test). */
+    private final boolean prune;
+
+    LostCharacterRestorer() {
+        this(true);
+    }
+
+    /** {@code prune} false: every candidate is scored in full, the slow path the pruning must agree with. */
+    LostCharacterRestorer(boolean prune) {
+        this.prune = prune;
+    }
 
     @Override
     public void find(String line, List<Replacement> out) {
@@ -72,13 +83,14 @@ final class LostCharacterRestorer implements Fixer {
         // Candidates: characters seen after the left neighbour and before the right one (both sides when there
         // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
         // The counts of l c come with the successor list (count(l c) for every c after l), and those of c r from
-        // r's column: ranking a few thousand candidates costs no cache miss in the model's hash table.
+        // r's row of seen bits and r's column: ranking a few thousand candidates costs no cache miss in the
+        // model's hash table.
         Scratch w = SCRATCH.get();
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
         int ns = w.collect(model, fl, true);
+        w.columnFrom = 0;
         int np = w.collect(model, fr, false);
-        int nc = w.column(model, fr);
         int[] pool = new int[ns + np + 1];
         int size = 0;
         for (int j = 0; j < np; j++) {
@@ -100,24 +112,50 @@ final class LostCharacterRestorer implements Fixer {
         if (line.charAt(start) == '?') {
             pool[size++] = '？';
         }
-        String syllable = hint == null ? null : PinyinReadings.normalize(hint);
-        long[] ranked = new long[size];
+        int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
+        long[] ranked = new long[Math.max(size, 2 * SHORTLIST)];
         int k = 0;
+        // Streaming shortlist: every 2 * SHORTLIST keys the best SHORTLIST are kept, and their worst key bounds what
+        // can still enter. A candidate whose probability product P(c|l)·P(r|c) (no logarithm) is below that bound's
+        // probability, with a margin of two key units (0.002 nats, far above rounding), has a larger key than
+        // SHORTLIST candidates already seen, so it cannot be in the final shortlist: its logarithms are skipped.
+        // Example: after 80 candidates of 的·会 the 40th best scores -9.1; a candidate at -15 is passed over.
+        double floor = 0;
         for (int j = 0; j < size; j++) {
             char c = (char) pool[j];
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
-                    || (syllable != null && !isReading(c, syllable))) {
+                    || (syllable >= 0 && !isReading(c, syllable))) {
                 continue;
             }
-            // The left count comes with the successor list, which is complete. The predecessor list is not (see
-            // CharModel#predecessors), so the right count is looked up in r's column.
-            double score = leftScore(w, l, fl, c) + rightScore(w, r, fr, c);
+            double leftScore;
+            double rightScore;
+            if (CharModel.fold(c) == c) {
+                // The left count comes with the successor list, which is complete. The predecessor list is not
+                // (see CharModel#predecessors), so a right count it lacks is looked up in r's column.
+                int leftCount = w.succCount[c];
+                int rightCount = rightCount(w, fr, c);
+                if (prune && model.prob(fl, c, leftCount) * model.prob(c, fr, rightCount) < floor) {
+                    continue;
+                }
+                leftScore = model.logProb(fl, c, leftCount);
+                rightScore = model.logProb(c, fr, rightCount);
+            } else {
+                leftScore = model.logProb(l, c);
+                rightScore = model.logProb(c, r);
+            }
+            w.leftScore[c] = leftScore; // kept for the shortlist below: the same numbers, not computed twice
+            w.rightScore[c] = rightScore;
+            double score = leftScore + rightScore;
             // sort key: score rank in the high bits (descending), the character in the low 16
             ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
             k++;
+            if (k == 2 * SHORTLIST) {
+                k = smallestFirst(ranked, k, SHORTLIST);
+                floor = Math.exp(-((ranked[SHORTLIST - 1] >> 16) + 2) / 1000.0);
+            }
         }
         if (k == 0) {
-            w.clear(ns, nc);
+            w.clear(ns, np);
             return;
         }
         k = smallestFirst(ranked, k, SHORTLIST);
@@ -127,21 +165,27 @@ final class LostCharacterRestorer implements Fixer {
         char fl2 = CharModel.fold(l2);
         char fr2 = CharModel.fold(r2);
         double rightBackoff = Math.exp(model.logProb(r, r2));
+        int leftPairSlot = model.bigramSlot(fl2, fl); // the same for every candidate
+        // C(l c r) and C(c r r2) for every candidate come from two short lists, the trigrams l·r and ·r r2.
+        long around = model.byOuterTwo().group(fl, fr);
+        long before = model.byLastTwo().group(fr, fr2);
         for (int j = 0; j < k; j++) {
             char c = (char) (ranked[j] & 0xFFFF);
             chars[j] = c;
             // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r); the bigram back-offs were
-            // scored above or are the same for every candidate
+            // scored above or are the same for every candidate. The slots of l c and c r come with fl's row and
+            // fr's column (a zero count there means never seen: slot -1, as the hash table would answer).
             if (CharModel.fold(c) == c) {
-                scores[j] = model.trigram(fl2, fl, c, Math.exp(leftScore(w, l, fl, c)))
-                        + model.trigram(fl, c, fr, Math.exp(rightScore(w, r, fr, c)))
-                        + model.trigram(c, fr, fr2, rightBackoff);
+                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
+                        + model.trigramWith(w.succCount[c] != 0 ? w.succSlot[c] : -1,
+                                model.byOuterTwo().count(around, c), Math.exp(w.rightScore[c]))
+                        + model.trigramWith(w.rightSlot[c], model.byLastTwo().count(before, c), rightBackoff);
             } else {
                 scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
             }
             max = Math.max(max, scores[j]);
         }
-        w.clear(ns, nc);
+        w.clear(ns, np);
         double sum = 0;
         int best = 0;
         for (int j = 0; j < k; j++) {
@@ -161,14 +205,19 @@ final class LostCharacterRestorer implements Fixer {
         out.add(new Replacement(start, end, String.valueOf(c), RepairKind.LOST_CHARACTER, Math.min(0.99, posterior)));
     }
 
-    /** ln P(c | l): from the successor counts when c is a folded character, as every candidate from the model is. */
-    private double leftScore(Scratch w, char l, char fl, char c) {
-        return CharModel.fold(c) == c ? model.logProb(fl, c, w.succCount[c]) : model.logProb(l, c);
-    }
-
-    /** ln P(r | c): from r's column counts when c is a folded character. */
-    private double rightScore(Scratch w, char r, char fr, char c) {
-        return CharModel.fold(c) == c ? model.logProb(c, fr, w.predCount[c]) : model.logProb(c, r);
+    /**
+     * count(c r) for a folded c, from the predecessor list when it holds c, else by a search in r's column (one seen
+     * bit first); the slot of {@code c r} is kept with it for the trigram step. Candidates come mostly in character
+     * order, so the column search gallops on from the previous one.
+     */
+    private int rightCount(Scratch w, char fr, char c) {
+        if (w.predCount[c] != 0) {
+            return w.predCount[c]; // the count the column holds; slot set with it
+        }
+        int i = model.columnIndexFrom(c, fr, w.columnFrom);
+        w.columnFrom = i >= 0 ? i + 1 : w.columnFrom;
+        w.rightSlot[c] = i >= 0 ? model.columnSlot(i) : -1;
+        return i >= 0 ? model.columnCount(i) : 0;
     }
 
     /**
@@ -200,14 +249,26 @@ final class LostCharacterRestorer implements Fixer {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
-     * Per-thread candidate lists, and the bigram counts with the left and the right neighbour indexed by character
-     * (0 = never seen together), cleared after each marker so that the 65,536-entry arrays are made once per thread.
+     * Per-thread candidate lists, and the bigram counts with the left neighbour indexed by character (0 = never seen
+     * together), cleared after each marker so that the 65,536-entry arrays are made once per thread; the candidates'
+     * bigram scores, indexed the same way.
      */
     private static final class Scratch {
         final int[] succCount = new int[65536];
-        /** count(c r) for every c, from r's column. */
+        /** Table slots of l c, valid where succCount is not 0 (so never cleared). */
+        final int[] succSlot = new int[65536];
+        /** Table slots of c r (-1: never seen), written with the right score of c. */
+        final int[] rightSlot = new int[65536];
+        /**
+         * count(c r) for the characters of the predecessor list (0 for the others), which brings them: most
+         * candidates come from that list, and need no search in r's column.
+         */
         final int[] predCount = new int[65536];
-        int[] column = new int[256];
+        /** Where the next search in r's column starts (see CharModel#columnIndexFrom); 0 = from its start. */
+        int columnFrom;
+        /** The bigram scores of the current marker's candidates, written before they are read. */
+        final double[] leftScore = new double[65536];
+        final double[] rightScore = new double[65536];
         int[] succ = new int[256];
         int[] pred = new int[256];
 
@@ -215,48 +276,39 @@ final class LostCharacterRestorer implements Fixer {
         int collect(CharModel model, char c, boolean successors) {
             int[] n = {0};
             if (successors) {
-                model.successors(c, (ch, count) -> {
+                model.row(c, (ch, count, slot) -> {
                     if (n[0] == succ.length) {
                         succ = java.util.Arrays.copyOf(succ, n[0] * 2);
                     }
                     succ[n[0]++] = ch;
                     succCount[ch] = count;
+                    succSlot[ch] = slot;
                 });
             } else {
-                model.predecessors(c, (ch, count) -> {
+                model.predecessors(c, (ch, count, slot) -> {
                     if (n[0] == pred.length) {
                         pred = java.util.Arrays.copyOf(pred, n[0] * 2);
                     }
                     pred[n[0]++] = ch;
+                    predCount[ch] = count;
+                    rightSlot[ch] = slot;
                 });
             }
             return n[0];
         }
 
-        int column(CharModel model, char r) {
-            int[] n = {0};
-            model.column(r, (ch, count) -> {
-                if (n[0] == column.length) {
-                    column = java.util.Arrays.copyOf(column, n[0] * 2);
-                }
-                column[n[0]++] = ch;
-                predCount[ch] = count;
-            });
-            return n[0];
-        }
-
-        void clear(int ns, int nc) {
+        void clear(int ns, int np) {
             for (int j = 0; j < ns; j++) {
                 succCount[succ[j]] = 0;
             }
-            for (int j = 0; j < nc; j++) {
-                predCount[column[j]] = 0;
+            for (int j = 0; j < np; j++) {
+                predCount[pred[j]] = 0;
             }
         }
     }
 
-    /** {@code syllable} already normalised ({@link PinyinReadings#normalize}). */
-    private boolean isReading(char c, String syllable) {
+    /** {@code syllable}: an id from {@link PinyinReadings#syllableId}. */
+    private boolean isReading(char c, int syllable) {
         return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toTraditional(c), syllable);
     }
 }

@@ -22,11 +22,40 @@ final class PinyinReadings {
     /** The same readings indexed by character, for the fixers' candidate loops (no boxing per question). */
     private final Set<String>[] byChar;
 
+    /**
+     * The readings again as numbers, for the candidate loops that ask about one syllable for a hundred characters:
+     * each syllable gets an id (1-based), and a character's ids are packed 16 bits apiece into one long (up to
+     * four; {@link #MANY} for more, which falls back to the set). One array read answers where the set costs a
+     * few dependent reads and a string comparison. Example: 当 holds the ids of dāng and dàng.
+     */
+    private final Map<String, Integer> syllableIds;
+    private final String[] syllables;
+    private final long[] packedIds = new long[65536];
+    private static final long MANY = -1;
+
     @SuppressWarnings("unchecked")
     private PinyinReadings(Map<Character, Set<String>> readings) {
         this.readings = readings;
         this.byChar = new Set[65536];
         readings.forEach((c, r) -> byChar[c] = r);
+        Map<String, Integer> ids = new HashMap<>();
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(""));
+        for (char c : readings.keySet().stream().sorted().toList()) {
+            Set<String> r = readings.get(c);
+            long packed = 0;
+            int shift = 0;
+            for (String syllable : r.stream().sorted().toList()) {
+                long id = ids.computeIfAbsent(syllable, k -> {
+                    names.add(k);
+                    return names.size() - 1;
+                });
+                packed |= shift < 64 ? id << shift : 0;
+                shift += 16;
+            }
+            packedIds[c] = r.size() > 4 ? MANY : packed;
+        }
+        this.syllableIds = Map.copyOf(ids);
+        this.syllables = names.toArray(String[]::new);
     }
 
     static PinyinReadings get() {
@@ -45,6 +74,29 @@ final class PinyinReadings {
     boolean hasReading(char c, String normalizedSyllable) {
         Set<String> r = byChar[c];
         return r != null && r.contains(normalizedSyllable);
+    }
+
+    /** The id of a syllable already passed through {@link #normalize}, for {@link #hasReading(char, int)}; 0 = no character reads so. */
+    int syllableId(String normalizedSyllable) {
+        Integer id = syllableIds.get(normalizedSyllable);
+        return id == null ? 0 : id;
+    }
+
+    /** {@link #hasReading(char, String)} for a syllable's id: the same answer. */
+    boolean hasReading(char c, int syllableId) {
+        long packed = packedIds[c];
+        if (syllableId == 0) {
+            return false; // in no character's set
+        }
+        if (packed == MANY) {
+            return byChar[c].contains(syllables[syllableId]);
+        }
+        for (; packed != 0; packed >>>= 16) {
+            if ((packed & 0xFFFF) == syllableId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The readings of {@code c} with tone marks, in no particular order; empty when unknown. */

@@ -39,8 +39,9 @@ public final class PinyinSpam {
             @Override
             boolean accepts(char han, String syllable) {
                 PinyinReadings readings = PinyinReadings.get();
-                return readings.isReading(han, syllable) || readings.isReading(CharClasses.toSimplified(han), syllable)
-                        || readings.isReading(CharClasses.toTraditional(han), syllable);
+                int id = readings.syllableId(PinyinReadings.normalize(syllable)); // normalised once, not three times
+                return readings.hasReading(han, id) || readings.hasReading(CharClasses.toSimplified(han), id)
+                        || readings.hasReading(CharClasses.toTraditional(han), id);
             }
         },
         /**

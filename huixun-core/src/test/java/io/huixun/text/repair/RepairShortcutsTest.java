@@ -1,0 +1,180 @@
+package io.huixun.text.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The speed shortcuts of the repair stage (issue 12) give the answers of the slow paths they stand for, checked on
+ * random questions and random damaged lines. Each test fails when its shortcut gives a different answer: e.g. a
+ * seen bit missing from the transposed matrix makes logProbBefore differ from logProb for that pair.
+ */
+class RepairShortcutsTest {
+    private static final CharModel MODEL = CharModel.get();
+
+    /** Characters the model knows, most of them common (random walks through its successor lists). */
+    private static List<Character> modelChars(Random random, int n) {
+        List<Character> out = new ArrayList<>();
+        char c = '中';
+        while (out.size() < n) {
+            List<Character> next = new ArrayList<>();
+            MODEL.successors(c, (ch, count) -> next.add(ch));
+            c = next.isEmpty() || random.nextInt(20) == 0 ? "的国人中大年会发展新经济".charAt(random.nextInt(12))
+                    : next.get(random.nextInt(next.size()));
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Lines of text drawn from the model (bigram random walk), a stand-in for clean Chinese text. */
+    private static List<String> modelLines(Random random, int lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            StringBuilder b = new StringBuilder();
+            for (char c : modelChars(random, 20 + random.nextInt(60))) {
+                b.append(c == CharModel.BOUNDARY ? '。' : c);
+            }
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void bitCheckedRowAndColumnSearchesGiveTheTableCounts() {
+        Random random = new Random(12);
+        List<Character> chars = modelChars(random, 3000);
+        int seen = 0;
+        for (int i = 0; i + 1 < chars.size(); i++) {
+            char a = chars.get(i);
+            // a pair that occurs (the walk) and a random one (mostly never seen)
+            for (char b : new char[] {chars.get(i + 1), chars.get(random.nextInt(chars.size()))}) {
+                double table = MODEL.logProb(a, b);
+                assertThat(MODEL.logProbAfter(a, b)).isEqualTo(table);
+                assertThat(MODEL.logProbBefore(a, b)).isEqualTo(table);
+                int at = MODEL.columnIndex(a, b);
+                assertThat(at >= 0).isEqualTo(MODEL.bigram(a, b) > 0);
+                seen += at >= 0 ? 1 : 0;
+                if (at >= 0) {
+                    assertThat(MODEL.columnCount(at)).isEqualTo(MODEL.bigram(a, b));
+                    assertThat(MODEL.columnSlot(at)).isEqualTo(MODEL.bigramSlot(a, b));
+                }
+                int from = random.nextInt(300_000);
+                assertThat(MODEL.columnIndexFrom(a, b, from)).isEqualTo(at);
+            }
+        }
+        assertThat(seen).isGreaterThan(2000);
+    }
+
+    @Test
+    void slottedRowsAndPredecessorListsMatchThePlainOnes() {
+        for (char c : "的国人中大年会发展新经济在是了和有为".toCharArray()) {
+            List<String> plain = new ArrayList<>();
+            List<String> slotted = new ArrayList<>();
+            MODEL.successors(c, (ch, count) -> plain.add(ch + ":" + count + ":" + MODEL.bigramSlot(c, ch)));
+            MODEL.row(c, (ch, count, slot) -> slotted.add(ch + ":" + count + ":" + slot));
+            assertThat(slotted).isEqualTo(plain).isNotEmpty();
+            plain.clear();
+            slotted.clear();
+            MODEL.predecessors(c, (ch, count) -> plain.add(ch + ":" + count + ":" + MODEL.bigramSlot(ch, c)));
+            MODEL.predecessors(c, (ch, count, slot) -> slotted.add(ch + ":" + count + ":" + slot));
+            assertThat(slotted).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void regroupedTrigramCountsGiveTheTrigramScores() {
+        Random random = new Random(3);
+        List<Character> chars = modelChars(random, 20_000);
+        int differentFromBackoff = 0;
+        for (int i = 0; i + 2 < chars.size(); i++) {
+            char a = chars.get(i);
+            char b = chars.get(i + 1);
+            char c = random.nextInt(4) == 0 ? chars.get(random.nextInt(chars.size())) : chars.get(i + 2);
+            double backoff = Math.exp(MODEL.logProb(b, c));
+            double slow = MODEL.trigram(a, b, c, backoff);
+            int slot = MODEL.bigramSlot(a, b);
+            assertThat(MODEL.trigramAt(slot, a, b, c, backoff)).isEqualTo(slow);
+            int byFirst = MODEL.byLastTwo().count(MODEL.byLastTwo().group(b, c), a);
+            int byMiddle = MODEL.byOuterTwo().count(MODEL.byOuterTwo().group(a, c), b);
+            assertThat(byMiddle).isEqualTo(byFirst);
+            assertThat(MODEL.trigramWith(slot, byFirst, backoff)).isEqualTo(slow);
+            differentFromBackoff += byFirst > 0 ? 1 : 0;
+        }
+        assertThat(differentFromBackoff).isGreaterThan(200); // 330 with this seed: the model keeps few trigrams
+    }
+
+    @Test
+    void syllableIdsAnswerAsTheSyllableSets() {
+        PinyinReadings readings = PinyinReadings.get();
+        String[] syllables = {"dāng", "dàng", "zhōng", "zhòng", "guó", "de", "dí", "dì", "xíng", "háng", "le", "liǎo",
+                "nǐ", "hǎo", "zzz", ""};
+        for (String syllable : syllables) {
+            String normalized = PinyinReadings.normalize(syllable);
+            int id = readings.syllableId(normalized);
+            for (int c = 0; c < 65536; c++) {
+                assertThat(readings.hasReading((char) c, id)).isEqualTo(readings.hasReading((char) c, normalized));
+            }
+        }
+        assertThat(readings.hasReading('当', readings.syllableId("dāng"))).isTrue();
+    }
+
+    @Test
+    void prunedShortlistRestoresAsFullScoring() {
+        Random random = new Random(77);
+        LostCharacterRestorer fast = new LostCharacterRestorer();
+        LostCharacterRestorer slow = new LostCharacterRestorer(false);
+        CorruptionGenerator generator = new CorruptionGenerator(9);
+        List<String> lines = new ArrayList<>();
+        for (String clean : modelLines(random, 600)) {
+            // markers of every kind, some with a pinyin hint after them
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.LOST));
+            StringBuilder b = new StringBuilder(clean);
+            for (int i = 3; i < b.length() - 3; i += 7 + random.nextInt(9)) {
+                b.setCharAt(i, "?\uFFFD□".charAt(random.nextInt(3)));
+            }
+            lines.add(b.toString());
+            lines.add(clean.substring(0, 5) + "?(zhōng)" + clean.substring(6));
+        }
+        assertThat(sameFinds(fast, slow, lines)).isGreaterThan(300);
+    }
+
+    @Test
+    void mojibakeByteChecksAgreeWithDecodingEveryStretch() {
+        Random random = new Random(20261203);
+        CharsetMojibakeFixer fast = new CharsetMojibakeFixer();
+        CharsetMojibakeFixer slow = new CharsetMojibakeFixer(false);
+        CorruptionGenerator generator = new CorruptionGenerator(5);
+        Charset gbk = Charset.forName("GBK");
+        List<String> lines = new ArrayList<>();
+        for (String clean : modelLines(random, 400)) {
+            lines.add(clean);
+            lines.add(generator.mixed(clean, EnumSet.noneOf(CorruptionGenerator.Damage.class)));
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.MOJIBAKE_GBK));
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.MOJIBAKE_DOUBLE));
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.LOST));
+        }
+        lines.add("拼音(ji谩)和AI模型");
+        lines.add(new String("科技创新推动高质量发展".getBytes(StandardCharsets.UTF_8), gbk));
+        assertThat(sameFinds(fast, slow, lines)).isGreaterThan(400);
+    }
+
+    /** Asserts that both fixers find the same replacements in every line; returns how many there were. */
+    private static int sameFinds(Fixer fast, Fixer slow, List<String> lines) {
+        int found = 0;
+        for (String line : lines) {
+            List<Replacement> a = new ArrayList<>();
+            List<Replacement> b = new ArrayList<>();
+            fast.find(line, a);
+            slow.find(line, b);
+            assertThat(a).as(line).isEqualTo(b);
+            found += a.size();
+        }
+        return found;
+    }
+}
