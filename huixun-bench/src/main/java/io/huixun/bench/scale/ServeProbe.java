@@ -65,6 +65,11 @@ final class ServeProbe {
                 "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xshare:auto", "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off"));
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
+        // The JVM options an operator gives ./huixun (e.g. HUIXUN_JAVA_OPTS=-Xmx1g), so memory is measured as run.
+        String operatorOptions = System.getenv().getOrDefault("HUIXUN_JAVA_OPTS", "").strip();
+        if (!operatorOptions.isEmpty()) {
+            command.addAll(List.of(operatorOptions.split("\\s+")));
+        }
         command.addAll(List.of("-cp", jar, "io.huixun.app.cli.Main", "serve", "--data", data.toString(), "--host",
                 "127.0.0.1", "--port", String.valueOf(port)));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
