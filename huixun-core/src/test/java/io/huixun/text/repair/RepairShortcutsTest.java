@@ -185,6 +185,10 @@ class RepairShortcutsTest {
         }
         lines.add("拼音(ji谩)和AI模型");
         lines.add(new String("科技创新推动高质量发展".getBytes(StandardCharsets.UTF_8), gbk));
+        for (String page : new String[] {"windows-1252", "windows-1250", "ISO-8859-1"}) {
+            // GBK read through a single-byte code page, which only the line scan for such runs lets through
+            lines.add("新闻 " + new String("御用软件".getBytes(gbk), Charset.forName(page)) + " 发布");
+        }
         assertThat(sameFinds(fast, slow, lines)).isGreaterThan(400);
     }
 
