@@ -62,6 +62,15 @@ final class CharModel {
     private final int[] reverseSlot;
     /** The table slot of each column entry's bigram ({@link #colChars} order), for {@link #columnSlot}. */
     private final int[] colSlot;
+    /**
+     * The number of trigram types that follow each bigram (0 when none), in {@link #keys}, {@link #reverseKeys} and
+     * {@link #colChars} order: read with the walk that brings the slot, so that scoring a candidate's trigram does
+     * not touch the hash table, whose entries are scattered (one cache miss each). Example: for 中国, the number of
+     * distinct x in 中国x.
+     */
+    private final int[] rowTypes;
+    private final int[] reverseTypes;
+    private final int[] colTypes;
     /** The trigram counts grouped by their last two characters, and by their outer two. */
     private final TrigramGroups byLastTwo;
     private final TrigramGroups byOuterTwo;
@@ -205,6 +214,9 @@ final class CharModel {
                 }
                 i = j;
             }
+            rowTypes = typesOf(slotOfBigram);
+            reverseTypes = typesOf(reverseSlot);
+            colTypes = typesOf(colSlot);
             logTotal = Math.log(total + 65536 * 0.01);
             unseenLog = Math.log(0.01) - logTotal;
             for (int c = 0; c < 65536; c++) {
@@ -360,6 +372,27 @@ final class CharModel {
         return Math.log((cabc + types * backoff) / (cab + types));
     }
 
+    /**
+     * {@link #trigramWith} when the caller holds the bigram's count {@code cab} (as the table keeps it, at least 1,
+     * or 0 when never seen) and its trigram {@code types} (0 when never seen) from a row, predecessor or column walk
+     * instead of its slot: the same number, without reading the hash table.
+     */
+    double trigramCounted(int cab, int types, int cabc, double backoff) {
+        if (types == 0) {
+            return Math.log(backoff);
+        }
+        return Math.log((cabc + types * backoff) / (cab + types));
+    }
+
+    /** The trigram type count of each slot in {@code slots} (0 for -1 or a bigram no trigram follows). */
+    private int[] typesOf(int[] slots) {
+        int[] types = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            types[i] = slots[i] < 0 ? 0 : (int) table[slots[i] * 2 + 1];
+        }
+        return types;
+    }
+
     /** The trigrams {@code x b c} for every x, grouped ({@link TrigramGroups.Member#FIRST}). */
     TrigramGroups byLastTwo() {
         return byLastTwo;
@@ -411,6 +444,11 @@ final class CharModel {
     /** The table slot of the bigram at a column position from {@link #columnIndex}, for {@link #trigramAt}. */
     int columnSlot(int i) {
         return colSlot[i];
+    }
+
+    /** The trigram types after the bigram at a column position from {@link #columnIndex}, for {@link #trigramCounted}. */
+    int columnTypes(int i) {
+        return colTypes[i];
     }
 
     /** Whether bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}) is set. */
@@ -514,7 +552,8 @@ final class CharModel {
             if ((k >>> 16) != first) {
                 break;
             }
-            sink.accept((char) (k & 0xFFFF), Math.max(1, reverseCounts[i]), reverseSlot[i]);
+            sink.accept((char) (k & 0xFFFF), Math.max(1, reverseCounts[i]), reverseSlot[i],
+                    reverseTypes[i]);
         }
     }
 
@@ -542,10 +581,13 @@ final class CharModel {
         }
     }
 
-    /** Receives a character, the count of its bigram with the fixed one, and that bigram's table slot. */
+    /**
+     * Receives a character, the count of its bigram with the fixed one, that bigram's table slot and the number of
+     * trigram types that follow the bigram (for {@link #trigramCounted}).
+     */
     @FunctionalInterface
     interface SlottedBigramSink {
-        void accept(char c, int count, int slot);
+        void accept(char c, int count, int slot, int types);
     }
 
     /**
@@ -555,7 +597,7 @@ final class CharModel {
      */
     void row(char a, SlottedBigramSink sink) {
         for (int i = rowStart[a]; i < rowStart[a + 1]; i++) {
-            sink.accept((char) (keys[i] ^ Integer.MIN_VALUE), Math.max(1, counts[i]), slotOfBigram[i]);
+            sink.accept((char) (keys[i] ^ Integer.MIN_VALUE), Math.max(1, counts[i]), slotOfBigram[i], rowTypes[i]);
         }
     }
 

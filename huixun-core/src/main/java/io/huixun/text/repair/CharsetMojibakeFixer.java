@@ -29,6 +29,33 @@ final class CharsetMojibakeFixer implements Fixer {
      */
     private static final boolean[][] SINGLE_BYTE_RUN = singleByteRuns();
 
+    /** The union of {@link #SINGLE_BYTE_RUN}'s tables: a character that can be part of a run in some code page. */
+    private static final boolean[] ANY_SINGLE_BYTE_RUN = anySingleByteRun();
+
+    private static boolean[] anySingleByteRun() {
+        boolean[] any = new boolean[65536];
+        for (boolean[] run : SINGLE_BYTE_RUN) {
+            for (int c = 0xA0; c < 65536; c++) {
+                any[c] |= run[c];
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Whether a run of {@link #legacyAsSingleByte} can start anywhere in {@code line} for any code page: one scan
+     * instead of three over the usual line of Han text, where none can. Example: {@code 新闻联播} has none.
+     */
+    private static boolean hasSingleByteRun(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0xA0 && ANY_SINGLE_BYTE_RUN[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean[][] singleByteRuns() {
         boolean[][] runs = new boolean[SINGLE_BYTE.length][65536];
         for (int k = 0; k < SINGLE_BYTE.length; k++) {
@@ -69,9 +96,11 @@ final class CharsetMojibakeFixer implements Fixer {
         if (found.isEmpty()) {
             doubleByte(line, DoubleByteCodec.BIG5, found);
         }
-        for (int code = 0; code < SINGLE_BYTE.length; code++) {
-            if (found.isEmpty()) {
-                legacyAsSingleByte(line, code, found);
+        if (found.isEmpty() && (!precheck || hasSingleByteRun(line))) {
+            for (int code = 0; code < SINGLE_BYTE.length; code++) {
+                if (found.isEmpty()) {
+                    legacyAsSingleByte(line, code, found);
+                }
             }
         }
         out.addAll(found);
@@ -83,20 +112,25 @@ final class CharsetMojibakeFixer implements Fixer {
 
     private void doubleByte(String line, DoubleByteCodec codec, List<Replacement> out) {
         int n = line.length();
+        // Each character encoded once, for the run search here and the bytes of scanRun (the table is large).
+        int[] codes = new int[n];
+        for (int k = 0; k < n; k++) {
+            codes[k] = codec.encode(line.charAt(k));
+        }
         int i = 0;
         while (i < n) {
             char c = line.charAt(i);
-            if (c < 0x250 || isWildcard(c) || codec.encode(c) < 0) {
+            if (c < 0x250 || isWildcard(c) || codes[i] < 0) {
                 i++;
                 continue;
             }
             int start = i;
             // Latin letters are left to the cp1252 path: UTF-8 read as GBK yields Han and symbols, not é.
-            while (i < n && ((line.charAt(i) >= 0x250 && codec.encode(line.charAt(i)) >= 0)
+            while (i < n && ((line.charAt(i) >= 0x250 && codes[i] >= 0)
                     || isWildcard(line.charAt(i)) || pinyinLetterInside(line, i, codec))) {
                 i++;
             }
-            scanRun(line, start, i, codec, out);
+            scanRun(line, start, i, codes, out);
         }
     }
 
@@ -111,7 +145,7 @@ final class CharsetMojibakeFixer implements Fixer {
      * Finds, inside a run of non-ASCII characters, the stretches whose bytes are UTF-8: a stretch starts and ends on
      * a character boundary that is also a UTF-8 sequence boundary (mojibake inside clean text: {@code 中锟斤拷国}).
      */
-    private void scanRun(String line, int start, int end, DoubleByteCodec codec, List<Replacement> out) {
+    private void scanRun(String line, int start, int end, int[] codes, List<Replacement> out) {
         int m = end - start;
 
         byte[] bytes = new byte[m * 2];
@@ -126,7 +160,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 bytes[len++] = '?';
                 continue;
             }
-            int code = codec.encode(c);
+            int code = codes[start + k];
             if (code > 0xFF) {
                 bytes[len++] = (byte) (code >> 8);
             }

@@ -26,7 +26,10 @@ final class LostCharacterRestorer implements Fixer {
         this(true);
     }
 
-    /** {@code prune} false: every candidate is scored in full, the slow path the pruning must agree with. */
+    /**
+     * {@code prune} false: every candidate is scored in full, and its trigrams through the table slots: the slow path
+     * the pruning and the walked trigram types must agree with.
+     */
     LostCharacterRestorer(boolean prune) {
         this.prune = prune;
     }
@@ -134,6 +137,7 @@ final class LostCharacterRestorer implements Fixer {
                 // (see CharModel#predecessors), so a right count it lacks is looked up in r's column.
                 int leftCount = w.succCount[c];
                 int rightCount = rightCount(w, fr, c);
+                w.rightCount[c] = rightCount;
                 if (prune && model.prob(fl, c, leftCount) * model.prob(c, fr, rightCount) < floor) {
                     continue;
                 }
@@ -175,7 +179,14 @@ final class LostCharacterRestorer implements Fixer {
             // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r); the bigram back-offs were
             // scored above or are the same for every candidate. The slots of l c and c r come with fl's row and
             // fr's column (a zero count there means never seen: slot -1, as the hash table would answer).
-            if (CharModel.fold(c) == c) {
+            if (CharModel.fold(c) == c && prune) {
+                // The counts and trigram types of l c and c r came with the walks: no read of the hash table.
+                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
+                        + model.trigramCounted(w.succCount[c], w.succCount[c] != 0 ? w.succTypes[c] : 0,
+                                model.byOuterTwo().count(around, c), Math.exp(w.rightScore[c]))
+                        + model.trigramCounted(w.rightCount[c], w.rightTypes[c], model.byLastTwo().count(before, c),
+                                rightBackoff);
+            } else if (CharModel.fold(c) == c) { // the slow path of the test: the same scores through the slots
                 scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
                         + model.trigramWith(w.succCount[c] != 0 ? w.succSlot[c] : -1,
                                 model.byOuterTwo().count(around, c), Math.exp(w.rightScore[c]))
@@ -217,6 +228,7 @@ final class LostCharacterRestorer implements Fixer {
         int i = model.columnIndexFrom(c, fr, w.columnFrom);
         w.columnFrom = i >= 0 ? i + 1 : w.columnFrom;
         w.rightSlot[c] = i >= 0 ? model.columnSlot(i) : -1;
+        w.rightTypes[c] = i >= 0 ? model.columnTypes(i) : 0;
         return i >= 0 ? model.columnCount(i) : 0;
     }
 
@@ -259,6 +271,11 @@ final class LostCharacterRestorer implements Fixer {
         final int[] succSlot = new int[65536];
         /** Table slots of c r (-1: never seen), written with the right score of c. */
         final int[] rightSlot = new int[65536];
+        /** Trigram types after l c (valid where succCount is not 0) and after c r, written with the slots. */
+        final int[] succTypes = new int[65536];
+        final int[] rightTypes = new int[65536];
+        /** count(c r) of the current marker's candidates, written with their right score. */
+        final int[] rightCount = new int[65536];
         /**
          * count(c r) for the characters of the predecessor list (0 for the others), which brings them: most
          * candidates come from that list, and need no search in r's column.
@@ -276,22 +293,24 @@ final class LostCharacterRestorer implements Fixer {
         int collect(CharModel model, char c, boolean successors) {
             int[] n = {0};
             if (successors) {
-                model.row(c, (ch, count, slot) -> {
+                model.row(c, (ch, count, slot, types) -> {
                     if (n[0] == succ.length) {
                         succ = java.util.Arrays.copyOf(succ, n[0] * 2);
                     }
                     succ[n[0]++] = ch;
                     succCount[ch] = count;
                     succSlot[ch] = slot;
+                    succTypes[ch] = types;
                 });
             } else {
-                model.predecessors(c, (ch, count, slot) -> {
+                model.predecessors(c, (ch, count, slot, types) -> {
                     if (n[0] == pred.length) {
                         pred = java.util.Arrays.copyOf(pred, n[0] * 2);
                     }
                     pred[n[0]++] = ch;
                     predCount[ch] = count;
                     rightSlot[ch] = slot;
+                    rightTypes[ch] = types;
                 });
             }
             return n[0];

@@ -63,6 +63,7 @@ class RepairShortcutsTest {
                 if (at >= 0) {
                     assertThat(MODEL.columnCount(at)).isEqualTo(MODEL.bigram(a, b));
                     assertThat(MODEL.columnSlot(at)).isEqualTo(MODEL.bigramSlot(a, b));
+                    assertSameTrigramScores(MODEL.columnCount(at), MODEL.columnTypes(at), MODEL.columnSlot(at));
                 }
                 int from = random.nextInt(300_000);
                 assertThat(MODEL.columnIndexFrom(a, b, from)).isEqualTo(at);
@@ -72,17 +73,40 @@ class RepairShortcutsTest {
     }
 
     @Test
+    void walkedTrigramTypesScoreAsTheTableSlots() {
+        int[] followed = {0};
+        for (char c : "的国人中大年会发展新经济在是了和有为".toCharArray()) {
+            MODEL.row(c, (ch, count, slot, types) -> {
+                assertSameTrigramScores(count, types, slot);
+                followed[0] += types > 0 ? 1 : 0;
+            });
+            MODEL.predecessors(c, (ch, count, slot, types) -> assertSameTrigramScores(count, types, slot));
+        }
+        assertThat(followed[0]).isGreaterThan(1000);
+    }
+
+    /** trigramCounted with a walk's count and types gives trigramWith's number through the slot, for a few counts. */
+    private static void assertSameTrigramScores(int count, int types, int slot) {
+        for (int cabc : new int[] {0, 1, 7}) {
+            for (double backoff : new double[] {1e-6, 0.013, 0.4}) {
+                assertThat(MODEL.trigramCounted(count, types, cabc, backoff))
+                        .isEqualTo(MODEL.trigramWith(slot, cabc, backoff));
+            }
+        }
+    }
+
+    @Test
     void slottedRowsAndPredecessorListsMatchThePlainOnes() {
         for (char c : "的国人中大年会发展新经济在是了和有为".toCharArray()) {
             List<String> plain = new ArrayList<>();
             List<String> slotted = new ArrayList<>();
             MODEL.successors(c, (ch, count) -> plain.add(ch + ":" + count + ":" + MODEL.bigramSlot(c, ch)));
-            MODEL.row(c, (ch, count, slot) -> slotted.add(ch + ":" + count + ":" + slot));
+            MODEL.row(c, (ch, count, slot, types) -> slotted.add(ch + ":" + count + ":" + slot));
             assertThat(slotted).isEqualTo(plain).isNotEmpty();
             plain.clear();
             slotted.clear();
             MODEL.predecessors(c, (ch, count) -> plain.add(ch + ":" + count + ":" + MODEL.bigramSlot(ch, c)));
-            MODEL.predecessors(c, (ch, count, slot) -> slotted.add(ch + ":" + count + ":" + slot));
+            MODEL.predecessors(c, (ch, count, slot, types) -> slotted.add(ch + ":" + count + ":" + slot));
             assertThat(slotted).isEqualTo(plain);
         }
     }
@@ -161,6 +185,10 @@ class RepairShortcutsTest {
         }
         lines.add("拼音(ji谩)和AI模型");
         lines.add(new String("科技创新推动高质量发展".getBytes(StandardCharsets.UTF_8), gbk));
+        for (String page : new String[] {"windows-1252", "windows-1250", "ISO-8859-1"}) {
+            // GBK read through a single-byte code page, which only the line scan for such runs lets through
+            lines.add("新闻 " + new String("御用软件".getBytes(gbk), Charset.forName(page)) + " 发布");
+        }
         assertThat(sameFinds(fast, slow, lines)).isGreaterThan(400);
     }
 
