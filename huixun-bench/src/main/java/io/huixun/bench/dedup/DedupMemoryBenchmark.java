@@ -41,16 +41,32 @@ public final class DedupMemoryBenchmark {
         int n = 200_000;
         int checks = 20_000;
         Path store = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--n" -> n = Integer.parseInt(args[++i]);
-                case "--checks" -> checks = Integer.parseInt(args[++i]);
-                case "--store" -> store = Path.of(args[++i]);
-                default -> {
-                    System.err.println("usage: dedup-memory [--n N] [--checks N] [--store FILE]");
-                    System.exit(2);
+        String usage = "usage: dedup-memory [--n N] [--checks N] [--store FILE]";
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--n" -> n = Integer.parseInt(args[++i]);
+                    case "--checks" -> checks = Integer.parseInt(args[++i]);
+                    case "--store" -> store = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
             }
+            if (n < 1 || checks < 0) {
+                throw new IllegalArgumentException("--n must be at least 1 and --checks at least 0");
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            String why = switch (e) {
+                case ArrayIndexOutOfBoundsException missing -> "an option is missing its value";
+                case NumberFormatException notANumber -> "a count must be a whole number";
+                default -> e.getMessage();
+            };
+            System.err.println("dedup-memory: " + why + "\n" + usage);
+            System.exit(2);
+        }
+        if (store != null && !java.nio.file.Files.isRegularFile(store)) {
+            // opening a missing SQLite file would create an empty installation there
+            System.err.println("dedup-memory: no such file '" + store + "' (give a copy of an installation's huixun.db)");
+            System.exit(1);
         }
         DedupConfig config = DedupConfig.DEFAULT;
         Fingerprint[] fingerprints = synthetic(n, config, new SplittableRandom(42));
