@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param notes             what the parser changed or ignored in the query, for display
  * @param totalIsLowerBound true when counting stopped at {@link SearchRequest#TOTAL_EXACT_UP_TO}: there are at least
  *                          {@code total} matches (show "1,000+")
- * @param facetsApproximate true when the facet counts are estimates (show them as approximate, e.g. "≈120"); both
- *                          back-ends count exactly today, so it is false, but views should honour it
+ * @param recentOnly        true when the query was broad and was ranked, and its facets counted, among its most
+ *                          recent matches only (the embedded index does so past 10,000 matches, so that a search's
+ *                          cost does not grow with the store); views say so. Example: 新闻联播 at 1M articles
  */
 public record SearchResponse(
         long total,
@@ -30,7 +31,7 @@ public record SearchResponse(
         Map<FacetKind, List<FacetCount>> facets,
         List<String> notes,
         boolean totalIsLowerBound,
-        boolean facetsApproximate) implements SearchResult {
+        boolean recentOnly) implements SearchResult {
     public SearchResponse {
         hits = List.copyOf(hits);
         facets = Map.copyOf(facets);

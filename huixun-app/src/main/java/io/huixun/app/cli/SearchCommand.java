@@ -74,11 +74,13 @@ final class SearchCommand implements Callable<Integer> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("total", r.total());
             body.put("total_is_lower_bound", r.totalIsLowerBound());
+            body.put("recent_only", r.recentOnly());
             body.put("hits", r.hits().stream().map(SearchCommand::hit).toList());
             System.out.println(new ObjectMapper().writeValueAsString(body));
             return;
         }
-        System.out.println(r.total() + (r.totalIsLowerBound() ? "+" : "") + " results");
+        System.out.println(r.total() + (r.totalIsLowerBound() ? "+" : "") + " results"
+                + (r.recentOnly() ? " (so many that they are ranked among the most recent only)" : ""));
         for (SearchHit h : r.hits()) {
             System.out.println();
             System.out.println("[" + h.id() + "] " + h.title().text()

@@ -128,6 +128,7 @@ final class ApiRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", v.total());
         body.put("total_is_lower_bound", v.totalIsLowerBound());
+        body.put("recent_only", v.recentOnly());
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchHitView h : v.hits()) {
             Map<String, Object> hit = card(h.card());

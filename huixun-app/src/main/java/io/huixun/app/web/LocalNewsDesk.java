@@ -307,7 +307,7 @@ public final class LocalNewsDesk implements NewsDesk {
                         .map(h -> hit(h, u.get(Long.parseLong(h.id())), stories)).toList();
                 yield new SearchView(query, r.total(), hits, facet(r, FacetKind.SOURCE), facet(r, FacetKind.DAY),
                         facet(r, FacetKind.PERSON), facet(r, FacetKind.PLACE), facet(r, FacetKind.ORGANISATION),
-                        page, size, sort, Optional.empty(), r.notes(), r.totalIsLowerBound());
+                        page, size, sort, Optional.empty(), r.notes(), r.totalIsLowerBound(), r.recentOnly());
             }
         };
     }

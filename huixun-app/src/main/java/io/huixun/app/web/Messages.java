@@ -64,6 +64,7 @@ public final class Messages {
             {"search.placeholder", "搜索新闻（简繁皆可）", "Search news (simplified or traditional)"},
             {"search.button", "搜索", "Search"},
             {"search.results", "共 %s 条结果", "%s results"},
+            {"search.recentOnly", "匹配的新闻太多：排序和筛选只看最近的报道。", "So many matches that they are ranked, and the filters counted, among the most recent reports only."},
             {"search.results.one", "共 %s 条结果", "1 result"},
             {"search.none", "没有找到相关新闻。", "No matching news."},
             {"search.sortRelevance", "按相关度", "By relevance"},

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectionTerminatedException;
@@ -18,34 +19,38 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Counts the distinct groups (stories: a canonical article and its copies) among a query's matches, and stops at a
- * limit: the collapsed total of a search costs at most about {@code limit} matches, however many there are. Example:
- * a query matching {@code c, d1 (copy of c), e} → 2; a query matching 20,000 articles with limit 1,000 → 1,000 (the
- * caller reports "1,000+").
+ * Counts a query's matches, up to a cap, and the distinct groups (stories: a canonical article and its copies)
+ * among them, up to a limit, in one pass without scores that stops at the match cap: it costs at most about
+ * {@code matchCap} matches, however many there are. Example: a query matching {@code c, d1 (copy of c), e} →
+ * 3 matches, 2 groups; a query matching 300,000 articles with cap 10,000 and limit 1,000 → 10,000 matches (the caller
+ * knows it is broad) and 1,000 groups (the caller reports "1,000+").
  *
- * <p>Each search gets its own collectors (confined to the searching thread); the set of keys is per collector.
+ * <p>Each search gets its own collectors (confined to the searching thread); the set of keys is per collector, the
+ * match count is shared by the collectors of one search (atomic), so leaves searched on several threads stop together.
  */
 final class GroupCounter implements Collector {
+    /** What one pass counted: {@code matches} stops at the cap, {@code groups} at the limit. */
+    record Count(int matches, int groups) {}
+
     private final int limit;
+    private final int matchCap;
+    private final AtomicInteger matches;
     private final Set<Object> keys = new HashSet<>();
 
-    private GroupCounter(int limit) {
+    private GroupCounter(int limit, int matchCap, AtomicInteger matches) {
         this.limit = limit;
+        this.matchCap = matchCap;
+        this.matches = matches;
     }
 
-    /** The number of distinct groups among the matches of {@code query}, at most {@code limit}. */
-    static int count(IndexSearcher searcher, Query query, int limit) throws IOException {
-        return searcher.search(query, manager(limit));
-    }
-
-    /** Counts distinct groups up to {@code limit}; can share a pass with other collectors. */
-    static CollectorManager<GroupCounter, Integer> manager(int limit) {
-        return new CollectorManager<GroupCounter, Integer>() {
-            final Collection<GroupCounter> made = new ArrayList<>();
-
+    /** Counts the matches of {@code query} up to {@code matchCap} and their groups up to {@code limit}. */
+    static Count count(IndexSearcher searcher, Query query, int limit, int matchCap) throws IOException {
+        AtomicInteger matches = new AtomicInteger();
+        Collection<GroupCounter> made = new ArrayList<>();
+        return searcher.search(query, new CollectorManager<GroupCounter, Count>() {
             @Override
             public GroupCounter newCollector() {
-                GroupCounter c = new GroupCounter(limit);
+                GroupCounter c = new GroupCounter(limit, matchCap, matches);
                 synchronized (made) {
                     made.add(c);
                 }
@@ -53,22 +58,22 @@ final class GroupCounter implements Collector {
             }
 
             @Override
-            public Integer reduce(Collection<GroupCounter> collectors) {
+            public Count reduce(Collection<GroupCounter> collectors) {
                 Set<Object> all = new HashSet<>();
                 for (GroupCounter c : collectors) {
                     all.addAll(c.keys);
                     if (all.size() >= limit) {
-                        return limit;
+                        break;
                     }
                 }
-                return all.size();
+                return new Count(Math.min(matches.get(), matchCap), Math.min(all.size(), limit));
             }
-        };
+        });
     }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        if (keys.size() >= limit) {
+        if (matches.get() >= matchCap) {
             throw new CollectionTerminatedException();
         }
         SortedDocValues values = context.reader().getSortedDocValues(DocumentFields.GROUP_KEY);
@@ -80,13 +85,15 @@ final class GroupCounter implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
-                // Keys are strings either way, so groups count the same across old and new segments.
-                if (values != null && values.advanceExact(doc)) {
-                    keys.add(values.lookupOrd(values.ordValue()).utf8ToString());
-                } else {
-                    keys.add(stored.document(doc, groupField).get(IndexFields.GROUP));
+                if (keys.size() < limit) {
+                    // Keys are strings either way, so groups count the same across old and new segments.
+                    if (values != null && values.advanceExact(doc)) {
+                        keys.add(values.lookupOrd(values.ordValue()).utf8ToString());
+                    } else {
+                        keys.add(stored.document(doc, groupField).get(IndexFields.GROUP));
+                    }
                 }
-                if (keys.size() >= limit) {
+                if (matches.incrementAndGet() >= matchCap) {
                     throw new CollectionTerminatedException();
                 }
             }

@@ -64,11 +64,62 @@ class LuceneSearchIndexTest {
             SearchResponse r = (SearchResponse) many.search(SearchRequest.of("乡村振兴")
                     .withFacets(java.util.EnumSet.of(FacetKind.SOURCE, FacetKind.DAY)));
             assertThat(r.totalIsLowerBound()).isTrue();
-            assertThat(r.facetsApproximate()).isFalse();
+            assertThat(r.recentOnly()).isFalse();
             assertThat(r.facet(FacetKind.SOURCE)).containsExactly(new io.huixun.search.FacetCount("新华社", 825),
                     new io.huixun.search.FacetCount("人民网", 275));
             assertThat(r.facet(FacetKind.DAY)).extracting(io.huixun.search.FacetCount::count)
                     .containsExactly(367L, 367L, 366L);
         }
     }
+
+    /**
+     * 30 days of 10 reports a day that all say 乡村振兴, and one old report that says it most: with broad limits of
+     * 100 matches and a pool of 20, the query is broad, so it is ranked among the reports of the last 4 days (the
+     * first span from one day, growing fourfold, that holds 20 matches); a rarer query still ranks over everything.
+     */
+    @Test
+    void aBroadQueryIsRankedAmongItsMostRecentMatchesAndARareOneOverAll() {
+        try (LuceneSearchIndex many = LuceneSearchIndex.inMemory()) {
+            many.broadLimits(100, 20);
+            java.time.LocalDate first = java.time.LocalDate.of(2024, 9, 1);
+            for (int day = 0; day < 30; day++) {
+                for (int i = 0; i < 10; i++) {
+                    String id = "d" + day + "-" + i;
+                    many.put(doc(id, "乡村振兴简报" + id, "乡村振兴工作简报。" + (i == 0 && day % 3 == 0 ? "粮食安全。" : ""),
+                            i % 2 == 0 ? "新华社" : "人民网", first.plusDays(day).toString()));
+                }
+            }
+            many.put(doc("old", "乡村振兴乡村振兴", "乡村振兴，乡村振兴，乡村振兴。粮食安全，粮食安全。", "新华社",
+                    first.toString()));
+            many.commit();
+            java.time.LocalDate window = first.plusDays(29 - 3);
+            for (String sort : List.of("relevance", "time")) {
+                SearchRequest broad = SearchRequest.of("乡村振兴").withFacets(java.util.EnumSet.of(FacetKind.DAY));
+                if (sort.equals("time")) {
+                    broad = broad.withSort(io.huixun.search.SortOrder.TIME);
+                }
+                SearchResponse r = (SearchResponse) many.search(broad);
+                assertThat(r.totalIsLowerBound()).as(sort).isTrue();
+                assertThat(r.hits()).as(sort).hasSize(10).allSatisfy(h -> assertThat(
+                        h.published().toLocalDate()).isAfterOrEqualTo(window));
+                assertThat(r.recentOnly()).as(sort).isTrue();
+                assertThat(r.facet(FacetKind.DAY)).as(sort).hasSize(4)
+                        .allSatisfy(f -> assertThat(f.count()).isEqualTo(10));
+            }
+            // The newest first, as over every match: the window holds the newest ones.
+            SearchResponse byTime = (SearchResponse) many.search(SearchRequest.of("乡村振兴")
+                    .withSort(io.huixun.search.SortOrder.TIME));
+            assertThat(byTime.hits().get(0).published().toLocalDate()).isEqualTo(first.plusDays(29));
+            // 粮食安全 matches 11 reports: not broad, so the old report that says it most ranks first.
+            SearchResponse rare = (SearchResponse) many.search(SearchRequest.of("粮食安全"));
+            assertThat(rare.totalIsLowerBound()).isFalse();
+            assertThat(rare.total()).isEqualTo(11);
+            assertThat(rare.hits().get(0).id()).isEqualTo("old");
+            // The same broad query without the limits ranks over every match and finds the old report first.
+            many.broadLimits(1_000_000, 20);
+            assertThat(((SearchResponse) many.search(SearchRequest.of("乡村振兴"))).hits().get(0).id())
+                    .isEqualTo("old");
+        }
+    }
 }
+

@@ -9,16 +9,18 @@ import java.util.Optional;
  * @param problem a clear message when the query could not be understood (the page still renders)
  * @param notes   what the query parser changed or ignored (an unbalanced quote closed, a stop word dropped)
  * @param totalIsLowerBound counting stopped at {@code total}: there are more ("1,000+")
+ * @param recentOnly so many matches that they were ranked, and the filters counted, among the most recent only
  */
 public record SearchView(String query, long total, List<SearchHitView> hits, List<FacetCount> sources,
                          List<FacetCount> days, List<FacetCount> people, List<FacetCount> places,
                          List<FacetCount> organisations, int page, int size, String sort, Optional<String> problem,
-                         List<String> notes, boolean totalIsLowerBound) {
+                         List<String> notes, boolean totalIsLowerBound, boolean recentOnly) {
     public SearchView(String query, long total, List<SearchHitView> hits, List<FacetCount> sources,
                       List<FacetCount> days, List<FacetCount> people, List<FacetCount> places,
                       List<FacetCount> organisations, int page, int size, String sort, Optional<String> problem,
                       List<String> notes) {
-        this(query, total, hits, sources, days, people, places, organisations, page, size, sort, problem, notes, false);
+        this(query, total, hits, sources, days, people, places, organisations, page, size, sort, problem, notes, false,
+                false);
     }
 
     public SearchView {
