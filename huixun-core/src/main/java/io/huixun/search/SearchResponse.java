@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param totalIsLowerBound true when counting stopped at {@link SearchRequest#TOTAL_EXACT_UP_TO}: there are at least
  *                          {@code total} matches (show "1,000+")
  * @param recentOnly        true when the query was broad and was ranked, and its facets counted, among its most
- *                          recent matches only (the embedded index does so past 10,000 matches, so that a search's
+ *                          recent matches only (the embedded index does so from 5,000 matches, so that a search's
  *                          cost does not grow with the store); views say so. Example: 新闻联播 at 1M articles
  */
 public record SearchResponse(

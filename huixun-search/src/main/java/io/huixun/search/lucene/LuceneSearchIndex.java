@@ -56,6 +56,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -88,10 +89,10 @@ public final class LuceneSearchIndex implements SearchIndex {
      * A search with at least this many matches is broad: it is ranked, by relevance or by time, among its most recent
      * matches only, at least {@link #BROAD_POOL} of them ({@link #recent}), so its cost does not grow with the store.
      * Example: {@code 央视网消息} (the credit line of most CCTV reports) in the 1M-article scale corpus: scoring
-     * every match took 240 ms of one core, the recent pool 10 ms; its BM25 scores hardly differ, and a news reader
-     * wants the recent reports first.
+     * every match took 240 ms of one core, the recent pool about 20 ms; its BM25 scores hardly differ, and a news
+     * reader wants the recent reports first. The cap also bounds the first pass, which scores every match it sees.
      */
-    static final int BROAD_MATCHES = 10_000;
+    static final int BROAD_MATCHES = 5_000;
     static final int BROAD_POOL = 2_000;
     private static final int FACET_TOP = SearchSemantics.FACET_TOP;
     static {
@@ -300,13 +301,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * One page of results. Cost is bounded whatever the hit count. A first pass without scores counts the matches
-     * up to {@link #BROAD_MATCHES} and their groups up to {@link SearchRequest#TOTAL_EXACT_UP_TO}. A query with fewer
-     * matches is ranked over all of them: scoring keeps only the top hits (so it can skip documents that cannot
-     * reach the page). A broad one is ranked, in either order, over its most recent matches ({@link #recent}), its
-     * facets are counted there, and the response says so ({@link SearchResponse#recentOnly}). Duplicates collapse in one pass over the top hits by their
-     * group key (doc values), with one lookup for the canonical articles of the page and one for their copies;
-     * facets, only when asked for, come from the top-hits pass when it saw every match, else from a pass of their own.
+     * One page of results. Cost is bounded whatever the hit count. One pass finds the top hits (scoring keeps only
+     * those), counts the matches and their groups ({@link GroupCounter}) and collects facets when asked for. When the
+     * count reaches {@link #BROAD_MATCHES} the pass ends there: the query is broad, and is ranked, in either order,
+     * over its most recent matches ({@link #recent}), its facets are counted there, and the response says so
+     * ({@link SearchResponse#recentOnly}). Duplicates collapse over the top hits by their group key (doc values), with
+     * one lookup for the canonical articles of the page and one for their copies; facets come from the top hits when
+     * they are every match.
      */
     private SearchResponse run(IndexSearcher searcher, SearchRequest request, Query query, List<String> targets,
             List<String> notes) throws IOException {
@@ -320,12 +321,36 @@ public final class LuceneSearchIndex implements SearchIndex {
         // Set when the top-hits pass saw every match: facets are then counted from those hits, with no second pass.
         ScoreDoc[] everyMatch = null;
         int[] broadAt = broadLimits;
-        GroupCounter.Count count = GroupCounter.count(searcher, query, limit, broadAt[0]);
-        // Past the pool, a deep page of a broad query is ranked over every match (rare: page 201 of 10).
-        boolean broad = count.matches() >= broadAt[0] && depth <= broadAt[1];
-        Query ranked = broad ? recent(searcher, query, broadAt[1]) : query;
+        // Copies are few (about one article in ten has any), so twice the depth nearly always holds enough groups.
+        int want = request.collapseDuplicates() ? depth * 2 + 10 : depth;
+        // One pass finds the top hits, counts matches and groups, and collects facets, unless the count reaches the
+        // broad cap: then the pass ends there and the query is ranked among its recent matches.
+        TopDocs top;
+        GroupCounter.Count count;
+        FacetsCollector facetHits = null;
+        boolean broad = false;
+        Query ranked = query;
+        try {
+            List<org.apache.lucene.search.CollectorManager<?, ?>> managers = new ArrayList<>(List.of(
+                    topManager(request, want), GroupCounter.aborting(limit, broadAt[0])));
+            if (!request.facets().isEmpty()) {
+                managers.add(new FacetsCollectorManager());
+            }
+            Object[] pass = searcher.search(query, new MultiCollectorManager(
+                    managers.toArray(org.apache.lucene.search.CollectorManager[]::new)));
+            top = (TopDocs) pass[0];
+            count = (GroupCounter.Count) pass[1];
+            if (pass.length > 2) {
+                facetHits = (FacetsCollector) pass[2];
+            }
+        } catch (GroupCounter.CapReached reached) {
+            count = reached.count();
+            // Past the pool, a deep page of a broad query is ranked over every match (rare: page 201 of 10).
+            broad = depth <= broadAt[1];
+            ranked = broad ? recent(searcher, query, broadAt[1], (double) broadAt[0] / reached.docsSeen()) : query;
+            top = searcher.search(ranked, topManager(request, want));
+        }
         if (!request.collapseDuplicates()) {
-            TopDocs top = searcher.search(ranked, topManager(request, depth));
             lowerBound = count.matches() >= limit;
             total = Math.min(count.matches(), limit);
             if (!broad && count.matches() <= top.scoreDocs.length) {
@@ -335,7 +360,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 hits.add(hit(stored.document(top.scoreDocs[i].doc), top.scoreDocs[i].score, targets, null));
             }
         } else {
-            Collapsed c = collapse(searcher, ranked, request, depth);
+            Collapsed c = collapse(searcher, ranked, request, depth, top, want);
             if (c.all() && !broad) {
                 total = c.groups().size();
                 lowerBound = false;
@@ -365,19 +390,21 @@ public final class LuceneSearchIndex implements SearchIndex {
             } else if (everyMatch != null) {
                 facets = facets(searcher, SeenHits.of(searcher, everyMatch), request.facets());
             } else {
-                facets = facets(searcher, searcher.search(query, new FacetsCollectorManager()), request.facets());
+                facets = facets(searcher, facetHits, request.facets());
             }
         }
         return new SearchResponse(total, request.page(), request.size(), hits, facets, notes, lowerBound, broad);
     }
 
     /**
-     * {@code query} restricted to its most recent matches: to the shortest span of days, ending at the newest article
-     * and growing fourfold from one day, that holds at least {@code pool} of them. Example: at 1M synthetic
-     * CCTV-like articles (200 a day), {@code 新闻联播} is ranked within the last 16 days. Each try costs at most
-     * {@code pool} matches, and there are at most nine tries over thirty years of news.
+     * {@code query} restricted to its most recent matches: to the shortest span of time, ending at the newest article,
+     * that holds at least {@code pool} of them. The first span tried is the one that should hold twice the pool if
+     * the query matches the same {@code share} of articles at every time and articles are spread evenly over time
+     * (the share comes from the first pass: its matches among the documents it saw); each further try is four times
+     * longer. Example: 发展 matching 40% of 240,000 articles over 1,200 days, pool 2,000: the first span is 50 days,
+     * and it holds about 4,000 matches. Each try costs at most {@code pool} matches.
      */
-    private static Query recent(IndexSearcher searcher, Query query, int pool) throws IOException {
+    private static Query recent(IndexSearcher searcher, Query query, int pool, double share) throws IOException {
         long newest = Long.MIN_VALUE;
         long oldest = Long.MAX_VALUE;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -387,8 +414,14 @@ public final class LuceneSearchIndex implements SearchIndex {
                 oldest = Math.min(oldest, LongPoint.decodeDimension(points.getMinPackedValue(), 0));
             }
         }
-        for (long span = java.time.Duration.ofDays(1).toMillis(); newest != Long.MIN_VALUE && newest - span > oldest;
-                span *= 4) {
+        if (newest == Long.MIN_VALUE) {
+            return query;
+        }
+        double docsWanted = 2.0 * pool / Math.max(share, 1e-9);
+        long day = java.time.Duration.ofDays(1).toMillis();
+        long span = Math.max(day, (long) ((newest - oldest) * Math.min(1.0, docsWanted / searcher.getIndexReader()
+                .maxDoc())));
+        for (; newest - span + 1 > oldest; span = span > Long.MAX_VALUE / 8 ? Long.MAX_VALUE / 2 : span * 4) {
             Query windowed = new BooleanQuery.Builder().add(query, Occur.MUST)
                     .add(LongPoint.newRangeQuery(IndexFields.PUBLISHED_MS, newest - span + 1, Long.MAX_VALUE),
                             Occur.FILTER).build();
@@ -414,12 +447,11 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     private record Collapsed(LinkedHashMap<String, ScoreDoc> groups, boolean all, ScoreDoc[] seen) {}
 
-    private static Collapsed collapse(IndexSearcher searcher, Query query, SearchRequest request, int depth)
-            throws IOException {
-        // Copies are few (about one article in ten has any), so twice the depth nearly always holds enough groups.
-        int want = depth * 2 + 10;
+    private static Collapsed collapse(IndexSearcher searcher, Query query, SearchRequest request, int depth,
+            TopDocs first, int firstWant) throws IOException {
+        int want = firstWant;
+        TopDocs top = first;
         while (true) {
-            TopDocs top = searcher.search(query, topManager(request, want));
             GroupKeys keys = new GroupKeys(searcher);
             LinkedHashMap<String, ScoreDoc> groups = new LinkedHashMap<>();
             for (ScoreDoc sd : top.scoreDocs) {
@@ -431,6 +463,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return new Collapsed(groups, all, top.scoreDocs);
             }
             want *= 4;
+            top = searcher.search(query, topManager(request, want));
         }
     }
 

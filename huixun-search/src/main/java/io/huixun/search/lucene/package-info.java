@@ -11,10 +11,11 @@
  * Entry point: {@link io.huixun.search.lucene.LuceneSearchIndex}; {@link io.huixun.search.semantics.MatchFields} picks
  * the fields a search uses (for evaluations).
  *
- * <p>A search costs about the same for 10 hits or 10,000: top hits only, counting stops at 1,000 ("1,000+"), facets
- * only when asked (from the top hits when they are every match), snippets read the word starts stored at
- * indexing instead of segmenting again,
- * duplicates collapse by a group key in one pass ({@code GroupKeys}, {@code GroupCounter}) so that a story is found
+ * <p>A search's cost does not grow with the store: one pass finds the top hits, counts matches and stories
+ * ({@code GroupCounter}; the shown count stops at 1,000, "1,000+") and facets (only when asked); a query that
+ * reaches 5,000 matches in that pass is broad, and is ranked, and its facets counted, among its most recent 2,000+
+ * matches only ({@code LuceneSearchIndex.recent}); snippets read the word starts stored at indexing instead of
+ * segmenting again; duplicates collapse by a group key ({@code GroupKeys}) so that a story is found
  * through any of its copies; a query in Taiwan or Hong Kong usage also searches mainland usage and back
  * ({@code semantics.RegionalVocabulary}); {@link io.huixun.search.semantics.WarmUp} readies a server before it takes
  * requests. The analysis, query translation and snippets are {@link io.huixun.search.semantics.SearchSemantics},
