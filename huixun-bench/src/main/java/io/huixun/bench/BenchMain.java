@@ -41,6 +41,7 @@ public final class BenchMain {
         RUNNERS.put("search-latency", io.huixun.bench.search.SearchLatency::main);
         RUNNERS.put("regional-ambiguity", io.huixun.bench.search.RegionalAmbiguity::main);
         RUNNERS.put("scale", io.huixun.bench.scale.ScaleBenchmark::main);
+        RUNNERS.put("phrase-cost", io.huixun.bench.search.PhraseCost::main);
     }
 
     private BenchMain() {}
