@@ -40,6 +40,8 @@ public final class Installation implements AutoCloseable {
     public static final String DEFAULT_FOLDER = "huixun-data";
     /** The SQLite store's file in the folder. */
     static final String DB_FILE = "huixun.db";
+    /** The de-duplication index saved between runs ({@code io.huixun.dedup.DedupSnapshot}). */
+    static final String DEDUP_INDEX_FILE = "dedup-index.bin";
 
     /** What a command needs of the folder; each mode opens only that. */
     public enum Mode {
@@ -118,7 +120,7 @@ public final class Installation implements AutoCloseable {
         this.index = opened;
         if (mode == Mode.FULL) {
             this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings,
-                    fetchObserver)), Clock.systemUTC());
+                    fetchObserver)), Clock.systemUTC(), Optional.of(folder.resolve(DEDUP_INDEX_FILE)));
             this.startupRepair = pipeline.synchronizeIndexInBackground(LOG::info);
         } else {
             this.pipeline = null;

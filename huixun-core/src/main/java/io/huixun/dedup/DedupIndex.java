@@ -207,43 +207,89 @@ public final class DedupIndex {
      */
     public void add(long id, long canonicalId, Fingerprint fingerprint, CanonicalRank rank) {
         requireSize(fingerprint);
+        MinHashSignature signature = fingerprint.signature();
+        byte[] low = new byte[hashes];
+        for (int i = 0; i < hashes; i++) {
+            low[i] = (byte) signature.at(i);
+        }
         lock.writeLock().lock();
         try {
-            if (slotOf(id) >= 0) {
-                throw new IllegalArgumentException("article " + id + " is already indexed");
-            }
-            if (size >= Integer.MAX_VALUE / bands - PAGE_SIZE) {
-                throw new IllegalStateException("the index is full at " + size + " articles");
-            }
-            if ((long) (size + 1) * bands > (long) heads.length * ENTRIES_PER_HEAD) {
-                rethread(heads.length + heads.length / 2);
-            }
-            int slot = size;
-            if ((slot & PAGE_MASK) == 0) {
-                if ((slot >>> PAGE_BITS) == pages.length) {
-                    pages = Arrays.copyOf(pages, pages.length * 2);
-                }
-                pages[slot >>> PAGE_BITS] = new Page(hashes, bands);
-            }
-            Page page = page(slot);
-            int at = slot & PAGE_MASK;
-            page.ids[at] = id;
-            page.canonicalIds[at] = canonicalId;
-            page.clean[at] = rank.clean();
-            page.publishedMillis[at] = rank.published().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
-            MinHashSignature signature = fingerprint.signature();
-            for (int i = 0; i < hashes; i++) {
-                page.lowBits[at * hashes + i] = (byte) signature.at(i);
-            }
-            size++;
-            putSlot(slot);
-            if (signature.isEmpty()) {
-                Arrays.fill(page.next, at * bands, (at + 1) * bands, NOT_BANDED);
-            } else {
-                thread(slot);
-            }
+            append(new Member(id, canonicalId, rank.clean(),
+                    rank.published().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE), signature.isEmpty(), low));
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * What the index keeps of one article, as {@link DedupSnapshot} saves it: ids, the canonical rank
+     * ({@code publishedMillis} is {@code Long.MAX_VALUE} when unknown), whether its signature is empty (no shingle),
+     * and the low 8 bits of each hash.
+     */
+    record Member(long id, long canonicalId, boolean clean, long publishedMillis, boolean empty, byte[] lowBits) {}
+
+    /** The member count, then every member in the order added, all under the read lock (adds wait). */
+    void forEachMember(java.util.function.IntConsumer count, java.util.function.Consumer<Member> action) {
+        lock.readLock().lock();
+        try {
+            count.accept(size);
+            for (int slot = 0; slot < size; slot++) {
+                Page page = page(slot);
+                int at = slot & PAGE_MASK;
+                action.accept(new Member(page.ids[at], page.canonicalIds[at], page.clean[at], page.publishedMillis[at],
+                        page.next[at * bands] == NOT_BANDED,
+                        Arrays.copyOfRange(page.lowBits, at * hashes, (at + 1) * hashes)));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds a member saved by {@link #forEachMember} (same configuration), as {@link #add} added it. */
+    void restore(Member member) {
+        if (member.lowBits().length != hashes) {
+            throw new IllegalArgumentException("a saved member has " + member.lowBits().length + " hashes, not "
+                    + hashes);
+        }
+        lock.writeLock().lock();
+        try {
+            append(member);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Under the write lock. */
+    private void append(Member m) {
+        if (slotOf(m.id()) >= 0) {
+            throw new IllegalArgumentException("article " + m.id() + " is already indexed");
+        }
+        if (size >= Integer.MAX_VALUE / bands - PAGE_SIZE) {
+            throw new IllegalStateException("the index is full at " + size + " articles");
+        }
+        if ((long) (size + 1) * bands > (long) heads.length * ENTRIES_PER_HEAD) {
+            rethread(heads.length + heads.length / 2);
+        }
+        int slot = size;
+        if ((slot & PAGE_MASK) == 0) {
+            if ((slot >>> PAGE_BITS) == pages.length) {
+                pages = Arrays.copyOf(pages, pages.length * 2);
+            }
+            pages[slot >>> PAGE_BITS] = new Page(hashes, bands);
+        }
+        Page page = page(slot);
+        int at = slot & PAGE_MASK;
+        page.ids[at] = m.id();
+        page.canonicalIds[at] = m.canonicalId();
+        page.clean[at] = m.clean();
+        page.publishedMillis[at] = m.publishedMillis();
+        System.arraycopy(m.lowBits(), 0, page.lowBits, at * hashes, hashes);
+        size++;
+        putSlot(slot);
+        if (m.empty()) {
+            Arrays.fill(page.next, at * bands, (at + 1) * bands, NOT_BANDED);
+        } else {
+            thread(slot);
         }
     }
 

@@ -51,13 +51,17 @@ final class ArticleWriter {
             new java.util.concurrent.CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
     private final Deduplicator deduplicator;
+    /** Where the de-duplication index is saved between runs ({@link io.huixun.dedup.DedupSnapshot}); empty: never. */
+    private final java.util.Optional<java.nio.file.Path> savedIndex;
     private int uncommitted;
     private long lastCommitNanos = System.nanoTime();
 
-    ArticleWriter(ArticleStore store, SearchIndex index, Deduplicator deduplicator) {
+    ArticleWriter(ArticleStore store, SearchIndex index, Deduplicator deduplicator,
+                  java.util.Optional<java.nio.file.Path> savedIndex) {
         this.store = store;
         this.index = index;
         this.deduplicator = deduplicator;
+        this.savedIndex = savedIndex;
     }
 
     /** Starts loading the writer's state in the background, once; later calls do nothing. */
@@ -72,7 +76,7 @@ final class ArticleWriter {
                 storyKeeper.completeExceptionally(t);
             }
             try {
-                dedup.complete(DeduplicatingWriter.open(store, deduplicator));
+                dedup.complete(DeduplicatingWriter.open(store, deduplicator, savedIndex));
             } catch (Throwable t) {
                 dedup.completeExceptionally(t);
             }
@@ -93,6 +97,23 @@ final class ArticleWriter {
             } catch (RuntimeException e) {
                 // it failed: the writes said so, and closing goes on
             }
+        }
+    }
+
+    /**
+     * Saves the de-duplication index for the next start, when it was loaded and a place to save it was given. Called
+     * once, when the pipeline closes (after {@link #awaitLoads}); a failure is logged, and the next start rebuilds.
+     */
+    synchronized void saveIndex() {
+        if (savedIndex.isEmpty() || !dedup.isDone() || dedup.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            dedup.join().saveIndex(savedIndex.get());
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ArticleWriter.class).warn(
+                    "de-duplication index: not saved to {} ({}); the next start rebuilds it from the store",
+                    savedIndex.get(), e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package io.huixun.ingest;
 
 import io.huixun.dedup.CanonicalRank;
 import io.huixun.dedup.DedupIndex;
+import io.huixun.dedup.DedupSnapshot;
 import io.huixun.dedup.DedupVerdict;
 import io.huixun.dedup.Deduplicator;
 import io.huixun.dedup.FingerprintLookup;
@@ -10,6 +11,9 @@ import io.huixun.store.NewArticle;
 import io.huixun.store.SaveResult;
 import io.huixun.store.SaveResult.Inserted;
 import io.huixun.store.StoredFingerprint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +24,9 @@ import java.util.stream.Stream;
 /**
  * Saves articles into a store through de-duplication: the one place where "check, save, index, promote" happens.
  *
- * <p>Design: at start-up the in-memory {@link DedupIndex} is rebuilt from the fingerprints the store keeps (sized from
- * the store's count); it looks whole fingerprints up in the store ({@link ArticleStore#fingerprint}) for its likely
+ * <p>Design: at start-up the in-memory {@link DedupIndex} is read from the file saved when the last process closed
+ * ({@link DedupSnapshot}) plus the articles stored since, or else rebuilt from the fingerprints the store keeps (sized
+ * from the store's count); it looks whole fingerprints up in the store ({@link ArticleStore#fingerprint}) for its likely
  * matches, and a batch's own index looks them up in the batch. For each
  * article: ask the index for a verdict (candidates near the threshold verified against the stored canonical text);
  * save it linked to its group's canonical, or unlinked when it is new or better (earlier and clean) than the
@@ -33,6 +38,7 @@ import java.util.stream.Stream;
  * article and promoting it leaves two canonicals for one story, never a lost or half-linked article.
  */
 public final class DeduplicatingWriter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeduplicatingWriter.class);
     private final ArticleStore store;
     private final Deduplicator deduplicator;
     private final DedupIndex index;
@@ -45,13 +51,50 @@ public final class DeduplicatingWriter {
 
     /** A writer over {@code store} whose index is rebuilt from every stored fingerprint. */
     public static DeduplicatingWriter open(ArticleStore store, Deduplicator deduplicator) {
+        return open(store, deduplicator, Optional.empty());
+    }
+
+    /**
+     * A writer over {@code store} whose index is read from {@code saved} ({@link DedupSnapshot}), which is then
+     * deleted, plus the articles stored after it; or, when there is no such file or it cannot be used, rebuilt from
+     * every stored fingerprint. {@link #saveIndex} writes the file again when the pipeline closes. Example: serve on 1M
+     * articles reads 145 MB in about a second instead of a million rows of the store.
+     */
+    public static DeduplicatingWriter open(ArticleStore store, Deduplicator deduplicator, Optional<Path> saved) {
         Objects.requireNonNull(store, "store");
-        DedupIndex index = new DedupIndex(deduplicator.config(), store::fingerprint,
-                (int) Math.min(Integer.MAX_VALUE / 2, store.count()));
-        try (Stream<StoredFingerprint> fingerprints = store.fingerprints()) {
-            fingerprints.forEach(f -> index.add(f.id(), f.canonicalId(), f.fingerprint(), f.rank()));
+        int expected = (int) Math.min(Integer.MAX_VALUE / 2, store.count());
+        DedupIndex index = new DedupIndex(deduplicator.config(), store::fingerprint, expected);
+        long after = Long.MIN_VALUE;
+        if (saved.isPresent() && Files.exists(saved.get())) {
+            long t0 = System.nanoTime();
+            try {
+                DedupSnapshot.Loaded loaded = DedupSnapshot.read(saved.get(), deduplicator.config(), index);
+                after = loaded.maxId();
+                LOG.info("de-duplication index: {} articles read from {} in {} ms", loaded.members(),
+                        saved.get().getFileName(), (System.nanoTime() - t0) / 1_000_000);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("de-duplication index: {} cannot be used ({}); rebuilding it from the store",
+                        saved.get().getFileName(), e.getMessage());
+                index = new DedupIndex(deduplicator.config(), store::fingerprint, expected);
+            }
+            try {
+                // Consumed: should this process end without saving, the next start rebuilds from the store.
+                Files.deleteIfExists(saved.get());
+            } catch (IOException e) {
+                LOG.warn("de-duplication index: cannot delete {} ({}); rebuilding from the store next time too",
+                        saved.get(), e.getMessage());
+            }
         }
-        return new DeduplicatingWriter(store, deduplicator, index);
+        DedupIndex filled = index;
+        try (Stream<StoredFingerprint> fingerprints = store.fingerprintsAfter(after)) {
+            fingerprints.forEach(f -> filled.add(f.id(), f.canonicalId(), f.fingerprint(), f.rank()));
+        }
+        return new DeduplicatingWriter(store, deduplicator, filled);
+    }
+
+    /** Saves the index to {@code file} for the next start ({@link #open(ArticleStore, Deduplicator, Optional)}). */
+    public synchronized void saveIndex(Path file) throws IOException {
+        DedupSnapshot.write(index, deduplicator.config(), file);
     }
 
     /** The index (read-only use: e.g. {@link DedupIndex#size()}). */

@@ -53,11 +53,21 @@ public final class IngestPipeline implements AutoCloseable {
      * Opens the pipeline over a store and an index. {@code fetcher} is needed only for URLs.
      */
     public IngestPipeline(ArticleStore store, SearchIndex index, Optional<Fetcher> fetcher, Clock clock) {
+        this(store, index, fetcher, clock, Optional.empty());
+    }
+
+    /**
+     * Like {@link #IngestPipeline(ArticleStore, SearchIndex, Optional, Clock)}, keeping the de-duplication index in
+     * {@code savedIndex} between runs (read at start, deleted, written again by {@link #close}), so that a start
+     * does not read every stored fingerprint. Example: {@code DATA/dedup-index.bin}.
+     */
+    public IngestPipeline(ArticleStore store, SearchIndex index, Optional<Fetcher> fetcher, Clock clock,
+                          Optional<java.nio.file.Path> savedIndex) {
         this.store = store;
         this.index = index;
         Deduplicator deduplicator = Deduplicator.standard();
         this.preparer = new ArticlePreparer(deduplicator, clock);
-        this.writer = new ArticleWriter(store, index, deduplicator);
+        this.writer = new ArticleWriter(store, index, deduplicator, savedIndex);
         DocumentReader reader = new DocumentReader(clock);
         this.pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "huixun-prepare");
@@ -276,5 +286,6 @@ public final class IngestPipeline implements AutoCloseable {
         }
         writer.awaitLoads();
         commit();
+        writer.saveIndex();
     }
 }

@@ -184,7 +184,15 @@ public interface ArticleStore extends AutoCloseable {
     Stream<StoredArticle> exportAll();
 
     /** Every article's fingerprint, by id, to rebuild a de-duplication index; close the stream. */
-    Stream<StoredFingerprint> fingerprints();
+    default Stream<StoredFingerprint> fingerprints() {
+        return fingerprintsAfter(Long.MIN_VALUE);
+    }
+
+    /**
+     * The fingerprints of the articles whose id is above {@code id}, by id: what a saved de-duplication index lacks.
+     * Close the stream.
+     */
+    Stream<StoredFingerprint> fingerprintsAfter(long id);
 
     SourceAddResult addSource(NewSource source);
 

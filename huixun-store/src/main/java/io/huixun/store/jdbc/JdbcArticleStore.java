@@ -394,8 +394,10 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
-    public Stream<StoredFingerprint> fingerprints() {
-        return stream("SELECT id, duplicate_of, dedup_key, minhash, clean, published_at FROM articles ORDER BY id",
+    public Stream<StoredFingerprint> fingerprintsAfter(long after) {
+        // A number, not text from outside: safe to write into the statement.
+        return stream("SELECT id, duplicate_of, dedup_key, minhash, clean, published_at FROM articles WHERE id > "
+                + after + " ORDER BY id",
                 rs -> {
                     long id = rs.getLong(1);
                     long canonical = optionalLong(rs, 2).orElse(id);

@@ -131,6 +131,69 @@ class DeduplicatingWriterTest {
         }
     }
 
+    /**
+     * Run 1 saves its index at the end; between runs another writer (no saved index) stores a report the file does
+     * not know; run 2 reads the file, deletes it, adds the newer report from the store, and folds copies of both; it
+     * ends without saving (a crash), so run 3 finds no file and rebuilds from the store, with the same outcome.
+     */
+    @Test
+    void aSavedIndexIsReadOnceAndCompletedFromTheStore() throws java.io.IOException {
+        Path saved = dir.resolve("dedup-index.bin");
+        StoreBackend.Place shared = place();
+        long first;
+        try (ArticleStore store = shared.open()) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup, Optional.of(saved));
+            first = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
+                    .article().id();
+            writer.saveIndex(saved);
+        }
+        assertThat(saved).exists();
+        long later;
+        try (ArticleStore store = shared.open()) {
+            later = ((SaveResult.Inserted) DeduplicatingWriter.open(store, dedup)
+                    .save(article("https://news.example.cn/2", OTHER, "[]", 3))).article().id();
+        }
+        for (int run = 2; run <= 3; run++) {
+            // A different edit each run: the same text twice would be refused as already stored.
+            String edited = STORY.replace("百分之十二", run == 2 ? "百分之十三" : "百分之十四").replace("夜间高铁", "夜间动车");
+            String otherEdited = OTHER.replace("十度", run == 2 ? "八度" : "九度");
+            try (ArticleStore store = shared.open()) {
+                DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup, Optional.of(saved));
+                assertThat(saved).as("run " + run + ": read and deleted").doesNotExist();
+                assertThat(writer.index().size()).isEqualTo(2 + 2 * (run - 2));
+                SaveResult copy = writer.save(article("https://mirror.example.cn/" + run, edited, "[]", 4));
+                assertThat(((SaveResult.Inserted) copy).article().duplicateOf()).hasValue(first);
+                SaveResult otherCopy = writer.save(article("https://mirror.example.cn/o" + run, otherEdited, "[]",
+                        4));
+                assertThat(((SaveResult.Inserted) otherCopy).article().duplicateOf()).hasValue(later);
+            }
+        }
+    }
+
+    @Test
+    void aDamagedSavedIndexIsSetAsideAndTheIndexRebuiltFromTheStore() throws java.io.IOException {
+        Path saved = dir.resolve("dedup-index.bin");
+        StoreBackend.Place shared = place();
+        long first;
+        try (ArticleStore store = shared.open()) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup, Optional.of(saved));
+            first = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
+                    .article().id();
+            writer.saveIndex(saved);
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(saved);
+        bytes[bytes.length - 20] ^= 1;
+        java.nio.file.Files.write(saved, bytes);
+        try (ArticleStore store = shared.open()) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup, Optional.of(saved));
+            assertThat(saved).doesNotExist();
+            assertThat(writer.index().size()).isEqualTo(1);
+            String edited = STORY.replace("百分之十二", "百分之十三");
+            SaveResult copy = writer.save(article("https://mirror.example.cn/1", edited, "[]", 4));
+            assertThat(((SaveResult.Inserted) copy).article().duplicateOf()).hasValue(first);
+        }
+    }
+
     @Test
     void savingInBatchesLinksExactlyLikeSavingOneByOne() {
         String spammed = pinyinSpam(ChineseConverter.of(ConversionConfig.S2T).convert(STORY));
