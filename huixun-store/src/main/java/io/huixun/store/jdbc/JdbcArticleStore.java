@@ -395,9 +395,10 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     @Override
     public Stream<StoredFingerprint> fingerprintsAfter(long after) {
-        // A number, not text from outside: safe to write into the statement.
-        return stream("SELECT id, duplicate_of, dedup_key, minhash, clean, published_at FROM articles WHERE id > "
-                + after + " ORDER BY id",
+        // A number, not text from outside: safe to write into the statement (no bound for "all": Long.MIN_VALUE is
+        // no bigint literal in PostgreSQL).
+        return stream("SELECT id, duplicate_of, dedup_key, minhash, clean, published_at FROM articles"
+                + (after == Long.MIN_VALUE ? "" : " WHERE id > " + after) + " ORDER BY id",
                 rs -> {
                     long id = rs.getLong(1);
                     long canonical = optionalLong(rs, 2).orElse(id);
