@@ -120,13 +120,22 @@ public final class Installation implements AutoCloseable {
         this.index = opened;
         if (mode == Mode.FULL) {
             this.pipeline = new IngestPipeline(store, index, Optional.of(Fetcher.create(fetchSettings,
-                    fetchObserver)), Clock.systemUTC(), Optional.of(folder.resolve(DEDUP_INDEX_FILE)));
+                    fetchObserver)), Clock.systemUTC(), Optional.of(folder.resolve(dedupIndexFile(storeUrl))));
             this.startupRepair = pipeline.synchronizeIndexInBackground(LOG::info);
         } else {
             this.pipeline = null;
             this.startupRepair = java.util.concurrent.CompletableFuture.completedFuture(
                     new IngestPipeline.IndexRepair(0, 0));
         }
+    }
+
+    /**
+     * The saved de-duplication index's file name: one per store, so that a folder whose store moved to PostgreSQL
+     * ({@code huixun migrate}, which numbers articles anew) never reads the other's. Example: {@code dedup-index.bin}
+     * for the folder's SQLite store, {@code dedup-index-3f2a9c1e.bin} for a PostgreSQL URL.
+     */
+    static String dedupIndexFile(Optional<String> storeUrl) {
+        return storeUrl.map(u -> "dedup-index-" + String.format("%08x", u.hashCode()) + ".bin").orElse(DEDUP_INDEX_FILE);
     }
 
     /** True when {@code dir} holds no Lucene commit yet (a folder never opened FULL, or an index folder deleted). */

@@ -259,6 +259,34 @@ public final class DedupIndex {
         }
     }
 
+    /**
+     * Whether {@code samples} members spread over the index (the last one among them) have, in the lookup, a
+     * fingerprint whose low bits are the ones kept: a saved index read back must describe the store it is used with
+     * (not, say, the SQLite store a folder was migrated from, whose ids mean other articles).
+     */
+    boolean agreesWithLookup(int samples) {
+        lock.readLock().lock();
+        try {
+            for (int k = 0; k < Math.min(samples, size); k++) {
+                int slot = k == 0 ? size - 1 : (int) ((long) size * k / samples);
+                Page page = page(slot);
+                int at = slot & PAGE_MASK;
+                Optional<Fingerprint> stored = lookup.fingerprint(page.ids[at]);
+                if (stored.isEmpty() || stored.get().signature().size() != hashes) {
+                    return false;
+                }
+                for (int i = 0; i < hashes; i++) {
+                    if ((byte) stored.get().signature().at(i) != page.lowBits[at * hashes + i]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Under the write lock. */
     private void append(Member m) {
         if (slotOf(m.id()) >= 0) {

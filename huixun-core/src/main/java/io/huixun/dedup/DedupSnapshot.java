@@ -32,6 +32,8 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class DedupSnapshot {
     private static final byte[] MAGIC = "HXDEDUP1".getBytes(StandardCharsets.US_ASCII);
+    /** Members checked against the store after a read (16 primary-key reads: about a millisecond). */
+    private static final int SAMPLES = 16;
 
     private DedupSnapshot() {}
 
@@ -86,8 +88,9 @@ public final class DedupSnapshot {
     /**
      * Adds the members saved in {@code file} to {@code index} (empty, of the same configuration).
      *
-     * @throws IOException when the file cannot be read, is not a snapshot, was made with another configuration, or
-     *                     is damaged (the checksum disagrees); {@code index} may then hold part of it: discard it
+     * @throws IOException when the file cannot be read, is not a snapshot, was made with another configuration, is
+     *                     damaged (the checksum disagrees), or sampled members' fingerprints in {@code index}'s lookup
+     *                     (the store) differ from the saved ones; {@code index} may then hold part of it: discard it
      */
     public static Loaded read(Path file, DedupConfig config, DedupIndex index) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -123,6 +126,9 @@ public final class DedupSnapshot {
                         java.util.Arrays.copyOfRange(record, 25, 25 + hashes)));
             }
             long maxId = in.readLong();
+            if (!index.agreesWithLookup(SAMPLES)) {
+                throw new IOException(file + " does not describe this store (its articles' fingerprints differ)");
+            }
             return new Loaded(maxId, count);
         } catch (EOFException e) {
             throw new IOException(file + " ends too early", e);

@@ -106,4 +106,22 @@ class DedupSnapshotTest {
         assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
                 .isInstanceOf(IOException.class).hasMessageContaining("not a saved de-duplication index");
     }
+
+    @Test
+    void aFileOfAnotherStoreIsRefused() throws IOException {
+        DedupIndex original = filled(new GeneratedNews(7), new ArrayList<>());
+        Path file = dir.resolve("dedup-index.bin");
+        DedupSnapshot.write(original, dedup.config(), file);
+        // The same ids for other articles, as after a migration that numbered them anew.
+        GeneratedNews others = new GeneratedNews(8);
+        Map<Long, Fingerprint> otherStore = new ConcurrentHashMap<>();
+        stored.keySet().forEach(id -> otherStore.put(id, dedup.fingerprint(others.article(4))));
+        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(),
+                new DedupIndex(dedup.config(), id -> Optional.ofNullable(otherStore.get(id)))))
+                .isInstanceOf(IOException.class).hasMessageContaining("does not describe this store");
+        // And a store that lacks the articles.
+        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(),
+                new DedupIndex(dedup.config(), id -> Optional.empty())))
+                .isInstanceOf(IOException.class).hasMessageContaining("does not describe this store");
+    }
 }
