@@ -131,6 +131,17 @@ class DeduplicatingWriterTest {
         }
     }
 
+    /** Run 1: stores {@link #STORY} and saves the index to {@code saved}; returns the story's id. */
+    private long storyStoredAndIndexSaved(StoreBackend.Place shared, Path saved) throws java.io.IOException {
+        try (ArticleStore store = shared.open()) {
+            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup, Optional.of(saved));
+            long id = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
+                    .article().id();
+            writer.saveIndex(saved);
+            return id;
+        }
+    }
+
     /**
      * Run 1 saves its index at the end; between runs another writer (no saved index) stores a report the file does
      * not know; run 2 reads the file, deletes it, adds the newer report from the store, and folds copies of both; it
@@ -140,13 +151,7 @@ class DeduplicatingWriterTest {
     void aSavedIndexIsReadOnceAndCompletedFromTheStore() throws java.io.IOException {
         Path saved = dir.resolve("dedup-index.bin");
         StoreBackend.Place shared = place();
-        long first;
-        try (ArticleStore store = shared.open()) {
-            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup, Optional.of(saved));
-            first = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
-                    .article().id();
-            writer.saveIndex(saved);
-        }
+        long first = storyStoredAndIndexSaved(shared, saved);
         assertThat(saved).exists();
         long later;
         try (ArticleStore store = shared.open()) {
@@ -174,13 +179,7 @@ class DeduplicatingWriterTest {
     void aDamagedSavedIndexIsSetAsideAndTheIndexRebuiltFromTheStore() throws java.io.IOException {
         Path saved = dir.resolve("dedup-index.bin");
         StoreBackend.Place shared = place();
-        long first;
-        try (ArticleStore store = shared.open()) {
-            DeduplicatingWriter writer = DeduplicatingWriter.open(store, dedup, Optional.of(saved));
-            first = ((SaveResult.Inserted) writer.save(article("https://news.example.cn/1", STORY, "[]", 2)))
-                    .article().id();
-            writer.saveIndex(saved);
-        }
+        long first = storyStoredAndIndexSaved(shared, saved);
         byte[] bytes = java.nio.file.Files.readAllBytes(saved);
         bytes[bytes.length - 20] ^= 1;
         java.nio.file.Files.write(saved, bytes);
