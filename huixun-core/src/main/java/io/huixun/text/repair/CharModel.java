@@ -84,6 +84,13 @@ final class CharModel {
     private final int[] colStart;
     private final char[] colChars;
     private final int[] colCounts;
+    /**
+     * The largest bigram count (as the table keeps it) in each row and in each column, 0 when empty: a bound on
+     * count(a b) that needs no search, for pruning candidates that cannot win even with it. Example: rowMax[华] is
+     * count(华 x) for the x most often after 华, so count(华 r) is at most that for every r.
+     */
+    private final int[] rowMax = new int[65536];
+    private final int[] colMax = new int[65536];
     /** Trigram keys {@code a << 32 | b << 16 | c}, ascending, and their counts. */
     private final long[] trigramKeys;
     private final int[] trigramCounts;
@@ -147,6 +154,8 @@ final class CharModel {
                 int at = fill[k & 0xFFFF]++;
                 colChars[at] = (char) (k >>> 16);
                 colCounts[at] = Math.max(1, counts[i]);
+                rowMax[k >>> 16] = Math.max(rowMax[k >>> 16], colCounts[at]);
+                colMax[k & 0xFFFF] = Math.max(colMax[k & 0xFFFF], colCounts[at]);
             }
             int t = in.readInt();
             trigramKeys = new long[t];
@@ -274,6 +283,44 @@ final class CharModel {
         // are set from the same keys the search looks in).
         int i = !seen(seen, a, b) ? -1
                 : java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
+        return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
+    }
+
+    /**
+     * Where the bigram {@code a b} (folded) is in a's row ({@link #keys}), or -1 when never seen, for a caller asking
+     * about ascending {@code b} after one {@code a}: the search gallops forward from {@code from} (the last answer +
+     * 1), as {@link #columnIndexFrom} does in a column; a {@code from} outside the row or past b's place is ignored.
+     * The answer is always the position logProbAfter's search finds. Example: 的 then 64 candidates 丁..乀 in turn.
+     */
+    int rowIndexFrom(char a, char b, int from) {
+        if (!seen(seen, a, b)) {
+            return -1;
+        }
+        int start = rowStart[a];
+        int end = rowStart[a + 1];
+        int key = (a << 16 | b) ^ Integer.MIN_VALUE;
+        if (from <= start || from > end || keys[from - 1] >= key) {
+            from = start;
+        }
+        int lo = from;
+        int step = 1;
+        while (lo + step < end && keys[lo + step] < key) {
+            lo += step;
+            step <<= 1;
+        }
+        int i = java.util.Arrays.binarySearch(keys, lo, Math.min(end, lo + step + 1), key);
+        return i >= 0 ? i : -1;
+    }
+
+    /**
+     * {@link #logProbAfter} for folded {@code a b} at row position {@code i} from {@link #rowIndexFrom} (-1: never
+     * seen): the same number.
+     */
+    double logProbAfterAt(char a, char b, int i) {
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramLog[b];
+        }
         return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
     }
 
@@ -439,6 +486,16 @@ final class CharModel {
     /** The bigram count at a column position from {@link #columnIndex}, as the table keeps it (at least 1). */
     int columnCount(int i) {
         return colCounts[i];
+    }
+
+    /** The largest count(a x) over every x (folded a), 0 when a has no successor: count(a b) is at most that. */
+    int rowMax(char a) {
+        return rowMax[a];
+    }
+
+    /** The largest count(x b) over every x (folded b), 0 when b has no predecessor: count(a b) is at most that. */
+    int columnMax(char b) {
+        return colMax[b];
     }
 
     /** The table slot of the bigram at a column position from {@link #columnIndex}, for {@link #trigramAt}. */

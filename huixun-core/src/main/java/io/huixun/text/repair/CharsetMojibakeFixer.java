@@ -437,27 +437,40 @@ final class CharsetMojibakeFixer implements Fixer {
                 char prev = out.isEmpty() ? left : out.charAt(out.length() - 1);
                 int best = -1;
                 double bestScore = Double.NEGATIVE_INFINITY;
+                // The same for all 64 candidates, worked out once: whether this character ends the stretch, the
+                // neighbours' roles. The candidates ascend, so the row of prev is searched galloping on.
+                boolean last = i + need + 1 >= len;
+                boolean spaceAfter = last && (right == ' ' || (right >= 0x40 && right <= 0x7E
+                        && Character.isLetterOrDigit(right)));
+                boolean afterPrev = informative(prev);
+                boolean beforeRight = last && informative(right);
+                char foldedPrev = CharModel.fold(fold(prev));
+                int rowFrom = 0;
                 for (int low = 0; low < 64; low++) {
                     int candidate = cp | low << wildShift;
                     if (!valid(candidate, need) || candidate > 0xFFFF) {
                         continue;
                     }
                     char c = (char) candidate;
-                    if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                    if (precheck ? BLANK[c]
+                            : Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
                         continue; // a lost byte that completes a space is not worth the guess
                     }
-                    boolean last = i + need + 1 >= len;
-                    boolean spaceAfter = last && (right == ' ' || (right >= 0x40 && right <= 0x7E
-                            && Character.isLetterOrDigit(right)));
                     // Typography: an opening quote is not followed by a space, a closing one not preceded by one.
                     if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
                         continue;
                     }
                     // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
-                    double s = (informative(prev) ? model.logProbAfter(fold(prev), fold(c))
-                            : model.unigramLog(fold(c)))
-                            + (i + need + 1 >= len && informative(right)
-                            ? model.logProbBefore(fold(c), fold(right)) : 0);
+                    double after;
+                    if (afterPrev && precheck) {
+                        char folded = CharModel.fold(fold(c));
+                        int at = model.rowIndexFrom(foldedPrev, folded, rowFrom);
+                        rowFrom = at >= 0 ? at + 1 : rowFrom;
+                        after = model.logProbAfterAt(foldedPrev, folded, at);
+                    } else {
+                        after = afterPrev ? model.logProbAfter(fold(prev), fold(c)) : model.unigramLog(fold(c));
+                    }
+                    double s = after + (beforeRight ? model.logProbBefore(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
                         best = candidate;
@@ -490,6 +503,17 @@ final class CharsetMojibakeFixer implements Fixer {
         }
         return l >= 0 && r < line.length() && (l < at - 1 || r > at + 1) && CharClasses.isOpenParen(line.charAt(l))
                 && CharClasses.isCloseParen(line.charAt(r));
+    }
+
+    /** Characters a lost byte is not guessed to complete: white space, space separators, controls (a table). */
+    private static final boolean[] BLANK = blank();
+
+    private static boolean[] blank() {
+        boolean[] blank = new boolean[65536];
+        for (int c = 0; c < 65536; c++) {
+            blank[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+        }
+        return blank;
     }
 
     private static boolean informative(char c) {

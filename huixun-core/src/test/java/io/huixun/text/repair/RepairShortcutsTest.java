@@ -67,9 +67,49 @@ class RepairShortcutsTest {
                 }
                 int from = random.nextInt(300_000);
                 assertThat(MODEL.columnIndexFrom(a, b, from)).isEqualTo(at);
+                int rowAt = MODEL.rowIndexFrom(CharModel.fold(a), CharModel.fold(b), from);
+                assertThat(rowAt >= 0).isEqualTo(at >= 0);
+                assertThat(MODEL.logProbAfterAt(CharModel.fold(a), CharModel.fold(b), rowAt)).isEqualTo(table);
             }
         }
         assertThat(seen).isGreaterThan(2000);
+    }
+
+    @Test
+    void galloppingRowSearchFindsWhatTheBinarySearchFinds() {
+        // ascending candidates after one character, as decodeUtf8 asks them, with the answer fed back as the start
+        Random random = new Random(31);
+        int found = 0;
+        for (char a : modelChars(random, 300)) {
+            char fa = CharModel.fold(a);
+            int from = 0;
+            int base = 0x4E00 + random.nextInt(0x5000);
+            for (int b = base; b < base + 64 * 64; b += random.nextBoolean() ? 1 : 64) {
+                int at = MODEL.rowIndexFrom(fa, (char) b, from);
+                assertThat(MODEL.logProbAfterAt(fa, (char) b, at)).as("%s %s", a, (char) b)
+                        .isEqualTo(MODEL.logProb(fa, (char) b));
+                from = at >= 0 ? at + 1 : from;
+                found += at >= 0 ? 1 : 0;
+            }
+        }
+        assertThat(found).isGreaterThan(300);
+    }
+
+    @Test
+    void rowAndColumnMaximaBoundEveryBigramCount() {
+        Random random = new Random(41);
+        List<Character> chars = modelChars(random, 3000);
+        for (int i = 0; i + 1 < chars.size(); i++) {
+            char a = chars.get(i);
+            int[] max = {0};
+            MODEL.successors(a, (ch, count) -> max[0] = Math.max(max[0], count));
+            assertThat(MODEL.rowMax(CharModel.fold(a))).isEqualTo(max[0]);
+            int[] colMax = {0};
+            MODEL.column(a, (ch, count) -> colMax[0] = Math.max(colMax[0], count));
+            assertThat(MODEL.columnMax(CharModel.fold(a))).isEqualTo(colMax[0]);
+            char b = chars.get(i + 1);
+            assertThat(MODEL.bigram(a, b)).isLessThanOrEqualTo(Math.min(MODEL.rowMax(a), MODEL.columnMax(b)));
+        }
     }
 
     @Test
