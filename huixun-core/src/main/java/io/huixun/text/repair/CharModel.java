@@ -54,6 +54,16 @@ final class CharModel {
      */
     private final long[] seenBefore;
     /**
+     * The number of bits set in {@link #seen} before each of its words (and the same for {@link #seenBefore}). The
+     * ids of {@link #denseId} ascend with the characters, so the bits of the matrix, read in order, are the bigrams
+     * in {@link #keys} order: the bits set before the bit of {@code a b} count the keys before it, and that is its
+     * position, found with no search (a popcount). The transposed bits give the positions in the columns ({@link
+     * #colChars}) the same way. Example: 的 then 国: the position of 的国 in {@code keys} = seenRank[word] + the bits
+     * set below it in that word.
+     */
+    private final int[] seenRank;
+    private final int[] seenBeforeRank;
+    /**
      * The table slot of each bigram, in {@link #keys} order: a caller that walked a row already knows where a
      * bigram's trigram range is, with no hash probe.
      */
@@ -171,7 +181,7 @@ final class CharModel {
             int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
             tableMask = size - 1;
             table = new long[size * 2];
-            int ids = 0;
+            boolean[] inBigram = new boolean[65536];
             for (int i = 0; i < n; i++) {
                 int k = keys[i] ^ Integer.MIN_VALUE;
                 int slot = mix(k) & tableMask;
@@ -179,11 +189,13 @@ final class CharModel {
                     slot = (slot + 1) & tableMask;
                 }
                 table[slot * 2] = (long) k << 32 | Math.max(1, counts[i]);
-                if (denseId[k >>> 16] == 0) {
-                    denseId[k >>> 16] = (char) ++ids;
-                }
-                if (denseId[k & 0xFFFF] == 0) {
-                    denseId[k & 0xFFFF] = (char) ++ids;
+                inBigram[k >>> 16] = true;
+                inBigram[k & 0xFFFF] = true;
+            }
+            int ids = 0;
+            for (int c = 0; c < 65536; c++) { // in character order: see seenRank
+                if (inBigram[c]) {
+                    denseId[c] = (char) ++ids;
                 }
             }
             dense = ids;
@@ -196,6 +208,8 @@ final class CharModel {
                 long transposed = bit(denseId[k & 0xFFFF], denseId[k >>> 16]);
                 seenBefore[(int) (transposed >>> 6)] |= 1L << transposed;
             }
+            seenRank = ranks(seen);
+            seenBeforeRank = ranks(seenBefore);
             slotOfBigram = new int[n];
             for (int i = 0; i < n; i++) {
                 slotOfBigram[i] = slot(keys[i] ^ Integer.MIN_VALUE);
@@ -279,49 +293,21 @@ final class CharModel {
         if (ca == 0) {
             return unigramLog[b];
         }
-        // Most pairs asked here were never seen: one bit in a's row says so without the search (exact: the bits
-        // are set from the same keys the search looks in).
-        int i = !seen(seen, a, b) ? -1
-                : java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
+        // Most pairs asked here were never seen: one bit in a's row says so; the bits before it give the position
+        // of the others (see seenRank), where a search of a's row used to find it.
+        int i = rowIndex(a, b);
         return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
     }
 
-    /**
-     * Where the bigram {@code a b} (folded) is in a's row ({@link #keys}), or -1 when never seen, for a caller asking
-     * about ascending {@code b} after one {@code a}: the search gallops forward from {@code from} (the last answer +
-     * 1), as {@link #columnIndexFrom} does in a column; a {@code from} outside the row or past b's place is ignored.
-     * The answer is always the position logProbAfter's search finds. Example: 的 then 64 candidates 丁..乀 in turn.
-     */
-    int rowIndexFrom(char a, char b, int from) {
-        if (!seen(seen, a, b)) {
-            return -1;
-        }
-        int start = rowStart[a];
-        int end = rowStart[a + 1];
-        int key = (a << 16 | b) ^ Integer.MIN_VALUE;
-        if (from <= start || from > end || keys[from - 1] >= key) {
-            from = start;
-        }
-        int lo = from;
-        int step = 1;
-        while (lo + step < end && keys[lo + step] < key) {
-            lo += step;
-            step <<= 1;
-        }
-        int i = java.util.Arrays.binarySearch(keys, lo, Math.min(end, lo + step + 1), key);
+    /** Where {@code a b} (folded) is in {@link #keys}, or -1 when never seen: by rank, see {@link #seenRank}. */
+    int rowIndex(char a, char b) {
+        return rank(seen, seenRank, a, b);
+    }
+
+    /** {@link #rowIndex} by a binary search of a's row: the slow path the rank must agree with (tests). */
+    int rowIndexBySearch(char a, char b) {
+        int i = java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
         return i >= 0 ? i : -1;
-    }
-
-    /**
-     * {@link #logProbAfter} for folded {@code a b} at row position {@code i} from {@link #rowIndexFrom} (-1: never
-     * seen): the same number.
-     */
-    double logProbAfterAt(char a, char b, int i) {
-        int ca = unigram[a];
-        if (ca == 0) {
-            return unigramLog[b];
-        }
-        return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
     }
 
     /** {@link #logProb(char, char)}, the count found in the column of {@code b}: for loops over a with b fixed. */
@@ -452,34 +438,15 @@ final class CharModel {
 
     /**
      * Where the bigram {@code a b} (folded) is in b's column, or -1 when never seen. As in logProbAfter, one bit
-     * first, from b's row of the transposed matrix.
+     * from b's row of the transposed matrix, and its rank (see {@link #seenRank}).
      */
     int columnIndex(char a, char b) {
-        return !seen(seenBefore, b, a) ? -1 : java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+        return rank(seenBefore, seenBeforeRank, b, a);
     }
 
-    /**
-     * {@link #columnIndex} for a caller asking about ascending {@code a} in one column: the search gallops forward
-     * from position {@code from} (the last answer + 1), so that a list of candidates in character order costs a few
-     * steps each, not a search of the whole column. A {@code from} past {@code a}'s place is ignored (whole column):
-     * the answer is always the same as {@link #columnIndex}'s. Example: 的's predecessors 一, 上, 中 asked in turn.
-     */
-    int columnIndexFrom(char a, char b, int from) {
-        if (!seen(seenBefore, b, a)) {
-            return -1;
-        }
-        int start = colStart[b];
-        int end = colStart[b + 1];
-        if (from <= start || from > end || colChars[from - 1] >= a) {
-            from = start;
-        }
-        int lo = from;
-        int step = 1;
-        while (lo + step < end && colChars[lo + step] < a) {
-            lo += step;
-            step <<= 1;
-        }
-        int i = java.util.Arrays.binarySearch(colChars, lo, Math.min(end, lo + step + 1), a);
+    /** {@link #columnIndex} by a binary search of b's column: the slow path the rank must agree with (tests). */
+    int columnIndexBySearch(char a, char b) {
+        int i = java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
         return i >= 0 ? i : -1;
     }
 
@@ -508,15 +475,32 @@ final class CharModel {
         return colTypes[i];
     }
 
-    /** Whether bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}) is set. */
-    private boolean seen(long[] matrix, char row, char column) {
+    /**
+     * The number of bits set before bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}, with
+     * {@code ranks} its word counts), or -1 when that bit is not set.
+     */
+    private int rank(long[] matrix, int[] ranks, char row, char column) {
         int ir = denseId[row];
         int ic = denseId[column];
         if (ir == 0 || ic == 0) {
-            return false;
+            return -1;
         }
         long bit = bit(ir, ic);
-        return (matrix[(int) (bit >>> 6)] & 1L << bit) != 0;
+        int w = (int) (bit >>> 6);
+        long word = matrix[w];
+        long mask = 1L << bit;
+        return (word & mask) == 0 ? -1 : ranks[w] + Long.bitCount(word & (mask - 1));
+    }
+
+    /** Per word of {@code bits}: how many bits are set in the words before it. */
+    private static int[] ranks(long[] bits) {
+        int[] ranks = new int[bits.length];
+        int total = 0;
+        for (int w = 0; w < bits.length; w++) {
+            ranks[w] = total;
+            total += Long.bitCount(bits[w]);
+        }
+        return ranks;
     }
 
     int bigram(char a, char b) {

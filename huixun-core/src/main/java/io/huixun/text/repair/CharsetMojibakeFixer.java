@@ -237,12 +237,10 @@ final class CharsetMojibakeFixer implements Fixer {
         if (precheck && rejectedByBytes(line, start, end, allBytes, allWild, from, to)) {
             return false;
         }
-        byte[] bytes = java.util.Arrays.copyOfRange(allBytes, from, to);
-        boolean[] wild = java.util.Arrays.copyOfRange(allWild, from, to);
         char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
         char right = end < line.length() ? line.charAt(end) : CharModel.BOUNDARY;
         StringBuilder decoded = new StringBuilder();
-        int wildUsed = decodeUtf8(bytes, wild, bytes.length, left, right, decoded, false);
+        int wildUsed = decodeUtf8(allBytes, allWild, from, to, left, right, decoded, false);
         if (wildUsed < 0 || decoded.isEmpty()) {
             return false;
         }
@@ -275,7 +273,7 @@ final class CharsetMojibakeFixer implements Fixer {
             return false; // UTF-8 read as GBK is mostly Han; symbol soup (â€™ã) is some other mojibake
         }
         String candidate = decoded.toString();
-        if (wildUsed > 0 && wild[wild.length - 1] && end < line.length()) {
+        if (wildUsed > 0 && allWild[to - 1] && end < line.length()) {
             char next = line.charAt(end);
             if (next >= 0x40 && next <= 0x7E && Character.isLetterOrDigit(next)) {
                 candidate += " "; // the decoder swallowed the ASCII byte after the odd one: a space, most often
@@ -371,13 +369,13 @@ final class CharsetMojibakeFixer implements Fixer {
     }
 
     /**
-     * Strict UTF-8 decode where a wildcard byte may complete a multi-byte sequence; returns the number of wildcards
-     * used, or -1 when the bytes are not UTF-8.
+     * Strict UTF-8 decode of {@code b[from, len)} (no copy of a stretch) where a wildcard byte may complete a
+     * multi-byte sequence; returns the number of wildcards used, or -1 when the bytes are not UTF-8.
      */
-    private int decodeUtf8(byte[] b, boolean[] wild, int len, char left, char right, StringBuilder out,
+    private int decodeUtf8(byte[] b, boolean[] wild, int from, int len, char left, char right, StringBuilder out,
             boolean latin) {
         int used = 0;
-        int i = 0;
+        int i = from;
         while (i < len) {
             int lead = b[i] & 0xFF;
             if (wild[i] || lead < 0x80) {
@@ -438,14 +436,12 @@ final class CharsetMojibakeFixer implements Fixer {
                 int best = -1;
                 double bestScore = Double.NEGATIVE_INFINITY;
                 // The same for all 64 candidates, worked out once: whether this character ends the stretch, the
-                // neighbours' roles. The candidates ascend, so the row of prev is searched galloping on.
+                // neighbours' roles.
                 boolean last = i + need + 1 >= len;
                 boolean spaceAfter = last && (right == ' ' || (right >= 0x40 && right <= 0x7E
                         && Character.isLetterOrDigit(right)));
                 boolean afterPrev = informative(prev);
                 boolean beforeRight = last && informative(right);
-                char foldedPrev = CharModel.fold(fold(prev));
-                int rowFrom = 0;
                 for (int low = 0; low < 64; low++) {
                     int candidate = cp | low << wildShift;
                     if (!valid(candidate, need) || candidate > 0xFFFF) {
@@ -461,15 +457,7 @@ final class CharsetMojibakeFixer implements Fixer {
                         continue;
                     }
                     // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
-                    double after;
-                    if (afterPrev && precheck) {
-                        char folded = CharModel.fold(fold(c));
-                        int at = model.rowIndexFrom(foldedPrev, folded, rowFrom);
-                        rowFrom = at >= 0 ? at + 1 : rowFrom;
-                        after = model.logProbAfterAt(foldedPrev, folded, at);
-                    } else {
-                        after = afterPrev ? model.logProbAfter(fold(prev), fold(c)) : model.unigramLog(fold(c));
-                    }
+                    double after = afterPrev ? model.logProbAfter(fold(prev), fold(c)) : model.unigramLog(fold(c));
                     double s = after + (beforeRight ? model.logProbBefore(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
@@ -559,7 +547,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 StringBuilder lenient = new StringBuilder();
                 char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
                 char right = i < n ? line.charAt(i) : CharModel.BOUNDARY;
-                if (decodeUtf8(bytes, new boolean[bytes.length], bytes.length, left, right, lenient, true) >= 0
+                if (decodeUtf8(bytes, new boolean[bytes.length], 0, bytes.length, left, right, lenient, true) >= 0
                         && mostlyHan(lenient)) {
                     decoded = java.util.Optional.of(lenient.toString());
                 }

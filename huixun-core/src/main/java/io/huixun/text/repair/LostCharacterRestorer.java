@@ -92,7 +92,6 @@ final class LostCharacterRestorer implements Fixer {
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
         int ns = w.collect(model, fl, true, !prune);
-        w.columnFrom = 0;
         int np = w.collect(model, fr, false, !prune);
         int[] pool = w.pool(ns + np + 1);
         int size = 0;
@@ -226,17 +225,16 @@ final class LostCharacterRestorer implements Fixer {
     }
 
     /**
-     * count(c r) for a folded c, from the predecessor list when it holds c, else by a search in r's column (one seen
-     * bit first); the slot of {@code c r} is kept with it for the trigram step. Candidates come mostly in character
-     * order, so the column search gallops on from the previous one.
+     * count(c r) for a folded c, from the predecessor list when it holds c, else from r's column (a seen bit and its
+     * rank, no search); the trigram types of {@code c r} (and, for the slow path, its slot) are kept with it for the
+     * trigram step.
      */
     private int rightCount(Scratch w, char fr, char c) {
         int predCount = w.right[4 * c + PRED_COUNT];
         if (predCount != 0) {
             return predCount; // the count the column holds; types (and slot) set with it
         }
-        int i = model.columnIndexFrom(c, fr, w.columnFrom);
-        w.columnFrom = i >= 0 ? i + 1 : w.columnFrom;
+        int i = model.columnIndex(c, fr);
         w.right[4 * c + RIGHT_TYPES] = i >= 0 ? model.columnTypes(i) : 0;
         if (!prune) {
             w.right[4 * c + RIGHT_SLOT] = i >= 0 ? model.columnSlot(i) : -1;
@@ -300,8 +298,6 @@ final class LostCharacterRestorer implements Fixer {
          * trigram types after c r, written with the count.
          */
         final int[] right = new int[65536 * 4];
-        /** Where the next search in r's column starts (see CharModel#columnIndexFrom); 0 = from its start. */
-        int columnFrom;
         /** The bigram scores of the current marker's candidates, written before they are read. */
         final double[] scores = new double[65536 * 2];
         int[] succ = new int[256];

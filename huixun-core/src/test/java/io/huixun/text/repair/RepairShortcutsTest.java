@@ -65,34 +65,37 @@ class RepairShortcutsTest {
                     assertThat(MODEL.columnSlot(at)).isEqualTo(MODEL.bigramSlot(a, b));
                     assertSameTrigramScores(MODEL.columnCount(at), MODEL.columnTypes(at), MODEL.columnSlot(at));
                 }
-                int from = random.nextInt(300_000);
-                assertThat(MODEL.columnIndexFrom(a, b, from)).isEqualTo(at);
-                int rowAt = MODEL.rowIndexFrom(CharModel.fold(a), CharModel.fold(b), from);
-                assertThat(rowAt >= 0).isEqualTo(at >= 0);
-                assertThat(MODEL.logProbAfterAt(CharModel.fold(a), CharModel.fold(b), rowAt)).isEqualTo(table);
+                char fa = CharModel.fold(a);
+                char fb = CharModel.fold(b);
+                assertThat(at).isEqualTo(MODEL.columnIndexBySearch(fa, fb));
+                assertThat(MODEL.rowIndex(fa, fb)).isEqualTo(MODEL.rowIndexBySearch(fa, fb));
             }
         }
         assertThat(seen).isGreaterThan(2000);
     }
 
     @Test
-    void galloppingRowSearchFindsWhatTheBinarySearchFinds() {
-        // ascending candidates after one character, as decodeUtf8 asks them, with the answer fed back as the start
+    void rankedRowAndColumnPositionsAreThePositionsTheSearchesFind() {
+        // every bigram of some rows (the first, middle and last bits of a row's words) and blocks of unseen ones
         Random random = new Random(31);
         int found = 0;
         for (char a : modelChars(random, 300)) {
             char fa = CharModel.fold(a);
-            int from = 0;
+            List<Character> row = new ArrayList<>();
+            MODEL.successors(fa, (ch, count) -> row.add(ch));
+            for (char b : row) {
+                int at = MODEL.rowIndex(fa, b);
+                assertThat(at).as("%s %s", fa, b).isEqualTo(MODEL.rowIndexBySearch(fa, b)).isNotNegative();
+                assertThat(MODEL.columnIndex(fa, b)).isEqualTo(MODEL.columnIndexBySearch(fa, b)).isNotNegative();
+                found++;
+            }
             int base = 0x4E00 + random.nextInt(0x5000);
-            for (int b = base; b < base + 64 * 64; b += random.nextBoolean() ? 1 : 64) {
-                int at = MODEL.rowIndexFrom(fa, (char) b, from);
-                assertThat(MODEL.logProbAfterAt(fa, (char) b, at)).as("%s %s", a, (char) b)
-                        .isEqualTo(MODEL.logProb(fa, (char) b));
-                from = at >= 0 ? at + 1 : from;
-                found += at >= 0 ? 1 : 0;
+            for (int b = base; b < base + 64; b++) {
+                assertThat(MODEL.rowIndex(fa, (char) b)).isEqualTo(MODEL.rowIndexBySearch(fa, (char) b));
+                assertThat(MODEL.columnIndex(fa, (char) b)).isEqualTo(MODEL.columnIndexBySearch(fa, (char) b));
             }
         }
-        assertThat(found).isGreaterThan(300);
+        assertThat(found).isGreaterThan(10_000);
     }
 
     @Test
