@@ -503,7 +503,17 @@ final class CharModel {
         return ranks;
     }
 
+    /**
+     * count(a b) as the table keeps it (at least 1), 0 when never seen: from {@link #counts} at the rank position,
+     * a 1 MB array that mostly stays in cache, where the 16 MB hash table costs a miss per pair.
+     */
     int bigram(char a, char b) {
+        int i = rowIndex(a, b);
+        return i < 0 ? 0 : Math.max(1, counts[i]);
+    }
+
+    /** {@link #bigram} read from the hash table: the slow path it must agree with (tests). */
+    int bigramByTable(char a, char b) {
         int slot = slot(a << 16 | b);
         return slot < 0 ? 0 : (int) table[slot * 2];
     }

@@ -69,6 +69,7 @@ class RepairShortcutsTest {
                 char fb = CharModel.fold(b);
                 assertThat(at).isEqualTo(MODEL.columnIndexBySearch(fa, fb));
                 assertThat(MODEL.rowIndex(fa, fb)).isEqualTo(MODEL.rowIndexBySearch(fa, fb));
+                assertThat(MODEL.bigram(a, b)).isEqualTo(MODEL.bigramByTable(a, b));
             }
         }
         assertThat(seen).isGreaterThan(2000);
@@ -96,6 +97,20 @@ class RepairShortcutsTest {
             }
         }
         assertThat(found).isGreaterThan(10_000);
+    }
+
+    @Test
+    void transposedPairTableDecodesAsThePairTable() {
+        for (DoubleByteCodec codec : new DoubleByteCodec[] {DoubleByteCodec.GBK, DoubleByteCodec.BIG5}) {
+            int valid = 0;
+            for (int lead = 0; lead < 256; lead++) {
+                for (int trail = 0; trail < 256; trail++) {
+                    assertThat(codec.decodeLead(lead, trail)).isEqualTo(codec.decode(lead, trail));
+                    valid += codec.decode(lead, trail) != 0 ? 1 : 0;
+                }
+            }
+            assertThat(valid).isGreaterThan(13_000);
+        }
     }
 
     @Test
