@@ -299,7 +299,7 @@ final class ByteMisalignmentFixer implements Fixer {
         char best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int lead = 0x81; lead <= 0xFE; lead++) {
-            char c = codec.decode(lead, trail);
+            char c = codec.decodeLead(lead, trail);
             if (c == 0) {
                 continue;
             }

@@ -54,6 +54,16 @@ final class CharModel {
      */
     private final long[] seenBefore;
     /**
+     * The number of bits set in {@link #seen} before each of its words (and the same for {@link #seenBefore}). The
+     * ids of {@link #denseId} ascend with the characters, so the bits of the matrix, read in order, are the bigrams
+     * in {@link #keys} order: the bits set before the bit of {@code a b} count the keys before it, and that is its
+     * position, found with no search (a popcount). The transposed bits give the positions in the columns ({@link
+     * #colChars}) the same way. Example: 的 then 国: the position of 的国 in {@code keys} = seenRank[word] + the bits
+     * set below it in that word.
+     */
+    private final int[] seenRank;
+    private final int[] seenBeforeRank;
+    /**
      * The table slot of each bigram, in {@link #keys} order: a caller that walked a row already knows where a
      * bigram's trigram range is, with no hash probe.
      */
@@ -84,6 +94,13 @@ final class CharModel {
     private final int[] colStart;
     private final char[] colChars;
     private final int[] colCounts;
+    /**
+     * The largest bigram count (as the table keeps it) in each row and in each column, 0 when empty: a bound on
+     * count(a b) that needs no search, for pruning candidates that cannot win even with it. Example: rowMax[华] is
+     * count(华 x) for the x most often after 华, so count(华 r) is at most that for every r.
+     */
+    private final int[] rowMax = new int[65536];
+    private final int[] colMax = new int[65536];
     /** Trigram keys {@code a << 32 | b << 16 | c}, ascending, and their counts. */
     private final long[] trigramKeys;
     private final int[] trigramCounts;
@@ -147,6 +164,8 @@ final class CharModel {
                 int at = fill[k & 0xFFFF]++;
                 colChars[at] = (char) (k >>> 16);
                 colCounts[at] = Math.max(1, counts[i]);
+                rowMax[k >>> 16] = Math.max(rowMax[k >>> 16], colCounts[at]);
+                colMax[k & 0xFFFF] = Math.max(colMax[k & 0xFFFF], colCounts[at]);
             }
             int t = in.readInt();
             trigramKeys = new long[t];
@@ -162,7 +181,7 @@ final class CharModel {
             int size = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
             tableMask = size - 1;
             table = new long[size * 2];
-            int ids = 0;
+            boolean[] inBigram = new boolean[65536];
             for (int i = 0; i < n; i++) {
                 int k = keys[i] ^ Integer.MIN_VALUE;
                 int slot = mix(k) & tableMask;
@@ -170,11 +189,13 @@ final class CharModel {
                     slot = (slot + 1) & tableMask;
                 }
                 table[slot * 2] = (long) k << 32 | Math.max(1, counts[i]);
-                if (denseId[k >>> 16] == 0) {
-                    denseId[k >>> 16] = (char) ++ids;
-                }
-                if (denseId[k & 0xFFFF] == 0) {
-                    denseId[k & 0xFFFF] = (char) ++ids;
+                inBigram[k >>> 16] = true;
+                inBigram[k & 0xFFFF] = true;
+            }
+            int ids = 0;
+            for (int c = 0; c < 65536; c++) { // in character order: see seenRank
+                if (inBigram[c]) {
+                    denseId[c] = (char) ++ids;
                 }
             }
             dense = ids;
@@ -187,6 +208,8 @@ final class CharModel {
                 long transposed = bit(denseId[k & 0xFFFF], denseId[k >>> 16]);
                 seenBefore[(int) (transposed >>> 6)] |= 1L << transposed;
             }
+            seenRank = ranks(seen);
+            seenBeforeRank = ranks(seenBefore);
             slotOfBigram = new int[n];
             for (int i = 0; i < n; i++) {
                 slotOfBigram[i] = slot(keys[i] ^ Integer.MIN_VALUE);
@@ -270,11 +293,21 @@ final class CharModel {
         if (ca == 0) {
             return unigramLog[b];
         }
-        // Most pairs asked here were never seen: one bit in a's row says so without the search (exact: the bits
-        // are set from the same keys the search looks in).
-        int i = !seen(seen, a, b) ? -1
-                : java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
+        // Most pairs asked here were never seen: one bit in a's row says so; the bits before it give the position
+        // of the others (see seenRank), where a search of a's row used to find it.
+        int i = rowIndex(a, b);
         return witten(ca, successorTypes[a], i >= 0 ? Math.max(1, counts[i]) : 0, unigramProb[b]);
+    }
+
+    /** Where {@code a b} (folded) is in {@link #keys}, or -1 when never seen: by rank, see {@link #seenRank}. */
+    int rowIndex(char a, char b) {
+        return rank(seen, seenRank, a, b);
+    }
+
+    /** {@link #rowIndex} by a binary search of a's row: the slow path the rank must agree with (tests). */
+    int rowIndexBySearch(char a, char b) {
+        int i = java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
+        return i >= 0 ? i : -1;
     }
 
     /** {@link #logProb(char, char)}, the count found in the column of {@code b}: for loops over a with b fixed. */
@@ -405,40 +438,31 @@ final class CharModel {
 
     /**
      * Where the bigram {@code a b} (folded) is in b's column, or -1 when never seen. As in logProbAfter, one bit
-     * first, from b's row of the transposed matrix.
+     * from b's row of the transposed matrix, and its rank (see {@link #seenRank}).
      */
     int columnIndex(char a, char b) {
-        return !seen(seenBefore, b, a) ? -1 : java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
+        return rank(seenBefore, seenBeforeRank, b, a);
     }
 
-    /**
-     * {@link #columnIndex} for a caller asking about ascending {@code a} in one column: the search gallops forward
-     * from position {@code from} (the last answer + 1), so that a list of candidates in character order costs a few
-     * steps each, not a search of the whole column. A {@code from} past {@code a}'s place is ignored (whole column):
-     * the answer is always the same as {@link #columnIndex}'s. Example: 的's predecessors 一, 上, 中 asked in turn.
-     */
-    int columnIndexFrom(char a, char b, int from) {
-        if (!seen(seenBefore, b, a)) {
-            return -1;
-        }
-        int start = colStart[b];
-        int end = colStart[b + 1];
-        if (from <= start || from > end || colChars[from - 1] >= a) {
-            from = start;
-        }
-        int lo = from;
-        int step = 1;
-        while (lo + step < end && colChars[lo + step] < a) {
-            lo += step;
-            step <<= 1;
-        }
-        int i = java.util.Arrays.binarySearch(colChars, lo, Math.min(end, lo + step + 1), a);
+    /** {@link #columnIndex} by a binary search of b's column: the slow path the rank must agree with (tests). */
+    int columnIndexBySearch(char a, char b) {
+        int i = java.util.Arrays.binarySearch(colChars, colStart[b], colStart[b + 1], a);
         return i >= 0 ? i : -1;
     }
 
     /** The bigram count at a column position from {@link #columnIndex}, as the table keeps it (at least 1). */
     int columnCount(int i) {
         return colCounts[i];
+    }
+
+    /** The largest count(a x) over every x (folded a), 0 when a has no successor: count(a b) is at most that. */
+    int rowMax(char a) {
+        return rowMax[a];
+    }
+
+    /** The largest count(x b) over every x (folded b), 0 when b has no predecessor: count(a b) is at most that. */
+    int columnMax(char b) {
+        return colMax[b];
     }
 
     /** The table slot of the bigram at a column position from {@link #columnIndex}, for {@link #trigramAt}. */
@@ -451,18 +475,45 @@ final class CharModel {
         return colTypes[i];
     }
 
-    /** Whether bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}) is set. */
-    private boolean seen(long[] matrix, char row, char column) {
+    /**
+     * The number of bits set before bit (row, column) of {@code matrix} ({@link #seen} or {@link #seenBefore}, with
+     * {@code ranks} its word counts), or -1 when that bit is not set.
+     */
+    private int rank(long[] matrix, int[] ranks, char row, char column) {
         int ir = denseId[row];
         int ic = denseId[column];
         if (ir == 0 || ic == 0) {
-            return false;
+            return -1;
         }
         long bit = bit(ir, ic);
-        return (matrix[(int) (bit >>> 6)] & 1L << bit) != 0;
+        int w = (int) (bit >>> 6);
+        long word = matrix[w];
+        long mask = 1L << bit;
+        return (word & mask) == 0 ? -1 : ranks[w] + Long.bitCount(word & (mask - 1));
     }
 
+    /** Per word of {@code bits}: how many bits are set in the words before it. */
+    private static int[] ranks(long[] bits) {
+        int[] ranks = new int[bits.length];
+        int total = 0;
+        for (int w = 0; w < bits.length; w++) {
+            ranks[w] = total;
+            total += Long.bitCount(bits[w]);
+        }
+        return ranks;
+    }
+
+    /**
+     * count(a b) as the table keeps it (at least 1), 0 when never seen: from {@link #counts} at the rank position,
+     * a 1 MB array that mostly stays in cache, where the 16 MB hash table costs a miss per pair.
+     */
     int bigram(char a, char b) {
+        int i = rowIndex(a, b);
+        return i < 0 ? 0 : Math.max(1, counts[i]);
+    }
+
+    /** {@link #bigram} read from the hash table: the slow path it must agree with (tests). */
+    int bigramByTable(char a, char b) {
         int slot = slot(a << 16 | b);
         return slot < 0 ? 0 : (int) table[slot * 2];
     }

@@ -237,12 +237,10 @@ final class CharsetMojibakeFixer implements Fixer {
         if (precheck && rejectedByBytes(line, start, end, allBytes, allWild, from, to)) {
             return false;
         }
-        byte[] bytes = java.util.Arrays.copyOfRange(allBytes, from, to);
-        boolean[] wild = java.util.Arrays.copyOfRange(allWild, from, to);
         char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
         char right = end < line.length() ? line.charAt(end) : CharModel.BOUNDARY;
         StringBuilder decoded = new StringBuilder();
-        int wildUsed = decodeUtf8(bytes, wild, bytes.length, left, right, decoded, false);
+        int wildUsed = decodeUtf8(allBytes, allWild, from, to, left, right, decoded, false);
         if (wildUsed < 0 || decoded.isEmpty()) {
             return false;
         }
@@ -275,7 +273,7 @@ final class CharsetMojibakeFixer implements Fixer {
             return false; // UTF-8 read as GBK is mostly Han; symbol soup (â€™ã) is some other mojibake
         }
         String candidate = decoded.toString();
-        if (wildUsed > 0 && wild[wild.length - 1] && end < line.length()) {
+        if (wildUsed > 0 && allWild[to - 1] && end < line.length()) {
             char next = line.charAt(end);
             if (next >= 0x40 && next <= 0x7E && Character.isLetterOrDigit(next)) {
                 candidate += " "; // the decoder swallowed the ASCII byte after the odd one: a space, most often
@@ -371,13 +369,13 @@ final class CharsetMojibakeFixer implements Fixer {
     }
 
     /**
-     * Strict UTF-8 decode where a wildcard byte may complete a multi-byte sequence; returns the number of wildcards
-     * used, or -1 when the bytes are not UTF-8.
+     * Strict UTF-8 decode of {@code b[from, len)} (no copy of a stretch) where a wildcard byte may complete a
+     * multi-byte sequence; returns the number of wildcards used, or -1 when the bytes are not UTF-8.
      */
-    private int decodeUtf8(byte[] b, boolean[] wild, int len, char left, char right, StringBuilder out,
+    private int decodeUtf8(byte[] b, boolean[] wild, int from, int len, char left, char right, StringBuilder out,
             boolean latin) {
         int used = 0;
-        int i = 0;
+        int i = from;
         while (i < len) {
             int lead = b[i] & 0xFF;
             if (wild[i] || lead < 0x80) {
@@ -437,27 +435,30 @@ final class CharsetMojibakeFixer implements Fixer {
                 char prev = out.isEmpty() ? left : out.charAt(out.length() - 1);
                 int best = -1;
                 double bestScore = Double.NEGATIVE_INFINITY;
+                // The same for all 64 candidates, worked out once: whether this character ends the stretch, the
+                // neighbours' roles.
+                boolean last = i + need + 1 >= len;
+                boolean spaceAfter = last && (right == ' ' || (right >= 0x40 && right <= 0x7E
+                        && Character.isLetterOrDigit(right)));
+                boolean afterPrev = informative(prev);
+                boolean beforeRight = last && informative(right);
                 for (int low = 0; low < 64; low++) {
                     int candidate = cp | low << wildShift;
                     if (!valid(candidate, need) || candidate > 0xFFFF) {
                         continue;
                     }
                     char c = (char) candidate;
-                    if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                    if (precheck ? BLANK[c]
+                            : Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
                         continue; // a lost byte that completes a space is not worth the guess
                     }
-                    boolean last = i + need + 1 >= len;
-                    boolean spaceAfter = last && (right == ' ' || (right >= 0x40 && right <= 0x7E
-                            && Character.isLetterOrDigit(right)));
                     // Typography: an opening quote is not followed by a space, a closing one not preceded by one.
                     if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
                         continue;
                     }
                     // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
-                    double s = (informative(prev) ? model.logProbAfter(fold(prev), fold(c))
-                            : model.unigramLog(fold(c)))
-                            + (i + need + 1 >= len && informative(right)
-                            ? model.logProbBefore(fold(c), fold(right)) : 0);
+                    double after = afterPrev ? model.logProbAfter(fold(prev), fold(c)) : model.unigramLog(fold(c));
+                    double s = after + (beforeRight ? model.logProbBefore(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
                         best = candidate;
@@ -490,6 +491,17 @@ final class CharsetMojibakeFixer implements Fixer {
         }
         return l >= 0 && r < line.length() && (l < at - 1 || r > at + 1) && CharClasses.isOpenParen(line.charAt(l))
                 && CharClasses.isCloseParen(line.charAt(r));
+    }
+
+    /** Characters a lost byte is not guessed to complete: white space, space separators, controls (a table). */
+    private static final boolean[] BLANK = blank();
+
+    private static boolean[] blank() {
+        boolean[] blank = new boolean[65536];
+        for (int c = 0; c < 65536; c++) {
+            blank[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+        }
+        return blank;
     }
 
     private static boolean informative(char c) {
@@ -535,7 +547,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 StringBuilder lenient = new StringBuilder();
                 char left = start > 0 ? line.charAt(start - 1) : CharModel.BOUNDARY;
                 char right = i < n ? line.charAt(i) : CharModel.BOUNDARY;
-                if (decodeUtf8(bytes, new boolean[bytes.length], bytes.length, left, right, lenient, true) >= 0
+                if (decodeUtf8(bytes, new boolean[bytes.length], 0, bytes.length, left, right, lenient, true) >= 0
                         && mostlyHan(lenient)) {
                     decoded = java.util.Optional.of(lenient.toString());
                 }

@@ -20,6 +20,11 @@ final class DoubleByteCodec {
     final Charset charset;
     private final char[] pairs = new char[65536];
     private final char[] encode = new char[65536];
+    /**
+     * {@link #pairs} transposed ({@code trail << 8 | lead}): the leads tried before one trail byte read 252 bytes in
+     * a row, not one cache line each. Example: every lead before A1 for a lost lead byte.
+     */
+    private final char[] byTrail = new char[65536];
 
     private DoubleByteCodec(String name) {
         this.name = name;
@@ -41,6 +46,7 @@ final class DoubleByteCodec {
                 if (out.remaining() == 1 && out.get(0) != '\uFFFD') {
                     char c = out.get(0);
                     pairs[lead << 8 | trail] = c;
+                    byTrail[trail << 8 | lead] = c;
                     if (encode[c] == 0) {
                         encode[c] = (char) (lead << 8 | trail);
                     }
@@ -52,6 +58,11 @@ final class DoubleByteCodec {
     /** The character of the pair, or 0 when the pair is not a valid character. */
     char decode(int lead, int trail) {
         return pairs[(lead & 0xFF) << 8 | (trail & 0xFF)];
+    }
+
+    /** {@link #decode}, from the transposed table: for a loop over lead bytes with the trail byte fixed. */
+    char decodeLead(int lead, int trail) {
+        return byTrail[(trail & 0xFF) << 8 | (lead & 0xFF)];
     }
 
     /** The two bytes {@code lead << 8 | trail} of {@code c}, the byte itself for ASCII, or -1 when unmappable. */

@@ -91,13 +91,12 @@ final class LostCharacterRestorer implements Fixer {
         Scratch w = SCRATCH.get();
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
-        int ns = w.collect(model, fl, true);
-        w.columnFrom = 0;
-        int np = w.collect(model, fr, false);
-        int[] pool = new int[ns + np + 1];
+        int ns = w.collect(model, fl, true, !prune);
+        int np = w.collect(model, fr, false, !prune);
+        int[] pool = w.pool(ns + np + 1);
         int size = 0;
         for (int j = 0; j < np; j++) {
-            if (w.succCount[w.pred[j]] != 0) {
+            if (w.succCount(w.pred[j]) != 0) {
                 pool[size++] = w.pred[j];
             }
         }
@@ -107,7 +106,7 @@ final class LostCharacterRestorer implements Fixer {
                 pool[size++] = w.succ[j];
             }
             for (int j = 0; j < np; j++) {
-                if (w.succCount[w.pred[j]] == 0) {
+                if (w.succCount(w.pred[j]) == 0) {
                     pool[size++] = w.pred[j];
                 }
             }
@@ -116,7 +115,10 @@ final class LostCharacterRestorer implements Fixer {
             pool[size++] = '？';
         }
         int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
-        long[] ranked = new long[Math.max(size, 2 * SHORTLIST)];
+        long[] ranked = w.ranked(Math.max(size, 2 * SHORTLIST));
+        // count(c r) is at most the largest count in c's row and in r's column: a bound for the pruning below that
+        // needs no search in r's column (exact: prob is non-decreasing in the count, and so is the product).
+        int columnMax = model.columnMax(fr);
         int k = 0;
         // Streaming shortlist: every 2 * SHORTLIST keys the best SHORTLIST are kept, and their worst key bounds what
         // can still enter. A candidate whose probability product P(c|l)·P(r|c) (no logarithm) is below that bound's
@@ -135,9 +137,13 @@ final class LostCharacterRestorer implements Fixer {
             if (CharModel.fold(c) == c) {
                 // The left count comes with the successor list, which is complete. The predecessor list is not
                 // (see CharModel#predecessors), so a right count it lacks is looked up in r's column.
-                int leftCount = w.succCount[c];
+                int leftCount = w.succCount(c);
+                if (prune && w.right[4 * c + PRED_COUNT] == 0 && model.prob(fl, c, leftCount)
+                        * model.prob(c, fr, Math.min(columnMax, model.rowMax(c))) < floor) {
+                    continue; // below the floor even with the largest count(c r) there can be: no column search
+                }
                 int rightCount = rightCount(w, fr, c);
-                w.rightCount[c] = rightCount;
+                w.right[4 * c + RIGHT_COUNT] = rightCount;
                 if (prune && model.prob(fl, c, leftCount) * model.prob(c, fr, rightCount) < floor) {
                     continue;
                 }
@@ -147,8 +153,8 @@ final class LostCharacterRestorer implements Fixer {
                 leftScore = model.logProb(l, c);
                 rightScore = model.logProb(c, r);
             }
-            w.leftScore[c] = leftScore; // kept for the shortlist below: the same numbers, not computed twice
-            w.rightScore[c] = rightScore;
+            w.scores[2 * c] = leftScore; // kept for the shortlist below: the same numbers, not computed twice
+            w.scores[2 * c + 1] = rightScore;
             double score = leftScore + rightScore;
             // sort key: score rank in the high bits (descending), the character in the low 16
             ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
@@ -181,16 +187,18 @@ final class LostCharacterRestorer implements Fixer {
             // fr's column (a zero count there means never seen: slot -1, as the hash table would answer).
             if (CharModel.fold(c) == c && prune) {
                 // The counts and trigram types of l c and c r came with the walks: no read of the hash table.
-                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
-                        + model.trigramCounted(w.succCount[c], w.succCount[c] != 0 ? w.succTypes[c] : 0,
-                                model.byOuterTwo().count(around, c), Math.exp(w.rightScore[c]))
-                        + model.trigramCounted(w.rightCount[c], w.rightTypes[c], model.byLastTwo().count(before, c),
-                                rightBackoff);
+                int succCount = w.succCount(c);
+                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.scores[2 * c]))
+                        + model.trigramCounted(succCount, succCount != 0 ? w.left[2 * c + 1] : 0,
+                                model.byOuterTwo().count(around, c), Math.exp(w.scores[2 * c + 1]))
+                        + model.trigramCounted(w.right[4 * c + RIGHT_COUNT], w.right[4 * c + RIGHT_TYPES],
+                                model.byLastTwo().count(before, c), rightBackoff);
             } else if (CharModel.fold(c) == c) { // the slow path of the test: the same scores through the slots
-                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[c]))
-                        + model.trigramWith(w.succCount[c] != 0 ? w.succSlot[c] : -1,
-                                model.byOuterTwo().count(around, c), Math.exp(w.rightScore[c]))
-                        + model.trigramWith(w.rightSlot[c], model.byLastTwo().count(before, c), rightBackoff);
+                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.scores[2 * c]))
+                        + model.trigramWith(w.succCount(c) != 0 ? w.succSlot[c] : -1,
+                                model.byOuterTwo().count(around, c), Math.exp(w.scores[2 * c + 1]))
+                        + model.trigramWith(w.right[4 * c + RIGHT_SLOT], model.byLastTwo().count(before, c),
+                                rightBackoff);
             } else {
                 scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
             }
@@ -217,18 +225,20 @@ final class LostCharacterRestorer implements Fixer {
     }
 
     /**
-     * count(c r) for a folded c, from the predecessor list when it holds c, else by a search in r's column (one seen
-     * bit first); the slot of {@code c r} is kept with it for the trigram step. Candidates come mostly in character
-     * order, so the column search gallops on from the previous one.
+     * count(c r) for a folded c, from the predecessor list when it holds c, else from r's column (a seen bit and its
+     * rank, no search); the trigram types of {@code c r} (and, for the slow path, its slot) are kept with it for the
+     * trigram step.
      */
     private int rightCount(Scratch w, char fr, char c) {
-        if (w.predCount[c] != 0) {
-            return w.predCount[c]; // the count the column holds; slot set with it
+        int predCount = w.right[4 * c + PRED_COUNT];
+        if (predCount != 0) {
+            return predCount; // the count the column holds; types (and slot) set with it
         }
-        int i = model.columnIndexFrom(c, fr, w.columnFrom);
-        w.columnFrom = i >= 0 ? i + 1 : w.columnFrom;
-        w.rightSlot[c] = i >= 0 ? model.columnSlot(i) : -1;
-        w.rightTypes[c] = i >= 0 ? model.columnTypes(i) : 0;
+        int i = model.columnIndex(c, fr);
+        w.right[4 * c + RIGHT_TYPES] = i >= 0 ? model.columnTypes(i) : 0;
+        if (!prune) {
+            w.right[4 * c + RIGHT_SLOT] = i >= 0 ? model.columnSlot(i) : -1;
+        }
         return i >= 0 ? model.columnCount(i) : 0;
     }
 
@@ -260,37 +270,63 @@ final class LostCharacterRestorer implements Fixer {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    /** Entries of {@link Scratch#right}, four per character: what is known of the bigram c r. */
+    private static final int PRED_COUNT = 0;
+    private static final int RIGHT_COUNT = 1;
+    private static final int RIGHT_TYPES = 2;
+    private static final int RIGHT_SLOT = 3;
+
     /**
-     * Per-thread candidate lists, and the bigram counts with the left neighbour indexed by character (0 = never seen
-     * together), cleared after each marker so that the 65,536-entry arrays are made once per thread; the candidates'
-     * bigram scores, indexed the same way.
+     * Per-thread candidate lists, and what the walks bring about each candidate c indexed by character, cleared
+     * after each marker so that the 65,536-entry arrays are made once per thread. What is read together for one
+     * candidate sits together (one cache line, not one per array): {@code left[2c]} = count(l c) (0 = never seen
+     * together), {@code left[2c + 1]} its trigram types; {@code right[4c + ...]} the same for c r (see {@link
+     * #PRED_COUNT}); {@code scores[2c]}, {@code scores[2c + 1]} the candidate's two bigram scores. Example: 华 as
+     * the candidate of 中?人 reads left[2·华], right[4·华] and scores[2·华], three lines.
      */
     private static final class Scratch {
-        final int[] succCount = new int[65536];
-        /** Table slots of l c, valid where succCount is not 0 (so never cleared). */
-        final int[] succSlot = new int[65536];
-        /** Table slots of c r (-1: never seen), written with the right score of c. */
-        final int[] rightSlot = new int[65536];
-        /** Trigram types after l c (valid where succCount is not 0) and after c r, written with the slots. */
-        final int[] succTypes = new int[65536];
-        final int[] rightTypes = new int[65536];
-        /** count(c r) of the current marker's candidates, written with their right score. */
-        final int[] rightCount = new int[65536];
+        final int[] left = new int[65536 * 2];
         /**
-         * count(c r) for the characters of the predecessor list (0 for the others), which brings them: most
-         * candidates come from that list, and need no search in r's column.
+         * Table slots of l c, valid where the count is not 0 (so never cleared); written for the slow path only,
+         * as the slots of c r ({@link #RIGHT_SLOT}, -1: never seen).
          */
-        final int[] predCount = new int[65536];
-        /** Where the next search in r's column starts (see CharModel#columnIndexFrom); 0 = from its start. */
-        int columnFrom;
+        final int[] succSlot = new int[65536];
+        /**
+         * {@link #PRED_COUNT}: count(c r) for the characters of the predecessor list (0 for the others), which
+         * brings them: most candidates come from that list and need no search in r's column. {@link #RIGHT_COUNT}:
+         * count(c r) of the current marker's candidates, written with their right score. {@link #RIGHT_TYPES}: the
+         * trigram types after c r, written with the count.
+         */
+        final int[] right = new int[65536 * 4];
         /** The bigram scores of the current marker's candidates, written before they are read. */
-        final double[] leftScore = new double[65536];
-        final double[] rightScore = new double[65536];
+        final double[] scores = new double[65536 * 2];
         int[] succ = new int[256];
         int[] pred = new int[256];
+        private int[] pool = new int[256];
+        private long[] ranked = new long[256];
 
-        /** Fills succ (or pred) and its counts; returns how many. */
-        int collect(CharModel model, char c, boolean successors) {
+        int succCount(int c) {
+            return left[2 * c];
+        }
+
+        /** The candidate pool, at least {@code n} long (contents left over: written before read). */
+        int[] pool(int n) {
+            if (pool.length < n) {
+                pool = new int[Math.max(n, pool.length * 2)];
+            }
+            return pool;
+        }
+
+        /** The shortlist keys, at least {@code n} long (contents left over: written before read). */
+        long[] ranked(int n) {
+            if (ranked.length < n) {
+                ranked = new long[Math.max(n, ranked.length * 2)];
+            }
+            return ranked;
+        }
+
+        /** Fills succ (or pred) and its counts and types, and the slots when asked; returns how many. */
+        int collect(CharModel model, char c, boolean successors, boolean slots) {
             int[] n = {0};
             if (successors) {
                 model.row(c, (ch, count, slot, types) -> {
@@ -298,9 +334,11 @@ final class LostCharacterRestorer implements Fixer {
                         succ = java.util.Arrays.copyOf(succ, n[0] * 2);
                     }
                     succ[n[0]++] = ch;
-                    succCount[ch] = count;
-                    succSlot[ch] = slot;
-                    succTypes[ch] = types;
+                    left[2 * ch] = count;
+                    left[2 * ch + 1] = types;
+                    if (slots) {
+                        succSlot[ch] = slot;
+                    }
                 });
             } else {
                 model.predecessors(c, (ch, count, slot, types) -> {
@@ -308,9 +346,11 @@ final class LostCharacterRestorer implements Fixer {
                         pred = java.util.Arrays.copyOf(pred, n[0] * 2);
                     }
                     pred[n[0]++] = ch;
-                    predCount[ch] = count;
-                    rightSlot[ch] = slot;
-                    rightTypes[ch] = types;
+                    right[4 * ch + PRED_COUNT] = count;
+                    right[4 * ch + RIGHT_TYPES] = types;
+                    if (slots) {
+                        right[4 * ch + RIGHT_SLOT] = slot;
+                    }
                 });
             }
             return n[0];
@@ -318,10 +358,10 @@ final class LostCharacterRestorer implements Fixer {
 
         void clear(int ns, int np) {
             for (int j = 0; j < ns; j++) {
-                succCount[succ[j]] = 0;
+                left[2 * succ[j]] = 0;
             }
             for (int j = 0; j < np; j++) {
-                predCount[pred[j]] = 0;
+                right[4 * pred[j] + PRED_COUNT] = 0;
             }
         }
     }

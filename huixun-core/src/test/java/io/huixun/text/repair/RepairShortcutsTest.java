@@ -65,11 +65,69 @@ class RepairShortcutsTest {
                     assertThat(MODEL.columnSlot(at)).isEqualTo(MODEL.bigramSlot(a, b));
                     assertSameTrigramScores(MODEL.columnCount(at), MODEL.columnTypes(at), MODEL.columnSlot(at));
                 }
-                int from = random.nextInt(300_000);
-                assertThat(MODEL.columnIndexFrom(a, b, from)).isEqualTo(at);
+                char fa = CharModel.fold(a);
+                char fb = CharModel.fold(b);
+                assertThat(at).isEqualTo(MODEL.columnIndexBySearch(fa, fb));
+                assertThat(MODEL.rowIndex(fa, fb)).isEqualTo(MODEL.rowIndexBySearch(fa, fb));
+                assertThat(MODEL.bigram(a, b)).isEqualTo(MODEL.bigramByTable(a, b));
             }
         }
         assertThat(seen).isGreaterThan(2000);
+    }
+
+    @Test
+    void rankedRowAndColumnPositionsAreThePositionsTheSearchesFind() {
+        // every bigram of some rows (the first, middle and last bits of a row's words) and blocks of unseen ones
+        Random random = new Random(31);
+        int found = 0;
+        for (char a : modelChars(random, 300)) {
+            char fa = CharModel.fold(a);
+            List<Character> row = new ArrayList<>();
+            MODEL.successors(fa, (ch, count) -> row.add(ch));
+            for (char b : row) {
+                int at = MODEL.rowIndex(fa, b);
+                assertThat(at).as("%s %s", fa, b).isEqualTo(MODEL.rowIndexBySearch(fa, b)).isNotNegative();
+                assertThat(MODEL.columnIndex(fa, b)).isEqualTo(MODEL.columnIndexBySearch(fa, b)).isNotNegative();
+                found++;
+            }
+            int base = 0x4E00 + random.nextInt(0x5000);
+            for (int b = base; b < base + 64; b++) {
+                assertThat(MODEL.rowIndex(fa, (char) b)).isEqualTo(MODEL.rowIndexBySearch(fa, (char) b));
+                assertThat(MODEL.columnIndex(fa, (char) b)).isEqualTo(MODEL.columnIndexBySearch(fa, (char) b));
+            }
+        }
+        assertThat(found).isGreaterThan(10_000);
+    }
+
+    @Test
+    void transposedPairTableDecodesAsThePairTable() {
+        for (DoubleByteCodec codec : new DoubleByteCodec[] {DoubleByteCodec.GBK, DoubleByteCodec.BIG5}) {
+            int valid = 0;
+            for (int lead = 0; lead < 256; lead++) {
+                for (int trail = 0; trail < 256; trail++) {
+                    assertThat(codec.decodeLead(lead, trail)).isEqualTo(codec.decode(lead, trail));
+                    valid += codec.decode(lead, trail) != 0 ? 1 : 0;
+                }
+            }
+            assertThat(valid).isGreaterThan(13_000);
+        }
+    }
+
+    @Test
+    void rowAndColumnMaximaBoundEveryBigramCount() {
+        Random random = new Random(41);
+        List<Character> chars = modelChars(random, 3000);
+        for (int i = 0; i + 1 < chars.size(); i++) {
+            char a = chars.get(i);
+            int[] max = {0};
+            MODEL.successors(a, (ch, count) -> max[0] = Math.max(max[0], count));
+            assertThat(MODEL.rowMax(CharModel.fold(a))).isEqualTo(max[0]);
+            int[] colMax = {0};
+            MODEL.column(a, (ch, count) -> colMax[0] = Math.max(colMax[0], count));
+            assertThat(MODEL.columnMax(CharModel.fold(a))).isEqualTo(colMax[0]);
+            char b = chars.get(i + 1);
+            assertThat(MODEL.bigram(a, b)).isLessThanOrEqualTo(Math.min(MODEL.rowMax(a), MODEL.columnMax(b)));
+        }
     }
 
     @Test
