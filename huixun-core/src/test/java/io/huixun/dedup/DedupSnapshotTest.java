@@ -124,4 +124,39 @@ class DedupSnapshotTest {
                 new DedupIndex(dedup.config(), id -> Optional.empty())))
                 .isInstanceOf(IOException.class).hasMessageContaining("does not describe this store");
     }
+
+    /** A file written to mislead (its checksum recomputed): a count or a highest id that does not fit is refused. */
+    @Test
+    void aFileWithAConsistentChecksumButAWrongCountOrHighestIdIsRefused() throws IOException {
+        DedupIndex original = filled(new GeneratedNews(9), new ArrayList<>());
+        Path file = dir.resolve("dedup-index.bin");
+        DedupSnapshot.write(original, dedup.config(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        int countAt = 8 + 2 + dedup.config().toString().length();
+
+        byte[] fewer = bytes.clone();
+        java.nio.ByteBuffer.wrap(fewer).putInt(countAt, 59);
+        Files.write(file, withChecksum(fewer));
+        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
+                .isInstanceOf(IOException.class).hasMessageContaining("count does not fit");
+
+        byte[] negative = bytes.clone();
+        java.nio.ByteBuffer.wrap(negative).putInt(countAt, -1);
+        Files.write(file, withChecksum(negative));
+        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
+                .isInstanceOf(IOException.class).hasMessageContaining("count does not fit");
+
+        byte[] higher = bytes.clone();
+        java.nio.ByteBuffer.wrap(higher).putLong(bytes.length - 16, 1_000_000L);
+        Files.write(file, withChecksum(higher));
+        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
+                .isInstanceOf(IOException.class).hasMessageContaining("highest id");
+    }
+
+    private static byte[] withChecksum(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
+        return bytes;
+    }
 }

@@ -36,17 +36,44 @@ public final class PhraseCost {
     private PhraseCost() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: bench phrase-cost INDEX_DIR [N] [ROUNDS] [trad | file:QUERIES]");
+        String usage = "usage: bench phrase-cost INDEX_DIR [N ≥ 1] [ROUNDS ≥ 1] [trad | file:QUERIES]";
+        String mode = args.length > 3 ? args[3] : "";
+        int n;
+        int rounds;
+        try {
+            n = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+            rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        } catch (NumberFormatException e) {
+            n = 0;
+            rounds = 0;
+        }
+        if (args.length < 1 || args.length > 4 || n < 1 || rounds < 1
+                || !(mode.isEmpty() || mode.equals("trad") || mode.startsWith("file:"))) {
+            System.err.println(usage);
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        String mode = args.length > 3 ? args[3] : "";
-        List<String> queries = mode.startsWith("file:") ? Files.readAllLines(Path.of(mode.substring(5)))
+        Path queryFile = mode.startsWith("file:") ? Path.of(mode.substring(5)) : null;
+        if (queryFile != null && !Files.isReadable(queryFile)) {
+            System.err.println("phrase-cost: cannot read the query file " + queryFile);
+            System.exit(1);
+        }
+        List<String> queries = queryFile != null
+                ? Files.readAllLines(queryFile).stream().filter(q -> !q.isBlank()).toList()
                 : phrases(n, mode.equals("trad"));
-        try (LuceneSearchIndex index = LuceneSearchIndex.openReadOnly(dir)) {
+        if (queries.isEmpty()) {
+            System.err.println("phrase-cost: no queries (the file " + queryFile + " has no line with text)");
+            System.exit(1);
+        }
+        LuceneSearchIndex opened;
+        try {
+            opened = LuceneSearchIndex.openReadOnly(dir);
+        } catch (io.huixun.search.SearchIndexException e) {
+            System.err.println("phrase-cost: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try (LuceneSearchIndex index = opened) {
             System.out.printf(Locale.ROOT, "phrase-cost: %,d documents in %s; %d queries; %d rounds%n", index.count(),
                     dir, queries.size(), rounds);
             for (int round = 0; round < rounds; round++) {

@@ -2,7 +2,6 @@ package io.huixun.search.lucene;
 
 import io.huixun.search.semantics.IndexFields;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -86,15 +85,10 @@ final class GroupCounter implements Collector {
 
     private static CollectorManager<GroupCounter, Count> manager(int limit, int matchCap, boolean abort) {
         AtomicInteger matches = new AtomicInteger();
-        Collection<GroupCounter> made = new ArrayList<>();
         return new CollectorManager<GroupCounter, Count>() {
             @Override
             public GroupCounter newCollector() {
-                GroupCounter c = new GroupCounter(limit, matchCap, matches, abort);
-                synchronized (made) {
-                    made.add(c);
-                }
-                return c;
+                return new GroupCounter(limit, matchCap, matches, abort);
             }
 
             @Override

@@ -107,8 +107,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final SearcherManager searchers;
     private final AtomicBoolean changed = new AtomicBoolean();
     private volatile FacetState facetState;
-    /** {@link #BROAD_MATCHES} and {@link #BROAD_POOL}; smaller in tests ({@link #broadLimits}). */
-    private volatile int[] broadLimits = {BROAD_MATCHES, BROAD_POOL};
+    /** When a query is broad, and how many recent matches rank it ({@link #recent}); smaller in tests. */
+    private record Broad(int matches, int pool) {}
+
+    private volatile Broad broadLimits = new Broad(BROAD_MATCHES, BROAD_POOL);
 
     private record FacetState(IndexReader reader, Optional<SortedSetDocValuesReaderState> state) {}
 
@@ -181,7 +183,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** Tests: a broad query is one with at least {@code matches} matches, ranked among {@code pool} recent ones. */
     void broadLimits(int matches, int pool) {
-        broadLimits = new int[] {matches, pool};
+        broadLimits = new Broad(matches, pool);
     }
 
     /** A fresh index in memory, for tests and tools. */
@@ -320,7 +322,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         boolean lowerBound;
         // Set when the top-hits pass saw every match: facets are then counted from those hits, with no second pass.
         ScoreDoc[] everyMatch = null;
-        int[] broadAt = broadLimits;
+        Broad broadAt = broadLimits;
         // Copies are few (about one article in ten has any), so twice the depth nearly always holds enough groups.
         int want = request.collapseDuplicates() ? depth * 2 + 10 : depth;
         // One pass finds the top hits, counts matches and groups, and collects facets, unless the count reaches the
@@ -332,7 +334,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query ranked = query;
         try {
             List<org.apache.lucene.search.CollectorManager<?, ?>> managers = new ArrayList<>(List.of(
-                    topManager(request, want), GroupCounter.aborting(limit, broadAt[0])));
+                    topManager(request, want), GroupCounter.aborting(limit, broadAt.matches())));
             if (!request.facets().isEmpty()) {
                 managers.add(new FacetsCollectorManager());
             }
@@ -346,8 +348,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (GroupCounter.CapReached reached) {
             count = reached.count();
             // Past the pool, a deep page of a broad query is ranked over every match (rare: page 201 of 10).
-            broad = depth <= broadAt[1];
-            ranked = broad ? recent(searcher, query, broadAt[1], (double) broadAt[0] / reached.docsSeen()) : query;
+            broad = depth <= broadAt.pool();
+            ranked = broad ? recent(searcher, query, broadAt.pool(), (double) broadAt.matches() / reached.docsSeen())
+                    : query;
             top = searcher.search(ranked, topManager(request, want));
         }
         if (!request.collapseDuplicates()) {
@@ -367,7 +370,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 everyMatch = c.seen();
             } else {
                 // The count stopped at the match cap before it saw every group: there may be more.
-                lowerBound = count.groups() >= limit || count.matches() >= broadAt[0];
+                lowerBound = count.groups() >= limit || count.matches() >= broadAt.matches();
                 total = count.groups();
             }
             List<Map.Entry<String, ScoreDoc>> shown = new ArrayList<>(c.groups().entrySet()).subList(
