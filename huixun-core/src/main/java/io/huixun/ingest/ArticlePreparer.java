@@ -43,8 +43,8 @@ final class ArticlePreparer {
 
     /**
      * Loaded on a thread of its own (its character model takes about a second of CPU), started by the first
-     * preparation or by {@link #startLoading()} ({@code serve} calls it once its port is open), so that opening an
-     * installation does not wait for it and serving the first pages does not compete with it.
+     * preparation or by {@link #startLoading()} (the pipeline calls it before its first preparation), so that
+     * opening an installation does not wait for it and a process that only reads never loads it.
      */
     private final java.util.concurrent.CompletableFuture<TextRepairer> repairerLoad =
             new java.util.concurrent.CompletableFuture<>();

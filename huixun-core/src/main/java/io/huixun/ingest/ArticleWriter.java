@@ -41,8 +41,9 @@ final class ArticleWriter {
     private final SearchIndex index;
     /**
      * The de-duplication writer and the stories' active window are loaded on a thread of their own
-     * ({@code writer-state-load}), started by the first write or by {@link #startLoading()} ({@code serve} calls it once
-     * its port is open), so that opening an installation and serving its first pages compete with neither. Example:
+     * ({@code writer-state-load}), started by the first write or by {@link #startLoading()} (the pipeline calls it before
+     * its first preparation), so that opening an installation waits for neither and a process that only reads never
+     * loads them. Example:
      * serve on 240,000 articles answers its first page while the stories' window is still being read.
      */
     private final java.util.concurrent.CompletableFuture<DeduplicatingWriter> dedup =

@@ -106,8 +106,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     new io.huixun.app.web.GoogleReaderApi(installation.store(), auth),
                     new io.huixun.app.web.FeverApi(installation.store()), images);
             warming.join(); // bounded: the warm-up stops at its budget
-            server.listen(host, port);
-            installation.pipeline().startLoading(); // what writing needs, now that readers are served
+            server.listen(host, port); // what writing needs is loaded by the first article to write
         } catch (RuntimeException e) {
             images.close();
             titles.close();

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code huixun serve} in a real child JVM, stopped with SIGTERM while a client keeps searching: it exits through its
  * shutdown hook without a stack trace (issue 12: no AlreadyClosedException), and the folder opens again with the
- * index in line with the store. Its log lines have a time and a level (logback.xml).
+ * index in line with the store. Its log lines have a time and a level (logback.xml). A serve with nothing to write
+ * never loads what writing needs.
  */
 class ServeShutdownTest {
     @TempDir
@@ -40,6 +41,8 @@ class ServeShutdownTest {
             inst.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
             stored = inst.store().count();
         }
+        Path savedDedup = data.resolve("dedup-index.bin");
+        assertThat(savedDedup).as("closing after the ingest saved the de-duplication index").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process serve = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), "io.huixun.app.cli.Main", "serve", "--data", data.toString(),
@@ -92,6 +95,11 @@ class ServeShutdownTest {
                 + "ServeCommand: (serving on http://127\\.0\\.0\\.1:" + port + "/ \\(" + stored + " articles\\)|stopping|stopped)");
         assertThat(output.stream().filter(line -> logLine.matcher(line).matches()))
                 .as(String.join("\n", output)).hasSize(3);
+
+        // nothing was written: what writing needs (the de-duplication index among it) was never loaded, so it did not
+        // take the cores from the first searches, and its saved file is still there for the next writer
+        assertThat(output).as(String.join("\n", output)).noneMatch(line -> line.contains("de-duplication index:"));
+        assertThat(savedDedup).exists();
 
         try (Installation again = Installation.open(data)) {
             assertThat(again.startupRepair().nothing()).as("the index was closed in line with the store").isTrue();
