@@ -45,6 +45,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -81,7 +82,8 @@ import org.apache.lucene.util.BytesRef;
  * {@link #commit} that returned. Writes since then are lost, so callers commit after each batch and re-index from the
  * store what {@link #ids()} lacks.
  *
- * <p>Thread-safe: any number of threads may search while others write. {@link #close} must not race other calls.
+ * <p>Thread-safe: any number of threads may search while others write; at most one search per core runs at once, the
+ * others wait their turn ({@link SearchSlots}). {@link #close} must not race other calls.
  */
 public final class LuceneSearchIndex implements SearchIndex {
     private static final int ALSO_AT_LIMIT = SearchSemantics.ALSO_AT_LIMIT;
@@ -106,6 +108,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final AtomicBoolean changed = new AtomicBoolean();
+    /** At most one search per core runs; the others wait their turn (the tail is shorter: {@link SearchSlots}). */
+    private final SearchSlots slots = SearchSlots.perCore();
     private volatile FacetState facetState;
     /** When a query is broad, and how many recent matches rank it ({@link #recent}); smaller in tests. */
     private record Broad(int matches, int pool) {}
@@ -119,12 +123,28 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriterConfig config = new IndexWriterConfig();
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
+        config.setMergePolicy(mergePolicy());
         boolean fresh = !DirectoryReader.indexExists(directory);
         this.writer = new IndexWriter(directory, config);
         if (fresh) {
             writer.commit(); // an empty index is a committed one, so read-only openers (huixun search) find it
         }
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Fewer, larger segments than Lucene's default (10 per tier above a 16 MB floor). A search pays per segment for
+     * each of its terms (a dictionary seek, a postings set-up), and an unquoted phrase has about 50 of them (word and
+     * bigram fields, title and body, both forms of each pair); at 240,000 articles the default left 12 segments, most
+     * of them 10 MB flushes, and the same 200 phrases cost about 20% less on 4 segments (benchmarks.md). Merging reads
+     * and writes about 100 MB/s on one core: the extra merging this asks costs a few per cent of ingest's CPU.
+     * Example: 11 segments (324, 58, 75 MB and nine of 4–12 MB) are merged to 3 (302, 187, 43 MB).
+     */
+    static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setSegmentsPerTier(3);
+        policy.setFloorSegmentMB(128);
+        return policy;
     }
 
     private LuceneSearchIndex(Directory directory, SearcherManager committedOnly) {
@@ -296,7 +316,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             case SearchSemantics.Translation ok -> t = ok;
         }
         try {
-            return withSearcher(s -> run(s, request, t.query(), t.highlights(), new ArrayList<>(t.notes())));
+            return slots.run(() -> withSearcher(s -> run(s, request, t.query(), t.highlights(),
+                    new ArrayList<>(t.notes()))));
         } catch (IndexSearcher.TooManyClauses e) {
             return SearchSemantics.tooComplex(request.query(), IndexSearcher.getMaxClauseCount());
         }
