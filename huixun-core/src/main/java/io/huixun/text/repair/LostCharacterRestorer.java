@@ -19,6 +19,7 @@ final class LostCharacterRestorer implements Fixer {
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
+    private final HintCharacters hints = HintCharacters.get();
     /** Whether hopeless candidates are passed over before their logarithms (always, but in the agreement test). */
     private final boolean prune;
 
@@ -115,6 +116,12 @@ final class LostCharacterRestorer implements Fixer {
             pool[size++] = '？';
         }
         int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
+        // A hint's characters as bits, set here and cleared after the loop: one bit test per candidate, not two
+        // reading look-ups (the slow path asks the readings).
+        char[] allowed = syllable >= 0 && prune ? hints.of(syllable) : null;
+        if (allowed != null) {
+            w.mark(allowed, true);
+        }
         long[] ranked = w.ranked(Math.max(size, 2 * SHORTLIST));
         // count(c r) is at most the largest count in c's row and in r's column: a bound for the pruning below that
         // needs no search in r's column (exact: prob is non-decreasing in the count, and so is the product).
@@ -129,7 +136,8 @@ final class LostCharacterRestorer implements Fixer {
         for (int j = 0; j < size; j++) {
             char c = (char) pool[j];
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
-                    || (syllable >= 0 && !isReading(c, syllable))) {
+                    || (syllable >= 0 && !(allowed != null ? w.allowed(c) : HintCharacters.reads(readings, c,
+                            syllable)))) {
                 continue;
             }
             double leftScore;
@@ -163,6 +171,9 @@ final class LostCharacterRestorer implements Fixer {
                 k = smallestFirst(ranked, k, SHORTLIST);
                 floor = Math.exp(-((ranked[SHORTLIST - 1] >> 16) + 2) / 1000.0);
             }
+        }
+        if (allowed != null) {
+            w.mark(allowed, false);
         }
         if (k == 0) {
             w.clear(ns, np);
@@ -300,10 +311,23 @@ final class LostCharacterRestorer implements Fixer {
         final int[] right = new int[65536 * 4];
         /** The bigram scores of the current marker's candidates, written before they are read. */
         final double[] scores = new double[65536 * 2];
+        /** The current hint's characters as bits ({@link HintCharacters}), all clear between markers. */
+        private final long[] hinted = new long[65536 / 64];
         int[] succ = new int[256];
         int[] pred = new int[256];
         private int[] pool = new int[256];
         private long[] ranked = new long[256];
+
+        /** Sets ({@code on}) or clears the bits of {@code chars}. */
+        void mark(char[] chars, boolean on) {
+            for (char c : chars) {
+                hinted[c >>> 6] = on ? hinted[c >>> 6] | 1L << c : hinted[c >>> 6] & ~(1L << c);
+            }
+        }
+
+        boolean allowed(char c) {
+            return (hinted[c >>> 6] & 1L << c) != 0;
+        }
 
         int succCount(int c) {
             return left[2 * c];
@@ -364,10 +388,5 @@ final class LostCharacterRestorer implements Fixer {
                 right[4 * pred[j] + PRED_COUNT] = 0;
             }
         }
-    }
-
-    /** {@code syllable}: an id from {@link PinyinReadings#syllableId}. */
-    private boolean isReading(char c, int syllable) {
-        return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toTraditional(c), syllable);
     }
 }

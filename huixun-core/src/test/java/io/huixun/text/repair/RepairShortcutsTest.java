@@ -207,6 +207,27 @@ class RepairShortcutsTest {
     }
 
     @Test
+    void hintCharactersAreExactlyTheCharactersThatReadTheSyllable() {
+        PinyinReadings readings = PinyinReadings.get();
+        HintCharacters hints = HintCharacters.get();
+        int listed = 0;
+        for (int id = 0; id < readings.syllableCount(); id++) {
+            char[] chars = hints.of(id);
+            int at = 0;
+            for (int c = 0; c < 65536; c++) {
+                boolean inList = at < chars.length && chars[at] == c;
+                at += inList ? 1 : 0;
+                assertThat(inList).as("U+%04X, syllable %d", c, id).isEqualTo(HintCharacters.reads(readings, (char) c, id));
+            }
+            assertThat(at).isEqualTo(chars.length); // ascending and nothing else
+            listed += chars.length;
+        }
+        assertThat(hints.of(0)).isEmpty();
+        assertThat(new String(hints.of(readings.syllableId("dāng")))).contains("当");
+        assertThat(listed).isGreaterThan(20000);
+    }
+
+    @Test
     void prunedShortlistRestoresAsFullScoring() {
         Random random = new Random(77);
         LostCharacterRestorer fast = new LostCharacterRestorer();
@@ -222,6 +243,12 @@ class RepairShortcutsTest {
             }
             lines.add(b.toString());
             lines.add(clean.substring(0, 5) + "?(zhōng)" + clean.substring(6));
+            // hints of several syllables in turn (a hint's characters must not outlive its marker), the lost
+            // character's own reading among them
+            String[] others = {"de", "shì", "guó", "rén", "dāng", "xíng", "zzz"};
+            String own = PinyinReadings.get().readings(clean.charAt(8)).stream().sorted().findFirst().orElse("le");
+            String hint = random.nextBoolean() ? own : others[random.nextInt(others.length)];
+            lines.add(clean.substring(0, 8) + "?(" + hint + ")" + clean.substring(9));
         }
         assertThat(sameFinds(fast, slow, lines)).isGreaterThan(300);
     }
