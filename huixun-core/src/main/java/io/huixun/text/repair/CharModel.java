@@ -304,6 +304,16 @@ final class CharModel {
         return rank(seen, seenRank, a, b);
     }
 
+    /** count(a b) at a row position from {@link #rowIndex}, as the table keeps it (at least 1), as {@link #row} gives it. */
+    int rowCount(int i) {
+        return Math.max(1, counts[i]);
+    }
+
+    /** The trigram types after the bigram at a row position from {@link #rowIndex}, as {@link #row} gives them. */
+    int rowTypes(int i) {
+        return rowTypes[i];
+    }
+
     /** {@link #rowIndex} by a binary search of a's row: the slow path the rank must agree with (tests). */
     int rowIndexBySearch(char a, char b) {
         int i = java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
