@@ -320,6 +320,51 @@ final class CharModel {
         return i >= 0 ? i : -1;
     }
 
+    /**
+     * exp of {@link #logProbAfter} up to rounding (no logarithm): for bounds, never for scores. Example: a loop
+     * that keeps the best of 126 lead bytes compares this product with {@link #beatable} before two logarithms.
+     */
+    double probAfter(char a, char b) {
+        a = fold(a);
+        b = fold(b);
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramProb[b];
+        }
+        int i = rowIndex(a, b);
+        int t = successorTypes[a];
+        return ((i >= 0 ? Math.max(1, counts[i]) : 0) + t * unigramProb[b]) / (ca + t);
+    }
+
+    /** exp of {@link #logProbBefore} up to rounding, as {@link #probAfter}. */
+    double probBefore(char a, char b) {
+        a = fold(a);
+        b = fold(b);
+        int ca = unigram[a];
+        if (ca == 0) {
+            return unigramProb[b];
+        }
+        int i = columnIndex(a, b);
+        int t = successorTypes[a];
+        return ((i >= 0 ? colCounts[i] : 0) + t * unigramProb[b]) / (ca + t);
+    }
+
+    /** exp of {@link #unigramLog} up to rounding, as {@link #probAfter}. */
+    double unigramProb(char c) {
+        return unigramProb[fold(c)];
+    }
+
+    /**
+     * The least product of this model's probabilities ({@link #probAfter} and the like) whose sum of logarithms can
+     * still exceed {@code bestScore}: exp(bestScore) less a relative margin of 10^-9, far above what rounding of the
+     * logarithms, exp and the product can shift (about 10^-14). A candidate of an argmax whose product is below it
+     * would score below {@code bestScore}, so its logarithms can be skipped with the outcome unchanged; 0 while
+     * there is no best ({@code -Infinity}). Example: best -12.5 nats, a candidate with product e^-20 is passed over.
+     */
+    static double beatable(double bestScore) {
+        return Math.exp(bestScore) * (1 - 1e-9);
+    }
+
     /** {@link #logProb(char, char)}, the count found in the column of {@code b}: for loops over a with b fixed. */
     double logProbBefore(char a, char b) {
         a = fold(a);

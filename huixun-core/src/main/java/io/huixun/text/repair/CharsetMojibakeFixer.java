@@ -435,6 +435,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 char prev = out.isEmpty() ? left : out.charAt(out.length() - 1);
                 int best = -1;
                 double bestScore = Double.NEGATIVE_INFINITY;
+                double floor = 0;
                 // The same for all 64 candidates, worked out once: whether this character ends the stretch, the
                 // neighbours' roles.
                 boolean last = i + need + 1 >= len;
@@ -456,12 +457,17 @@ final class CharsetMojibakeFixer implements Fixer {
                     if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
                         continue;
                     }
+                    if (precheck && (afterPrev ? model.probAfter(fold(prev), fold(c)) : model.unigramProb(fold(c)))
+                            * (beforeRight ? model.probBefore(fold(c), fold(right)) : 1) < floor) {
+                        continue; // cannot beat the best: no logarithms (see CharModel#beatable)
+                    }
                     // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
                     double after = afterPrev ? model.logProbAfter(fold(prev), fold(c)) : model.unigramLog(fold(c));
                     double s = after + (beforeRight ? model.logProbBefore(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
                         best = candidate;
+                        floor = CharModel.beatable(s);
                     }
                 }
                 if (best < 0) {

@@ -277,6 +277,44 @@ class RepairShortcutsTest {
         assertThat(sameFinds(fast, slow, lines)).isGreaterThan(400);
     }
 
+    @Test
+    void probabilityProductsAreTheExponentsOfTheLogScores() {
+        Random random = new Random(31);
+        List<Character> chars = modelChars(random, 3000);
+        chars.add('\uE000'); // never seen: the unigram floor
+        chars.add('é');
+        for (int i = 0; i + 1 < chars.size(); i++) {
+            char a = chars.get(i);
+            for (char b : new char[] {chars.get(i + 1), chars.get(random.nextInt(chars.size())), '\uE000'}) {
+                assertThat(MODEL.probAfter(a, b)).isCloseTo(Math.exp(MODEL.logProbAfter(a, b)),
+                        org.assertj.core.data.Percentage.withPercentage(1e-11));
+                assertThat(MODEL.probBefore(b, a)).isCloseTo(Math.exp(MODEL.logProbBefore(b, a)),
+                        org.assertj.core.data.Percentage.withPercentage(1e-11));
+            }
+            assertThat(MODEL.unigramProb(a)).isCloseTo(Math.exp(MODEL.unigramLog(a)),
+                    org.assertj.core.data.Percentage.withPercentage(1e-11));
+        }
+        // the floor lies below exp(best) by far more than rounding, and far less than any real difference
+        assertThat(CharModel.beatable(-12.5)).isLessThan(Math.exp(-12.5) * (1 - 1e-12))
+                .isGreaterThan(Math.exp(-12.5) * (1 - 1e-8));
+        assertThat(CharModel.beatable(Double.NEGATIVE_INFINITY)).isZero();
+    }
+
+    @Test
+    void prunedLeadAndTrailChoicesAgreeWithFullScoring() {
+        Random random = new Random(44);
+        ByteMisalignmentFixer fast = new ByteMisalignmentFixer();
+        ByteMisalignmentFixer slow = new ByteMisalignmentFixer(false);
+        CorruptionGenerator generator = new CorruptionGenerator(13);
+        List<String> lines = new ArrayList<>();
+        for (String clean : modelLines(random, 500)) {
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.MISALIGNMENT));
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.MISALIGNMENT_BIG5));
+            lines.add(generator.mixed(clean, EnumSet.noneOf(CorruptionGenerator.Damage.class)));
+        }
+        assertThat(sameFinds(fast, slow, lines)).isGreaterThan(300);
+    }
+
     /** Asserts that both fixers find the same replacements in every line; returns how many there were. */
     private static int sameFinds(Fixer fast, Fixer slow, List<String> lines) {
         int found = 0;
