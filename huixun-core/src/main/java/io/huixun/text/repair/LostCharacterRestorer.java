@@ -370,13 +370,15 @@ final class LostCharacterRestorer implements Fixer {
      * Moves the {@code limit} smallest of {@code keys[0, k)} to the front in ascending order and returns how many
      * that is: what sorting all of them and keeping the first {@code limit} gives (the keys are distinct), without
      * sorting the thousands of candidates of a common neighbour. Example: {@code [5 1 4 2 3], limit 2 → [1 2]}.
+     * The head is sorted by insertion: at most {@code limit} (40) keys, already in order when the streaming shortlist
+     * calls again with the kept keys in front, where a general sort pays its set-up every time.
      */
     static int smallestFirst(long[] keys, int k, int limit) {
         if (k <= limit) {
-            java.util.Arrays.sort(keys, 0, k);
+            insertionSort(keys, k);
             return k;
         }
-        java.util.Arrays.sort(keys, 0, limit);
+        insertionSort(keys, limit);
         for (int j = limit; j < k; j++) {
             long key = keys[j];
             if (key >= keys[limit - 1]) {
@@ -390,6 +392,19 @@ final class LostCharacterRestorer implements Fixer {
             keys[at] = key;
         }
         return limit;
+    }
+
+    /** Sorts {@code keys[0, n)} ascending by insertion (n small). */
+    private static void insertionSort(long[] keys, int n) {
+        for (int j = 1; j < n; j++) {
+            long key = keys[j];
+            int at = j;
+            while (at > 0 && keys[at - 1] > key) {
+                keys[at] = keys[at - 1];
+                at--;
+            }
+            keys[at] = key;
+        }
     }
 
     private static final ThreadLocal<Candidates> CANDIDATES = ThreadLocal.withInitial(Candidates::new);
