@@ -291,10 +291,17 @@ final class ByteMisalignmentFixer implements Fixer {
         text.append(first).append(rest);
         char right = consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY;
         String original = line.substring(from, consumedTo);
-        double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));
-        double after = model.score(fold(left), CharClasses.foldForModel(text), fold(right));
+        String foldedOriginal = CharClasses.foldForModel(original);
+        String foldedText = CharClasses.foldForModel(text);
+        double needed = Math.max(MIN_GAIN, 1.5 * original.length());
+        if (prune && CharModel.surelyBelow(model.scoreProb(fold(left), foldedText, fold(right)),
+                model.scoreProb(fold(left), foldedOriginal, fold(right)), needed)) {
+            return; // the gain below falls short: known from the products, without a logarithm per pair
+        }
+        double before = model.score(fold(left), foldedOriginal, fold(right));
+        double after = model.score(fold(left), foldedText, fold(right));
         double gain = after - before;
-        if (gain >= Math.max(MIN_GAIN, 1.5 * original.length()) && (best[0] == null || gain > best[0].gain)) {
+        if (gain >= needed && (best[0] == null || gain > best[0].gain)) {
             best[0] = new Candidate(from, consumedTo, text.toString(), gain);
         }
     }

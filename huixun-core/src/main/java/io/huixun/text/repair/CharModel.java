@@ -627,6 +627,43 @@ final class CharModel {
         return s;
     }
 
+    /**
+     * exp of {@link #score} up to rounding, as a product of probabilities (no logarithm per pair), or 0 when the
+     * product comes near the smallest normal double (long text), where it would lose precision: for bounds, never
+     * for scores (see {@link #surelyBelow}).
+     */
+    double scoreProb(char left, CharSequence text, char right) {
+        double p = 1;
+        char prev = left;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            p *= prev != 0 ? probAfter(prev, c) : unigramProb(c);
+            if (p < TINY) {
+                return 0;
+            }
+            prev = c;
+        }
+        if (right != 0 && prev != 0) {
+            p *= probAfter(prev, right);
+        }
+        return p < TINY ? 0 : p;
+    }
+
+    /** Products below this are not trusted by {@link #surelyBelow} (far above the subnormal range). */
+    private static final double TINY = 1e-280;
+
+    /**
+     * Whether {@code score(after) - score(before)} is surely below {@code threshold}, judged from their {@link
+     * #scoreProb} products with one logarithm: the sums of logarithms and the logarithm of the products' ratio
+     * differ by rounding only (far below 10^-9 nats for any text short enough for its product to stay normal), so
+     * a ratio below the threshold by a margin of 10^-6 nats means the sums are below it too. False when either
+     * product is 0 (not known): then the caller scores. Example: a stretch that gains 2.1 nats where it needs 3
+     * per character is rejected without its two scores.
+     */
+    static boolean surelyBelow(double afterProb, double beforeProb, double threshold) {
+        return afterProb > 0 && beforeProb > 0 && Math.log(afterProb / beforeProb) < threshold - 1e-6;
+    }
+
     /** Receives a character and the count of its bigram with the fixed one. */
     @FunctionalInterface
     interface BigramSink {

@@ -312,9 +312,14 @@ final class CharsetMojibakeFixer implements Fixer {
             }
         }
         char scoredRight = candidate.endsWith(" ") ? ' ' : right;
-        double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));
-        String scored = CharClasses.foldForModel(candidate.replace("\uFFFD", ""));
-        double after = model.score(fold(left), scored.strip(), fold(scoredRight));
+        String foldedOriginal = CharClasses.foldForModel(original);
+        String scored = CharClasses.foldForModel(candidate.replace("\uFFFD", "")).strip();
+        if (precheck && CharModel.surelyBelow(model.scoreProb(fold(left), scored, fold(scoredRight)),
+                model.scoreProb(fold(left), foldedOriginal, fold(right)), MIN_GAIN * original.length())) {
+            return false; // the gain below falls short: known from the products, without a logarithm per pair
+        }
+        double before = model.score(fold(left), foldedOriginal, fold(right));
+        double after = model.score(fold(left), scored, fold(scoredRight));
         if (after - before >= MIN_GAIN * original.length()) {
             out.add(new Replacement(start, end, candidate, RepairKind.CHARSET_MOJIBAKE,
                     confidence(after - before, original.length())));

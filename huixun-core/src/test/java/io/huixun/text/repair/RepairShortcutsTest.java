@@ -301,6 +301,35 @@ class RepairShortcutsTest {
     }
 
     @Test
+    void scoreProductsRejectOnlyGainsThatTheScoresReject() {
+        Random random = new Random(57);
+        List<String> lines = modelLines(random, 400);
+        int rejected = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String a = lines.get(i).substring(0, 2 + random.nextInt(12));
+            String b = lines.get(i + 1).substring(0, a.length());
+            char left = lines.get(i).charAt(15);
+            double pa = MODEL.scoreProb(left, a, '的');
+            double pb = MODEL.scoreProb(left, b, '的');
+            double gain = MODEL.score(left, a, '的') - MODEL.score(left, b, '的');
+            assertThat(Math.log(pa / pb)).isCloseTo(gain, org.assertj.core.data.Offset.offset(1e-9));
+            // thresholds around the gain: rejected from the products only when the scores reject it too
+            for (double threshold : new double[] {gain - 1, gain - 1e-5, gain, gain + 1e-5, gain + 1}) {
+                if (CharModel.surelyBelow(pa, pb, threshold)) {
+                    assertThat(gain).isLessThan(threshold);
+                    rejected++;
+                }
+            }
+            assertThat(CharModel.surelyBelow(pa, pb, gain + 1)).isTrue();
+            assertThat(CharModel.surelyBelow(pa, pb, gain)).isFalse();
+        }
+        assertThat(rejected).isGreaterThan(700);
+        // a product that would underflow is not known (0): the caller scores
+        assertThat(MODEL.scoreProb('的', "齉".repeat(200), '的')).isZero();
+        assertThat(CharModel.surelyBelow(0, 1e-5, 1)).isFalse();
+    }
+
+    @Test
     void prunedLeadAndTrailChoicesAgreeWithFullScoring() {
         Random random = new Random(44);
         ByteMisalignmentFixer fast = new ByteMisalignmentFixer();
