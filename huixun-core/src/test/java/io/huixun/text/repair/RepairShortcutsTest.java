@@ -301,6 +301,27 @@ class RepairShortcutsTest {
     }
 
     @Test
+    void trigramGroupsFoundInTheirBlockAreTheGroupsOfTheWholeList() {
+        Random random = new Random(61);
+        List<Character> chars = modelChars(random, 4000);
+        chars.add((char) 0);
+        chars.add('\uFFFF');
+        int nonEmpty = 0;
+        for (int i = 0; i + 2 < chars.size(); i++) {
+            char x = chars.get(i);
+            // groups that exist (the walk: x y z) and random pairs, mostly empty
+            for (char y : new char[] {chars.get(i + 1), chars.get(i + 2), chars.get(random.nextInt(chars.size()))}) {
+                for (TrigramGroups groups : new TrigramGroups[] {MODEL.byLastTwo(), MODEL.byOuterTwo()}) {
+                    long g = groups.group(x, y);
+                    assertThat(g).as("%s %s", x, y).isEqualTo(groups.groupBySearch(x, y));
+                    nonEmpty += (int) (g >>> 32) != (int) g ? 1 : 0;
+                }
+            }
+        }
+        assertThat(nonEmpty).isGreaterThan(4000);
+    }
+
+    @Test
     void scoreProductsRejectOnlyGainsThatTheScoresReject() {
         Random random = new Random(57);
         List<String> lines = modelLines(random, 400);
