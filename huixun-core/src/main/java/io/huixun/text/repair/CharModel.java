@@ -327,26 +327,16 @@ final class CharModel {
     double probAfter(char a, char b) {
         a = fold(a);
         b = fold(b);
-        int ca = unigram[a];
-        if (ca == 0) {
-            return unigramProb[b];
-        }
         int i = rowIndex(a, b);
-        int t = successorTypes[a];
-        return ((i >= 0 ? Math.max(1, counts[i]) : 0) + t * unigramProb[b]) / (ca + t);
+        return prob(a, b, i >= 0 ? Math.max(1, counts[i]) : 0);
     }
 
     /** exp of {@link #logProbBefore} up to rounding, as {@link #probAfter}. */
     double probBefore(char a, char b) {
         a = fold(a);
         b = fold(b);
-        int ca = unigram[a];
-        if (ca == 0) {
-            return unigramProb[b];
-        }
         int i = columnIndex(a, b);
-        int t = successorTypes[a];
-        return ((i >= 0 ? colCounts[i] : 0) + t * unigramProb[b]) / (ca + t);
+        return prob(a, b, i >= 0 ? colCounts[i] : 0);
     }
 
     /** exp of {@link #unigramLog} up to rounding, as {@link #probAfter}. */
