@@ -28,6 +28,20 @@ final class ByteMisalignmentFixer implements Fixer {
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
+    /**
+     * Whether a candidate byte whose probability product cannot beat the best so far is passed over before its
+     * logarithms (always, but in the agreement test).
+     */
+    private final boolean prune;
+
+    ByteMisalignmentFixer() {
+        this(true);
+    }
+
+    /** {@code prune} false: every candidate byte is scored in full, the slow path the pruning must agree with. */
+    ByteMisalignmentFixer(boolean prune) {
+        this.prune = prune;
+    }
 
     private record Candidate(int from, int to, String text, double gain) {}
 
@@ -277,10 +291,17 @@ final class ByteMisalignmentFixer implements Fixer {
         text.append(first).append(rest);
         char right = consumedTo < n ? line.charAt(consumedTo) : CharModel.BOUNDARY;
         String original = line.substring(from, consumedTo);
-        double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));
-        double after = model.score(fold(left), CharClasses.foldForModel(text), fold(right));
+        String foldedOriginal = CharClasses.foldForModel(original);
+        String foldedText = CharClasses.foldForModel(text);
+        double needed = Math.max(MIN_GAIN, 1.5 * original.length());
+        if (prune && CharModel.surelyBelow(model.scoreProb(fold(left), foldedText, fold(right)),
+                model.scoreProb(fold(left), foldedOriginal, fold(right)), needed)) {
+            return; // the gain below falls short: known from the products, without a logarithm per pair
+        }
+        double before = model.score(fold(left), foldedOriginal, fold(right));
+        double after = model.score(fold(left), foldedText, fold(right));
         double gain = after - before;
-        if (gain >= Math.max(MIN_GAIN, 1.5 * original.length()) && (best[0] == null || gain > best[0].gain)) {
+        if (gain >= needed && (best[0] == null || gain > best[0].gain)) {
             best[0] = new Candidate(from, consumedTo, text.toString(), gain);
         }
     }
@@ -298,15 +319,20 @@ final class ByteMisalignmentFixer implements Fixer {
     private char chooseLead(DoubleByteCodec codec, int trail, char left, char next) {
         char best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
+        double floor = 0;
         for (int lead = 0x81; lead <= 0xFE; lead++) {
             char c = codec.decodeLead(lead, trail);
             if (c == 0) {
                 continue;
             }
+            if (prune && model.probAfter(fold(left), fold(c)) * model.probBefore(fold(c), fold(next)) < floor) {
+                continue; // cannot beat the best: no logarithms (see CharModel#beatable)
+            }
             double s = model.logProbAfter(fold(left), fold(c)) + model.logProbBefore(fold(c), fold(next));
             if (s > bestScore) {
                 bestScore = s;
                 best = c;
+                floor = CharModel.beatable(s);
             }
         }
         return best;
@@ -315,6 +341,7 @@ final class ByteMisalignmentFixer implements Fixer {
     private char chooseTrail(DoubleByteCodec codec, int lead, char prev, char right, String hint) {
         char best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
+        double floor = 0;
         int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
         for (int pass = 0; pass < 2 && best == 0; pass++) {
             for (int t = 0x40; t <= 0xFE; t++) {
@@ -322,11 +349,16 @@ final class ByteMisalignmentFixer implements Fixer {
                 if (c == 0 || (pass == 0 && (syllable < 0 || !isReading(c, syllable)))) {
                     continue;
                 }
+                if (prune && (prev == 0 ? model.unigramProb(fold(c)) : model.probAfter(fold(prev), fold(c)))
+                        * model.probBefore(fold(c), fold(right)) < floor) {
+                    continue; // cannot beat the best: no logarithms (see CharModel#beatable)
+                }
                 double s = (prev == 0 ? model.unigramLog(fold(c)) : model.logProbAfter(fold(prev), fold(c)))
                         + model.logProbBefore(fold(c), fold(right));
                 if (s > bestScore) {
                     bestScore = s;
                     best = c;
+                    floor = CharModel.beatable(s);
                 }
             }
         }

@@ -304,10 +304,55 @@ final class CharModel {
         return rank(seen, seenRank, a, b);
     }
 
+    /** count(a b) at a row position from {@link #rowIndex}, as the table keeps it (at least 1), as {@link #row} gives it. */
+    int rowCount(int i) {
+        return Math.max(1, counts[i]);
+    }
+
+    /** The trigram types after the bigram at a row position from {@link #rowIndex}, as {@link #row} gives them. */
+    int rowTypes(int i) {
+        return rowTypes[i];
+    }
+
     /** {@link #rowIndex} by a binary search of a's row: the slow path the rank must agree with (tests). */
     int rowIndexBySearch(char a, char b) {
         int i = java.util.Arrays.binarySearch(keys, rowStart[a], rowStart[a + 1], (a << 16 | b) ^ Integer.MIN_VALUE);
         return i >= 0 ? i : -1;
+    }
+
+    /**
+     * exp of {@link #logProbAfter} up to rounding (no logarithm): for bounds, never for scores. Example: a loop
+     * that keeps the best of 126 lead bytes compares this product with {@link #beatable} before two logarithms.
+     */
+    double probAfter(char a, char b) {
+        a = fold(a);
+        b = fold(b);
+        int i = rowIndex(a, b);
+        return prob(a, b, i >= 0 ? Math.max(1, counts[i]) : 0);
+    }
+
+    /** exp of {@link #logProbBefore} up to rounding, as {@link #probAfter}. */
+    double probBefore(char a, char b) {
+        a = fold(a);
+        b = fold(b);
+        int i = columnIndex(a, b);
+        return prob(a, b, i >= 0 ? colCounts[i] : 0);
+    }
+
+    /** exp of {@link #unigramLog} up to rounding, as {@link #probAfter}. */
+    double unigramProb(char c) {
+        return unigramProb[fold(c)];
+    }
+
+    /**
+     * The least product of this model's probabilities ({@link #probAfter} and the like) whose sum of logarithms can
+     * still exceed {@code bestScore}: exp(bestScore) less a relative margin of 10^-9, far above what rounding of the
+     * logarithms, exp and the product can shift (about 10^-14). A candidate of an argmax whose product is below it
+     * would score below {@code bestScore}, so its logarithms can be skipped with the outcome unchanged; 0 while
+     * there is no best ({@code -Infinity}). Example: best -12.5 nats, a candidate with product e^-20 is passed over.
+     */
+    static double beatable(double bestScore) {
+        return Math.exp(bestScore) * (1 - 1e-9);
     }
 
     /** {@link #logProb(char, char)}, the count found in the column of {@code b}: for loops over a with b fixed. */
@@ -570,6 +615,43 @@ final class CharModel {
             s += logProb(prev, right);
         }
         return s;
+    }
+
+    /**
+     * exp of {@link #score} up to rounding, as a product of probabilities (no logarithm per pair), or 0 when the
+     * product comes near the smallest normal double (long text), where it would lose precision: for bounds, never
+     * for scores (see {@link #surelyBelow}).
+     */
+    double scoreProb(char left, CharSequence text, char right) {
+        double p = 1;
+        char prev = left;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            p *= prev != 0 ? probAfter(prev, c) : unigramProb(c);
+            if (p < TINY) {
+                return 0;
+            }
+            prev = c;
+        }
+        if (right != 0 && prev != 0) {
+            p *= probAfter(prev, right);
+        }
+        return p < TINY ? 0 : p;
+    }
+
+    /** Products below this are not trusted by {@link #surelyBelow} (far above the subnormal range). */
+    private static final double TINY = 1e-280;
+
+    /**
+     * Whether {@code score(after) - score(before)} is surely below {@code threshold}, judged from their {@link
+     * #scoreProb} products with one logarithm: the sums of logarithms and the logarithm of the products' ratio
+     * differ by rounding only (far below 10^-9 nats for any text short enough for its product to stay normal), so
+     * a ratio below the threshold by a margin of 10^-6 nats means the sums are below it too. False when either
+     * product is 0 (not known): then the caller scores. Example: a stretch that gains 2.1 nats where it needs 3
+     * per character is rejected without its two scores.
+     */
+    static boolean surelyBelow(double afterProb, double beforeProb, double threshold) {
+        return afterProb > 0 && beforeProb > 0 && Math.log(afterProb / beforeProb) < threshold - 1e-6;
     }
 
     /** Receives a character and the count of its bigram with the fixed one. */

@@ -312,9 +312,14 @@ final class CharsetMojibakeFixer implements Fixer {
             }
         }
         char scoredRight = candidate.endsWith(" ") ? ' ' : right;
-        double before = model.score(fold(left), CharClasses.foldForModel(original), fold(right));
-        String scored = CharClasses.foldForModel(candidate.replace("\uFFFD", ""));
-        double after = model.score(fold(left), scored.strip(), fold(scoredRight));
+        String foldedOriginal = CharClasses.foldForModel(original);
+        String scored = CharClasses.foldForModel(candidate.replace("\uFFFD", "")).strip();
+        if (precheck && CharModel.surelyBelow(model.scoreProb(fold(left), scored, fold(scoredRight)),
+                model.scoreProb(fold(left), foldedOriginal, fold(right)), MIN_GAIN * original.length())) {
+            return false; // the gain below falls short: known from the products, without a logarithm per pair
+        }
+        double before = model.score(fold(left), foldedOriginal, fold(right));
+        double after = model.score(fold(left), scored, fold(scoredRight));
         if (after - before >= MIN_GAIN * original.length()) {
             out.add(new Replacement(start, end, candidate, RepairKind.CHARSET_MOJIBAKE,
                     confidence(after - before, original.length())));
@@ -435,6 +440,7 @@ final class CharsetMojibakeFixer implements Fixer {
                 char prev = out.isEmpty() ? left : out.charAt(out.length() - 1);
                 int best = -1;
                 double bestScore = Double.NEGATIVE_INFINITY;
+                double floor = 0;
                 // The same for all 64 candidates, worked out once: whether this character ends the stretch, the
                 // neighbours' roles.
                 boolean last = i + need + 1 >= len;
@@ -456,12 +462,17 @@ final class CharsetMojibakeFixer implements Fixer {
                     if ((spaceAfter && "“‘「『（《".indexOf(c) >= 0) || (prev == ' ' && "”’」』）》".indexOf(c) >= 0)) {
                         continue;
                     }
+                    if (precheck && (afterPrev ? model.probAfter(fold(prev), fold(c)) : model.unigramProb(fold(c)))
+                            * (beforeRight ? model.probBefore(fold(c), fold(right)) : 1) < floor) {
+                        continue; // cannot beat the best: no logarithms (see CharModel#beatable)
+                    }
                     // Chinese, digits and letters say something; spaces and ASCII symbols the model has barely seen.
                     double after = afterPrev ? model.logProbAfter(fold(prev), fold(c)) : model.unigramLog(fold(c));
                     double s = after + (beforeRight ? model.logProbBefore(fold(c), fold(right)) : 0);
                     if (s > bestScore) {
                         bestScore = s;
                         best = candidate;
+                        floor = CharModel.beatable(s);
                     }
                 }
                 if (best < 0) {

@@ -19,6 +19,7 @@ final class LostCharacterRestorer implements Fixer {
 
     private final CharModel model = CharModel.get();
     private final PinyinReadings readings = PinyinReadings.get();
+    private final HintCharacters hints = HintCharacters.get();
     /** Whether hopeless candidates are passed over before their logarithms (always, but in the agreement test). */
     private final boolean prune;
 
@@ -83,17 +84,173 @@ final class LostCharacterRestorer implements Fixer {
         char r = CharClasses.toSimplified(right);
         char l2 = CharClasses.toSimplified(left2);
         char r2 = CharClasses.toSimplified(right2);
+        int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
         // Candidates: characters seen after the left neighbour and before the right one (both sides when there
         // are any, else either side), ranked by the bigram score; the best SHORTLIST are rescored with trigrams.
-        // The counts of l c come with the successor list (count(l c) for every c after l), and those of c r from
-        // r's row of seen bits and r's column: ranking a few thousand candidates costs no cache miss in the
-        // model's hash table.
+        Shortlist best = prune ? shortlistPruned(line.charAt(start) == '?', l2, l, r, r2, syllable)
+                : shortlistFully(line.charAt(start) == '?', l2, l, r, r2, syllable);
+        if (best != null) {
+            decide(line, start, end, best.chars, best.scores, best.size, out);
+        }
+    }
+
+    /** The shortlisted candidates and their trigram scores, {@code size} of each (arrays may be longer). */
+    private record Shortlist(char[] chars, double[] scores, int size) {}
+
+    /**
+     * The shortlist as {@link #shortlistFully} finds it, with less work per candidate (the fast path): candidates come
+     * as a list, each with what the walks know of it, and none is scattered into 65,536-entry tables. The predecessor
+     * list of r is walked once; whether each was also seen after l is one bit of l's row ({@link CharModel#rowIndex}),
+     * not a walk of l's whole row (thousands for 的). Only when fewer than three are seen on both sides is l's row
+     * walked, as the full scoring does. A candidate whose product P(c|l)·P(r|c) is below the streaming floor is passed
+     * over before its logarithms; count(c r), when the predecessor list did not bring it, is looked up in r's column
+     * only when the product with the largest count it can have reaches the floor. Example: 中?人 reads 人's
+     * predecessors, keeps those 中 precedes (华, 国, …), and scores those.
+     */
+    private Shortlist shortlistPruned(boolean question, char l2, char l, char r, char r2, int syllable) {
+        Candidates w = CANDIDATES.get();
+        char fl = CharModel.fold(l);
+        char fr = CharModel.fold(r);
+        int np = w.predecessors(model, fr);
+        int size = 0;
+        for (int j = 0; j < np; j++) {
+            int i = model.rowIndex(fl, w.pred[j]);
+            w.predRow[j] = i;
+            if (i >= 0) {
+                w.add(size++, w.pred[j], model.rowCount(i), model.rowTypes(i), w.predCount[j], w.predTypes[j]);
+            }
+        }
+        if (size < 3) {
+            size = w.successors(model, fl); // every c after l, count(c r) to be looked up
+            for (int j = 0; j < np; j++) {
+                if (w.predRow[j] < 0) {
+                    w.add(size++, w.pred[j], 0, 0, w.predCount[j], w.predTypes[j]);
+                }
+            }
+        }
+        if (question) {
+            int i = model.rowIndex(fl, '？');
+            w.add(size++, '？', i >= 0 ? model.rowCount(i) : 0, i >= 0 ? model.rowTypes(i) : 0, -1, 0);
+        }
+        // A hint's characters as bits, set here and cleared after the loop: one bit test per candidate, not two
+        // reading look-ups (the slow path asks the readings).
+        char[] allowed = syllable >= 0 ? hints.of(syllable) : null;
+        if (allowed != null) {
+            w.mark(allowed, true);
+        }
+        long[] ranked = w.ranked(Math.max(size, 2 * SHORTLIST));
+        // count(c r) is at most the largest count in c's row and in r's column: a bound for the pruning below that
+        // needs no search in r's column (exact: prob is non-decreasing in the count, and so is the product).
+        int columnMax = model.columnMax(fr);
+        int k = 0;
+        // Streaming shortlist: every 2 * SHORTLIST keys the best SHORTLIST are kept, and their worst key bounds what
+        // can still enter. A candidate whose probability product P(c|l)·P(r|c) (no logarithm) is below that bound's
+        // probability, with a margin of two key units (0.002 nats, far above rounding), has a larger key than
+        // SHORTLIST candidates already seen, so it cannot be in the final shortlist: its logarithms are skipped.
+        // Example: after 80 candidates of 的·会 the 40th best scores -9.1; a candidate at -15 is passed over.
+        double floor = 0;
+        for (int j = 0; j < size; j++) {
+            char c = w.cand[j];
+            if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0' || (allowed != null && !w.allowed(c))) {
+                continue;
+            }
+            double leftScore;
+            double rightScore;
+            if (CharModel.fold(c) == c) {
+                int leftCount = w.leftCount[j];
+                int rightCount = w.rightCount[j];
+                if (rightCount < 0) { // not from the predecessor list: r's column has it, if anything
+                    if (model.prob(fl, c, leftCount) * model.prob(c, fr, Math.min(columnMax, model.rowMax(c)))
+                            < floor) {
+                        continue; // below the floor even with the largest count(c r) there can be: no look-up
+                    }
+                    int i = model.columnIndex(c, fr);
+                    rightCount = i >= 0 ? model.columnCount(i) : 0;
+                    w.rightCount[j] = rightCount;
+                    w.rightTypes[j] = i >= 0 ? model.columnTypes(i) : 0;
+                }
+                if (model.prob(fl, c, leftCount) * model.prob(c, fr, rightCount) < floor) {
+                    continue;
+                }
+                leftScore = model.logProb(fl, c, leftCount);
+                rightScore = model.logProb(c, fr, rightCount);
+            } else {
+                leftScore = model.logProb(l, c);
+                rightScore = model.logProb(c, r);
+            }
+            w.leftScore[j] = leftScore; // kept for the shortlist below: the same numbers, not computed twice
+            w.rightScore[j] = rightScore;
+            // sort key: score rank in the high bits (descending), then the character, then where it is in the list
+            ranked[k] = key(leftScore + rightScore) << KEY_SHIFT | (long) c << 24 | j;
+            k++;
+            if (k == 2 * SHORTLIST) {
+                k = smallestFirst(ranked, k, SHORTLIST);
+                floor = Math.exp(-((ranked[SHORTLIST - 1] >> KEY_SHIFT) + 2) / 1000.0);
+            }
+        }
+        if (allowed != null) {
+            w.mark(allowed, false);
+        }
+        if (k == 0) {
+            return null;
+        }
+        k = smallestFirst(ranked, k, SHORTLIST);
+        char fl2 = CharModel.fold(l2);
+        char fr2 = CharModel.fold(r2);
+        double rightBackoff = Math.exp(model.logProb(r, r2));
+        int leftPairSlot = model.bigramSlot(fl2, fl); // the same for every candidate
+        // C(l c r) and C(c r r2) for every candidate come from two short lists, the trigrams l·r and ·r r2.
+        long around = model.byOuterTwo().group(fl, fr);
+        long before = model.byLastTwo().group(fr, fr2);
+        for (int j = 0; j < k; j++) {
+            int at = (int) (ranked[j] & 0xFFFFFF);
+            char c = w.cand[at];
+            w.chars[j] = c;
+            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r); the bigram back-offs were
+            // scored above. The counts and trigram types of l c and c r came with the walks: no hash table read.
+            if (CharModel.fold(c) == c) {
+                w.scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.leftScore[at]))
+                        + model.trigramCounted(w.leftCount[at], w.leftTypes[at],
+                                model.byOuterTwo().count(around, c), Math.exp(w.rightScore[at]))
+                        + model.trigramCounted(w.rightCount[at], w.rightTypes[at],
+                                model.byLastTwo().count(before, c), rightBackoff);
+            } else {
+                w.scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
+            }
+        }
+        return new Shortlist(w.chars, w.scores, k);
+    }
+
+    /** Bits below a key's score rank: the character (16) and its place in the candidate list (24). */
+    private static final int KEY_SHIFT = 40;
+
+    /** A score's rank in a sort key: ascending keys are descending scores, rounded to 0.001. */
+    private static long key(double score) {
+        return Math.round(-score * 1000);
+    }
+
+    /**
+     * The slow path the pruned shortlist must agree with (tests): every candidate is scored in full, what the walks
+     * bring is scattered into tables indexed by character, and trigrams are read through the table slots.
+     */
+    private Shortlist shortlistFully(boolean question, char l2, char l, char r, char r2, int syllable) {
         Scratch w = SCRATCH.get();
         char fl = CharModel.fold(l);
         char fr = CharModel.fold(r);
-        int ns = w.collect(model, fl, true, !prune);
-        int np = w.collect(model, fr, false, !prune);
-        int[] pool = w.pool(ns + np + 1);
+        int ns = w.collect(model, fl, true);
+        int np = w.collect(model, fr, false);
+        try {
+            return shortlistFully(w, ns, np, question, l2, l, r, r2, syllable);
+        } finally {
+            w.clear(ns, np);
+        }
+    }
+
+    private Shortlist shortlistFully(Scratch w, int ns, int np, boolean question, char l2, char l, char r, char r2,
+            int syllable) {
+        char fl = CharModel.fold(l);
+        char fr = CharModel.fold(r);
+        int[] pool = new int[ns + np + 1];
         int size = 0;
         for (int j = 0; j < np; j++) {
             if (w.succCount(w.pred[j]) != 0) {
@@ -111,89 +268,52 @@ final class LostCharacterRestorer implements Fixer {
                 }
             }
         }
-        if (line.charAt(start) == '?') {
+        if (question) {
             pool[size++] = '？';
         }
-        int syllable = hint == null ? -1 : readings.syllableId(PinyinReadings.normalize(hint));
-        long[] ranked = w.ranked(Math.max(size, 2 * SHORTLIST));
-        // count(c r) is at most the largest count in c's row and in r's column: a bound for the pruning below that
-        // needs no search in r's column (exact: prob is non-decreasing in the count, and so is the product).
-        int columnMax = model.columnMax(fr);
+        long[] ranked = new long[Math.max(size, 2 * SHORTLIST)];
         int k = 0;
-        // Streaming shortlist: every 2 * SHORTLIST keys the best SHORTLIST are kept, and their worst key bounds what
-        // can still enter. A candidate whose probability product P(c|l)·P(r|c) (no logarithm) is below that bound's
-        // probability, with a margin of two key units (0.002 nats, far above rounding), has a larger key than
-        // SHORTLIST candidates already seen, so it cannot be in the final shortlist: its logarithms are skipped.
-        // Example: after 80 candidates of 的·会 the 40th best scores -9.1; a candidate at -15 is passed over.
-        double floor = 0;
         for (int j = 0; j < size; j++) {
             char c = (char) pool[j];
             if (c == CharModel.BOUNDARY || c == ' ' || c == 'a' || c == '0'
-                    || (syllable >= 0 && !isReading(c, syllable))) {
+                    || (syllable >= 0 && !HintCharacters.reads(readings, c, syllable))) {
                 continue;
             }
             double leftScore;
             double rightScore;
             if (CharModel.fold(c) == c) {
-                // The left count comes with the successor list, which is complete. The predecessor list is not
-                // (see CharModel#predecessors), so a right count it lacks is looked up in r's column.
-                int leftCount = w.succCount(c);
-                if (prune && w.right[4 * c + PRED_COUNT] == 0 && model.prob(fl, c, leftCount)
-                        * model.prob(c, fr, Math.min(columnMax, model.rowMax(c))) < floor) {
-                    continue; // below the floor even with the largest count(c r) there can be: no column search
-                }
                 int rightCount = rightCount(w, fr, c);
                 w.right[4 * c + RIGHT_COUNT] = rightCount;
-                if (prune && model.prob(fl, c, leftCount) * model.prob(c, fr, rightCount) < floor) {
-                    continue;
-                }
-                leftScore = model.logProb(fl, c, leftCount);
+                leftScore = model.logProb(fl, c, w.succCount(c));
                 rightScore = model.logProb(c, fr, rightCount);
             } else {
                 leftScore = model.logProb(l, c);
                 rightScore = model.logProb(c, r);
             }
-            w.scores[2 * c] = leftScore; // kept for the shortlist below: the same numbers, not computed twice
+            w.scores[2 * c] = leftScore;
             w.scores[2 * c + 1] = rightScore;
-            double score = leftScore + rightScore;
-            // sort key: score rank in the high bits (descending), the character in the low 16
-            ranked[k] = ((long) Math.round(-score * 1000) << 16) | c;
+            ranked[k] = key(leftScore + rightScore) << 16 | c;
             k++;
             if (k == 2 * SHORTLIST) {
                 k = smallestFirst(ranked, k, SHORTLIST);
-                floor = Math.exp(-((ranked[SHORTLIST - 1] >> 16) + 2) / 1000.0);
             }
         }
         if (k == 0) {
-            w.clear(ns, np);
-            return;
+            return null;
         }
         k = smallestFirst(ranked, k, SHORTLIST);
         double[] scores = new double[k];
         char[] chars = new char[k];
-        double max = Double.NEGATIVE_INFINITY;
         char fl2 = CharModel.fold(l2);
         char fr2 = CharModel.fold(r2);
         double rightBackoff = Math.exp(model.logProb(r, r2));
-        int leftPairSlot = model.bigramSlot(fl2, fl); // the same for every candidate
-        // C(l c r) and C(c r r2) for every candidate come from two short lists, the trigrams l·r and ·r r2.
+        int leftPairSlot = model.bigramSlot(fl2, fl);
         long around = model.byOuterTwo().group(fl, fr);
         long before = model.byLastTwo().group(fr, fr2);
         for (int j = 0; j < k; j++) {
             char c = (char) (ranked[j] & 0xFFFF);
             chars[j] = c;
-            // trigram context on both sides: P(c | l2 l) · P(r | l c) · P(r2 | c r); the bigram back-offs were
-            // scored above or are the same for every candidate. The slots of l c and c r come with fl's row and
-            // fr's column (a zero count there means never seen: slot -1, as the hash table would answer).
-            if (CharModel.fold(c) == c && prune) {
-                // The counts and trigram types of l c and c r came with the walks: no read of the hash table.
-                int succCount = w.succCount(c);
-                scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.scores[2 * c]))
-                        + model.trigramCounted(succCount, succCount != 0 ? w.left[2 * c + 1] : 0,
-                                model.byOuterTwo().count(around, c), Math.exp(w.scores[2 * c + 1]))
-                        + model.trigramCounted(w.right[4 * c + RIGHT_COUNT], w.right[4 * c + RIGHT_TYPES],
-                                model.byLastTwo().count(before, c), rightBackoff);
-            } else if (CharModel.fold(c) == c) { // the slow path of the test: the same scores through the slots
+            if (CharModel.fold(c) == c) {
                 scores[j] = model.trigramAt(leftPairSlot, fl2, fl, c, Math.exp(w.scores[2 * c]))
                         + model.trigramWith(w.succCount(c) != 0 ? w.succSlot[c] : -1,
                                 model.byOuterTwo().count(around, c), Math.exp(w.scores[2 * c + 1]))
@@ -202,9 +322,17 @@ final class LostCharacterRestorer implements Fixer {
             } else {
                 scores[j] = model.logProb(l2, l, c) + model.logProb(l, c, r) + model.logProb(c, r, r2);
             }
+        }
+        return new Shortlist(chars, scores, k);
+    }
+
+    /** Restores the best of the shortlist when its posterior among them is high enough. */
+    private static void decide(String line, int start, int end, char[] chars, double[] scores, int k,
+            List<Replacement> out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
             max = Math.max(max, scores[j]);
         }
-        w.clear(ns, np);
         double sum = 0;
         int best = 0;
         for (int j = 0; j < k; j++) {
@@ -226,19 +354,15 @@ final class LostCharacterRestorer implements Fixer {
 
     /**
      * count(c r) for a folded c, from the predecessor list when it holds c, else from r's column (a seen bit and its
-     * rank, no search); the trigram types of {@code c r} (and, for the slow path, its slot) are kept with it for the
-     * trigram step.
+     * rank, no search); the trigram slot of {@code c r} is kept with it for the trigram step.
      */
     private int rightCount(Scratch w, char fr, char c) {
         int predCount = w.right[4 * c + PRED_COUNT];
         if (predCount != 0) {
-            return predCount; // the count the column holds; types (and slot) set with it
+            return predCount; // the count the column holds; slot set with it
         }
         int i = model.columnIndex(c, fr);
-        w.right[4 * c + RIGHT_TYPES] = i >= 0 ? model.columnTypes(i) : 0;
-        if (!prune) {
-            w.right[4 * c + RIGHT_SLOT] = i >= 0 ? model.columnSlot(i) : -1;
-        }
+        w.right[4 * c + RIGHT_SLOT] = i >= 0 ? model.columnSlot(i) : -1;
         return i >= 0 ? model.columnCount(i) : 0;
     }
 
@@ -246,13 +370,15 @@ final class LostCharacterRestorer implements Fixer {
      * Moves the {@code limit} smallest of {@code keys[0, k)} to the front in ascending order and returns how many
      * that is: what sorting all of them and keeping the first {@code limit} gives (the keys are distinct), without
      * sorting the thousands of candidates of a common neighbour. Example: {@code [5 1 4 2 3], limit 2 → [1 2]}.
+     * The head is sorted by insertion: at most {@code limit} (40) keys, already in order when the streaming shortlist
+     * calls again with the kept keys in front, where a general sort pays its set-up every time.
      */
     static int smallestFirst(long[] keys, int k, int limit) {
         if (k <= limit) {
-            java.util.Arrays.sort(keys, 0, k);
+            insertionSort(keys, k);
             return k;
         }
-        java.util.Arrays.sort(keys, 0, limit);
+        insertionSort(keys, limit);
         for (int j = limit; j < k; j++) {
             long key = keys[j];
             if (key >= keys[limit - 1]) {
@@ -268,53 +394,57 @@ final class LostCharacterRestorer implements Fixer {
         return limit;
     }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Sorts {@code keys[0, n)} ascending by insertion (n small). */
+    private static void insertionSort(long[] keys, int n) {
+        for (int j = 1; j < n; j++) {
+            long key = keys[j];
+            int at = j;
+            while (at > 0 && keys[at - 1] > key) {
+                keys[at] = keys[at - 1];
+                at--;
+            }
+            keys[at] = key;
+        }
+    }
 
-    /** Entries of {@link Scratch#right}, four per character: what is known of the bigram c r. */
-    private static final int PRED_COUNT = 0;
-    private static final int RIGHT_COUNT = 1;
-    private static final int RIGHT_TYPES = 2;
-    private static final int RIGHT_SLOT = 3;
+    private static final ThreadLocal<Candidates> CANDIDATES = ThreadLocal.withInitial(Candidates::new);
 
     /**
-     * Per-thread candidate lists, and what the walks bring about each candidate c indexed by character, cleared
-     * after each marker so that the 65,536-entry arrays are made once per thread. What is read together for one
-     * candidate sits together (one cache line, not one per array): {@code left[2c]} = count(l c) (0 = never seen
-     * together), {@code left[2c + 1]} its trigram types; {@code right[4c + ...]} the same for c r (see {@link
-     * #PRED_COUNT}); {@code scores[2c]}, {@code scores[2c + 1]} the candidate's two bigram scores. Example: 华 as
-     * the candidate of 中?人 reads left[2·华], right[4·华] and scores[2·华], three lines.
+     * Per-thread candidate list of one marker for the pruned shortlist, grown as needed and overwritten by the next
+     * marker: entry j is candidate {@code cand[j]} with count(l c) and its trigram types, count(c r) (-1 until looked
+     * up) and its types, and its two bigram scores once scored. The walked lists are copied in order, so nothing is
+     * scattered and nothing needs clearing but the hint bits. Example: for 中?人, entry 0 may be 华 with count(中华),
+     * count(华人) from 人's predecessor list.
      */
-    private static final class Scratch {
-        final int[] left = new int[65536 * 2];
-        /**
-         * Table slots of l c, valid where the count is not 0 (so never cleared); written for the slow path only,
-         * as the slots of c r ({@link #RIGHT_SLOT}, -1: never seen).
-         */
-        final int[] succSlot = new int[65536];
-        /**
-         * {@link #PRED_COUNT}: count(c r) for the characters of the predecessor list (0 for the others), which
-         * brings them: most candidates come from that list and need no search in r's column. {@link #RIGHT_COUNT}:
-         * count(c r) of the current marker's candidates, written with their right score. {@link #RIGHT_TYPES}: the
-         * trigram types after c r, written with the count.
-         */
-        final int[] right = new int[65536 * 4];
-        /** The bigram scores of the current marker's candidates, written before they are read. */
-        final double[] scores = new double[65536 * 2];
-        int[] succ = new int[256];
-        int[] pred = new int[256];
-        private int[] pool = new int[256];
+    private static final class Candidates {
+        /** The current hint's characters as bits ({@link HintCharacters}), all clear between markers. */
+        private final long[] hinted = new long[65536 / 64];
+        char[] pred = new char[256];
+        int[] predCount = new int[256];
+        int[] predTypes = new int[256];
+        /** Where l pred[j] is in the model's rows ({@link CharModel#rowIndex}), -1 when never seen. */
+        int[] predRow = new int[256];
+        char[] cand = new char[256];
+        int[] leftCount = new int[256];
+        int[] leftTypes = new int[256];
+        int[] rightCount = new int[256];
+        int[] rightTypes = new int[256];
+        double[] leftScore = new double[256];
+        double[] rightScore = new double[256];
         private long[] ranked = new long[256];
+        final char[] chars = new char[SHORTLIST];
+        final double[] scores = new double[SHORTLIST];
+        private int walked;
 
-        int succCount(int c) {
-            return left[2 * c];
+        /** Sets ({@code on}) or clears the bits of {@code chars}. */
+        void mark(char[] chars, boolean on) {
+            for (char c : chars) {
+                hinted[c >>> 6] = on ? hinted[c >>> 6] | 1L << c : hinted[c >>> 6] & ~(1L << c);
+            }
         }
 
-        /** The candidate pool, at least {@code n} long (contents left over: written before read). */
-        int[] pool(int n) {
-            if (pool.length < n) {
-                pool = new int[Math.max(n, pool.length * 2)];
-            }
-            return pool;
+        boolean allowed(char c) {
+            return (hinted[c >>> 6] & 1L << c) != 0;
         }
 
         /** The shortlist keys, at least {@code n} long (contents left over: written before read). */
@@ -325,8 +455,86 @@ final class LostCharacterRestorer implements Fixer {
             return ranked;
         }
 
-        /** Fills succ (or pred) and its counts and types, and the slots when asked; returns how many. */
-        int collect(CharModel model, char c, boolean successors, boolean slots) {
+        /** Sets candidate entry {@code j}, growing the lists when needed. */
+        void add(int j, char c, int left, int leftT, int right, int rightT) {
+            if (j == cand.length) {
+                int n = j * 2;
+                cand = java.util.Arrays.copyOf(cand, n);
+                leftCount = java.util.Arrays.copyOf(leftCount, n);
+                leftTypes = java.util.Arrays.copyOf(leftTypes, n);
+                rightCount = java.util.Arrays.copyOf(rightCount, n);
+                rightTypes = java.util.Arrays.copyOf(rightTypes, n);
+                leftScore = java.util.Arrays.copyOf(leftScore, n);
+                rightScore = java.util.Arrays.copyOf(rightScore, n);
+            }
+            cand[j] = c;
+            leftCount[j] = left;
+            leftTypes[j] = leftT;
+            rightCount[j] = right;
+            rightTypes[j] = rightT;
+        }
+
+        /** Copies the predecessor list of {@code fr} (with its counts and types) into pred; returns how many. */
+        int predecessors(CharModel model, char fr) {
+            walked = 0;
+            model.predecessors(fr, (ch, count, slot, types) -> {
+                if (walked == pred.length) {
+                    int n = walked * 2;
+                    pred = java.util.Arrays.copyOf(pred, n);
+                    predCount = java.util.Arrays.copyOf(predCount, n);
+                    predTypes = java.util.Arrays.copyOf(predTypes, n);
+                    predRow = java.util.Arrays.copyOf(predRow, n);
+                }
+                pred[walked] = ch;
+                predCount[walked] = count;
+                predTypes[walked] = types;
+                walked++;
+            });
+            return walked;
+        }
+
+        /** Sets the candidates to l's row (count(c r) to be looked up); returns how many. */
+        int successors(CharModel model, char fl) {
+            walked = 0;
+            model.row(fl, (ch, count, slot, types) -> add(walked++, ch, count, types, -1, 0));
+            return walked;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Entries of {@link Scratch#right}, four per character: what is known of the bigram c r. */
+    private static final int PRED_COUNT = 0;
+    private static final int RIGHT_COUNT = 1;
+    private static final int RIGHT_SLOT = 3;
+
+    /**
+     * Per-thread tables of the full scoring (the slow path), indexed by character and cleared after each marker so
+     * that the 65,536-entry arrays are made once per thread: {@code left[2c]} = count(l c) (0 = never seen together);
+     * {@code right[4c + ...]} what is known of c r (see {@link #PRED_COUNT}); {@code scores[2c]}, {@code scores[2c +
+     * 1]} the candidate's two bigram scores. Example: 华 as the candidate of 中?人 reads left[2·华] and right[4·华].
+     */
+    private static final class Scratch {
+        final int[] left = new int[65536 * 2];
+        /** Table slots of l c, valid where the count is not 0 (so never cleared). */
+        final int[] succSlot = new int[65536];
+        /**
+         * {@link #PRED_COUNT}: count(c r) for the characters of the predecessor list (0 for the others). {@link
+         * #RIGHT_COUNT}: count(c r) of the current marker's candidates. {@link #RIGHT_SLOT}: the slot of c r (-1:
+         * never seen), written with the count.
+         */
+        final int[] right = new int[65536 * 4];
+        /** The bigram scores of the current marker's candidates, written before they are read. */
+        final double[] scores = new double[65536 * 2];
+        int[] succ = new int[256];
+        int[] pred = new int[256];
+
+        int succCount(int c) {
+            return left[2 * c];
+        }
+
+        /** Fills succ (or pred) and its counts and slots; returns how many. */
+        int collect(CharModel model, char c, boolean successors) {
             int[] n = {0};
             if (successors) {
                 model.row(c, (ch, count, slot, types) -> {
@@ -335,10 +543,7 @@ final class LostCharacterRestorer implements Fixer {
                     }
                     succ[n[0]++] = ch;
                     left[2 * ch] = count;
-                    left[2 * ch + 1] = types;
-                    if (slots) {
-                        succSlot[ch] = slot;
-                    }
+                    succSlot[ch] = slot;
                 });
             } else {
                 model.predecessors(c, (ch, count, slot, types) -> {
@@ -347,10 +552,7 @@ final class LostCharacterRestorer implements Fixer {
                     }
                     pred[n[0]++] = ch;
                     right[4 * ch + PRED_COUNT] = count;
-                    right[4 * ch + RIGHT_TYPES] = types;
-                    if (slots) {
-                        right[4 * ch + RIGHT_SLOT] = slot;
-                    }
+                    right[4 * ch + RIGHT_SLOT] = slot;
                 });
             }
             return n[0];
@@ -364,10 +566,5 @@ final class LostCharacterRestorer implements Fixer {
                 right[4 * pred[j] + PRED_COUNT] = 0;
             }
         }
-    }
-
-    /** {@code syllable}: an id from {@link PinyinReadings#syllableId}. */
-    private boolean isReading(char c, int syllable) {
-        return readings.hasReading(c, syllable) || readings.hasReading(CharClasses.toTraditional(c), syllable);
     }
 }

@@ -82,6 +82,11 @@ final class PinyinReadings {
         return id == null ? 0 : id;
     }
 
+    /** How many syllable ids there are: ids run from 1 to this minus one (0 = no character reads so). */
+    int syllableCount() {
+        return syllables.length;
+    }
+
     /** {@link #hasReading(char, String)} for a syllable's id: the same answer. */
     boolean hasReading(char c, int syllableId) {
         long packed = packedIds[c];

@@ -20,4 +20,23 @@ class LostCharacterRestorerTest {
             assertThat(Arrays.copyOf(keys, kept)).containsExactly(Arrays.copyOf(sorted, kept));
         }
     }
+
+    @Test
+    void streamedShortlistKeepsTheSmallestSeen() {
+        // as the restorer calls it: every 80 keys, the kept 40 (sorted) in front of 40 new ones
+        Random random = new Random(8);
+        long[] all = random.longs(4000).distinct().toArray();
+        long[] keys = new long[80];
+        int k = 0;
+        for (long key : all) {
+            keys[k++] = key;
+            if (k == keys.length) {
+                k = LostCharacterRestorer.smallestFirst(keys, k, 40);
+            }
+        }
+        k = LostCharacterRestorer.smallestFirst(keys, k, 40);
+        long[] sorted = all.clone();
+        Arrays.sort(sorted);
+        assertThat(Arrays.copyOf(keys, k)).containsExactly(Arrays.copyOf(sorted, 40));
+    }
 }

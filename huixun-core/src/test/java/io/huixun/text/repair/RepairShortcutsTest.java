@@ -207,6 +207,27 @@ class RepairShortcutsTest {
     }
 
     @Test
+    void hintCharactersAreExactlyTheCharactersThatReadTheSyllable() {
+        PinyinReadings readings = PinyinReadings.get();
+        HintCharacters hints = HintCharacters.get();
+        int listed = 0;
+        for (int id = 0; id < readings.syllableCount(); id++) {
+            char[] chars = hints.of(id);
+            int at = 0;
+            for (int c = 0; c < 65536; c++) {
+                boolean inList = at < chars.length && chars[at] == c;
+                at += inList ? 1 : 0;
+                assertThat(inList).as("U+%04X, syllable %d", c, id).isEqualTo(HintCharacters.reads(readings, (char) c, id));
+            }
+            assertThat(at).isEqualTo(chars.length); // ascending and nothing else
+            listed += chars.length;
+        }
+        assertThat(hints.of(0)).isEmpty();
+        assertThat(new String(hints.of(readings.syllableId("dāng")))).contains("当");
+        assertThat(listed).isGreaterThan(20000);
+    }
+
+    @Test
     void prunedShortlistRestoresAsFullScoring() {
         Random random = new Random(77);
         LostCharacterRestorer fast = new LostCharacterRestorer();
@@ -222,6 +243,12 @@ class RepairShortcutsTest {
             }
             lines.add(b.toString());
             lines.add(clean.substring(0, 5) + "?(zhōng)" + clean.substring(6));
+            // hints of several syllables in turn (a hint's characters must not outlive its marker), the lost
+            // character's own reading among them
+            String[] others = {"de", "shì", "guó", "rén", "dāng", "xíng", "zzz"};
+            String own = PinyinReadings.get().readings(clean.charAt(8)).stream().sorted().findFirst().orElse("le");
+            String hint = random.nextBoolean() ? own : others[random.nextInt(others.length)];
+            lines.add(clean.substring(0, 8) + "?(" + hint + ")" + clean.substring(9));
         }
         assertThat(sameFinds(fast, slow, lines)).isGreaterThan(300);
     }
@@ -248,6 +275,94 @@ class RepairShortcutsTest {
             lines.add("新闻 " + new String("御用软件".getBytes(gbk), Charset.forName(page)) + " 发布");
         }
         assertThat(sameFinds(fast, slow, lines)).isGreaterThan(400);
+    }
+
+    @Test
+    void probabilityProductsAreTheExponentsOfTheLogScores() {
+        Random random = new Random(31);
+        List<Character> chars = modelChars(random, 3000);
+        chars.add('\uE000'); // never seen: the unigram floor
+        chars.add('é');
+        for (int i = 0; i + 1 < chars.size(); i++) {
+            char a = chars.get(i);
+            for (char b : new char[] {chars.get(i + 1), chars.get(random.nextInt(chars.size())), '\uE000'}) {
+                assertThat(MODEL.probAfter(a, b)).isCloseTo(Math.exp(MODEL.logProbAfter(a, b)),
+                        org.assertj.core.data.Percentage.withPercentage(1e-11));
+                assertThat(MODEL.probBefore(b, a)).isCloseTo(Math.exp(MODEL.logProbBefore(b, a)),
+                        org.assertj.core.data.Percentage.withPercentage(1e-11));
+            }
+            assertThat(MODEL.unigramProb(a)).isCloseTo(Math.exp(MODEL.unigramLog(a)),
+                    org.assertj.core.data.Percentage.withPercentage(1e-11));
+        }
+        // the floor lies below exp(best) by far more than rounding, and far less than any real difference
+        assertThat(CharModel.beatable(-12.5)).isLessThan(Math.exp(-12.5) * (1 - 1e-12))
+                .isGreaterThan(Math.exp(-12.5) * (1 - 1e-8));
+        assertThat(CharModel.beatable(Double.NEGATIVE_INFINITY)).isZero();
+    }
+
+    @Test
+    void trigramGroupsFoundInTheirBlockAreTheGroupsOfTheWholeList() {
+        Random random = new Random(61);
+        List<Character> chars = modelChars(random, 4000);
+        chars.add((char) 0);
+        chars.add('\uFFFF');
+        int nonEmpty = 0;
+        for (int i = 0; i + 2 < chars.size(); i++) {
+            char x = chars.get(i);
+            // groups that exist (the walk: x y z) and random pairs, mostly empty
+            for (char y : new char[] {chars.get(i + 1), chars.get(i + 2), chars.get(random.nextInt(chars.size()))}) {
+                for (TrigramGroups groups : new TrigramGroups[] {MODEL.byLastTwo(), MODEL.byOuterTwo()}) {
+                    long g = groups.group(x, y);
+                    assertThat(g).as("%s %s", x, y).isEqualTo(groups.groupBySearch(x, y));
+                    nonEmpty += (int) (g >>> 32) != (int) g ? 1 : 0;
+                }
+            }
+        }
+        assertThat(nonEmpty).isGreaterThan(4000);
+    }
+
+    @Test
+    void scoreProductsRejectOnlyGainsThatTheScoresReject() {
+        Random random = new Random(57);
+        List<String> lines = modelLines(random, 400);
+        int rejected = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String a = lines.get(i).substring(0, 2 + random.nextInt(12));
+            String b = lines.get(i + 1).substring(0, a.length());
+            char left = lines.get(i).charAt(15);
+            double pa = MODEL.scoreProb(left, a, '的');
+            double pb = MODEL.scoreProb(left, b, '的');
+            double gain = MODEL.score(left, a, '的') - MODEL.score(left, b, '的');
+            assertThat(Math.log(pa / pb)).isCloseTo(gain, org.assertj.core.data.Offset.offset(1e-9));
+            // thresholds around the gain: rejected from the products only when the scores reject it too
+            for (double threshold : new double[] {gain - 1, gain - 1e-5, gain, gain + 1e-5, gain + 1}) {
+                if (CharModel.surelyBelow(pa, pb, threshold)) {
+                    assertThat(gain).isLessThan(threshold);
+                    rejected++;
+                }
+            }
+            assertThat(CharModel.surelyBelow(pa, pb, gain + 1)).isTrue();
+            assertThat(CharModel.surelyBelow(pa, pb, gain)).isFalse();
+        }
+        assertThat(rejected).isGreaterThan(700);
+        // a product that would underflow is not known (0): the caller scores
+        assertThat(MODEL.scoreProb('的', "齉".repeat(200), '的')).isZero();
+        assertThat(CharModel.surelyBelow(0, 1e-5, 1)).isFalse();
+    }
+
+    @Test
+    void prunedLeadAndTrailChoicesAgreeWithFullScoring() {
+        Random random = new Random(44);
+        ByteMisalignmentFixer fast = new ByteMisalignmentFixer();
+        ByteMisalignmentFixer slow = new ByteMisalignmentFixer(false);
+        CorruptionGenerator generator = new CorruptionGenerator(13);
+        List<String> lines = new ArrayList<>();
+        for (String clean : modelLines(random, 500)) {
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.MISALIGNMENT));
+            lines.add(generator.damage(clean, CorruptionGenerator.Damage.MISALIGNMENT_BIG5));
+            lines.add(generator.mixed(clean, EnumSet.noneOf(CorruptionGenerator.Damage.class)));
+        }
+        assertThat(sameFinds(fast, slow, lines)).isGreaterThan(300);
     }
 
     /** Asserts that both fixers find the same replacements in every line; returns how many there were. */
