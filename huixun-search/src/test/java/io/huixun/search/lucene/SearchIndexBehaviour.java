@@ -157,6 +157,30 @@ public abstract class SearchIndexBehaviour {
     }
 
     @Test
+    void theFacetsOfAFewHitsAreTheirOwnWhenTheIndexHasSeveralSegments() {
+        try (SearchIndex parts = newIndex()) {
+            // two commits, two segments (the embedded index merges only past three); the hits are in the second
+            for (int k = 0; k < 6; k++) {
+                parts.put(doc("p" + k, "第" + k + "篇", "各地推进乡村建设。", "来源" + k, "2024-01-1" + k)
+                        .withEntities(List.of("人物" + k), List.of("地方" + k), List.of()));
+            }
+            parts.commit();
+            parts.put(doc("rare1", "海岛封关运作", "海岛封关运作正式启动。", "海岛日报", "2025-12-22")
+                    .withEntities(List.of("岛主"), List.of("海岛"), List.of()));
+            parts.put(doc("rare2", "封关运作一周", "封关运作一周以来运行平稳。", "海岛日报", "2025-12-29")
+                    .withEntities(List.of(), List.of("海岛"), List.of()));
+            parts.commit();
+            SearchResponse r = ok(parts.search(SearchRequest.of("封关运作").withFacets(EnumSet.allOf(FacetKind.class))));
+            assertThat(ids(r)).containsExactlyInAnyOrder("rare1", "rare2");
+            assertThat(r.facet(FacetKind.DAY)).containsExactly(new FacetCount("2025-12-22", 1),
+                    new FacetCount("2025-12-29", 1));
+            assertThat(r.facet(FacetKind.SOURCE)).containsExactly(new FacetCount("海岛日报", 2));
+            assertThat(r.facet(FacetKind.PLACE)).containsExactly(new FacetCount("海岛", 2));
+            assertThat(r.facet(FacetKind.PERSON)).containsExactly(new FacetCount("岛主", 1));
+        }
+    }
+
+    @Test
     void anEmptyIndexAnswersWithNothing() {
         try (SearchIndex empty = newIndex()) {
             SearchResponse r = ok(empty.search(SearchRequest.of("经济").withFacets(EnumSet.allOf(FacetKind.class))));
