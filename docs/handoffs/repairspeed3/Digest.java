@@ -4,13 +4,13 @@ import java.security.MessageDigest;
 import java.util.*;
 /** Hash of every repair output and edit (confidence bits included) over damaged lines: equal hashes = same behaviour. */
 public class Digest { public static void main(String[] a) throws Exception {
-  List<String> clean = Files.readAllLines(Path.of("/work/wt-repairspeed3/huixun-bench/target/repair-bench-clean.txt"));
+  List<String> clean = Files.readAllLines(Path.of("huixun-bench/target/repair-bench-clean.txt"));
   clean = clean.subList(0, 40000);
   TextRepairer r = TextRepairer.create(RepairOptions.DEFAULT);
   MessageDigest md = MessageDigest.getInstance("SHA-256");
   int changed = 0, lines = 0;
   List<List<String>> sets = new ArrayList<>();
-  sets.add(Files.readAllLines(Path.of("/work/wt-repairspeed3/huixun-bench/target/repair-bench-damaged.txt")));
+  sets.add(Files.readAllLines(Path.of("huixun-bench/target/repair-bench-damaged.txt")));
   for (long seed : new long[]{2, 3}) {
     CorruptionGenerator g = new CorruptionGenerator(seed); List<String> d = new ArrayList<>();
     for (String p : clean) d.add(g.mixed(p, EnumSet.noneOf(CorruptionGenerator.Damage.class)));

@@ -4,7 +4,7 @@ import java.nio.file.*;
 import java.util.*;
 /** Alternating passes of several builds in one JVM (one class loader each): args = classpaths (':'-separated). */
 public class SpeedAB { public static void main(String[] a) throws Throwable {
-  Path f = Path.of("/work/wt-repairspeed3/huixun-bench/target/repair-bench-damaged.txt");
+  Path f = Path.of("huixun-bench/target/repair-bench-damaged.txt");
   List<String> lines = Files.readAllLines(f); long size = Files.size(f);
   int m = a.length; Object[] rep = new Object[m]; MethodHandle[] repair = new MethodHandle[m]; MethodHandle[] text = new MethodHandle[m];
   for (int k = 0; k < m; k++) {
