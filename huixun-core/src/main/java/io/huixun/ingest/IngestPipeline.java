@@ -125,7 +125,7 @@ public final class IngestPipeline implements AutoCloseable {
      * with nothing to gather yet, {@code search}) never pays for it: at 240,000 articles the loads take about 3 s of
      * CPU, and when {@code serve} started them as its port opened they took both cores from the first searches.
      */
-    public void startLoading() {
+    private void startLoading() {
         preparer.startLoading();
         writer.startLoading();
     }

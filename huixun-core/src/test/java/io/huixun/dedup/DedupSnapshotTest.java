@@ -89,22 +89,16 @@ class DedupSnapshotTest {
 
         byte[] flipped = bytes.clone();
         flipped[bytes.length / 2] ^= 0x10;
-        Files.write(file, flipped);
-        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
-                .isInstanceOf(IOException.class).hasMessageContaining("damaged");
-
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
-                .isInstanceOf(IOException.class);
+        refused(file, flipped).hasMessageContaining("damaged");
+        refused(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
 
         Files.write(file, bytes);
         DedupConfig other = new DedupConfig(4, 40, 3, 0.5, 0.15, true);
         assertThatThrownBy(() -> DedupSnapshot.read(file, other, new DedupIndex(other, id -> Optional.empty())))
                 .isInstanceOf(IOException.class).hasMessageContaining("another de-duplication configuration");
 
-        Files.writeString(file, "not an index");
-        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
-                .isInstanceOf(IOException.class).hasMessageContaining("not a saved de-duplication index");
+        refused(file, "not an index".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .hasMessageContaining("not a saved de-duplication index");
     }
 
     @Test
@@ -136,21 +130,23 @@ class DedupSnapshotTest {
 
         byte[] fewer = bytes.clone();
         java.nio.ByteBuffer.wrap(fewer).putInt(countAt, 59);
-        Files.write(file, withChecksum(fewer));
-        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
-                .isInstanceOf(IOException.class).hasMessageContaining("count does not fit");
+        refused(file, withChecksum(fewer)).hasMessageContaining("count does not fit");
 
         byte[] negative = bytes.clone();
         java.nio.ByteBuffer.wrap(negative).putInt(countAt, -1);
-        Files.write(file, withChecksum(negative));
-        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
-                .isInstanceOf(IOException.class).hasMessageContaining("count does not fit");
+        refused(file, withChecksum(negative)).hasMessageContaining("count does not fit");
 
         byte[] higher = bytes.clone();
         java.nio.ByteBuffer.wrap(higher).putLong(bytes.length - 16, 1_000_000L);
-        Files.write(file, withChecksum(higher));
-        assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
-                .isInstanceOf(IOException.class).hasMessageContaining("highest id");
+        refused(file, withChecksum(higher)).hasMessageContaining("highest id");
+    }
+
+    /** Writes {@code content} to {@code file}; reading it must fail with an IOException (for more checks). */
+    private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> refused(Path file, byte[] content)
+            throws IOException {
+        Files.write(file, content);
+        return assertThatThrownBy(() -> DedupSnapshot.read(file, dedup.config(), newIndex()))
+                .isInstanceOf(IOException.class);
     }
 
     private static byte[] withChecksum(byte[] bytes) {
