@@ -63,10 +63,13 @@ final class ServeProbe {
         Path archive = out.resolve("serve-probe-" + ProcessHandle.current().pid() + ".jsa");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xshare:auto", "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off"));
+                "-Xlog:cds+dynamic=off", "-XX:MaxRAMPercentage=70"));
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
         // The JVM options an operator gives ./huixun (e.g. HUIXUN_JAVA_OPTS=-Xmx1g), so memory is measured as run.
         String operatorOptions = System.getenv().getOrDefault("HUIXUN_JAVA_OPTS", "").strip();
+        if (!operatorOptions.matches(".*-XX:\\+Use\\w*GC.*")) {
+            command.add("-XX:+UseG1GC"); // as ./huixun: G1 unless the operator names a collector
+        }
         if (!operatorOptions.isEmpty()) {
             command.addAll(List.of(operatorOptions.split("\\s+")));
         }
