@@ -41,19 +41,10 @@ public interface SearchIndex extends AutoCloseable {
     SearchResult search(SearchRequest request);
 
     /**
-     * Runs representative searches so that the first real ones are fast (JIT, caches, per-reader facet state). Bounded
-     * in time (a few seconds); safe to skip.
+     * Runs representative searches so that the first real ones are fast (JIT, caches, per-reader facet state); a
+     * server calls it before it opens its port. Bounded in time (a few seconds); safe to skip.
      */
-    default void warmUp() {
-        warmUp(this::search);
-    }
-
-    /**
-     * {@link #warmUp()}, each representative search run by {@code through}, which calls {@link #search} and does
-     * with the answer what a server does with it: {@code serve} passes the code behind its search API (store look-ups,
-     * snippet cleaning, JSON), so that this too is compiled before its port opens.
-     */
-    default void warmUp(java.util.function.Consumer<SearchRequest> through) {}
+    default void warmUp() {}
 
     /** Closes the index without committing. */
     @Override

@@ -82,24 +82,22 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         io.micrometer.core.instrument.MultiGauge lag = io.micrometer.core.instrument.MultiGauge
                 .builder("huixun.source.lag").description("seconds a source is overdue for its refresh (0 when not due)")
                 .baseUnit("seconds").register(metrics);
-        WebServer server;
-        // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
-        io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(settings.fetch()
-                .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
-        LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
-        // Warm the search API (JIT, caches, first-use set-up) before the port opens, so the first readers are not the
-        // slow ones: the index's representative searches, each answered as /api/search answers it (store look-ups,
-        // snippet cleaning, JSON). On a thread of its own while the web server is built, so start-up takes the longer
-        // of the two, not their sum.
+        // Warm the index (JIT, caches, first-use set-up) before the port opens, so the first readers are not the slow ones;
+        // on a thread of its own while the rest is built, so start-up takes the longer of the two, not their sum.
         Thread warming = Thread.ofPlatform().daemon().name("warm-up").start(() -> {
             try {
-                installation.index().warmUp(WebServer.searchApi(desk));
+                installation.index().warmUp();
             } catch (RuntimeException e) {
                 LOG.warn("warming up the search index failed ({}); serving anyway", e.getMessage());
             }
         });
+        WebServer server;
+        // A source added on the web page without a name is named by its feed's title (one guarded fetch, 10 s at most).
+        io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(settings.fetch()
+                .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
         // Pictures of hot-link-protected sites, fetched without Referer and cached in the data folder (/img).
         io.huixun.app.web.ImageProxy images = io.huixun.app.web.ImageProxy.open(installation.folder(), settings.fetch());
+        LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
         try {
             server = WebServer.create(desk, auth, metrics, new io.huixun.app.web.LoginGuard(auth),
                     new io.huixun.app.web.ReaderRoutes(installation.store(), desk, auth),

@@ -124,20 +124,6 @@ final class ApiRoutes {
         ctx.json(searchBody(v));
     }
 
-    /** The JSON mapper {@code ctx.json} uses (Javalin's default), for {@link #answer}. */
-    private static final io.javalin.json.JavalinJackson JSON = new io.javalin.json.JavalinJackson();
-
-    /**
-     * Answers {@code request} as {@code GET /api/search} does, without a socket: through the desk (index, store
-     * look-ups, snippet cleaning) to the JSON text. {@code serve}'s warm-up runs its searches through this, so that
-     * the first requests after the port opens find this code compiled. Example: 国务, by relevance with facets.
-     */
-    static String answer(NewsDesk desk, io.huixun.search.SearchRequest request) {
-        SearchView v = desk.search(request.query(), request.sort() == io.huixun.search.SortOrder.TIME ? "time"
-                : "relevance", request.page() - 1, request.size(), !request.facets().isEmpty());
-        return v.problem().isPresent() ? v.problem().get() : JSON.toJsonString(searchBody(v), Map.class);
-    }
-
     private static Map<String, Object> searchBody(SearchView v) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", v.total());

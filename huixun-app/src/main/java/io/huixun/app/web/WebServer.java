@@ -101,14 +101,6 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(desk, auth, metrics, groups);
     }
 
-    /**
-     * {@code desk}'s search API as a function of the request, without a socket: what {@code serve} warms up with
-     * before the port opens ({@link io.huixun.search.SearchIndex#warmUp(java.util.function.Consumer)}).
-     */
-    public static java.util.function.Consumer<io.huixun.search.SearchRequest> searchApi(NewsDesk desk) {
-        return request -> ApiRoutes.answer(desk, request);
-    }
-
     /** Opens the port ({@code 0} picks a free one); returns this server. */
     public WebServer listen(String host, int port) {
         app.start(host, port);

@@ -238,25 +238,4 @@ class WebServerTest {
         assertThat(as.apply("/api/sources", "Bearer " + token).statusCode()).isEqualTo(401);
         assertThat(as.apply("/api/sources", "Bearer " + replaced).statusCode()).isEqualTo(200);
     }
-
-    @Test
-    void theWarmUpAnswersItsSearchesAsTheSearchApiDoes() throws Exception {
-        // serve warms up through WebServer.searchApi before its port opens: it must run the API's own answer, so the
-        // code the first requests need (store look-ups, snippet cleaning, JSON) is what gets compiled
-        List<io.huixun.search.SearchRequest> asked = new java.util.ArrayList<>();
-        site.installation().index().warmUp(asked::add);
-        assertThat(asked).isNotEmpty();
-        assertThat(asked).extracting(io.huixun.search.SearchRequest::sort)
-                .contains(io.huixun.search.SortOrder.RELEVANCE, io.huixun.search.SortOrder.TIME);
-        io.huixun.search.SearchRequest withFacets = asked.stream().filter(r -> !r.facets().isEmpty()).findFirst()
-                .orElseThrow();
-        io.huixun.search.SearchRequest byTime = asked.stream()
-                .filter(r -> r.sort() == io.huixun.search.SortOrder.TIME).findFirst().orElseThrow();
-        JsonNode warm = JSON.readTree(ApiRoutes.answer(site.desk(), withFacets));
-        assertThat(warm.path("total").asInt()).isPositive();
-        assertThat(warm).isEqualTo(JSON.readTree(get("/api/search?q=" + enc(withFacets.query())
-                + "&limit=10&facets=1").body()));
-        assertThat(JSON.readTree(ApiRoutes.answer(site.desk(), byTime))).isEqualTo(JSON.readTree(
-                get("/api/search?q=" + enc(byTime.query()) + "&limit=10&sort=time").body()));
-    }
 }

@@ -627,8 +627,8 @@ public final class OpenSearchIndex implements SearchIndex {
 
     /** Representative searches for at most 8 s ({@link WarmUp}): JIT of the translation and snippet code. */
     @Override
-    public void warmUp(java.util.function.Consumer<SearchRequest> through) {
-        WarmUp.run(this, java.time.Duration.ofSeconds(8), through);
+    public void warmUp() {
+        WarmUp.run(this, java.time.Duration.ofSeconds(8));
     }
 
     /** The cluster refused the query as too large (more clauses than its limit). */

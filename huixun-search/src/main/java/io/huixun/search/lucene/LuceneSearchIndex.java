@@ -295,8 +295,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** Representative searches for at most {@link #WARM_UP_BUDGET} ({@link WarmUp}). */
     @Override
-    public void warmUp(java.util.function.Consumer<SearchRequest> through) {
-        WarmUp.run(this, WARM_UP_BUDGET, through);
+    public void warmUp() {
+        WarmUp.run(this, WARM_UP_BUDGET);
     }
 
     /**

@@ -37,14 +37,6 @@ public final class WarmUp {
      * done; returns how many searches ran. Never throws for a search that fails (a warm-up is best effort).
      */
     public static int run(SearchIndex index, Duration budget) {
-        return run(index, budget, index::search);
-    }
-
-    /**
-     * {@link #run(SearchIndex, Duration)}, each search run by {@code through} (which calls {@code index.search} and
-     * handles the answer as a server would).
-     */
-    public static int run(SearchIndex index, Duration budget, java.util.function.Consumer<SearchRequest> through) {
         long deadline = System.nanoTime() + budget.toNanos();
         List<String> queries = queries(index);
         int ran = 0;
@@ -54,9 +46,9 @@ public final class WarmUp {
                     break;
                 }
                 try {
-                    through.accept(new SearchRequest(q, List.of(), SortOrder.RELEVANCE, 1, 10,
+                    index.search(new SearchRequest(q, List.of(), SortOrder.RELEVANCE, 1, 10,
                             EnumSet.allOf(FacetKind.class), true));
-                    through.accept(new SearchRequest(q, List.of(), SortOrder.TIME, 1, 10, Set.of(), true));
+                    index.search(new SearchRequest(q, List.of(), SortOrder.TIME, 1, 10, Set.of(), true));
                     ran += 2;
                 } catch (RuntimeException e) {
                     return ran; // an index that cannot answer now will say so on the first real request
