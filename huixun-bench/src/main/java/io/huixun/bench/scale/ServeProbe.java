@@ -67,7 +67,7 @@ final class ServeProbe {
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
         // The JVM options an operator gives ./huixun (e.g. HUIXUN_JAVA_OPTS=-Xmx1g), so memory is measured as run.
         String operatorOptions = System.getenv().getOrDefault("HUIXUN_JAVA_OPTS", "").strip();
-        if (!operatorOptions.matches(".*-XX:\\+Use\\w*GC.*")) {
+        if (java.util.Arrays.stream(operatorOptions.split("\\s+")).noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
             command.add("-XX:+UseG1GC"); // as ./huixun: G1 unless the operator names a collector
         }
         if (!operatorOptions.isEmpty()) {
