@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the real {@code huixun serve} ({@code io.huixun.app.cli.Main serve}, from this jar) as a child JVM on a free
@@ -67,7 +68,7 @@ final class ServeProbe {
         jfr.ifPresent(f -> command.add("-XX:StartFlightRecording=filename=" + f + ",settings=profile"));
         // The JVM options an operator gives ./huixun (e.g. HUIXUN_JAVA_OPTS=-Xmx1g), so memory is measured as run.
         String operatorOptions = System.getenv().getOrDefault("HUIXUN_JAVA_OPTS", "").strip();
-        if (java.util.Arrays.stream(operatorOptions.split("\\s+")).noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+        if (Stream.of(operatorOptions.split("\\s+")).noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
             command.add("-XX:+UseG1GC"); // as ./huixun: G1 unless the operator names a collector
         }
         if (!operatorOptions.isEmpty()) {
