@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * Runs the real {@code huixun serve} ({@code io.huixun.app.cli.Main serve}, from this jar) as a child JVM on a free
  * loopback port, and measures what a user of a big folder feels: how long from starting the process until the front
  * page and a search first answer 200, the latency of the first 10 s of queries (8 clients), and then query latency
- * per query class at 1 and 8 clients through {@code GET /api/search?q=…&limit=10}. Finally it sends SIGTERM and
+ * per query class at 1 and 8 clients through {@code GET /api/search?q=…&limit=10}, then the listing pages (API, RSS,
+ * filtered front pages) once cold and 5 more times. Finally it sends SIGTERM and
  * reports the exit code and any exception in the server's log (issue 12: clean shutdown).
  *
  * <p>Query classes (seeded): {@code phrase} a run of 4–8 Han characters from a pool paragraph (so it is in the
@@ -129,6 +130,7 @@ final class ServeProbe {
                             pct(r, 50), pct(r, 95), pct(r, 99), errors(r), hits.length == 0 ? 0 : hits[hits.length / 2]);
                 }
             }
+            listings(http, base);
             System.out.printf("serve process: RSS %d MB, peak %d MB%n", ProcStatus.kb(p.pid(), "VmRSS") >> 10,
                     ProcStatus.kb(p.pid(), "VmHWM") >> 10);
         } finally {
@@ -165,6 +167,47 @@ final class ServeProbe {
             Thread.sleep(25);
         }
         return -1;
+    }
+
+    /**
+     * The listing pages a reader or an app opens, each requested once (cold; for a front page, its build) and then 5
+     * more times (median). Issue 12: at 1M each took 2–6 s while SQLite sorted every canonical article for them.
+     * The source is the newest article's; 没有这个来源 is a source with no articles (the worst case for a walk).
+     */
+    private static void listings(HttpClient http, String base) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"source\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(get(http, base + "/api/articles?limit=1").body());
+        String source = m.find() ? m.group(1) : "";
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("API, newest 30", "/api/articles?limit=30");
+        pages.put("API, source " + source, "/api/articles?limit=30&source=" + enc(source));
+        pages.put("API, a source with no articles", "/api/articles?limit=30&source=" + enc("没有这个来源"));
+        pages.put("API, category POLITICS (large)", "/api/articles?limit=30&category=POLITICS");
+        pages.put("API, category SPORTS (small)", "/api/articles?limit=30&category=SPORTS");
+        pages.put("RSS, newest", "/feed.xml");
+        pages.put("front page, category SPORTS", "/?category=SPORTS");
+        pages.put("front page, source " + source, "/?source=" + enc(source));
+        System.out.println();
+        System.out.println("| listing page | first ms | median of 5 more ms | status |");
+        System.out.println("|---|---|---|---|");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            long t = System.nanoTime();
+            int status = get(http, base + page.getValue()).statusCode();
+            double first = (System.nanoTime() - t) / 1e6;
+            double[] more = new double[5];
+            for (int i = 0; i < more.length; i++) {
+                long u = System.nanoTime();
+                get(http, base + page.getValue());
+                more[i] = (System.nanoTime() - u) / 1e6;
+            }
+            java.util.Arrays.sort(more);
+            System.out.printf("| %s | %.1f | %.1f | %d |%n", page.getKey(), first, more[2], status);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** {@code requests} queries (cycling) from {@code clients} threads, or until the deadline. */
