@@ -38,6 +38,8 @@ class PostgresInstallationTest {
         String url = freshDatabase();
         Path seed = TestInstallations.sample(dir, "portal-dump-seed.txt", 0);
         Path jsonl = TestInstallations.sample(dir, "fuyao-news.jsonl", 10);
+        Path reports = TestInstallations.sample(dir, "seed-event-reports.jsonl", 0); // the seed's events, other sources
+        Path copies = TestInstallations.sample(dir, "content-farm-copies.jsonl", 0); // and copies of its articles
         Path page = dir.resolve("q1.html"); // a page with a lead image: its media must travel too
         java.nio.file.Files.writeString(page, "<html><head><title>一季度工业生产稳中有升</title><link rel=\"canonical\""
                 + " href=\"https://stats.example.cn/2025/q1.html\"><meta property=\"og:image\""
@@ -46,25 +48,54 @@ class PostgresInstallationTest {
                 + "<p>分门类看，采矿业增加值增长百分之三点二，制造业增长百分之七点一，电力热力燃气及水生产和供应业增长百分之三点一。</p>"
                 + "<p>分产品看，新能源汽车、工业机器人、集成电路产量分别增长百分之三十五、百分之二十六和百分之十八。</p></div></body></html>");
         Path embedded = dir.resolve("embedded");
+        java.util.Map<String, String> storiesBefore;
         try (Installation local = Installation.open(embedded)) {
             local.pipeline().ingest(seed.toString(), IngestProgress.NONE);
             local.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
             local.pipeline().ingest(page.toString(), IngestProgress.NONE);
+            local.pipeline().ingest(reports.toString(), IngestProgress.NONE);
+            local.pipeline().ingest(copies.toString(), IngestProgress.NONE);
         }
+        long stored;
+        try (Installation local = Installation.open(embedded)) {
+            storiesBefore = storyOfEachArticle(local.store());
+            stored = local.store().count();
+        }
+        assertThat(storiesBefore.values()).as("the seed's events are stories of several reports")
+                .anyMatch(story -> !story.contains("articles 1,"));
         int code = io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url);
         assertThat(code).isZero();
         assertThat(io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url))
                 .as("running it again copies nothing twice").isZero();
         try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {
-            assertThat(node.store().count()).isEqualTo(18);
+            assertThat(node.store().count()).isEqualTo(stored);
             node.startupRepair(); // a new node's empty index is filled from the store in the background
-            assertThat(node.index().count()).isEqualTo(18);
+            assertThat(node.index().count()).isEqualTo(stored);
             assertThat(node.store().exportAll().filter(a -> node.store().understanding(a.id()).isPresent()).count())
-                    .isEqualTo(18);
+                    .isEqualTo(stored);
+            // Every story arrives whole (title, counts, sources, members), named after its opening article's new
+            // number, and its working state with it (the clusterer goes on with the same active stories).
+            assertThat(storyOfEachArticle(node.store())).isEqualTo(storiesBefore);
+            node.store().exportAll().forEach(a -> node.store().understanding(a.id()).flatMap(u -> u.storyId())
+                    .ifPresent(story -> assertThat(node.store().find(Long.parseLong(story.substring(2))))
+                            .as("story %s is named after an article of the target", story).isPresent()));
+            assertThat(node.store().activeStoryStates(java.time.Duration.ofDays(36500))).isNotEmpty();
             long withImage = node.store().findByUrl("https://stats.example.cn/2025/q1.html").orElseThrow().id();
             assertThat(node.store().media(withImage)).extracting(io.huixun.store.ArticleMedia::url)
                     .containsExactly("https://stats.example.cn/img/q1-cover.jpg");
         }
+    }
+
+    /** Each article's story as a reader sees it, keyed by the article's address (ids differ between stores). */
+    private static java.util.Map<String, String> storyOfEachArticle(io.huixun.store.ArticleStore store) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        store.exportAll().forEach(a -> store.understanding(a.id()).flatMap(u -> u.storyId()).flatMap(store::story)
+                .ifPresent(s -> out.put(a.url().orElse(a.title()), s.title() + " | articles " + s.articles()
+                        + ", reports " + s.reports() + ", sources " + s.sources() + " | "
+                        + new java.util.TreeMap<>(store.storySources(s.id())) + " | "
+                        + store.storyArticles(s.id(), 100).stream().map(m -> m.url().orElse(m.title())).sorted()
+                        .toList())));
+        return out;
     }
 
     @Test

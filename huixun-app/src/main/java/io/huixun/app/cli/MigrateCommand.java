@@ -1,6 +1,7 @@
 package io.huixun.app.cli;
 
 import io.huixun.app.Installation;
+import io.huixun.ingest.StoryCopy;
 import io.huixun.ingest.IngestReport;
 import io.huixun.store.ArticleStore;
 import io.huixun.store.NewArticle;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code huixun migrate --to postgresql://… --to opensearch://…}: copies an embedded installation's store (articles
- * with their originals, repair logs, fingerprints and copy links; understandings; sources) into PostgreSQL, then fills
+ * with their originals, repair logs, fingerprints and copy links; understandings; stories with the clusterer's working
+ * state; sources) into PostgreSQL, then fills
  * the OpenSearch index from the (new) store, and checks the counts of both. Idempotent: articles already in the target
  * (same URL or original bytes) are matched, not copied twice, and the index is filled only with what it lacks, so an
  * interrupted migration can simply be run again.
@@ -114,8 +116,6 @@ final class MigrateCommand implements Callable<Integer> {
                                 + " refused by the target: " + x.field() + ": " + x.message());
                     };
                     newId.put(a.id(), id);
-                    source.understanding(a.id()).ifPresent(u -> target.saveUnderstanding(
-                            new StoredUnderstanding(id, u.understanding(), u.storyId())));
                     if (r instanceof SaveResult.Inserted) { // lead images and enclosures travel with their article
                         List<io.huixun.store.ArticleMedia> media = source.media(a.id());
                         if (!media.isEmpty()) {
@@ -126,6 +126,7 @@ final class MigrateCommand implements Callable<Integer> {
                             new IngestReport(copied + matched, copied, 0, matched, 0, List.of()));
                 }
             }
+            int stories = copyUnderstandingsAndStories(source, target, newId);
             int sources = 0;
             for (Source s : source.listSources()) {
                 target.addSource(new NewSource(s.name(), s.url(), s.kind(), s.charsetOverride(), s.refreshInterval()));
@@ -133,14 +134,45 @@ final class MigrateCommand implements Callable<Integer> {
             }
             bar.finish();
             long inTarget = target.count();
-            System.out.printf("migrated %d articles (%d copied, %d already there) and %d sources; the target holds %d"
-                    + " articles%n", copied + matched, copied, matched, sources, inTarget);
+            System.out.printf("migrated %d articles (%d copied, %d already there), %d story memberships and %d"
+                    + " sources; the target holds %d articles%n", copied + matched, copied, matched, stories, sources,
+                    inTarget);
             if (inTarget < total) {
                 throw new UserInputException("count check failed: the source has " + total + " articles, the target "
                         + inTarget);
             }
             System.out.println("count check: ok (" + total + " in the source, " + inTarget + " in the target)");
         }
+    }
+
+    /**
+     * The second pass, once every article has its number in the target: each article's understanding, and its place
+     * in its story ({@link StoryCopy}: stories are named after their opening article, so they are renamed with it,
+     * which needs the whole numbering). An article whose understanding the target already has is left alone, so a
+     * second run adds no member twice. Then the clusterer's working state. Answers the memberships added.
+     */
+    private static int copyUnderstandingsAndStories(ArticleStore source, ArticleStore target, Map<Long, Long> newId) {
+        java.util.function.LongFunction<java.util.Optional<Long>> renumbered =
+                old -> java.util.Optional.ofNullable(newId.get(old));
+        int members = 0;
+        try (Stream<StoredArticle> all = source.exportAll()) {
+            for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
+                Long id = newId.get(a.id());
+                java.util.Optional<StoredUnderstanding> u = source.understanding(a.id());
+                if (id == null || u.isEmpty() || target.understanding(id).isPresent()) {
+                    continue;
+                }
+                java.util.Optional<String> story = u.get().storyId()
+                        .map(s -> StoryCopy.targetStoryId(source, s, renumbered));
+                target.saveUnderstanding(new StoredUnderstanding(id, u.get().understanding(), story));
+                if (story.isPresent()) {
+                    target.addToStory(StoryCopy.member(target.find(id).orElseThrow(), story.get()));
+                    members++;
+                }
+            }
+        }
+        StoryCopy.copyWorkingState(source, target, renumbered);
+        return members;
     }
 
     private static ArticleStore openTarget(String jdbc) {
