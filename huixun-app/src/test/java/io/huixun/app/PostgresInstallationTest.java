@@ -55,6 +55,7 @@ class PostgresInstallationTest {
             local.pipeline().ingest(page.toString(), IngestProgress.NONE);
             local.pipeline().ingest(reports.toString(), IngestProgress.NONE);
             local.pipeline().ingest(copies.toString(), IngestProgress.NONE);
+            local.store().readers().addAccount("li", io.huixun.store.reader.Role.READER, "h", Optional.empty());
         }
         long stored;
         try (Installation local = Installation.open(embedded)) {
@@ -63,8 +64,18 @@ class PostgresInstallationTest {
         }
         assertThat(storiesBefore.values()).as("the seed's events are stories of several reports")
                 .anyMatch(story -> !story.contains("articles 1,"));
-        int code = io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url);
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url);
+        } finally {
+            System.setOut(out);
+        }
         assertThat(code).isZero();
+        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).as("what is not copied is said")
+                .contains("not copied: 1 reader account with their follows");
         assertThat(io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url))
                 .as("running it again copies nothing twice").isZero();
         try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {

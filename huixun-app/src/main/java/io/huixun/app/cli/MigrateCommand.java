@@ -134,14 +134,20 @@ final class MigrateCommand implements Callable<Integer> {
             }
             bar.finish();
             long inTarget = target.count();
-            System.out.printf("migrated %d articles (%d copied, %d already there), %d story memberships and %d"
-                    + " sources; the target holds %d articles%n", copied + matched, copied, matched, stories, sources,
-                    inTarget);
+            System.out.printf("migrated %d articles (%d copied, %d already there) in %d stories, and %d sources; the"
+                    + " target holds %d articles%n", copied + matched, copied, matched, stories, sources, inTarget);
             if (inTarget < total) {
                 throw new UserInputException("count check failed: the source has " + total + " articles, the target "
                         + inTarget);
             }
             System.out.println("count check: ok (" + total + " in the source, " + inTarget + " in the target)");
+            int accounts = source.readers().accounts().size();
+            if (accounts > 0) {
+                // Not copied yet: a reader's marks and watermarks name articles by number, and the numbers change.
+                System.out.printf("not copied: %d reader account%s with their follows, folders, read and starred marks,"
+                        + " saved searches and alerts; add the accounts again on the new store (huixun users add)%n",
+                        accounts, accounts == 1 ? "" : "s");
+            }
         }
     }
 
@@ -149,12 +155,12 @@ final class MigrateCommand implements Callable<Integer> {
      * The second pass, once every article has its number in the target: each article's understanding, and its place
      * in its story ({@link StoryCopy}: stories are named after their opening article, so they are renamed with it,
      * which needs the whole numbering). An article whose understanding the target already has is left alone, so a
-     * second run adds no member twice. Then the clusterer's working state. Answers the memberships added.
+     * second run adds no member twice. Then the clusterer's working state. Answers how many stories were added to.
      */
     private static int copyUnderstandingsAndStories(ArticleStore source, ArticleStore target, Map<Long, Long> newId) {
         java.util.function.LongFunction<java.util.Optional<Long>> renumbered =
                 old -> java.util.Optional.ofNullable(newId.get(old));
-        int members = 0;
+        java.util.Set<String> stories = new java.util.HashSet<>();
         try (Stream<StoredArticle> all = source.exportAll()) {
             for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
                 Long id = newId.get(a.id());
@@ -167,12 +173,12 @@ final class MigrateCommand implements Callable<Integer> {
                 target.saveUnderstanding(new StoredUnderstanding(id, u.get().understanding(), story));
                 if (story.isPresent()) {
                     target.addToStory(StoryCopy.member(target.find(id).orElseThrow(), story.get()));
-                    members++;
+                    stories.add(story.get());
                 }
             }
         }
         StoryCopy.copyWorkingState(source, target, renumbered);
-        return members;
+        return stories.size();
     }
 
     private static ArticleStore openTarget(String jdbc) {
