@@ -56,6 +56,19 @@ class PostgresInstallationTest {
             local.pipeline().ingest(reports.toString(), IngestProgress.NONE);
             local.pipeline().ingest(copies.toString(), IngestProgress.NONE);
             local.store().readers().addAccount("li", io.huixun.store.reader.Role.READER, "h", Optional.empty());
+            // An article from a registered source (as a feed's are); a paused source stays paused
+            long feed = ((io.huixun.store.SourceAddResult.Added) local.store().addSource(new io.huixun.store.NewSource(
+                    "央视网", "https://news.example.cn/feed.xml", io.huixun.store.SourceKind.FEED, Optional.empty(),
+                    java.time.Duration.ofMinutes(30)))).source().id();
+            local.store().addSource(new io.huixun.store.NewSource("新华网", "https://xinhua.example.cn/rss.xml",
+                    io.huixun.store.SourceKind.FEED, Optional.empty(), java.time.Duration.ofMinutes(30)));
+            local.store().setSourcePaused(feed, true);
+            local.store().save(new io.huixun.store.NewArticle(Optional.of("https://news.example.cn/a.html"),
+                    java.util.OptionalLong.of(feed), "央视网", "铁路春运首日客流平稳", Optional.empty(), false,
+                    new io.huixun.store.OriginalContent("<p>x</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            java.nio.charset.StandardCharsets.UTF_8), "铁路部门表示春运首日客流平稳有序。", "[]",
+                    io.huixun.dedup.Deduplicator.standard().fingerprint("铁路部门表示春运首日客流平稳有序。"),
+                    java.util.OptionalLong.empty()));
         }
         long stored;
         try (Installation local = Installation.open(embedded)) {
@@ -91,6 +104,10 @@ class PostgresInstallationTest {
                     .ifPresent(story -> assertThat(node.store().find(Long.parseLong(story.substring(2))))
                             .as("story %s is named after an article of the target", story).isPresent()));
             assertThat(node.store().activeStoryStates(java.time.Duration.ofDays(36500))).isNotEmpty();
+            io.huixun.store.Source feed = node.store().findSourceByUrl("https://news.example.cn/feed.xml").orElseThrow();
+            assertThat(feed.paused()).isTrue();
+            assertThat(node.store().findByUrl("https://news.example.cn/a.html").orElseThrow().sourceId())
+                    .as("an article keeps its source").hasValue(feed.id());
             long withImage = node.store().findByUrl("https://stats.example.cn/2025/q1.html").orElseThrow().id();
             assertThat(node.store().media(withImage)).extracting(io.huixun.store.ArticleMedia::url)
                     .containsExactly("https://stats.example.cn/img/q1-cover.jpg");

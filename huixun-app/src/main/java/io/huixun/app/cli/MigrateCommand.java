@@ -93,6 +93,21 @@ final class MigrateCommand implements Callable<Integer> {
         try (Installation from = data.openExisting(Installation.Mode.STORE); ArticleStore target = openTarget(jdbc)) {
             ArticleStore source = from.store();
             long total = source.count();
+            // Sources first, so each article keeps its source (reading lists and follows join on it).
+            Map<Long, Long> newSourceId = new HashMap<>();
+            for (Source s : source.listSources()) {
+                long id = switch (target.addSource(new NewSource(s.name(), s.url(), s.kind(), s.charsetOverride(),
+                        s.refreshInterval()))) {
+                    case io.huixun.store.SourceAddResult.Added added -> added.source().id();
+                    case io.huixun.store.SourceAddResult.AlreadyRegistered there -> there.existing().id();
+                    case io.huixun.store.SourceAddResult.Rejected x -> throw new UserInputException("source "
+                            + s.url() + " refused by the target: " + x.field() + ": " + x.message());
+                };
+                if (s.paused()) {
+                    target.setSourcePaused(id, true);
+                }
+                newSourceId.put(s.id(), id);
+            }
             Map<Long, Long> newId = new HashMap<>();
             int copied = 0, matched = 0;
             ProgressBar bar = new ProgressBar(System.err);
@@ -100,7 +115,9 @@ final class MigrateCommand implements Callable<Integer> {
                 for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
                     OptionalLong dup = a.duplicateOf().isPresent() && newId.containsKey(a.duplicateOf().getAsLong())
                             ? OptionalLong.of(newId.get(a.duplicateOf().getAsLong())) : OptionalLong.empty();
-                    SaveResult r = target.save(new NewArticle(a.url(), OptionalLong.empty(), a.source(), a.title(),
+                    Long mappedSource = a.sourceId().isPresent() ? newSourceId.get(a.sourceId().getAsLong()) : null;
+                    OptionalLong sourceId = mappedSource == null ? OptionalLong.empty() : OptionalLong.of(mappedSource);
+                    SaveResult r = target.save(new NewArticle(a.url(), sourceId, a.source(), a.title(),
                             a.published(), a.teaser(), a.original(), a.canonicalText(), a.repairLogJson(),
                             a.fingerprint(), dup));
                     long id = switch (r) {
@@ -127,11 +144,7 @@ final class MigrateCommand implements Callable<Integer> {
                 }
             }
             int stories = copyUnderstandingsAndStories(source, target, newId);
-            int sources = 0;
-            for (Source s : source.listSources()) {
-                target.addSource(new NewSource(s.name(), s.url(), s.kind(), s.charsetOverride(), s.refreshInterval()));
-                sources++;
-            }
+            int sources = newSourceId.size();
             bar.finish();
             long inTarget = target.count();
             System.out.printf("migrated %d articles (%d copied, %d already there) in %d stories, and %d sources; the"
