@@ -10,6 +10,7 @@ import io.huixun.search.SearchResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,12 +72,26 @@ class PostgresInstallationTest {
                     java.util.OptionalLong.empty()));
         }
         long stored;
+        String readerBefore;
         try (Installation local = Installation.open(embedded)) {
             storiesBefore = storyOfEachArticle(local.store());
             stored = local.store().count();
+            readerBefore = keepReaderState(local.store());
         }
         assertThat(storiesBefore.values()).as("the seed's events are stories of several reports")
                 .anyMatch(story -> !story.contains("articles 1,"));
+        // The target already holds a source and an article of its own, so every number differs between the two
+        try (io.huixun.store.ArticleStore pre = io.huixun.store.postgres.PostgresArticleStore.open(
+                Installation.jdbcUrl(url))) {
+            pre.addSource(new io.huixun.store.NewSource("本地台", "https://local.example.cn/rss.xml",
+                    io.huixun.store.SourceKind.FEED, Optional.empty(), java.time.Duration.ofMinutes(30)));
+            pre.save(new io.huixun.store.NewArticle(Optional.of("https://local.example.cn/1.html"),
+                    java.util.OptionalLong.empty(), "本地台", "本地新闻", Optional.empty(), false,
+                    new io.huixun.store.OriginalContent("<p>y</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            java.nio.charset.StandardCharsets.UTF_8), "本地台报道本地新闻一则。", "[]",
+                    io.huixun.dedup.Deduplicator.standard().fingerprint("本地台报道本地新闻一则。"),
+                    java.util.OptionalLong.empty()));
+        }
         java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = System.out;
         int code;
@@ -87,23 +102,28 @@ class PostgresInstallationTest {
             System.setOut(out);
         }
         assertThat(code).isZero();
-        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).as("what is not copied is said")
-                .contains("not copied: 1 reader account with their follows");
+        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("readers: 1 account copied with their folders, follows, read and starred marks");
         assertThat(io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url))
                 .as("running it again copies nothing twice").isZero();
         try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {
-            assertThat(node.store().count()).isEqualTo(stored);
+            assertThat(node.store().count()).isEqualTo(stored + 1);
             node.startupRepair(); // a new node's empty index is filled from the store in the background
-            assertThat(node.index().count()).isEqualTo(stored);
+            assertThat(node.index().count()).isEqualTo(stored + 1);
             assertThat(node.store().exportAll().filter(a -> node.store().understanding(a.id()).isPresent()).count())
-                    .isEqualTo(stored);
+                    .as("every article is understood (the target's own one by the node's start-up repair)")
+                    .isEqualTo(stored + 1);
             // Every story arrives whole (title, counts, sources, members), named after its opening article's new
             // number, and its working state with it (the clusterer goes on with the same active stories).
-            assertThat(storyOfEachArticle(node.store())).isEqualTo(storiesBefore);
+            Map<String, String> storiesAfter = storyOfEachArticle(node.store());
+            storiesAfter.remove("https://local.example.cn/1.html"); // the target's own
+            assertThat(storiesAfter).isEqualTo(storiesBefore);
             node.store().exportAll().forEach(a -> node.store().understanding(a.id()).flatMap(u -> u.storyId())
                     .ifPresent(story -> assertThat(node.store().find(Long.parseLong(story.substring(2))))
                             .as("story %s is named after an article of the target", story).isPresent()));
             assertThat(node.store().activeStoryStates(java.time.Duration.ofDays(36500))).isNotEmpty();
+            // The reader finds everything as they left it: folders, follows, what is read and starred, searches, alerts
+            assertThat(readerView(node.store())).isEqualTo(readerBefore);
             io.huixun.store.Source feed = node.store().findSourceByUrl("https://news.example.cn/feed.xml").orElseThrow();
             assertThat(feed.paused()).isTrue();
             assertThat(node.store().findByUrl("https://news.example.cn/a.html").orElseThrow().sourceId())
@@ -112,6 +132,59 @@ class PostgresInstallationTest {
             assertThat(node.store().media(withImage)).extracting(io.huixun.store.ArticleMedia::url)
                     .containsExactly("https://stats.example.cn/img/q1-cover.jpg");
         }
+    }
+
+    /**
+     * Gives reader li some of everything a reader keeps (a folder; follows of a source, a story and a search; a
+     * watermark with one article marked unread below it, one read above it, one starred; a saved search; an alert)
+     * and answers {@link #readerView} of it.
+     */
+    private static String keepReaderState(io.huixun.store.ArticleStore store) {
+        io.huixun.store.reader.ReaderStore r = store.readers();
+        long user = r.account("li").orElseThrow().id();
+        java.util.List<Long> ids = store.exportAll().map(io.huixun.store.StoredArticle::id).sorted().toList();
+        long middle = ids.get(ids.size() / 2);
+        io.huixun.store.reader.Folder folder = r.folder(user, "要闻");
+        long feed = store.findSourceByUrl("https://news.example.cn/feed.xml").orElseThrow().id();
+        r.follow(user, io.huixun.store.reader.FollowKind.SOURCE, String.valueOf(feed), "央视网",
+                java.util.OptionalLong.of(folder.id()));
+        String story = store.recentStories(2, java.time.Duration.ofDays(36500), 1).get(0).id();
+        r.follow(user, io.huixun.store.reader.FollowKind.STORY, story, "外长会晤", java.util.OptionalLong.empty());
+        r.follow(user, io.huixun.store.reader.FollowKind.QUERY, "核电", "核电", java.util.OptionalLong.empty());
+        r.markAllRead(user, new io.huixun.store.reader.ReadingScope.Subscribed(), middle);
+        r.markAllRead(user, new io.huixun.store.reader.ReadingScope.OneSource(feed), ids.get(ids.size() - 1));
+        r.setRead(user, java.util.List.of(ids.get(1)), false);
+        r.setRead(user, java.util.List.of(ids.get(ids.size() - 2)), true);
+        r.setStarred(user, java.util.List.of(ids.get(2)), true);
+        r.saveSearch(user, "核电新闻", "核电");
+        r.addAlert(user, "核电", "https://hooks.example.cn/x", middle);
+        return readerView(store);
+    }
+
+    /** What reader li sees, with articles, sources and stories named by address or title (numbers differ). */
+    private static String readerView(io.huixun.store.ArticleStore store) {
+        io.huixun.store.reader.ReaderStore r = store.readers();
+        io.huixun.store.reader.Account li = r.account("li").orElseThrow();
+        java.util.function.LongFunction<String> article = id -> id == 0 ? "none"
+                : store.find(id).map(a -> a.url().orElse(a.title())).orElse("?" + id);
+        Map<Long, String> folders = new java.util.HashMap<>();
+        r.folders(li.id()).forEach(f -> folders.put(f.id(), f.name()));
+        java.util.List<String> follows = r.follows(li.id()).stream().map(f -> f.kind() + " " + switch (f.kind()) {
+            case SOURCE -> store.findSource(Long.parseLong(f.target())).map(s -> s.url()).orElse("?");
+            case STORY -> store.story(f.target()).map(s -> s.title() + " (" + s.articles() + ")").orElse("?");
+            default -> f.target();
+        } + " '" + f.title() + "' in " + (f.folderId().isPresent() ? folders.get(f.folderId().getAsLong()) : "-"))
+                .sorted().toList();
+        java.util.List<Long> ids = store.exportAll().map(io.huixun.store.StoredArticle::id).toList();
+        Map<String, String> states = new java.util.TreeMap<>();
+        r.states(li.id(), ids).forEach((id, st) -> states.put(article.apply(id),
+                (st.read() ? "read" : "unread") + (st.starred() ? ", starred" : "")));
+        states.remove("https://local.example.cn/1.html"); // the target's own article, in the view after migration
+        return li.role() + " " + li.passwordHash() + "\nfolders " + new java.util.TreeSet<>(folders.values())
+                + "\nfollows " + follows + "\nstates " + states
+                + "\nsearches " + r.savedSearches(li.id()).stream().map(s -> s.name() + "=" + s.query()).toList()
+                + "\nalerts " + r.alerts(li.id()).stream().map(a -> a.query() + " " + a.webhookUrl() + " after "
+                        + article.apply(a.lastArticleId())).toList();
     }
 
     /** Each article's story as a reader sees it, keyed by the article's address (ids differ between stores). */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code huixun migrate --to postgresql://… --to opensearch://…}: copies an embedded installation's store (articles
  * with their originals, repair logs, fingerprints and copy links; understandings; stories with the clusterer's working
- * state; sources) into PostgreSQL, then fills
+ * state; sources; readers with their marks, {@link ReaderCopy}) into PostgreSQL, then fills
  * the OpenSearch index from the (new) store, and checks the counts of both. Idempotent: articles already in the target
  * (same URL or original bytes) are matched, not copied twice, and the index is filled only with what it lacks, so an
  * interrupted migration can simply be run again.
@@ -154,12 +154,10 @@ final class MigrateCommand implements Callable<Integer> {
                         + inTarget);
             }
             System.out.println("count check: ok (" + total + " in the source, " + inTarget + " in the target)");
-            int accounts = source.readers().accounts().size();
-            if (accounts > 0) {
-                // Not copied yet: a reader's marks and watermarks name articles by number, and the numbers change.
-                System.out.printf("not copied: %d reader account%s with their follows, folders, read and starred marks,"
-                        + " saved searches and alerts; add the accounts again on the new store (huixun users add)%n",
-                        accounts, accounts == 1 ? "" : "s");
+            int readers = new ReaderCopy(source, target, newId, newSourceId).copyAll();
+            if (readers > 0) {
+                System.out.printf("readers: %d account%s copied with their folders, follows, read and starred marks,"
+                        + " saved searches and alerts (passwords unchanged)%n", readers, readers == 1 ? "" : "s");
             }
         }
     }

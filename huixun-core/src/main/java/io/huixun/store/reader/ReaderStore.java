@@ -68,6 +68,12 @@ public interface ReaderStore {
     /** The reader's state of these articles, by id; unknown ids are absent. */
     Map<Long, ItemState> states(long userId, Collection<Long> articleIds);
 
+    /**
+     * The reader's kept marks on articles with ids above {@code afterArticleId}, by id, at most {@code limit} (a page
+     * on the primary key): for copying a reader to another store.
+     */
+    List<ItemMark> itemMarks(long userId, long afterArticleId, int limit);
+
     /** Marks every canonical member of a story read (a story is as big as its reports, never the store). */
     void markStoryRead(long userId, String storyId);
 

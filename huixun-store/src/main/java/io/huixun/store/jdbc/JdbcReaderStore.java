@@ -13,6 +13,7 @@ import io.huixun.store.reader.AccountAddResult;
 import io.huixun.store.reader.Folder;
 import io.huixun.store.reader.Follow;
 import io.huixun.store.reader.FollowKind;
+import io.huixun.store.reader.ItemMark;
 import io.huixun.store.reader.ItemState;
 import io.huixun.store.reader.ReaderStore;
 import io.huixun.store.reader.ReadingQuery;
@@ -264,6 +265,22 @@ final class JdbcReaderStore implements ReaderStore {
             }
             return Map.copyOf(out);
         });
+    }
+
+    @Override
+    public List<ItemMark> itemMarks(long userId, long afterArticleId, int limit) {
+        return store.read(c -> queryList(c, "SELECT article_id, is_read, starred_at FROM item_state WHERE user_id = ?"
+                + " AND article_id > ? ORDER BY article_id LIMIT ?", ps -> {
+                    ps.setLong(1, userId);
+                    ps.setLong(2, afterArticleId);
+                    ps.setInt(3, limit);
+                }, rs -> {
+                    long id = rs.getLong(1);
+                    boolean read = rs.getBoolean(2);
+                    Optional<Boolean> verdict = rs.wasNull() ? Optional.empty() : Optional.of(read);
+                    rs.getLong(3);
+                    return new ItemMark(id, verdict, !rs.wasNull());
+                }));
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.huixun.store.reader.AccountAddResult;
 import io.huixun.store.reader.Folder;
 import io.huixun.store.reader.Follow;
 import io.huixun.store.reader.FollowKind;
+import io.huixun.store.reader.ItemMark;
 import io.huixun.store.reader.ItemState;
 import io.huixun.store.reader.ReaderStore;
 import io.huixun.store.reader.ReadingQuery;
@@ -107,6 +108,24 @@ class ReaderStoreTest extends OnEveryStoreBackend {
         assertThat(readers().session("h3", t)).isEmpty();
         assertThat(readers().account("li")).isEmpty();
         assertThat(readers().removeAccount(id)).isFalse();
+    }
+
+    @Test
+    void aReadersKeptMarksAreReadBackInPagesByArticle() {
+        long li = user("li");
+        long wang = user("wang");
+        long s = source("央视网");
+        long a = article(1, s, OptionalLong.empty());
+        long b = article(2, s, OptionalLong.empty());
+        long c = article(3, s, OptionalLong.empty());
+        readers().setRead(li, List.of(a), true);
+        readers().setRead(li, List.of(b), false);
+        readers().setStarred(li, List.of(b, c), true);
+        readers().setRead(wang, List.of(a, b, c), true);
+        assertThat(readers().itemMarks(li, 0, 2)).containsExactly(new ItemMark(a, Optional.of(true), false),
+                new ItemMark(b, Optional.of(false), true));
+        assertThat(readers().itemMarks(li, b, 2)).containsExactly(new ItemMark(c, Optional.empty(), true));
+        assertThat(readers().itemMarks(li, c, 2)).isEmpty();
     }
 
     @Test
