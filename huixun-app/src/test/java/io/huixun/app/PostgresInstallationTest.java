@@ -73,10 +73,12 @@ class PostgresInstallationTest {
         }
         long stored;
         String readerBefore;
+        String pictureBefore;
         try (Installation local = Installation.open(embedded)) {
             storiesBefore = storyOfEachArticle(local.store());
             stored = local.store().count();
             readerBefore = keepReaderState(local.store());
+            pictureBefore = io.huixun.app.image.ImageSigner.of(embedded, local.store()).path("https://img.example.cn/a.jpg");
         }
         assertThat(storiesBefore.values()).as("the seed's events are stories of several reports")
                 .anyMatch(story -> !story.contains("articles 1,"));
@@ -124,6 +126,8 @@ class PostgresInstallationTest {
             assertThat(node.store().activeStoryStates(java.time.Duration.ofDays(36500))).isNotEmpty();
             // The reader finds everything as they left it: folders, follows, what is read and starred, searches, alerts
             assertThat(readerView(node.store())).isEqualTo(readerBefore);
+            assertThat(io.huixun.app.image.ImageSigner.of(dir.resolve("node"), node.store())
+                    .path("https://img.example.cn/a.jpg")).as("picture URLs handed out stay valid").isEqualTo(pictureBefore);
             io.huixun.store.Source feed = node.store().findSourceByUrl("https://news.example.cn/feed.xml").orElseThrow();
             assertThat(feed.paused()).isTrue();
             assertThat(node.store().findByUrl("https://news.example.cn/a.html").orElseThrow().sourceId())

@@ -194,6 +194,13 @@ public interface ArticleStore extends AutoCloseable {
      */
     Stream<StoredFingerprint> fingerprintsAfter(long id);
 
+    /**
+     * The installation's secret named {@code name}, shared by every node of this store: the stored one, or
+     * {@code ifNone} stored now when there is none (when nodes race, the first write wins and all read it).
+     * Example: {@code secret("image-proxy", 32 random bytes)} gives every node the same image-signing key.
+     */
+    byte[] secret(String name, byte[] ifNone);
+
     SourceAddResult addSource(NewSource source);
 
     List<Source> listSources();

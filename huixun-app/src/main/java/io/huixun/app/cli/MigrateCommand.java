@@ -144,6 +144,7 @@ final class MigrateCommand implements Callable<Integer> {
                 }
             }
             int stories = copyUnderstandingsAndStories(source, target, newId);
+            io.huixun.app.image.ImageSigner.copyKey(from.folder(), source, target); // picture URLs stay valid
             int sources = newSourceId.size();
             bar.finish();
             long inTarget = target.count();

@@ -96,7 +96,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         io.huixun.fetch.Fetcher titles = io.huixun.fetch.Fetcher.create(settings.fetch()
                 .withTimeouts(SourcesCommand.TITLE_LOOKUP_READ, SourcesCommand.TITLE_LOOKUP_DEADLINE));
         // Pictures of hot-link-protected sites, fetched without Referer and cached in the data folder (/img).
-        io.huixun.app.web.ImageProxy images = io.huixun.app.web.ImageProxy.open(installation.folder(), settings.fetch());
+        io.huixun.app.web.ImageProxy images = io.huixun.app.web.ImageProxy.open(installation.folder(),
+                installation.store(), settings.fetch());
         LocalNewsDesk desk = new LocalNewsDesk(installation, java.util.Optional.of(titles));
         try {
             server = WebServer.create(desk, auth, metrics, new io.huixun.app.web.LoginGuard(auth),

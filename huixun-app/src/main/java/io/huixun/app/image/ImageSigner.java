@@ -18,8 +18,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs image URLs with HMAC-SHA256 under a key made once per data folder, so that {@code /img} fetches only the URLs
- * Huixun's own pages emitted and cannot be used as an open proxy.
+ * Signs image URLs with HMAC-SHA256 under a key made once per installation (kept in its store, shared by its nodes),
+ * so that {@code /img} fetches only the URLs Huixun's own pages emitted and cannot be used as an open proxy.
  * Example: {@code path("https://img.example.cn/a.jpg")} → {@code /img?u=https%3A%2F%2Fimg.example.cn%2Fa.jpg&s=Zm9v…}
  * (22 characters of base64url: the first 128 bits of the MAC).
  *
@@ -39,8 +39,46 @@ public final class ImageSigner {
     }
 
     /**
-     * The signer of the data folder {@code folder}: its key is read from {@code image-proxy.key}, or made (32 random
-     * bytes, owner-only permissions where the file system has them) the first time.
+     * The signer of an installation: its key is the store's secret {@code image-proxy}, so every node of one store
+     * signs alike and any of them serves a picture URL another emitted (behind a load balancer). The first time, the
+     * key is the one of the data folder's {@code image-proxy.key} when there is one (where keys were kept before, so
+     * picture URLs already handed out, in feeds for instance, stay valid), else 32 fresh random bytes.
+     */
+    public static ImageSigner of(Path folder, io.huixun.store.ArticleStore store) {
+        return new ImageSigner(store.secret(SECRET, folderKeyOrFresh(folder)));
+    }
+
+    /**
+     * Gives store {@code to} the key of the installation at {@code folder} with store {@code from} ({@code huixun
+     * migrate}), so picture URLs handed out before the move stay valid after it.
+     */
+    public static void copyKey(Path folder, io.huixun.store.ArticleStore from, io.huixun.store.ArticleStore to) {
+        to.secret(SECRET, from.secret(SECRET, folderKeyOrFresh(folder)));
+    }
+
+    /** The store's name of the key ({@link io.huixun.store.ArticleStore#secret}). */
+    private static final String SECRET = "image-proxy";
+
+    private static byte[] folderKeyOrFresh(Path folder) {
+        Path file = folder.resolve(KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                byte[] kept = Files.readAllBytes(file);
+                if (kept.length >= 16) {
+                    return kept;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the image-signing key " + file, e);
+        }
+        byte[] fresh = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        return fresh;
+    }
+
+    /**
+     * The signer of the data folder {@code folder} alone: its key is read from {@code image-proxy.key}, or made (32
+     * random bytes, owner-only permissions where the file system has them) the first time.
      */
     public static ImageSigner forFolder(Path folder) {
         Path file = folder.resolve(KEY_FILE);

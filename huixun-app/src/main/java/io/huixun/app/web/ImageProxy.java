@@ -51,16 +51,16 @@ public final class ImageProxy implements RouteGroup, AutoCloseable {
     }
 
     /**
-     * The proxy of the data folder {@code folder}: key {@code image-proxy.key}, cache {@code image-cache/}, fetching
+     * The proxy of the data folder {@code folder}: key {@link ImageSigner#of} (the store's), cache {@code image-cache/}, fetching
      * with {@code base} (the installation's fetch settings: SSRF guard, proxy, extra CAs) capped at
      * {@link #MAX_IMAGE_BYTES}, 5 s per read and 15 s per image, without robots.txt and with a short per-host gap
      * (a page shows many pictures of one host at once).
      */
-    public static ImageProxy open(Path folder, FetchSettings base) {
+    public static ImageProxy open(Path folder, io.huixun.store.ArticleStore store, FetchSettings base) {
         FetchSettings images = base.withMaxBodyBytes(MAX_IMAGE_BYTES).withRobots(false)
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15))
                 .withPoliteness(Duration.ofMillis(50), Duration.ofSeconds(10));
-        return new ImageProxy(ImageSigner.forFolder(folder),
+        return new ImageProxy(ImageSigner.of(folder, store),
                 new ImageCache(folder.resolve("image-cache"), CACHE_BYTES, CACHE_AGE), Fetcher.create(images));
     }
 

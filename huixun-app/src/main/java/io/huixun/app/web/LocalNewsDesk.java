@@ -102,7 +102,7 @@ public final class LocalNewsDesk implements NewsDesk {
         this.installation = installation;
         this.store = installation.store();
         this.titleFetcher = titleFetcher;
-        this.images = io.huixun.app.image.ImageSigner.forFolder(installation.folder());
+        this.images = io.huixun.app.image.ImageSigner.of(installation.folder(), installation.store());
     }
 
     /** A stored picture URL as the page shows it: through the signed image proxy (no Referer, cached). */

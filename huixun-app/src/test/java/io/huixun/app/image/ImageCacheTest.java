@@ -59,6 +59,26 @@ class ImageCacheTest {
     }
 
     @Test
+    void everyNodeOfOneStoreSignsAlikeAndAFolderKeyCarriesOver(@TempDir Path nodeA, @TempDir Path nodeB,
+                                                               @TempDir Path other) {
+        String url = "https://img.example.cn/a.jpg";
+        ImageSigner before = ImageSigner.forFolder(nodeA); // the key a folder had before keys moved into the store
+        String handedOut = before.sign(url);
+        try (io.huixun.store.ArticleStore store = io.huixun.store.sqlite.SqliteArticleStore.open(
+                other.resolve("shared.db"), io.huixun.store.sqlite.SqliteOptions.DEFAULT)) {
+            ImageSigner a = ImageSigner.of(nodeA, store);
+            ImageSigner b = ImageSigner.of(nodeB, store); // a second node: no key file, the store's key
+            assertThat(a.verify(url, handedOut)).as("URLs already handed out stay valid").isTrue();
+            assertThat(b.verify(url, a.sign(url))).as("one node serves what another signed").isTrue();
+            assertThat(ImageSigner.of(nodeB, store).sign(url)).isEqualTo(a.sign(url));
+        }
+        try (io.huixun.store.ArticleStore elsewhere = io.huixun.store.sqlite.SqliteArticleStore.open(
+                other.resolve("elsewhere.db"), io.huixun.store.sqlite.SqliteOptions.DEFAULT)) {
+            assertThat(ImageSigner.of(nodeB, elsewhere).verify(url, handedOut)).as("another installation").isFalse();
+        }
+    }
+
+    @Test
     void signaturesDependOnTheUrlAndTheFolderKey(@TempDir Path other) {
         ImageSigner a = ImageSigner.forFolder(dir);
         ImageSigner again = ImageSigner.forFolder(dir);

@@ -82,9 +82,9 @@ class ImageProxyTest {
                 Clock.systemUTC());
         FetchSettings loopbackAllowed = FetchSettings.defaults()
                 .withAddressPolicy(AddressPolicy.standard().allowing(List.of("127.0.0.0/8")));
-        proxy = ImageProxy.open(dir.resolve("data"), loopbackAllowed);
+        proxy = ImageProxy.open(dir.resolve("data"), installation.store(), loopbackAllowed);
         server = LoopbackServer.start(new LocalNewsDesk(installation), auth, proxy);
-        strictProxy = ImageProxy.open(dir.resolve("strict"), FetchSettings.defaults());
+        strictProxy = ImageProxy.open(dir.resolve("strict"), installation.store(), FetchSettings.defaults());
         guarded = LoopbackServer.start(new LocalNewsDesk(installation), auth, strictProxy);
     }
 
@@ -163,7 +163,7 @@ class ImageProxyTest {
         String url = originUrl("/pic.png");
         String forged = "/img?u=" + java.net.URLEncoder.encode(url, StandardCharsets.UTF_8) + "&s=AAAAAAAAAAAAAAAAAAAAAA";
         for (String path : List.of(forged, "/img?u=" + java.net.URLEncoder.encode(url, StandardCharsets.UTF_8), "/img",
-                strictProxy.signer().path(url))) {
+                io.huixun.app.image.ImageSigner.forFolder(dir.resolve("another-installation")).path(url))) {
             HttpResponse<byte[]> r = get(server, path);
             assertThat(r.statusCode()).as(path).isEqualTo(403);
             assertThat(text(r)).contains("签名不符");

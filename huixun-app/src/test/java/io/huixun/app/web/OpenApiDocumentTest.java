@@ -27,7 +27,7 @@ class OpenApiDocumentTest {
     @Test
     void everyRegisteredApiRouteIsDocumented() throws Exception {
         try (Installation installation = Installation.open(dir.resolve("data"));
-             ImageProxy images = ImageProxy.open(dir.resolve("data"), FetchSettings.defaults())) {
+             ImageProxy images = ImageProxy.open(dir.resolve("data"), installation.store(), FetchSettings.defaults())) {
             AdminAuth auth = AdminAuth.open(installation.store().readers(), "admin", Optional.of("s3cret-pass"),
                     Clock.systemUTC());
             LocalNewsDesk desk = new LocalNewsDesk(installation);

@@ -901,6 +901,20 @@ public abstract class JdbcArticleStore implements ArticleStore {
         return prefix + columns.replace(", ", ", " + prefix);
     }
 
+    @Override
+    public byte[] secret(String name, byte[] ifNone) {
+        String fresh = java.util.Base64.getEncoder().encodeToString(ifNone);
+        String stored = write(c -> {
+            update(c, "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", ps -> {
+                ps.setString(1, name);
+                ps.setString(2, fresh);
+            });
+            return querySingle(c, "SELECT value FROM secrets WHERE name = ?", ps -> ps.setString(1, name),
+                    rs -> rs.getString(1)).orElseThrow();
+        });
+        return java.util.Base64.getDecoder().decode(stored);
+    }
+
     // ---------------------------------------------------------------- sources
 
     @Override

@@ -39,6 +39,18 @@ class ArticleStoreTest extends OnEveryStoreBackend {
     }
 
     @Test
+    void aSecretIsMadeOnceAndEveryNodeReadsTheSame() {
+        byte[] first = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+        byte[] other = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9};
+        assertThat(store.secret("image-proxy", first)).isEqualTo(first);
+        assertThat(store.secret("image-proxy", other)).as("kept, not replaced").isEqualTo(first);
+        try (io.huixun.store.ArticleStore node = place.open()) {
+            assertThat(node.secret("image-proxy", other)).as("a second node").isEqualTo(first);
+            assertThat(node.secret("another", other)).isEqualTo(other);
+        }
+    }
+
+    @Test
     void savedArticleReadsBackWithEveryField() {
         Charset gbk = Charset.forName("GB18030");
         String body = "新华社北京4月27日电 当地时间2025年4月26日，记者报道。";
