@@ -75,6 +75,7 @@ class PostgresInstallationTest {
         String readerBefore;
         String pictureBefore;
         try (Installation local = Installation.open(embedded)) {
+            local.startupRepair(); // the article saved above without the pipeline is understood now, not during the check
             storiesBefore = storyOfEachArticle(local.store());
             stored = local.store().count();
             readerBefore = keepReaderState(local.store());
