@@ -315,12 +315,11 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
         String canonical = canonicalOnly ? " duplicate_of IS NULL AND" : "";
         return read(c -> queryList(c, "SELECT " + SUMMARY_COLUMNS + " FROM articles WHERE" + canonical
-                + " (sort_at < (SELECT sort_at FROM articles WHERE id = ?) OR (sort_at = (SELECT sort_at FROM articles"
-                + " WHERE id = ?) AND id < ?)) ORDER BY sort_at DESC, id DESC LIMIT ?", ps -> {
+                + " (sort_at, id) < ((SELECT sort_at FROM articles WHERE id = ?), ?) ORDER BY sort_at DESC, id DESC"
+                + " LIMIT ?", ps -> {
                     ps.setLong(1, beforeId);
                     ps.setLong(2, beforeId);
-                    ps.setLong(3, beforeId);
-                    ps.setInt(4, limit);
+                    ps.setInt(3, limit);
                 }, JdbcArticleStore::summary));
     }
 
@@ -401,7 +400,8 @@ public abstract class JdbcArticleStore implements ArticleStore {
      * A category's index lists its articles in no useful order: to show the newest 30 of POLITICS (286k of 1M) every
      * one of them was read and sorted (1.3 s at 1M). Walking the newest articles and looking up each one's category
      * costs about page ÷ share rows instead (30 ÷ 29% ≈ 100). A category too rare to fill a page within the walk is
-     * small (under page × store ÷ walk articles), so reading and sorting all of it is cheap then.
+     * small (under page × store ÷ walk articles), so reading and sorting all of it is cheap then; a page that comes up
+     * short because the listing ended is complete as it is.
      */
     static final int CATEGORY_WALK = 20_000;
 
@@ -427,8 +427,10 @@ public abstract class JdbcArticleStore implements ArticleStore {
         filter.source().ifPresent(x -> where.add("a.source = ?"));
         String cmp = ascending ? ">" : "<";
         if (cursor.isPresent()) {
-            where.add("(a.sort_at " + cmp + " (SELECT sort_at FROM articles WHERE id = ?) OR (a.sort_at = (SELECT sort_at"
-                    + " FROM articles WHERE id = ?) AND a.id " + cmp + " ?))");
+            // A row value, which both databases read as a range of the listing index: the spelled-out form
+            // (sort_at < x OR sort_at = x AND id < y) made SQLite walk the index from the top, so a deep page cost
+            // the depth (0.17 s at 1M for the oldest page, 0.02 s now).
+            where.add("(a.sort_at, a.id) " + cmp + " ((SELECT sort_at FROM articles WHERE id = ?), ?)");
         }
         String conditions = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         String order = ascending ? " ORDER BY a.sort_at, a.id" : " ORDER BY a.sort_at DESC, a.id DESC";
@@ -438,7 +440,6 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 ps.setString(i++, filter.source().get());
             }
             if (cursor.isPresent()) {
-                ps.setLong(i++, cursor.getAsLong());
                 ps.setLong(i++, cursor.getAsLong());
                 ps.setLong(i++, cursor.getAsLong());
             }
@@ -471,7 +472,14 @@ public abstract class JdbcArticleStore implements ArticleStore {
             if (page.size() == limit) {
                 return page;
             }
-            // Short: a rare category, or the end of a big one. The category's index answers both exactly.
+            // Short. At the end of the listing (the last page of POLITICS) the walk saw every article left, so the
+            // page is complete; counting what it saw reads at most CATEGORY_WALK entries of the listing index.
+            int seen = querySingle(c, "SELECT COUNT(*) FROM (SELECT a.id FROM articles a" + conditions + order
+                    + " LIMIT " + categoryWalk + ") w", base::bindFrom, rs -> rs.getInt(1)).orElse(0);
+            if (seen < categoryWalk) {
+                return page;
+            }
+            // A category too rare for the walk: its own index (small then) answers exactly.
             return queryList(c, whole, ps -> {
                 int i = base.bindFrom(ps);
                 ps.setString(i++, category);

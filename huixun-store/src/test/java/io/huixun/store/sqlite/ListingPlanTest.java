@@ -41,6 +41,9 @@ class ListingPlanTest {
             assertThat(plan(c, newest + order)).containsExactly("SCAN a USING INDEX articles_recent_canonical");
             assertThat(plan(c, newest + " AND a.source = '新华网'" + order))
                     .containsExactly("SEARCH a USING INDEX articles_source_recent (source=?)");
+            // A deep page starts at its cursor, as a range (the row value), not by walking down from the newest.
+            assertThat(plan(c, newest + " AND (a.sort_at, a.id) < ((SELECT sort_at FROM articles WHERE id = 41), 41)"
+                    + order)).first().isEqualTo("SEARCH a USING INDEX articles_recent_canonical (sort_at<?)");
             // The ids of a page's copies still come from the index on duplicate_of (kept for copies only).
             assertThat(plan(c, "SELECT duplicate_of, COUNT(*) FROM articles WHERE duplicate_of IN (3, 5)"
                     + " GROUP BY duplicate_of")).singleElement().asString().contains("articles_duplicate_of");
