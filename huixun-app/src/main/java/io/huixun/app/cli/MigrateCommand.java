@@ -108,7 +108,7 @@ final class MigrateCommand implements Callable<Integer> {
                 }
                 newSourceId.put(s.id(), id);
             }
-            Map<Long, Long> newId = new HashMap<>();
+            Map<Long, Long> newId = new java.util.LinkedHashMap<>(); // in the source's order: ascending ids
             int copied = 0, matched = 0;
             ProgressBar bar = new ProgressBar(System.err);
             try (Stream<StoredArticle> all = source.exportAll()) {
@@ -173,20 +173,18 @@ final class MigrateCommand implements Callable<Integer> {
         java.util.function.LongFunction<java.util.Optional<Long>> renumbered =
                 old -> java.util.Optional.ofNullable(newId.get(old));
         java.util.Set<String> stories = new java.util.HashSet<>();
-        try (Stream<StoredArticle> all = source.exportAll()) {
-            for (StoredArticle a : (Iterable<StoredArticle>) all::iterator) {
-                Long id = newId.get(a.id());
-                java.util.Optional<StoredUnderstanding> u = source.understanding(a.id());
-                if (id == null || u.isEmpty() || target.understanding(id).isPresent()) {
-                    continue;
-                }
-                java.util.Optional<String> story = u.get().storyId()
-                        .map(s -> StoryCopy.targetStoryId(source, s, renumbered));
-                target.saveUnderstanding(new StoredUnderstanding(id, u.get().understanding(), story));
-                if (story.isPresent()) {
-                    target.addToStory(StoryCopy.member(target.find(id).orElseThrow(), story.get()));
-                    stories.add(story.get());
-                }
+        for (Map.Entry<Long, Long> copied : newId.entrySet()) {
+            long id = copied.getValue();
+            java.util.Optional<StoredUnderstanding> u = source.understanding(copied.getKey());
+            if (u.isEmpty() || target.understanding(id).isPresent()) {
+                continue;
+            }
+            java.util.Optional<String> story = u.get().storyId()
+                    .map(s -> StoryCopy.targetStoryId(source, s, renumbered));
+            target.saveUnderstanding(new StoredUnderstanding(id, u.get().understanding(), story));
+            if (story.isPresent()) {
+                target.addToStory(StoryCopy.member(target.find(id).orElseThrow(), story.get()));
+                stories.add(story.get());
             }
         }
         StoryCopy.copyWorkingState(source, target, renumbered);

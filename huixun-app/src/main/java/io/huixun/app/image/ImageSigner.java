@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -74,34 +71,6 @@ public final class ImageSigner {
         byte[] fresh = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(fresh);
         return fresh;
-    }
-
-    /**
-     * The signer of the data folder {@code folder} alone: its key is read from {@code image-proxy.key}, or made (32
-     * random bytes, owner-only permissions where the file system has them) the first time.
-     */
-    public static ImageSigner forFolder(Path folder) {
-        Path file = folder.resolve(KEY_FILE);
-        try {
-            Files.createDirectories(folder);
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[KEY_BYTES];
-                new SecureRandom().nextBytes(fresh);
-                try {
-                    Files.write(file, fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    try {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException ignored) {
-                        // not a POSIX file system: the folder's own permissions protect it
-                    }
-                } catch (FileAlreadyExistsException raced) {
-                    // another process made it first: use theirs
-                }
-            }
-            return new ImageSigner(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the image-signing key " + file, e);
-        }
     }
 
     /** The signature of {@code url}, base64url without padding. */

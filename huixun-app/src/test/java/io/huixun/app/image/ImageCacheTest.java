@@ -60,10 +60,11 @@ class ImageCacheTest {
 
     @Test
     void everyNodeOfOneStoreSignsAlikeAndAFolderKeyCarriesOver(@TempDir Path nodeA, @TempDir Path nodeB,
-                                                               @TempDir Path other) {
+                                                               @TempDir Path other) throws Exception {
         String url = "https://img.example.cn/a.jpg";
-        ImageSigner before = ImageSigner.forFolder(nodeA); // the key a folder had before keys moved into the store
-        String handedOut = before.sign(url);
+        byte[] folderKey = key(7); // the key a folder had before keys moved into the store
+        Files.write(nodeA.resolve(ImageSigner.KEY_FILE), folderKey);
+        String handedOut = new ImageSigner(folderKey).sign(url);
         try (io.huixun.store.ArticleStore store = io.huixun.store.sqlite.SqliteArticleStore.open(
                 other.resolve("shared.db"), io.huixun.store.sqlite.SqliteOptions.DEFAULT)) {
             ImageSigner a = ImageSigner.of(nodeA, store);
@@ -79,14 +80,21 @@ class ImageCacheTest {
     }
 
     @Test
-    void signaturesDependOnTheUrlAndTheFolderKey(@TempDir Path other) {
-        ImageSigner a = ImageSigner.forFolder(dir);
-        ImageSigner again = ImageSigner.forFolder(dir);
-        ImageSigner b = ImageSigner.forFolder(other);
+    void signaturesDependOnTheUrlAndTheKey() {
+        ImageSigner a = new ImageSigner(key(1));
+        ImageSigner again = new ImageSigner(key(1));
+        ImageSigner b = new ImageSigner(key(2));
         String url = "https://img.example.cn/a.jpg";
         assertThat(again.verify(url, a.sign(url))).isTrue();
         assertThat(a.verify(url + "?x", a.sign(url))).isFalse();
         assertThat(b.verify(url, a.sign(url))).isFalse();
         assertThat(a.path(url)).startsWith("/img?u=https%3A%2F%2Fimg.example.cn%2Fa.jpg&s=");
+    }
+
+    /** 32 bytes from {@code seed}: a fixed key for a test. */
+    private static byte[] key(int seed) {
+        byte[] k = new byte[32];
+        new java.util.Random(seed).nextBytes(k);
+        return k;
     }
 }

@@ -162,8 +162,13 @@ class ImageProxyTest {
         int before = PIC_HITS.get();
         String url = originUrl("/pic.png");
         String forged = "/img?u=" + java.net.URLEncoder.encode(url, StandardCharsets.UTF_8) + "&s=AAAAAAAAAAAAAAAAAAAAAA";
+        String otherInstallations;
+        try (io.huixun.store.ArticleStore other = io.huixun.store.sqlite.SqliteArticleStore.open(
+                dir.resolve("another-installation.db"), io.huixun.store.sqlite.SqliteOptions.DEFAULT)) {
+            otherInstallations = io.huixun.app.image.ImageSigner.of(dir.resolve("another-installation"), other).path(url);
+        }
         for (String path : List.of(forged, "/img?u=" + java.net.URLEncoder.encode(url, StandardCharsets.UTF_8), "/img",
-                io.huixun.app.image.ImageSigner.forFolder(dir.resolve("another-installation")).path(url))) {
+                otherInstallations)) {
             HttpResponse<byte[]> r = get(server, path);
             assertThat(r.statusCode()).as(path).isEqualTo(403);
             assertThat(text(r)).contains("签名不符");
