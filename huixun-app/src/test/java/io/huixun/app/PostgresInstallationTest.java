@@ -50,12 +50,15 @@ class PostgresInstallationTest {
                 + "<p>分产品看，新能源汽车、工业机器人、集成电路产量分别增长百分之三十五、百分之二十六和百分之十八。</p></div></body></html>");
         Path embedded = dir.resolve("embedded");
         java.util.Map<String, String> storiesBefore;
+        int lateBefore;
         try (Installation local = Installation.open(embedded)) {
             local.pipeline().ingest(seed.toString(), IngestProgress.NONE);
             local.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
             local.pipeline().ingest(page.toString(), IngestProgress.NONE);
             local.pipeline().ingest(reports.toString(), IngestProgress.NONE);
             local.pipeline().ingest(copies.toString(), IngestProgress.NONE);
+            // the reports of 2025-04 came after news of 2025-12 and later: their stories are late, still open
+            lateBefore = local.store().lateStoryStates(io.huixun.cluster.ActiveStoryClusterer.MAX_LATE).size();
             local.store().readers().addAccount("li", io.huixun.store.reader.Role.READER, "h", Optional.empty());
             // An article from a registered source (as a feed's are); a paused source stays paused
             long feed = ((io.huixun.store.SourceAddResult.Added) local.store().addSource(new io.huixun.store.NewSource(
@@ -125,6 +128,9 @@ class PostgresInstallationTest {
                     .ifPresent(story -> assertThat(node.store().find(Long.parseLong(story.substring(2))))
                             .as("story %s is named after an article of the target", story).isPresent()));
             assertThat(node.store().activeStoryStates(java.time.Duration.ofDays(36500))).isNotEmpty();
+            assertThat(lateBefore).isPositive();
+            assertThat(node.store().lateStoryStates(io.huixun.cluster.ActiveStoryClusterer.MAX_LATE))
+                    .as("late stories stay open after the move").hasSize(lateBefore);
             // The reader finds everything as they left it: folders, follows, what is read and starred, searches, alerts
             assertThat(readerView(node.store())).isEqualTo(readerBefore);
             assertThat(io.huixun.app.image.ImageSigner.of(dir.resolve("node"), node.store())

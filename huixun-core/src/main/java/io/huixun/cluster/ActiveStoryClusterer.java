@@ -52,9 +52,12 @@ import java.util.TreeSet;
  * zero) and opens s-a3.
  *
  * <h2>Persistence</h2>
- * Each result lists the {@link StoryState}s to save; {@link #restore} starts from the active states and the saved
- * {@link DocumentFrequencies#snapshot()} and then assigns exactly as an uninterrupted run would. Assignment is not
- * idempotent: the caller assigns each canonical article once (its membership is in the store).
+ * Each result lists the {@link StoryState}s to save, with {@link #lateUntil} for a late one; {@link #restore} starts
+ * from the active states, the late stories still open ({@link LateStory}) and the saved
+ * {@link DocumentFrequencies#snapshot()} and then assigns as an uninterrupted run would (one difference: past
+ * {@link #MAX_LATE} late stories, those that leave first are the ones closing first, not the least recently touched).
+ * So the second report of an old event still meets the first when each came in its own {@code huixun ingest} run.
+ * Assignment is not idempotent: the caller assigns each canonical article once (its membership is in the store).
  *
  * <p>Not thread-safe: confined to one writer (the indexing stage); readers get {@link StoryState} snapshots.
  */
@@ -126,7 +129,7 @@ public final class ActiveStoryClusterer {
     /** Late stories (see the design note), least recently touched first. */
     private final java.util.LinkedHashSet<String> late = new java.util.LinkedHashSet<>();
     /** Late stories kept at most: bounds the active set when a large archive arrives after newer news. */
-    static final int MAX_LATE = 10_000;
+    public static final int MAX_LATE = 10_000;
     private int lastExamined;
     /** Idf of each feature looked at during one assign: computed once per article and feature. */
     private final Map<String, Double> idfCache = new HashMap<>();
@@ -145,10 +148,17 @@ public final class ActiveStoryClusterer {
     }
 
     /**
-     * A clusterer that continues from saved state: the active stories (those {@link #isActive} at the newest
-     * {@code last} among them; closed ones are ignored) and the document-frequency days.
+     * A late story as saved: its state and the news time until which it stays open (see the design note).
+     * Example: an archive report of 2025-04-26 arriving after news of 2026-12-04 08:00 is open until 2026-12-07 08:00.
      */
-    public static ActiveStoryClusterer restore(Settings settings, List<StoryState> active,
+    public record LateStory(StoryState state, Instant until) {}
+
+    /**
+     * A clusterer that continues from saved state: the active stories (those {@link #isActive} at the newest
+     * {@code last} among them; closed ones are ignored), the late stories (those still open then; given least
+     * recently touched first, as {@link #lateStates()} lists them) and the document-frequency days.
+     */
+    public static ActiveStoryClusterer restore(Settings settings, List<StoryState> active, List<LateStory> late,
                                                List<DocumentFrequencies.Day> frequencies) {
         ActiveStoryClusterer c = new ActiveStoryClusterer(settings,
                 DocumentFrequencies.restore(settings.idfDays(), settings.idfPerDay(), frequencies));
@@ -157,16 +167,36 @@ public final class ActiveStoryClusterer {
                 c.watermark = s.last();
             }
         }
+        Set<String> lateIds = new HashSet<>();
+        late.forEach(l -> lateIds.add(l.state().id()));
         for (StoryState s : active) {
-            Active a = new Active(s.id(), s.title(), s.first());
-            a.last = s.last();
-            a.members = s.members();
-            a.features.putAll(s.features());
-            a.sources.addAll(s.sources());
-            c.add(a, false);
+            if (!lateIds.contains(s.id())) { // a late story's own window may still reach the newest story
+                c.add(Active.of(s), false);
+            }
         }
         c.expire(c.watermark);
+        for (LateStory l : late) {
+            if (!l.until().isBefore(c.watermark)) {
+                Active a = Active.of(l.state());
+                a.expiresAt = l.until();
+                c.keepLate(a);
+                c.enter(a);
+            }
+        }
         return c;
+    }
+
+    /**
+     * Until when (news time) story {@code id} stays open if it is late, to save beside its state; empty when it is
+     * not late (or not active).
+     */
+    public Optional<Instant> lateUntil(String id) {
+        return late.contains(id) ? Optional.of(stories.get(id).expiresAt) : Optional.empty();
+    }
+
+    /** The late stories, least recently touched first: what {@link #restore} takes back. */
+    public List<LateStory> lateStates() {
+        return late.stream().map(stories::get).map(a -> new LateStory(a.state(), a.expiresAt)).toList();
     }
 
     /** True when a story with this state is still open at {@code now}. */
@@ -390,17 +420,27 @@ public final class ActiveStoryClusterer {
         if (mayBeLate && a.expiresAt.isBefore(watermark)) {
             // late: one window of news from now, so the next late reports of its event can still join it
             a.expiresAt = watermark.plus(settings.window());
-            late.add(a.id);
-            if (late.size() > MAX_LATE) {
-                String eldest = late.iterator().next();
-                Active gone = stories.get(eldest);
-                late.remove(eldest);
-                if (gone != null) {
-                    unindexPostings(gone);
-                    stories.remove(eldest);
-                }
+            keepLate(a);
+        }
+        enter(a);
+    }
+
+    /** Marks {@code a} late (most recently touched); past {@link #MAX_LATE}, the least recently touched one closes. */
+    private void keepLate(Active a) {
+        late.add(a.id);
+        if (late.size() > MAX_LATE) {
+            String eldest = late.iterator().next();
+            Active gone = stories.get(eldest);
+            late.remove(eldest);
+            if (gone != null) {
+                unindexPostings(gone);
+                stories.remove(eldest);
             }
         }
+    }
+
+    /** Makes {@code a} (its expiry set) active: findable by its features, closing at its expiry. */
+    private void enter(Active a) {
         stories.put(a.id, a);
         byExpiry.add(a);
         for (String f : a.features.keySet()) {
@@ -479,6 +519,15 @@ public final class ActiveStoryClusterer {
             this.title = title;
             this.first = first;
             this.last = first;
+        }
+
+        static Active of(StoryState s) {
+            Active a = new Active(s.id(), s.title(), s.first());
+            a.last = s.last();
+            a.members = s.members();
+            a.features.putAll(s.features());
+            a.sources.addAll(s.sources());
+            return a;
         }
 
         void add(StoryCandidate c, List<String> keys) {

@@ -9,7 +9,9 @@ import io.huixun.store.StoryMember;
 import io.huixun.store.StoryRecord;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -55,17 +57,19 @@ public final class StoryCopy {
     }
 
     /**
-     * Copies the clusterer's working state: the stories active within the clusterer's span of the newest story,
-     * renamed as {@link #targetStoryId}, and the saved document frequencies. Both are bounded by the span, not by the
-     * store.
+     * Copies the clusterer's working state: the stories active within the clusterer's span of the newest story and
+     * the late stories still open, renamed as {@link #targetStoryId}, and the saved document frequencies. All are
+     * bounded by the span or the late cap, not by the store.
      */
     public static void copyWorkingState(ArticleStore source, ArticleStore target, LongFunction<Optional<Long>> newId) {
-        for (io.huixun.store.StoryState saved : source.activeStoryStates(
-                ActiveStoryClusterer.Settings.defaults().maxSpan())) {
+        List<io.huixun.store.StoryState> states = new ArrayList<>(source.activeStoryStates(
+                ActiveStoryClusterer.Settings.defaults().maxSpan()));
+        states.addAll(source.lateStoryStates(ActiveStoryClusterer.MAX_LATE)); // one in both is saved twice, alike
+        for (io.huixun.store.StoryState saved : states) {
             StoryState s = StoryStateCodec.readStory(saved.state());
             String id = targetStoryId(source, s.id(), newId);
             target.saveStoryState(id, StoryStateCodec.write(new StoryState(id, s.title(), s.first(), s.last(),
-                    s.members(), s.features(), s.sources())));
+                    s.members(), s.features(), s.sources())), saved.lateUntil());
         }
         Map<String, String> days = new LinkedHashMap<>();
         for (String text : source.storyFrequencies()) {

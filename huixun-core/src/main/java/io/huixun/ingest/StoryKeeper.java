@@ -27,8 +27,8 @@ import java.util.Set;
  * story (it adds a report and maybe a source, never a new member); an article that superseded earlier copies keeps
  * their story. Every decision is written to the store at once (counts, lead, sources, merges, the changed stories'
  * working states), so pages read stories from the store. At start-up only the active window is loaded (the stories
- * touched in the last days and the last days' document frequencies): nothing is replayed, and the cost does not grow
- * with the store. The frequencies are saved at each {@link #checkpoint()} (every index commit); a crash between two
+ * touched in the last days, the late stories still open, at most {@link ActiveStoryClusterer#MAX_LATE}, and the last
+ * days' document frequencies): nothing is replayed, and the cost does not grow with the store. The frequencies are saved at each {@link #checkpoint()} (every index commit); a crash between two
  * loses only some counts, which shifts weights slightly, never a story or a membership.
  *
  * <p>Confined to the {@link ArticleWriter}'s monitor.
@@ -42,8 +42,12 @@ final class StoryKeeper {
         ActiveStoryClusterer.Settings settings = ActiveStoryClusterer.Settings.defaults();
         List<StoryState> active = store.activeStoryStates(settings.maxSpan()).stream()
                 .map(s -> StoryStateCodec.readStory(s.state())).toList();
+        List<ActiveStoryClusterer.LateStory> late = store.lateStoryStates(ActiveStoryClusterer.MAX_LATE).stream()
+                .map(s -> new ActiveStoryClusterer.LateStory(StoryStateCodec.readStory(s.state()),
+                        s.lateUntil().orElseThrow()))
+                .toList();
         List<DocumentFrequencies.Day> days = store.storyFrequencies().stream().map(StoryStateCodec::readDay).toList();
-        this.clusterer = ActiveStoryClusterer.restore(settings, active, days);
+        this.clusterer = ActiveStoryClusterer.restore(settings, active, late, days);
         Map<String, Integer> saved = new LinkedHashMap<>();
         days.forEach(d -> saved.put(d.day().toString(), d.documents()));
         this.savedDocuments = saved;
@@ -82,7 +86,7 @@ final class StoryKeeper {
             }
             storeMember(a, storyId, at, clean, datedByPage, name, false);
             for (StoryState changed : assignment.changed()) {
-                store.saveStoryState(changed.id(), StoryStateCodec.write(changed));
+                store.saveStoryState(changed.id(), StoryStateCodec.write(changed), clusterer.lateUntil(changed.id()));
             }
             return storyId;
         }

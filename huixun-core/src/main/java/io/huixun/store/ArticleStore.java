@@ -132,14 +132,24 @@ public interface ArticleStore extends AutoCloseable {
      */
     void mergeStories(String survivorId, String absorbedId);
 
-    /** Keeps the clusterer's working state of a story (opaque text), replacing the previous one. */
-    void saveStoryState(String storyId, String state);
+    /**
+     * Keeps the clusterer's working state of a story (opaque text), replacing the previous one, and whether it is a
+     * late story and until when (news time) it stays open: see {@link #lateStoryStates}.
+     */
+    void saveStoryState(String storyId, String state, java.util.Optional<java.time.Instant> lateUntil);
 
     /**
      * The working states of the stories last touched within {@code window} of the newest story (the clusterer's
      * active set at start-up): bounded by the window, never by the whole store. Oldest first.
      */
     List<StoryState> activeStoryStates(Duration window);
+
+    /**
+     * The working states of the late stories still open at the newest story's time (saved with a {@code lateUntil}
+     * at or after it), at most {@code limit} of them, those open longest kept: the rest of the clusterer's active set
+     * at start-up, bounded by {@code limit}. Ordered by {@code lateUntil}, then id, earliest first.
+     */
+    List<StoryState> lateStoryStates(int limit);
 
     /**
      * Saves the clusterer's document frequencies: {@code changed} days (ISO date → opaque state) are written, and

@@ -83,6 +83,64 @@ class ActiveStoryClustererTest {
     }
 
     @Test
+    void lateStoriesSurviveARestoreSoTheNextLateReportStillMeetsItsEvent() {
+        // as `huixun ingest` run once per file: live news, then one archive report per run
+        ActiveStoryClusterer uninterrupted = withBackground();
+        ActiveStoryClusterer before = withBackground();
+        Instant later = DAY1.plus(Duration.ofDays(365));
+        List<StoryCandidate> live = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            live.add(article("n" + i, later.plus(Duration.ofHours(i)), "新近新闻话题" + i + "号",
+                    Set.of("中国", "城市" + i), Set.of("新话题" + i, "工作")));
+        }
+        StoryCandidate old1 = article("old1", DAY1, "王毅出席中国—中亚外长会晤", SUMMIT_E, SUMMIT_K);
+        StoryCandidate old2 = article("old2", DAY1.plus(Duration.ofHours(3)), "中国—中亚外长会晤在阿拉木图举行",
+                Set.of("中亚", "阿拉木图", "中国"), Set.of("外长", "会晤", "联合声明"));
+        StoryCandidate old3 = article("old3", DAY1.plus(Duration.ofHours(4)), "长江生态保护取得进展",
+                Set.of("长江", "湖北", "中国"), Set.of("生态", "保护", "流域"));
+        live.forEach(uninterrupted::assign);
+        live.forEach(before::assign);
+        uninterrupted.assign(old1);
+        before.assign(old1);
+        assertThat(before.lateUntil("s-old1")).as("open one window of news from now")
+                .contains(later.plus(Duration.ofHours(29)).plus(before.settings().window()));
+        assertThat(before.lateUntil("s-n29")).as("a story of the live window is not late").isEmpty();
+
+        // the store's active window (by time) never holds the late story: it comes back from the late list only
+        List<StoryState> window = before.activeStates().stream().filter(s -> before.lateUntil(s.id()).isEmpty())
+                .toList();
+        ActiveStoryClusterer after = ActiveStoryClusterer.restore(before.settings(), window, before.lateStates(),
+                before.frequencies());
+        assertThat(after.lateStates()).isEqualTo(before.lateStates());
+        StoryAssignment joined = after.assign(old2);
+        assertThat(joined).isEqualTo(uninterrupted.assign(old2));
+        assertThat(joined).isInstanceOf(StoryAssignment.Joined.class);
+        assertThat(joined.storyId()).isEqualTo("s-old1");
+        assertThat(after.assign(old3)).isEqualTo(uninterrupted.assign(old3));
+        assertThat(after.activeStates()).isEqualTo(uninterrupted.activeStates());
+
+        // without the late list (as before schema v10) the second report opened a story of its own
+        ActiveStoryClusterer forgetful = ActiveStoryClusterer.restore(before.settings(), window, List.of(),
+                before.frequencies());
+        assertThat(forgetful.assign(old2)).isInstanceOf(StoryAssignment.Opened.class);
+    }
+
+    @Test
+    void aLateStoryPastItsOpenTimeStaysClosedAfterARestore() {
+        ActiveStoryClusterer c = withBackground();
+        Instant later = DAY1.plus(Duration.ofDays(365));
+        c.assign(article("n0", later, "新近新闻话题", Set.of("中国", "城市"), Set.of("新话题", "工作")));
+        c.assign(article("old1", DAY1, "王毅出席中国—中亚外长会晤", SUMMIT_E, SUMMIT_K));
+        List<ActiveStoryClusterer.LateStory> late = c.lateStates();
+        // news moves on past the late story's open time, then a restart
+        c.assign(article("n1", later.plus(Duration.ofDays(4)), "更新的新闻", Set.of("中国", "乡村"), Set.of("农业", "工作")));
+        ActiveStoryClusterer after = ActiveStoryClusterer.restore(c.settings(), c.activeStates(), late,
+                c.frequencies());
+        assertThat(after.story("s-old1")).isEmpty();
+        assertThat(after.lateStates()).isEmpty();
+    }
+
+    @Test
     void aTeaserJoinsTheFullReportOfItsEventOnItsHeadline() {
         ActiveStoryClusterer c = withBackground();
         c.assign(article("f1", DAY1, "第四届全球媒体创新论坛在山东举行", Set.of("山东", "曲阜", "中央广播电视总台"),
@@ -214,7 +272,7 @@ class ActiveStoryClustererTest {
         assertThat(before.documentsPerDay().values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(frequencies.stream().mapToInt(DocumentFrequencies.Day::documents).sum());
         ActiveStoryClusterer after = ActiveStoryClusterer.restore(ActiveStoryClusterer.Settings.defaults(), saved,
-                frequencies);
+                before.lateStates(), frequencies);
         assertThat(after.activeStates()).isEqualTo(saved);
         List<StoryAssignment> continued = input.subList(350, 600).stream().map(after::assign).toList();
         assertThat(continued).isEqualTo(expected.subList(350, 600));

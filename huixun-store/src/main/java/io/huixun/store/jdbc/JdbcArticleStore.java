@@ -734,18 +734,42 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
-    public void saveStoryState(String storyId, String state) {
-        write(c -> update(c, "UPDATE stories SET state = ? WHERE id = ?", ps -> {
+    public void saveStoryState(String storyId, String state, Optional<Instant> lateUntil) {
+        write(c -> update(c, "UPDATE stories SET state = ?, late_until = ? WHERE id = ?", ps -> {
             ps.setString(1, state);
-            ps.setString(2, storyId);
+            if (lateUntil.isPresent()) {
+                ps.setLong(2, lateUntil.get().toEpochMilli());
+            } else {
+                ps.setNull(2, Types.BIGINT);
+            }
+            ps.setString(3, storyId);
         }));
     }
 
     @Override
     public List<StoryState> activeStoryStates(Duration window) {
-        return read(c -> queryList(c, "SELECT id, state FROM stories WHERE state IS NOT NULL AND merged_into IS NULL"
-                + " AND last_at >= (SELECT MAX(last_at) FROM stories) - ? ORDER BY first_at, id",
-                ps -> ps.setLong(1, window.toMillis()), rs -> new StoryState(rs.getString(1), rs.getString(2))));
+        return read(c -> queryList(c, "SELECT id, state, late_until FROM stories WHERE state IS NOT NULL"
+                + " AND merged_into IS NULL AND last_at >= (SELECT MAX(last_at) FROM stories) - ? ORDER BY first_at, id",
+                ps -> ps.setLong(1, window.toMillis()), JdbcArticleStore::storyState));
+    }
+
+    private static StoryState storyState(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        String state = rs.getString(2);
+        long lateUntil = rs.getLong(3);
+        return new StoryState(id, state, rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lateUntil)));
+    }
+
+    @Override
+    public List<StoryState> lateStoryStates(int limit) {
+        // newest first through the partial index stories_late, then reversed: the cap keeps those open longest
+        List<StoryState> newestFirst = read(c -> queryList(c, "SELECT id, state, late_until FROM stories"
+                + " WHERE late_until IS NOT NULL AND late_until >= (SELECT MAX(last_at) FROM stories)"
+                + " AND state IS NOT NULL AND merged_into IS NULL ORDER BY late_until DESC, id DESC LIMIT ?",
+                ps -> ps.setInt(1, limit), JdbcArticleStore::storyState));
+        List<StoryState> out = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     @Override

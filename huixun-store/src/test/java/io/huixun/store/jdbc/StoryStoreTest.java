@@ -81,6 +81,35 @@ class StoryStoreTest extends OnEveryStoreBackend {
     }
 
     @Test
+    void lateStoriesStillOpenAreReadBackNewestKeptAndClosedOrMergedOnesLeftOut() {
+        long live = insert(article(1));
+        join("s-live", live, T0.plus(Duration.ofDays(365)), "甲", false, false);
+        store.saveStoryState("s-live", "{\"live\":1}", Optional.empty());
+        Instant newest = T0.plus(Duration.ofDays(365));
+        // four late stories of last year: two open until after the newest story, one closed, one merged away
+        String[] ids = {"s-a", "s-b", "s-closed", "s-merged"};
+        Instant[] until = {newest.plus(Duration.ofDays(3)), newest.plus(Duration.ofDays(2)), newest.minusSeconds(1),
+            newest.plus(Duration.ofDays(3))};
+        for (int i = 0; i < ids.length; i++) {
+            long id = insert(article(10 + i));
+            join(ids[i], id, T0.plusSeconds(60 * i), "乙", false, false);
+            store.saveStoryState(ids[i], "{\"n\":" + i + "}", Optional.of(until[i]));
+        }
+        store.mergeStories("s-a", "s-merged");
+
+        assertThat(store.lateStoryStates(10)).containsExactly(
+                new StoryState("s-b", "{\"n\":1}", Optional.of(until[1])),
+                new StoryState("s-a", "{\"n\":0}", Optional.of(until[0])));
+        assertThat(store.lateStoryStates(1)).as("the cap keeps those open longest").extracting(StoryState::storyId)
+                .containsExactly("s-a");
+        assertThat(store.activeStoryStates(Duration.ofDays(3))).as("the window by time holds no late story")
+                .containsExactly(new StoryState("s-live", "{\"live\":1}", Optional.empty()));
+        // a late story that a newer report reached is saved as not late: it leaves the late list
+        store.saveStoryState("s-b", "{\"n\":5}", Optional.empty());
+        assertThat(store.lateStoryStates(10)).extracting(StoryState::storyId).containsExactly("s-a");
+    }
+
+    @Test
     void recentStoriesAndActiveStatesAreBoundedByTheWindowOfTheNewestStory() {
         long old = insert(article(1));
         long recent = insert(article(2));
@@ -88,8 +117,8 @@ class StoryStoreTest extends OnEveryStoreBackend {
         join("s-old", old, T0.minus(Duration.ofDays(30)), "甲", false, false);
         join("s-new", recent, T0, "甲", false, false);
         join("s-new", recent2, T0.plusSeconds(60), "乙", false, false);
-        store.saveStoryState("s-old", "{\"old\":1}");
-        store.saveStoryState("s-new", "{\"new\":1}");
+        store.saveStoryState("s-old", "{\"old\":1}", Optional.empty());
+        store.saveStoryState("s-new", "{\"new\":1}", Optional.empty());
 
         assertThat(store.activeStoryStates(Duration.ofDays(3))).extracting(StoryState::storyId)
                 .containsExactly("s-new");

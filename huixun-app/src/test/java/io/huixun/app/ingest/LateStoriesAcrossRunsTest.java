@@ -1,0 +1,74 @@
+package io.huixun.app.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huixun.app.Installation;
+import io.huixun.app.TestInstallations;
+import io.huixun.ingest.IngestProgress;
+import io.huixun.store.StoredArticle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reports of an old event (older than the story window of the news already stored) each ingested in a run of its own,
+ * as {@code huixun ingest FILE} once per file does: they must form the same stories as when ingested in one run. Real
+ * SQLite files and Lucene indexes, each run a new {@link Installation}.
+ */
+class LateStoriesAcrossRunsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsOfAnOldEventIngestedInSeparateRunsFormTheSameStoriesAsInOneRun() throws Exception {
+        Path news = TestInstallations.sample(Files.createDirectories(dir.resolve("news")), "fuyao-news.jsonl", 30);
+        Path reports = TestInstallations.sample(Files.createDirectories(dir.resolve("all")),
+                "seed-event-reports.jsonl", 0);
+        List<String> lines = Files.readAllLines(reports, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank()).toList();
+
+        Path oneRun = dir.resolve("one-run");
+        try (Installation inst = Installation.open(oneRun)) {
+            inst.pipeline().ingest(news.toString(), IngestProgress.NONE);
+            inst.pipeline().ingest(reports.toString(), IngestProgress.NONE);
+        }
+        Path separate = dir.resolve("separate");
+        try (Installation inst = Installation.open(separate)) {
+            inst.pipeline().ingest(news.toString(), IngestProgress.NONE);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Path one = dir.resolve("report-" + i + ".jsonl");
+            Files.writeString(one, lines.get(i) + "\n", StandardCharsets.UTF_8);
+            try (Installation inst = Installation.open(separate)) { // a new process each time: nothing in memory
+                inst.pipeline().ingest(one.toString(), IngestProgress.NONE);
+            }
+        }
+
+        Set<Set<String>> expected = storiesOfTitles(oneRun, lines.size());
+        assertThat(expected).as("the reports form stories of several reports in one run")
+                .anyMatch(story -> story.size() >= 3);
+        assertThat(storiesOfTitles(separate, lines.size())).isEqualTo(expected);
+    }
+
+    /** The stories of the newest {@code n} articles (the reports), each as the set of its reports' titles. */
+    private static Set<Set<String>> storiesOfTitles(Path data, int n) {
+        try (Installation inst = Installation.open(data)) {
+            List<StoredArticle> all = inst.store().exportAll().toList();
+            Map<String, Set<String>> byStory = new TreeMap<>();
+            for (StoredArticle a : all.subList(all.size() - n, all.size())) {
+                String story = inst.store().understanding(a.id()).orElseThrow().storyId().orElseThrow();
+                String survivor = inst.store().story(story).orElseThrow().id();
+                byStory.computeIfAbsent(survivor, k -> new TreeSet<>()).add(a.title());
+            }
+            return byStory.values().stream().collect(Collectors.toSet());
+        }
+    }
+}
