@@ -110,8 +110,18 @@ class PostgresInstallationTest {
         assertThat(code).isZero();
         assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("readers: 1 account copied with their folders, follows, read and starred marks");
-        assertThat(io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url))
-                .as("running it again copies nothing twice").isZero();
+        java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(again, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = io.huixun.app.cli.HuixunCommand.run("migrate", "--data", embedded.toString(), "--to", url);
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(code).as("running it again copies nothing twice").isZero();
+        assertThat(again.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("an account the target already has is named, not skipped silently")
+                .contains("readers not copied, the target already has an account of the same name")
+                .contains("): li").doesNotContain("account copied");
         try (Installation node = Installation.open(dir.resolve("node"), Optional.of(url))) {
             assertThat(node.store().count()).isEqualTo(stored + 1);
             node.startupRepair(); // a new node's empty index is filled from the store in the background

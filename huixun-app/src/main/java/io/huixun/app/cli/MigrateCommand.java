@@ -155,10 +155,17 @@ final class MigrateCommand implements Callable<Integer> {
                         + inTarget);
             }
             System.out.println("count check: ok (" + total + " in the source, " + inTarget + " in the target)");
-            int readers = new ReaderCopy(source, target, newId, newSourceId).copyAll();
-            if (readers > 0) {
+            ReaderCopy.Copied readers = new ReaderCopy(source, target, newId, newSourceId).copyAll();
+            if (readers.added() > 0) {
                 System.out.printf("readers: %d account%s copied with their folders, follows, read and starred marks,"
-                        + " saved searches and alerts (passwords unchanged)%n", readers, readers == 1 ? "" : "s");
+                        + " saved searches and alerts (passwords unchanged)%n", readers.added(),
+                        readers.added() == 1 ? "" : "s");
+            }
+            if (!readers.leftAlone().isEmpty()) {
+                // A name clash is not an error (a second run meets its own copies), but the user must know that
+                // these readers' folders, follows and marks were not brought over.
+                System.out.println("readers not copied, the target already has an account of the same name (their"
+                        + " folders, follows and marks there stay as they are): " + String.join(", ", readers.leftAlone()));
             }
         }
     }

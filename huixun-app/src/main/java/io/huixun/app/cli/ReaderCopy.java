@@ -51,15 +51,24 @@ final class ReaderCopy {
         this.newIds = Arrays.stream(oldIds).map(newId::get).toArray();
     }
 
-    /** Copies every reader; answers the accounts added. */
-    int copyAll() {
+    /**
+     * What {@link #copyAll} did: how many accounts it added, and the names it left alone because the target already
+     * has an account of that name (a second run, or a reader who signed up there first).
+     */
+    record Copied(int added, List<String> leftAlone) {}
+
+    /** Copies every reader whose name the target does not have yet. */
+    Copied copyAll() {
         int added = 0;
+        List<String> leftAlone = new ArrayList<>();
         for (Account a : source.readers().accounts()) {
             if (copy(a)) {
                 added++;
+            } else {
+                leftAlone.add(a.name());
             }
         }
-        return added;
+        return new Copied(added, List.copyOf(leftAlone));
     }
 
     private boolean copy(Account a) {
