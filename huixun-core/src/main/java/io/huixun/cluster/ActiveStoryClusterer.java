@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * over the last {@link Settings#idfDays()} days ({@link DocumentFrequencies}), computed once per article.</li>
  * <li><b>Active window.</b> Only stories touched in the last {@link Settings#window()} and begun less than
  * {@link Settings#maxSpan()} ago are active; the others leave the active set (and the index) as time moves on.
- * Time is the newest publication time seen, so replaying the same articles gives the same stories. A <em>late</em>
+ * Time is the newest publication time seen, so replaying the same articles gives the same stories; an undated article
+ * is placed at that time and does not move it ({@link #placement}). A <em>late</em>
  * story (its articles older than the window: an archive ingested after live news, a feed's old items) stays active for
  * one window of news from when it was last touched, so the late reports of one event still meet; at most
  * {@link #MAX_LATE} late stories are kept (the least recently touched leave first), and a late article counts in the
@@ -206,6 +207,17 @@ public final class ActiveStoryClusterer {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The news time at which to place an article: its publication time; without one, the clock's (the newest
+     * publication time seen), so an undated page never moves the clock; before any dated article, its ingestion time.
+     * Example: reports of 2025-04-26 and 2025-04-27 with an undated page between them, ingested on 2026-12-04: the
+     * page is placed at 2025-04-27 and the two reports still meet, where its ingestion time moved the clock 19 months
+     * on and closed every story of April 2025 between the two reports.
+     */
+    public Instant placement(Optional<Instant> published, Instant ingested) {
+        return published.orElse(watermark.equals(Instant.MIN) ? ingested : watermark);
     }
 
     /** Puts the article into a story: an active one it matches, a new one, or several it bridges, merged. */

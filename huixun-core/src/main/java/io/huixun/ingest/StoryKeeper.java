@@ -70,7 +70,7 @@ final class StoryKeeper {
             inherited = store.understanding(superseded.get()).flatMap(s -> s.storyId());
         }
         inherited = inherited.flatMap(store::story).map(s -> s.id()); // an absorbed story leads to its survivor
-        Instant at = a.published().map(ZonedDateTime::toInstant).orElse(a.ingestedAt());
+        Instant at = clusterer.placement(a.published().map(ZonedDateTime::toInstant), a.ingestedAt());
         String name = sourceName(a);
         String storyId;
         if (inherited.isPresent()) {

@@ -141,6 +141,30 @@ class ActiveStoryClustererTest {
     }
 
     @Test
+    void anUndatedPageBetweenTwoReportsOfAnEventDoesNotMoveTheClock() {
+        Instant ingested = DAY1.plus(Duration.ofDays(590)); // the day the archive is ingested
+        ActiveStoryClusterer c = withBackground();
+        c.assign(article("a1", DAY1, "王毅出席中国—中亚外长会晤", SUMMIT_E, SUMMIT_K));
+        Instant placed = c.placement(java.util.Optional.empty(), ingested);
+        assertThat(placed).as("the clock's time, not the ingestion's").isEqualTo(DAY1);
+        c.assign(article("u1", placed, "长江生态保护取得进展", Set.of("长江", "湖北"), Set.of("生态", "保护", "流域")));
+        StoryAssignment second = c.assign(article("a2", DAY1.plus(Duration.ofHours(20)),
+                "中国—中亚外长会晤在阿拉木图举行", Set.of("中亚", "阿拉木图", "中国"), Set.of("外长", "会晤", "联合声明")));
+        assertThat(second.storyId()).isEqualTo("s-a1");
+        assertThat(c.placement(java.util.Optional.of(DAY1.minusSeconds(5)), ingested)).as("a dated one keeps its time")
+                .isEqualTo(DAY1.minusSeconds(5));
+        assertThat(ActiveStoryClusterer.withDefaults().placement(java.util.Optional.empty(), ingested))
+                .as("before any news, the ingestion time").isEqualTo(ingested);
+
+        // placed at its ingestion time, the same page closed the event's story and the second report opened its own
+        ActiveStoryClusterer moved = withBackground();
+        moved.assign(article("a1", DAY1, "王毅出席中国—中亚外长会晤", SUMMIT_E, SUMMIT_K));
+        moved.assign(article("u1", ingested, "长江生态保护取得进展", Set.of("长江", "湖北"), Set.of("生态", "保护", "流域")));
+        assertThat(moved.assign(article("a2", DAY1.plus(Duration.ofHours(20)), "中国—中亚外长会晤在阿拉木图举行",
+                Set.of("中亚", "阿拉木图", "中国"), Set.of("外长", "会晤", "联合声明"))).storyId()).isNotEqualTo("s-a1");
+    }
+
+    @Test
     void aTeaserJoinsTheFullReportOfItsEventOnItsHeadline() {
         ActiveStoryClusterer c = withBackground();
         c.assign(article("f1", DAY1, "第四届全球媒体创新论坛在山东举行", Set.of("山东", "曲阜", "中央广播电视总台"),

@@ -58,6 +58,39 @@ class LateStoriesAcrossRunsTest {
         assertThat(storiesOfTitles(separate, lines.size())).isEqualTo(expected);
     }
 
+    @Test
+    void anUndatedPageAmongTheReportsDoesNotSplitTheirStories() throws Exception {
+        Path reports = TestInstallations.sample(Files.createDirectories(dir.resolve("all")),
+                "seed-event-reports.jsonl", 0);
+        List<String> lines = Files.readAllLines(reports, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank()).toList();
+        Path withUndated = dir.resolve("with-undated.jsonl");
+        List<String> mixed = new java.util.ArrayList<>(lines);
+        // a page whose date nobody could read, in the middle of the reports (it is stored at its ingestion time)
+        mixed.add(lines.size() / 2, "{\"id\": \"undated-1\", \"source\": \"某地方网站\", \"url\":"
+                + " \"https://local.example.cn/a.html\", \"title\": \"长江流域生态保护修复取得新进展\", \"body\":"
+                + " \"记者从水利部获悉，长江流域生态保护修复工作持续推进，多地开展河湖治理。专家表示，长江大保护需要上下游协同发力。\"}");
+        Files.write(withUndated, mixed, StandardCharsets.UTF_8);
+
+        Path plain = dir.resolve("plain");
+        try (Installation inst = Installation.open(plain)) {
+            inst.pipeline().ingest(reports.toString(), IngestProgress.NONE);
+        }
+        Path mixedRun = dir.resolve("mixed");
+        try (Installation inst = Installation.open(mixedRun)) {
+            inst.pipeline().ingest(withUndated.toString(), IngestProgress.NONE);
+            StoredArticle undated = inst.store().exportAll().filter(a -> a.title().startsWith("长江流域"))
+                    .findFirst().orElseThrow();
+            assertThat(undated.published()).as("the test needs an undated article").isEmpty();
+        }
+        Set<Set<String>> expected = storiesOfTitles(plain, lines.size());
+        assertThat(expected).anyMatch(story -> story.size() >= 3);
+        Set<Set<String>> got = storiesOfTitles(mixedRun, lines.size() + 1).stream()
+                .map(story -> story.stream().filter(t -> !t.startsWith("长江流域")).collect(Collectors.toSet()))
+                .filter(story -> !story.isEmpty()).collect(Collectors.toSet());
+        assertThat(got).isEqualTo(expected);
+    }
+
     /** The stories of the newest {@code n} articles (the reports), each as the set of its reports' titles. */
     private static Set<Set<String>> storiesOfTitles(Path data, int n) {
         try (Installation inst = Installation.open(data)) {
