@@ -13,6 +13,7 @@ import io.huixun.text.time.NewsZone;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -71,13 +72,27 @@ final class ArticlePreparer {
         String source = repairer.repair(c.source()).repaired();
         String canonical = body.repaired();
         Fingerprint fingerprint = deduplicator.fingerprint(canonical.isEmpty() ? title.repaired() : canonical);
-        NewArticle article = new NewArticle(c.url(), c.sourceId(), source, title.repaired(), c.published(),
+        Optional<ZonedDateTime> published = believable(c.published(), clock.instant());
+        NewArticle article = new NewArticle(c.url(), c.sourceId(), source, title.repaired(), published,
                 c.teaser(), c.original(), canonical, RepairLog.write(title.edits(), body.edits()), fingerprint,
                 OptionalLong.empty()); // the writer links it to its group
         boolean clean = title.edits().isEmpty() && body.edits().isEmpty();
-        ArticleAnalyzer.Reading reading = read(article.title(), canonical, c.published());
+        ArticleAnalyzer.Reading reading = read(article.title(), canonical, published);
         return new PreparedArticle(c.origin(), article, reading.understanding(),
                 new KnownWords(reading.titleWords(), reading.bodyWords()), clean, c.datedByPage(), c.media());
+    }
+
+    /** How far past the ingestion time a publication date is still believed (time zones, posts scheduled ahead). */
+    static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
+
+    /**
+     * The publication date, unless it lies more than {@link #FUTURE_TOLERANCE} after {@code now}: such a date is a
+     * mistake (a misread year, a feed's placeholder such as 2099-01-01), and the article is stored undated (the page's
+     * own text, with the date, stays in its original bytes). Believed, it would have topped every listing for years,
+     * moved the story clock so far ahead that every open story closed, and aged every other story on the front page.
+     */
+    static Optional<ZonedDateTime> believable(Optional<ZonedDateTime> published, java.time.Instant now) {
+        return published.filter(p -> !p.toInstant().isAfter(now.plus(FUTURE_TOLERANCE)));
     }
 
     /** Starts loading the repair model in the background, once; later calls do nothing. */

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reports of an old event (older than the story window of the news already stored) each ingested in a run of its own,
- * as {@code huixun ingest FILE} once per file does: they must form the same stories as when ingested in one run. Real
- * SQLite files and Lucene indexes, each run a new {@link Installation}.
+ * The clusterer's clock (the newest publication time seen) must not be fooled by how articles arrive: reports of an old
+ * event each ingested in a run of its own (as {@code huixun ingest FILE} once per file does), an undated page among
+ * them, a page dated far in the future; each time they must form the same stories as the reports alone in one run.
+ * Real SQLite files and Lucene indexes, each run a new {@link Installation}.
  */
-class LateStoriesAcrossRunsTest {
+class StoryClockTest {
     @TempDir
     Path dir;
 
@@ -60,6 +61,15 @@ class LateStoriesAcrossRunsTest {
 
     @Test
     void anUndatedPageAmongTheReportsDoesNotSplitTheirStories() throws Exception {
+        strayPageAmongTheReportsDoesNotSplitTheirStories("");
+    }
+
+    @Test
+    void aPageDatedFarInTheFutureAmongTheReportsIsStoredUndatedAndDoesNotSplitThem() throws Exception {
+        strayPageAmongTheReportsDoesNotSplitTheirStories("\"date\": \"2099-01-01T00:00:00+08:00\", ");
+    }
+
+    private void strayPageAmongTheReportsDoesNotSplitTheirStories(String dateField) throws Exception {
         Path reports = TestInstallations.sample(Files.createDirectories(dir.resolve("all")),
                 "seed-event-reports.jsonl", 0);
         List<String> lines = Files.readAllLines(reports, StandardCharsets.UTF_8).stream()
@@ -67,7 +77,7 @@ class LateStoriesAcrossRunsTest {
         Path withUndated = dir.resolve("with-undated.jsonl");
         List<String> mixed = new java.util.ArrayList<>(lines);
         // a page whose date nobody could read, in the middle of the reports (it is stored at its ingestion time)
-        mixed.add(lines.size() / 2, "{\"id\": \"undated-1\", \"source\": \"某地方网站\", \"url\":"
+        mixed.add(lines.size() / 2, "{" + dateField + "\"id\": \"stray-1\", \"source\": \"某地方网站\", \"url\":"
                 + " \"https://local.example.cn/a.html\", \"title\": \"长江流域生态保护修复取得新进展\", \"body\":"
                 + " \"记者从水利部获悉，长江流域生态保护修复工作持续推进，多地开展河湖治理。专家表示，长江大保护需要上下游协同发力。\"}");
         Files.write(withUndated, mixed, StandardCharsets.UTF_8);
@@ -81,7 +91,7 @@ class LateStoriesAcrossRunsTest {
             inst.pipeline().ingest(withUndated.toString(), IngestProgress.NONE);
             StoredArticle undated = inst.store().exportAll().filter(a -> a.title().startsWith("长江流域"))
                     .findFirst().orElseThrow();
-            assertThat(undated.published()).as("the test needs an undated article").isEmpty();
+            assertThat(undated.published()).as("stored undated").isEmpty();
         }
         Set<Set<String>> expected = storiesOfTitles(plain, lines.size());
         assertThat(expected).anyMatch(story -> story.size() >= 3);

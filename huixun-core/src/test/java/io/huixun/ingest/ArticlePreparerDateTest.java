@@ -1,0 +1,24 @@
+package io.huixun.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which publication dates an article keeps: not one far in the future (a misread year, a placeholder). */
+class ArticlePreparerDateTest {
+    @Test
+    void aPublicationDateMoreThanADayAheadOfIngestionIsNotBelieved() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-04T08:00:00Z");
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        java.util.Optional<java.time.ZonedDateTime> placeholder = java.util.Optional.of(
+                java.time.ZonedDateTime.of(2099, 1, 1, 0, 0, 0, 0, beijing));
+        java.util.Optional<java.time.ZonedDateTime> laterToday = java.util.Optional.of(
+                now.plus(java.time.Duration.ofHours(20)).atZone(beijing));
+        java.util.Optional<java.time.ZonedDateTime> lastYear = java.util.Optional.of(
+                java.time.ZonedDateTime.of(2025, 4, 26, 18, 30, 0, 0, beijing));
+        assertThat(ArticlePreparer.believable(placeholder, now)).isEmpty();
+        assertThat(ArticlePreparer.believable(laterToday, now)).isEqualTo(laterToday);
+        assertThat(ArticlePreparer.believable(lastYear, now)).isEqualTo(lastYear);
+        assertThat(ArticlePreparer.believable(java.util.Optional.empty(), now)).isEmpty();
+    }
+}
