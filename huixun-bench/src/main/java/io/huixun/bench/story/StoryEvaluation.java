@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -94,6 +95,13 @@ public final class StoryEvaluation {
         report("new ActiveStoryClusterer (" + fresh.merges + " merges)", fresh.storyOf, labels);
         if (List.of(args).contains("--misses")) {
             misses(fresh.storyOf, labels);
+        }
+        int diffAt = List.of(args).indexOf("--diff-join");
+        if (diffAt >= 0) {
+            double join = Double.parseDouble(args[diffAt + 1]);
+            diff(analysed, fresh.storyOf, runNew(analysed, ActiveStoryClusterer.Settings.defaults()
+                    .withThresholds(join, Math.max(join, 0.45), ActiveStoryClusterer.Settings.defaults()
+                            .teaserThreshold())).storyOf, join);
         }
         if (grid) {
             for (double join : new double[] {0.2, 0.25, 0.3, 0.35, 0.4}) {
@@ -328,6 +336,38 @@ public final class StoryEvaluation {
         for (String k : names) {
             double[] pr = bcubed(predicted, labels, ref -> labels.kindOf.get(ref).equals(k));
             System.out.printf("  %-14s P %.3f  R %.3f  F1 %.3f  n %d%n", k, pr[0], pr[1], f1(pr), (int) pr[2]);
+        }
+    }
+
+    /**
+     * {@code --diff-join X}: what a join threshold of X changes over all articles, labelled or not (B-cubed sees the
+     * labelled ones only, so a threshold that also pulls unrelated unlabelled articles together would not show
+     * there): how many articles sit in stories of several, and, to be read, a seeded sample of the stories at X that
+     * join articles the default kept apart (each part's headlines and dates).
+     */
+    static void diff(List<Analysed> analysed, Map<String, String> base, Map<String, String> other, double join) {
+        Map<String, Doc> byRef = new HashMap<>();
+        analysed.forEach(a -> byRef.put(a.doc.ref, a.doc));
+        for (var e : List.of(Map.entry("default", base), Map.entry(String.format("join %.2f", join), other))) {
+            Map<String, Integer> sizes = new HashMap<>();
+            e.getValue().values().forEach(st -> sizes.merge(st, 1, Integer::sum));
+            long inMulti = e.getValue().values().stream().filter(st -> sizes.get(st) > 1).count();
+            int largest = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            System.out.printf("%s: %,d stories, %,d of %,d articles in stories of several, largest %d%n", e.getKey(),
+                    sizes.size(), inMulti, e.getValue().size(), largest);
+        }
+        Map<String, Map<String, List<String>>> parts = new TreeMap<>(); // story at X → default story → refs
+        other.forEach((ref, st) -> parts.computeIfAbsent(st, k -> new TreeMap<>())
+                .computeIfAbsent(base.get(ref), k -> new ArrayList<>()).add(ref));
+        List<Map<String, List<String>>> joined = parts.values().stream().filter(p -> p.size() > 1).toList();
+        System.out.printf("stories at join %.2f that join articles the default kept apart: %d%n", join, joined.size());
+        List<Map<String, List<String>>> sample = new ArrayList<>(joined);
+        java.util.Collections.shuffle(sample, new java.util.Random(7));
+        for (Map<String, List<String>> p : sample.subList(0, Math.min(40, sample.size()))) {
+            System.out.println("  --");
+            p.values().forEach(refs -> System.out.println("    [" + refs.stream().map(r -> byRef.get(r).at()
+                    .atZone(SHANGHAI).toLocalDate() + " " + byRef.get(r).title()).collect(Collectors.joining(" | "))
+                    + "]"));
         }
     }
 
