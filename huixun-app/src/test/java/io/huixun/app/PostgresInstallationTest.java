@@ -55,9 +55,9 @@ class PostgresInstallationTest {
             local.pipeline().ingest(seed.toString(), IngestProgress.NONE);
             local.pipeline().ingest(jsonl.toString(), IngestProgress.NONE);
             local.pipeline().ingest(page.toString(), IngestProgress.NONE);
-            local.pipeline().ingest(reports.toString(), IngestProgress.NONE);
             local.pipeline().ingest(copies.toString(), IngestProgress.NONE);
-            // the reports of 2025-04 came after news of 2025-12 and later: their stories are late, still open
+            local.pipeline().ingest(reports.toString(), IngestProgress.NONE);
+            // the reports of 2025-04 came last, after news of 2025-12 to 2026-02: their stories are late, still open
             lateBefore = local.store().lateStoryStates(io.huixun.cluster.ActiveStoryClusterer.MAX_LATE).size();
             local.store().readers().addAccount("li", io.huixun.store.reader.Role.READER, "h", Optional.empty());
             // An article from a registered source (as a feed's are); a paused source stays paused

@@ -49,9 +49,14 @@ public final class StoryCopy {
         return survivor;
     }
 
-    /** Article {@code a} (already in the target, numbered there) as a member of the target's story {@code storyId}. */
-    public static StoryMember member(StoredArticle a, String storyId) {
-        Instant at = a.published().map(ZonedDateTime::toInstant).orElse(a.ingestedAt());
+    /**
+     * Article {@code a} (already in the target, numbered there) as a member of the target's story {@code storyId}, at
+     * its publication time or, undated, at {@code undatedAt}: where the source's clusterer placed it (its story's
+     * last time is the best the source keeps), not its ingestion time, which would move the target's story clock on
+     * (see {@link io.huixun.cluster.ActiveStoryClusterer#placement}).
+     */
+    public static StoryMember member(StoredArticle a, String storyId, Instant undatedAt) {
+        Instant at = a.published().map(ZonedDateTime::toInstant).orElse(undatedAt);
         return new StoryMember(storyId, a.id(), a.title(), at, a.published().isPresent(), a.teaser(),
                 a.article().clean(), StoryKeeper.sourceName(a), a.duplicateOf().isPresent());
     }

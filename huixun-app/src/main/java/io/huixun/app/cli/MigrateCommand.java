@@ -190,7 +190,13 @@ final class MigrateCommand implements Callable<Integer> {
                     .map(s -> StoryCopy.targetStoryId(source, s, renumbered));
             target.saveUnderstanding(new StoredUnderstanding(id, u.get().understanding(), story));
             if (story.isPresent()) {
-                target.addToStory(StoryCopy.member(target.find(id).orElseThrow(), story.get()));
+                io.huixun.store.StoredArticle a = target.find(id).orElseThrow();
+                // an undated member was placed at the story clock's time, which the source's story row keeps as its
+                // last time at most; its ingestion time would move the target's clock (StoryCopy.member)
+                java.time.Instant undatedAt = a.published().isPresent() ? a.ingestedAt()
+                        : source.story(u.get().storyId().get()).map(io.huixun.store.StoryRecord::last)
+                                .orElse(a.ingestedAt());
+                target.addToStory(StoryCopy.member(a, story.get(), undatedAt));
                 stories.add(story.get());
             }
         }
