@@ -121,8 +121,9 @@ public interface ArticleStore extends AutoCloseable {
 
     /**
      * Records an article joining (or opening) a story, in one transaction: the story's row is created or its counts,
-     * times and lead updated, and its source remembered. Idempotent per article only through the caller (the writer
-     * records each stored article once).
+     * times and lead updated, and its source remembered. A copy adds a report and maybe a source, never a time: the
+     * story's first and last times are its own articles' (a republication weeks later is no new news). Idempotent per
+     * article only through the caller (the writer records each stored article once).
      */
     void addToStory(StoryMember member);
 

@@ -60,6 +60,49 @@ class StoryClockTest {
     }
 
     @Test
+    void aRestartAfterALaterDatedCopyContinuesWithTheSameClock() throws Exception {
+        Path reports = TestInstallations.sample(Files.createDirectories(dir.resolve("all")),
+                "seed-event-reports.jsonl", 0);
+        List<String> lines = Files.readAllLines(reports, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank()).toList();
+        // a content farm's copy of the first report, published 20 days after it: it folds under the report, and its
+        // date is the newest the store holds
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var copy = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(lines.get(0));
+        copy.put("id", "farm-copy-1").put("source", "某内容农场").put("url", "https://farm.example.cn/1.html")
+                .put("date", java.time.OffsetDateTime.parse(copy.get("date").asText()).plusDays(20).toString());
+        // first run: two reports of the meeting, the forum's opening, the copy; then the rest (the forum's second
+        // report among them), after a restart that must not take the copy's date for the clock
+        List<String> first = new java.util.ArrayList<>(List.of(lines.get(0), lines.get(1), lines.get(3)));
+        first.add(json.writeValueAsString(copy));
+        List<String> rest = new java.util.ArrayList<>(lines);
+        rest.removeAll(first);
+        Path firstFile = dir.resolve("first.jsonl");
+        Path restFile = dir.resolve("rest.jsonl");
+        Files.write(firstFile, first, StandardCharsets.UTF_8);
+        Files.write(restFile, rest, StandardCharsets.UTF_8);
+
+        Path oneRun = dir.resolve("one-run");
+        try (Installation inst = Installation.open(oneRun)) {
+            inst.pipeline().ingest(firstFile.toString(), IngestProgress.NONE);
+            inst.pipeline().ingest(restFile.toString(), IngestProgress.NONE);
+            assertThat(inst.store().exportAll().filter(a -> a.duplicateOf().isPresent()).count())
+                    .as("the copy folds under its report").isEqualTo(1);
+        }
+        Path restarted = dir.resolve("restarted");
+        try (Installation inst = Installation.open(restarted)) {
+            inst.pipeline().ingest(firstFile.toString(), IngestProgress.NONE);
+        }
+        try (Installation inst = Installation.open(restarted)) {
+            inst.pipeline().ingest(restFile.toString(), IngestProgress.NONE);
+        }
+        Set<Set<String>> expected = storiesOfTitles(oneRun, lines.size() + 1);
+        assertThat(expected).as("the copy is no new news: the event's third report still joins its story")
+                .anyMatch(story -> story.size() >= 3);
+        assertThat(storiesOfTitles(restarted, lines.size() + 1)).isEqualTo(expected);
+    }
+
+    @Test
     void anUndatedPageAmongTheReportsDoesNotSplitTheirStories() throws Exception {
         strayPageAmongTheReportsDoesNotSplitTheirStories("");
     }

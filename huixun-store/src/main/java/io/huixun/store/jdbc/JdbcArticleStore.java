@@ -638,9 +638,11 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 ps.setString(1, m.storyId());
                 ps.setString(2, m.source());
             });
+            // A copy adds a report but not a time: a content farm republishing a report weeks later does not make
+            // the story new again (front page), nor move the newest time a restart takes for the story clock.
             int changed = update(c, "UPDATE stories SET articles = articles + ?, reports = reports + 1,"
-                    + " first_at = CASE WHEN ? < first_at THEN ? ELSE first_at END,"
-                    + " last_at = CASE WHEN ? > last_at THEN ? ELSE last_at END,"
+                    + " first_at = CASE WHEN ? < first_at AND ? THEN ? ELSE first_at END,"
+                    + " last_at = CASE WHEN ? > last_at AND ? THEN ? ELSE last_at END,"
                     + " dated = CASE WHEN ? THEN TRUE ELSE dated END,"
                     + " sources = (SELECT COUNT(*) FROM story_sources WHERE story_id = ?),"
                     + " title = CASE WHEN ? AND ? < lead_rank THEN ? ELSE title END,"
@@ -650,8 +652,10 @@ public abstract class JdbcArticleStore implements ArticleStore {
                         int i = 1;
                         ps.setInt(i++, m.copy() ? 0 : 1);
                         ps.setLong(i++, at);
+                        ps.setBoolean(i++, !m.copy());
                         ps.setLong(i++, at);
                         ps.setLong(i++, at);
+                        ps.setBoolean(i++, !m.copy());
                         ps.setLong(i++, at);
                         ps.setBoolean(i++, m.dated());
                         ps.setString(i++, m.storyId());
