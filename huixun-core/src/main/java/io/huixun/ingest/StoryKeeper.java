@@ -10,7 +10,6 @@ import io.huixun.nlp.Understanding;
 import io.huixun.store.ArticleStore;
 import io.huixun.store.StoredArticle;
 import io.huixun.store.StoryMember;
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
@@ -130,23 +129,7 @@ final class StoryKeeper {
      * ({@code file:///data/portal-dump-seed.txt#item-2} → {@code portal-dump-seed.txt}).
      */
     static String sourceName(StoredArticle a) {
-        if (!a.source().isBlank()) {
-            return a.source().strip();
-        }
-        return a.url().flatMap(StoryKeeper::origin).orElse("未知来源");
-    }
-
-    private static Optional<String> origin(String url) {
-        try {
-            URI uri = URI.create(url);
-            if ("file".equalsIgnoreCase(uri.getScheme()) && uri.getPath() != null) {
-                String path = uri.getPath();
-                return Optional.of(path.substring(path.lastIndexOf('/') + 1)).filter(n -> !n.isEmpty());
-            }
-            return Optional.ofNullable(uri.getHost());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return io.huixun.model.SourceName.of(a.source(), a.url()).orElse("未知来源");
     }
 
     private static Set<String> entitySet(Entities e) {

@@ -47,6 +47,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import io.huixun.model.SourceName;
 import java.util.Optional;
 import java.util.Set;
 
@@ -230,7 +231,8 @@ public final class LocalNewsDesk implements NewsDesk {
                 paragraphs.set(0, rest);
             }
         }
-        return Optional.of(new ArticleView(a.id(), a.title(), paragraphs, a.source(), a.published(),
+        return Optional.of(new ArticleView(a.id(), a.title(), paragraphs, SourceName.of(a.source(), a.url()).orElse(""),
+                a.published(),
                 su.flatMap(s -> s.understanding().dateline()),
                 su.map(s -> s.understanding().entities()).orElse(Entities.NONE),
                 su.map(s -> s.understanding().keywords()).orElse(List.of()), cards(store.alsoAt(id)), repairs,
@@ -315,7 +317,8 @@ public final class LocalNewsDesk implements NewsDesk {
     private static SearchHitView hit(SearchHit h, StoredUnderstanding u, Map<String, StoryRecord> stories) {
         Optional<StoryRecord> story = Optional.ofNullable(u).flatMap(StoredUnderstanding::storyId)
                 .map(stories::get);
-        ArticleCard card = new ArticleCard(Long.parseLong(h.id()), h.title().text(), h.source(),
+        ArticleCard card = new ArticleCard(Long.parseLong(h.id()), h.title().text(),
+                SourceName.of(h.source(), Optional.of(h.url())).orElse(""),
                 Optional.of(h.published().toZonedDateTime()), u == null ? "" : u.understanding().summary(),
                 story.map(StoryRecord::otherSources).orElse(0), h.teaser(),
                 Optional.of(h.url()).filter(x -> x.startsWith("http")),
@@ -475,7 +478,7 @@ public final class LocalNewsDesk implements NewsDesk {
             StoredUnderstanding su = u.get(s.id());
             Optional<StoryRecord> story = Optional.ofNullable(su).flatMap(StoredUnderstanding::storyId)
                     .map(stories::get);
-            return new ArticleCard(s.id(), s.title(), s.source(), s.published(),
+            return new ArticleCard(s.id(), s.title(), SourceName.of(s.source(), s.url()).orElse(""), s.published(),
                     su == null ? "" : su.understanding().summary(), story.map(StoryRecord::otherSources).orElse(0),
                     s.teaser(), s.url().filter(x -> x.startsWith("http")),
                     su == null ? "" : su.understanding().category().label(), story.map(StoryRecord::id),
