@@ -118,6 +118,8 @@ public final class ActiveStoryClusterer {
      * cosine above the threshold, and unrelated events of one province snowballed into one story.
      */
     static final int INFORMATIVE_SHARE = 20;
+    /** Frequency key of a whole headline ({@link TitleTerms#headline}): counted, never a feature. */
+    private static final String HEADLINE = "h:";
     static final int MIN_SHARED = 2;
 
     private final Settings settings;
@@ -232,7 +234,16 @@ public final class ActiveStoryClusterer {
             day = oldestKept; // a late article: counted with the recent stream, not in a day that is already gone
         }
         List<String> keys = keys(c);
-        df.add(day, keys);
+        // A headline seen on another day of the window is a column, not an event ("国内联播快讯" every evening):
+        // its terms are no evidence, or each day's digest joins the last. Counted with the frequencies (so a restart
+        // knows it), never a feature itself.
+        String headline = HEADLINE + TitleTerms.headline(c.title());
+        if (headline.length() > HEADLINE.length() && df.count(headline) > df.countOn(day, headline)) {
+            keys.removeIf(k -> k.startsWith("t:"));
+        }
+        List<String> counted = new ArrayList<>(keys);
+        counted.add(headline);
+        df.add(day, counted);
         idfCache.clear();
         Map<String, Double> weights = new LinkedHashMap<>();
         for (String k : keys) {

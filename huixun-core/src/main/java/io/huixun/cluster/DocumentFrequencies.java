@@ -90,6 +90,12 @@ public final class DocumentFrequencies {
         return totals.getOrDefault(feature, 0);
     }
 
+    /** In how many documents of {@code day} the feature was counted (0 when unseen, forgotten or out of the window). */
+    public int countOn(LocalDate day, String feature) {
+        MutableDay b = buckets.get(day);
+        return b == null ? 0 : b.counts.getOrDefault(feature, 0);
+    }
+
     public int documents() {
         return documents;
     }

@@ -54,6 +54,20 @@ public final class TitleTerms {
         return terms;
     }
 
+    /**
+     * The headline as one key: folded to simplified, its programme label dropped, only letters and digits kept.
+     * Example: "國內聯播快訊" and "国内联播快讯 " → 国内联播快讯.
+     */
+    public static String headline(String title) {
+        if (title == null || title.isBlank()) {
+            return "";
+        }
+        String t = LABEL.matcher(TO_SIMPLIFIED.convert(title.strip())).replaceFirst("");
+        StringBuilder out = new StringBuilder(t.length());
+        t.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+        return out.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A body cut short the way list pages and feeds cut excerpts: "…家..." or "…家…". */
     public static boolean looksLikeTeaser(String body) {
         if (body == null) {

@@ -165,6 +165,34 @@ class ActiveStoryClustererTest {
     }
 
     @Test
+    void aHeadlineThatRecursOnAnotherDayIsAColumnNotAnEvent() {
+        ActiveStoryClusterer c = withBackground();
+        StoryAssignment monday = c.assign(article("d1", DAY1, "国内联播快讯", Set.of("国家统计局", "北京"),
+                Set.of("数据", "发布", "增长")));
+        StoryAssignment tuesday = c.assign(article("d2", DAY1.plus(Duration.ofDays(1)), "國內聯播快訊",
+                Set.of("国家统计局", "湖南"), Set.of("铁路", "开通", "旅客")));
+        assertThat(monday).isInstanceOf(StoryAssignment.Opened.class);
+        assertThat(tuesday).as("the second day's digest shares only its column's name and one source")
+                .isInstanceOf(StoryAssignment.Opened.class);
+        assertThat(c.story(tuesday.storyId()).orElseThrow().features()).noneSatisfy((k, n) ->
+                assertThat(k).startsWith("t:"));
+
+        // the same headline on the same day (two sites carrying one report) is still evidence
+        ActiveStoryClusterer same = withBackground();
+        same.assign(article("w1", DAY1, "中国—中亚外长会晤在阿拉木图举行", Set.of("中亚", "阿拉木图"), Set.of("外长", "会晤")));
+        StoryAssignment w2 = same.assign(article("w2", DAY1.plusSeconds(3600), "中国—中亚外长会晤在阿拉木图举行",
+                Set.of("中亚", "哈萨克斯坦"), Set.of("外长", "合作")));
+        assertThat(w2.storyId()).isEqualTo("s-w1");
+
+        // without the rule the title alone carried the second digest into the first one's story
+        ActiveStoryClusterer unruled = withBackground();
+        unruled.assign(article("d1", DAY1, "国内联播快讯", Set.of("国家统计局", "北京"), Set.of("数据", "发布", "增长")));
+        StoryAssignment plain = unruled.assign(article("d2", DAY1.plus(Duration.ofDays(1)), "国内联播快讯 铁路开通",
+                Set.of("国家统计局", "湖南"), Set.of("铁路", "开通", "旅客")));
+        assertThat(plain.storyId()).as("a different headline keeps its terms").isEqualTo("s-d1");
+    }
+
+    @Test
     void aTeaserJoinsTheFullReportOfItsEventOnItsHeadline() {
         ActiveStoryClusterer c = withBackground();
         c.assign(article("f1", DAY1, "第四届全球媒体创新论坛在山东举行", Set.of("山东", "曲阜", "中央广播电视总台"),
