@@ -118,7 +118,7 @@ public final class ActiveStoryClusterer {
      * cosine above the threshold, and unrelated events of one province snowballed into one story.
      */
     static final int INFORMATIVE_SHARE = 20;
-    /** Frequency key of a whole headline ({@link TitleTerms#headline}): counted, never a feature. */
+    /** Frequency key of a source's whole headline ({@link TitleTerms#headline}): counted, never a feature. */
     private static final String HEADLINE = "h:";
     static final int MIN_SHARED = 2;
 
@@ -234,13 +234,13 @@ public final class ActiveStoryClusterer {
             day = oldestKept; // a late article: counted with the recent stream, not in a day that is already gone
         }
         List<String> keys = keys(c);
-        // A headline seen on another day of the window is a column, not an event ("国内联播快讯" every evening):
-        // its terms are no evidence, or each day's digest joins the last. Counted with the frequencies (so a restart
-        // knows it), never a feature itself.
-        String headline = HEADLINE + TitleTerms.headline(c.title());
-        if (headline.length() > HEADLINE.length() && df.count(headline) > df.countOn(day, headline)) {
-            keys.removeIf(k -> k.startsWith("t:"));
-        }
+        // A headline its source used on another day of the window is a column, not an event ("国内联播快讯" every
+        // evening, "李强主持召开国务院常务会议" every week): the article stands alone, or each day's digest joins the
+        // last on its name and its many entities. Another source's same headline (a report carried the next day) is
+        // evidence as before. Counted with the frequencies (so a restart knows it), never a feature itself.
+        String title = TitleTerms.headline(c.title());
+        String headline = HEADLINE + c.source().strip() + "|" + title;
+        boolean column = !title.isEmpty() && df.count(headline) > df.countOn(day, headline);
         List<String> counted = new ArrayList<>(keys);
         counted.add(headline);
         df.add(day, counted);
@@ -249,7 +249,7 @@ public final class ActiveStoryClusterer {
         for (String k : keys) {
             weights.put(k, kindWeight(k) * idf(k));
         }
-        List<Scored> scored = score(c, weights);
+        List<Scored> scored = column ? List.of() : score(c, weights);
         List<String> absorbed = new ArrayList<>();
         Active target;
         if (scored.isEmpty() || scored.get(0).score < (c.teaser() ? settings.teaserThreshold() : settings.threshold())) {
@@ -257,7 +257,7 @@ public final class ActiveStoryClusterer {
             if (stories.containsKey(target.id)) {
                 throw new IllegalArgumentException("article " + c.articleId() + " was already assigned");
             }
-            target.add(c, keys);
+            target.add(c, column ? List.of() : keys); // a column's story is found by nothing
             prune(target);
             add(target);
             return new StoryAssignment.Opened(target.id, List.of(target.state()));

@@ -165,7 +165,7 @@ class ActiveStoryClustererTest {
     }
 
     @Test
-    void aHeadlineThatRecursOnAnotherDayIsAColumnNotAnEvent() {
+    void aHeadlineItsSourceUsedOnAnotherDayIsAColumnAndStandsAlone() {
         ActiveStoryClusterer c = withBackground();
         StoryAssignment monday = c.assign(article("d1", DAY1, "国内联播快讯", Set.of("国家统计局", "北京"),
                 Set.of("数据", "发布", "增长")));
@@ -174,8 +174,19 @@ class ActiveStoryClustererTest {
         assertThat(monday).isInstanceOf(StoryAssignment.Opened.class);
         assertThat(tuesday).as("the second day's digest shares only its column's name and one source")
                 .isInstanceOf(StoryAssignment.Opened.class);
-        assertThat(c.story(tuesday.storyId()).orElseThrow().features()).noneSatisfy((k, n) ->
-                assertThat(k).startsWith("t:"));
+        assertThat(c.story(tuesday.storyId()).orElseThrow().features()).as("found by nothing").isEmpty();
+        StoryAssignment wednesday = c.assign(article("d3", DAY1.plus(Duration.ofDays(2)), "国内联播快讯",
+                Set.of("国家统计局", "湖南"), Set.of("铁路", "开通", "旅客")));
+        assertThat(wednesday.storyId()).as("not even a digest of the same news joins a column's story")
+                .isEqualTo("s-d3");
+
+        // another source carrying a report under the same headline the next day is evidence as before
+        ActiveStoryClusterer carried = withBackground();
+        carried.assign(article("r1", DAY1, "中国—中亚外长会晤在阿拉木图举行", SUMMIT_E, SUMMIT_K));
+        StoryAssignment next = carried.assign(new StoryCandidate("r2", DAY1.plus(Duration.ofDays(1)),
+                "中国—中亚外长会晤在阿拉木图举行", Set.of("中亚", "阿拉木图"), Set.of("外长", "会晤"),
+                TitleTerms.of("中国—中亚外长会晤在阿拉木图举行"), "另一家", false));
+        assertThat(next.storyId()).isEqualTo("s-r1");
 
         // the same headline on the same day (two sites carrying one report) is still evidence
         ActiveStoryClusterer same = withBackground();
