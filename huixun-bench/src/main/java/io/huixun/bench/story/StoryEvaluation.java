@@ -72,6 +72,17 @@ public final class StoryEvaluation {
 
     public static void main(String[] args) throws Exception {
         boolean grid = List.of(args).contains("--grid");
+        int diffAt = List.of(args).indexOf("--diff-join");
+        double diffJoin = 0;
+        if (diffAt >= 0) {
+            diffJoin = diffAt + 1 < args.length && args[diffAt + 1].matches("0?\\.\\d+|1(\\.0*)?")
+                    ? Double.parseDouble(args[diffAt + 1]) : -1;
+            if (diffJoin <= 0) {
+                System.err.println("usage: bench story-eval [--cache FILE] [--misses] [--grid] [--diff-join X]"
+                        + " (X a join threshold in (0, 1], e.g. 0.20)");
+                System.exit(2);
+            }
+        }
         int cacheAt = List.of(args).indexOf("--cache");
         Path cache = cacheAt >= 0 ? Path.of(args[cacheAt + 1]) : null;
         List<Doc> docs = load();
@@ -96,9 +107,8 @@ public final class StoryEvaluation {
         if (List.of(args).contains("--misses")) {
             misses(fresh.storyOf, labels);
         }
-        int diffAt = List.of(args).indexOf("--diff-join");
-        if (diffAt >= 0) {
-            double join = Double.parseDouble(args[diffAt + 1]);
+        if (diffJoin > 0) {
+            double join = diffJoin;
             diff(analysed, fresh.storyOf, runNew(analysed, ActiveStoryClusterer.Settings.defaults()
                     .withThresholds(join, Math.max(join, 0.45), ActiveStoryClusterer.Settings.defaults()
                             .teaserThreshold())).storyOf, join);
