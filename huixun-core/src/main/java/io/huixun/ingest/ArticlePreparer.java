@@ -86,14 +86,20 @@ final class ArticlePreparer {
     static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
 
     /**
-     * The publication date, unless it lies more than {@link #FUTURE_TOLERANCE} after {@code now}: such a date is a
-     * mistake (a misread year, a feed's placeholder such as 2099-01-01), and the article is stored undated (the page's
-     * own text, with the date, stays in its original bytes). Believed, it would have topped every listing for years,
-     * moved the story clock so far ahead that every open story closed, and aged every other story on the front page.
+     * The publication date, unless it lies more than {@link #FUTURE_TOLERANCE} after {@code now} or in 1970 or
+     * before: such a date is a mistake (a misread year, a feed's placeholder such as 2099-01-01 or the zero timestamp
+     * 1970-01-01), and the article is stored undated (the page's own text, with the date, stays in its original
+     * bytes). Believed, a future date would have topped every listing for years, moved the story clock so far ahead
+     * that every open story closed, and aged every other story on the front page; a zero one sinks the article to the
+     * end of every listing.
      */
     static Optional<ZonedDateTime> believable(Optional<ZonedDateTime> published, java.time.Instant now) {
-        return published.filter(p -> !p.toInstant().isAfter(now.plus(FUTURE_TOLERANCE)));
+        return published.filter(p -> !p.toInstant().isAfter(now.plus(FUTURE_TOLERANCE)))
+                .filter(p -> p.toInstant().isAfter(LAST_PLACEHOLDER));
     }
+
+    /** The end of 1970 (UTC): dates up to it are the zero timestamp of a feed or a server, not news. */
+    private static final java.time.Instant LAST_PLACEHOLDER = java.time.Instant.parse("1971-01-01T00:00:00Z");
 
     /** Starts loading the repair model in the background, once; later calls do nothing. */
     void startLoading() {

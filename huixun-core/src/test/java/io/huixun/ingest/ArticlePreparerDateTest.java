@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Which publication dates an article keeps: not one far in the future (a misread year, a placeholder). */
+/** Which publication dates an article keeps: not one far in the future (a misread year, a placeholder), nor 1970's zero. */
 class ArticlePreparerDateTest {
     @Test
     void aPublicationDateMoreThanADayAheadOfIngestionIsNotBelieved() {
@@ -20,5 +20,14 @@ class ArticlePreparerDateTest {
         assertThat(ArticlePreparer.believable(laterToday, now)).isEqualTo(laterToday);
         assertThat(ArticlePreparer.believable(lastYear, now)).isEqualTo(lastYear);
         assertThat(ArticlePreparer.believable(java.util.Optional.empty(), now)).isEmpty();
+        java.util.Optional<java.time.ZonedDateTime> zero = java.util.Optional.of(
+                java.time.Instant.EPOCH.atZone(java.time.ZoneOffset.UTC));
+        java.util.Optional<java.time.ZonedDateTime> zeroInBeijing = java.util.Optional.of(
+                java.time.ZonedDateTime.of(1970, 1, 1, 8, 0, 0, 0, beijing));
+        java.util.Optional<java.time.ZonedDateTime> nineties = java.util.Optional.of(
+                java.time.ZonedDateTime.of(1998, 6, 1, 9, 0, 0, 0, beijing));
+        assertThat(ArticlePreparer.believable(zero, now)).as("a feed's zero timestamp").isEmpty();
+        assertThat(ArticlePreparer.believable(zeroInBeijing, now)).isEmpty();
+        assertThat(ArticlePreparer.believable(nineties, now)).as("an old archive's date").isEqualTo(nineties);
     }
 }
