@@ -245,11 +245,7 @@ public final class ActiveStoryClusterer {
         counted.add(headline);
         df.add(day, counted);
         idfCache.clear();
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (String k : keys) {
-            weights.put(k, kindWeight(k) * idf(k));
-        }
-        List<Scored> scored = column ? List.of() : score(c, weights);
+        List<Scored> scored = column ? List.of() : score(c, weights(keys));
         List<String> absorbed = new ArrayList<>();
         Active target;
         if (scored.isEmpty() || scored.get(0).score < (c.teaser() ? settings.teaserThreshold() : settings.threshold())) {
@@ -336,6 +332,15 @@ public final class ActiveStoryClusterer {
     /** How many stories the last {@link #assign} examined (scored): bounded by probeFeatures × postingLimit. */
     public int lastExamined() {
         return lastExamined;
+    }
+
+    /** Each feature's weight in this article: its kind's weight times its idf. */
+    private Map<String, Double> weights(List<String> keys) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String k : keys) {
+            weights.put(k, kindWeight(k) * idf(k));
+        }
+        return weights;
     }
 
     private List<Scored> score(StoryCandidate c, Map<String, Double> weights) {

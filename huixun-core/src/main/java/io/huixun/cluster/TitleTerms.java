@@ -25,7 +25,7 @@ public final class TitleTerms {
         if (title == null || title.isBlank()) {
             return terms;
         }
-        String t = LABEL.matcher(TO_SIMPLIFIED.convert(title.strip())).replaceFirst("");
+        String t = folded(title);
         int i = 0;
         while (i < t.length()) {
             int cp = t.codePointAt(i);
@@ -62,10 +62,15 @@ public final class TitleTerms {
         if (title == null || title.isBlank()) {
             return "";
         }
-        String t = LABEL.matcher(TO_SIMPLIFIED.convert(title.strip())).replaceFirst("");
+        String t = folded(title);
         StringBuilder out = new StringBuilder(t.length());
         t.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
         return out.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The headline in simplified characters without its programme label. */
+    private static String folded(String title) {
+        return LABEL.matcher(TO_SIMPLIFIED.convert(title.strip())).replaceFirst("");
     }
 
     /** A body cut short the way list pages and feeds cut excerpts: "…家..." or "…家…". */

@@ -9,9 +9,7 @@ import io.huixun.store.StoryMember;
 import io.huixun.store.StoryRecord;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -51,12 +49,12 @@ public final class StoryCopy {
 
     /**
      * Article {@code a} (already in the target, numbered there) as a member of the target's story {@code storyId}, at
-     * its publication time or, undated, at {@code undatedAt}: where the source's clusterer placed it (its story's
+     * its publication time or, undated, at {@code undatedAt} (asked only then): where the source's clusterer placed it (its story's
      * last time is the best the source keeps), not its ingestion time, which would move the target's story clock on
      * (see {@link io.huixun.cluster.ActiveStoryClusterer#placement}).
      */
-    public static StoryMember member(StoredArticle a, String storyId, Instant undatedAt) {
-        Instant at = a.published().map(ZonedDateTime::toInstant).orElse(undatedAt);
+    public static StoryMember member(StoredArticle a, String storyId, java.util.function.Supplier<Instant> undatedAt) {
+        Instant at = a.published().map(ZonedDateTime::toInstant).orElseGet(undatedAt);
         return new StoryMember(storyId, a.id(), a.title(), at, a.published().isPresent(), a.teaser(),
                 a.article().clean(), StoryKeeper.sourceName(a), a.duplicateOf().isPresent());
     }
@@ -67,10 +65,14 @@ public final class StoryCopy {
      * bounded by the span or the late cap, not by the store.
      */
     public static void copyWorkingState(ArticleStore source, ArticleStore target, LongFunction<Optional<Long>> newId) {
-        List<io.huixun.store.StoryState> states = new ArrayList<>(source.activeStoryStates(
-                ActiveStoryClusterer.Settings.defaults().maxSpan()));
-        states.addAll(source.lateStoryStates(ActiveStoryClusterer.MAX_LATE)); // one in both is saved twice, alike
-        for (io.huixun.store.StoryState saved : states) {
+        Map<String, io.huixun.store.StoryState> states = new LinkedHashMap<>();
+        for (io.huixun.store.StoryState s : source.activeStoryStates(ActiveStoryClusterer.Settings.defaults()
+                .maxSpan())) {
+            states.put(s.storyId(), s);
+        }
+        // a late story whose window still reaches the newest story is in both lists: one row, one copy
+        source.lateStoryStates(ActiveStoryClusterer.MAX_LATE).forEach(s -> states.put(s.storyId(), s));
+        for (io.huixun.store.StoryState saved : states.values()) {
             StoryState s = StoryStateCodec.readStory(saved.state());
             String id = targetStoryId(source, s.id(), newId);
             target.saveStoryState(id, StoryStateCodec.write(new StoryState(id, s.title(), s.first(), s.last(),

@@ -193,10 +193,9 @@ final class MigrateCommand implements Callable<Integer> {
                 io.huixun.store.StoredArticle a = target.find(id).orElseThrow();
                 // an undated member was placed at the story clock's time, which the source's story row keeps as its
                 // last time at most; its ingestion time would move the target's clock (StoryCopy.member)
-                java.time.Instant undatedAt = a.published().isPresent() ? a.ingestedAt()
-                        : source.story(u.get().storyId().get()).map(io.huixun.store.StoryRecord::last)
-                                .orElse(a.ingestedAt());
-                target.addToStory(StoryCopy.member(a, story.get(), undatedAt));
+                String sourceStory = u.get().storyId().get();
+                target.addToStory(StoryCopy.member(a, story.get(), () -> source.story(sourceStory)
+                        .map(io.huixun.store.StoryRecord::last).orElse(a.ingestedAt())));
                 stories.add(story.get());
             }
         }

@@ -108,10 +108,9 @@ public final class StoryEvaluation {
             misses(fresh.storyOf, labels);
         }
         if (diffJoin > 0) {
-            double join = diffJoin;
-            diff(analysed, fresh.storyOf, runNew(analysed, ActiveStoryClusterer.Settings.defaults()
-                    .withThresholds(join, Math.max(join, 0.45), ActiveStoryClusterer.Settings.defaults()
-                            .teaserThreshold())).storyOf, join);
+            ActiveStoryClusterer.Settings defaults = ActiveStoryClusterer.Settings.defaults();
+            diff(analysed, fresh.storyOf, runNew(analysed, defaults.withThresholds(diffJoin, Math.max(diffJoin, 0.45),
+                    defaults.teaserThreshold())).storyOf, diffJoin);
         }
         if (grid) {
             for (double join : new double[] {0.2, 0.25, 0.3, 0.35, 0.4}) {
